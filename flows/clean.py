@@ -1,0 +1,189 @@
+"""Remove scraper boilerplate while keeping every offset valid.
+
+Scope: the boilerplate web scrapes of news pages carry: repeated headline and video-title lines,
+video durations ("Goodbye messages from Aleppo 01:31"), "Story highlights" bullets (kept as
+highlights, not body), promo and call-to-action lines, page furniture ("JUST WATCHED",
+"Replay"), HTML leftovers, "Updated ... GMT" stamps (their date is kept as the stated
+publication date) and leading datelines ("(CNN)", "WASHINGTON (Reuters) -") whose outlet is kept.
+
+The cleaned text has the same length as the source: removed characters become spaces and
+newlines stay, so offsets into it are offsets into the source. ``clean`` is idempotent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from flows.model import Cleaned, Span
+
+_LINE = re.compile(r"[^\r\n]+")
+# A trailing video duration: "Goodbye messages from Aleppo 01:31".
+_DURATION_LINE = re.compile(r"^(?P<title>\S.{0,150}?)\s+\d{1,2}:\d{2}(?::\d{2})?$")
+_HIGHLIGHTS_HEAD = re.compile(r"^(story highlights|highlights|key points|what you need to know)\s*:?$", re.I)
+_BULLET = re.compile(r"^[\u2022\u25aa\u25cf\u00b7*\u2013-]\s*(?P<body>\S.*)$")
+# Call-to-action and promo lines. Anchored at the line start so that a sentence merely
+# mentioning these words is kept; each pattern names a phrase that is never article prose.
+_PROMO = re.compile(
+    r"^(?:"
+    r"CNN'?s Impact Your World\b|Please visit\b|Click here\b|Sign up\b|Subscribe\b|Follow (?:us|@)|"
+    r"Read more\s*:|Read More$|Watch\s*:|RELATED\s*:|Related\s*:|Join the conversation|Share this\b|"
+    r"Email to a friend|Copyright\b|\u00a9|All rights reserved|Chat with us in Facebook Messenger|"
+    r"JUST WATCHED$|MUST WATCH$|Replay$|More Videos|Hide Caption$|Photos?\s*:|"
+    r"Image copyright|Image caption|Media playback is unsupported|Breaking News$|Toggle Search$|"
+    r"Advertisement$|Story continues below|Continue reading|Download the .{1,40} app|Getty Images$"
+    r")",
+    re.I,
+)
+_HTML = re.compile(r"^<[a-zA-Z/!][^>]*>.*$")
+_UPDATED = re.compile(
+    r"^(?:Updated|Posted|Published|Last updated)\b.{0,60}?\b(?:GMT|UTC|ET|EST|EDT|BST|CET|HKT)\b.*$", re.I
+)
+_STATED_DATE = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(\d{1,2}),\s+(\d{4})\b"
+)
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "January February March April May June July August September October November December".split()
+    )
+}
+# A leading dateline: optional place in capitals, the outlet in parentheses, optional dash.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,30})?\s*)?"
+    r"\((?P<outlet>CNN(?: ?Money| Business| Politics)?|Reuters|AP|AFP|UPI|Bloomberg|EFE|dpa|ANSA|Xinhua)\)"
+    r"\s*(?:[-\u2013\u2014]{1,2}\s*)?"
+)
+_BYLINE = re.compile(r"^By [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}(?:(?:,| and) [\w .'\u2019-]{1,60})?$")
+_MAX_TITLE_WORDS = 15
+_VIDEO_COUNT = re.compile(r"^\((\d{1,3}) Videos\)$")
+_PROSE_END = re.compile(r"[.!\"\u201d]$")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each line, stripped of surrounding whitespace (blank lines skipped)."""
+    out = []
+    for m in _LINE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    chars = list(text)
+    for s, e in spans:
+        for i in range(s, e):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _is_short_title(line: str) -> bool:
+    return 0 < len(line.split()) <= _MAX_TITLE_WORDS
+
+
+def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Cleaned:
+    """Blank the boilerplate of ``text``; return it with highlights, outlet and stated date.
+
+    ``extra_patterns`` are user-configured line patterns (per outlet) removed like promo lines.
+    """
+    lines = _lines(text)
+    removed: list[tuple[int, int]] = []
+    highlights: list[Span] = []
+    outlet: str | None = None
+    published: dt.date | None = None
+
+    # Rule: a line ending in a video duration is a video title; its title, wherever it repeats
+    # (with or without the duration), is player furniture, not prose.
+    titles: set[str] = set()
+    for s, e in lines:
+        m = _DURATION_LINE.match(text[s:e])
+        if m and _is_short_title(m.group("title")):
+            titles.add(" ".join(m.group("title").split()))
+    # Rule: a short line repeated verbatim in the page is a headline/video-title echo.
+    counts = Counter(" ".join(text[s:e].split()) for s, e in lines)
+    title: str | None = None
+    if lines and len(text[lines[0][0] : lines[0][1]]) <= 250:
+        title = text[lines[0][0] : lines[0][1]]
+
+    in_highlights = False
+    body_seen = 0
+    video_list = 0
+    for idx, (s, e) in enumerate(lines):
+        line = text[s:e]
+        norm = " ".join(line.split())
+        if video_list and _is_short_title(norm) and not _PROSE_END.search(norm):
+            # Rule: the N lines after CNN's "(16 Videos)" marker are the player's title list.
+            video_list -= 1
+            removed.append((s, e))
+            continue
+        video_list = 0
+        if in_highlights:
+            # Rule: bullets under "Story highlights" are the highlights, kept apart from the body.
+            b = _BULLET.match(line)
+            if b:
+                highlights.append(Span.of(text, s + b.start("body"), e))
+                removed.append((s, e))
+                continue
+            in_highlights = False
+        if _HIGHLIGHTS_HEAD.match(line):
+            in_highlights = True
+            removed.append((s, e))
+            continue
+        dm = _DURATION_LINE.match(line)
+        if norm in titles or (dm and " ".join(dm.group("title").split()) in titles):
+            removed.append((s, e))
+            continue
+        if counts[norm] >= 2 and _is_short_title(norm) and idx > 0:
+            removed.append((s, e))
+            continue
+        if idx == 0 and counts[norm] >= 2 and norm in titles:
+            removed.append((s, e))
+            continue
+        vm = _VIDEO_COUNT.match(line)
+        if vm:
+            video_list = int(vm.group(1))
+            removed.append((s, e))
+            continue
+        if _PROMO.match(line) or _HTML.match(line) or any(p.search(line) for p in extra_patterns):
+            removed.append((s, e))
+            continue
+        if _UPDATED.match(line):
+            # Rule: "Updated 2034 GMT (0434 HKT) December 14, 2016" states the publication date.
+            d = _STATED_DATE.search(line)
+            if d and published is None:
+                try:
+                    published = dt.date(int(d.group(3)), _MONTHS[d.group(1)], int(d.group(2)))
+                except ValueError:
+                    pass
+            removed.append((s, e))
+            continue
+        if _BYLINE.match(line) and body_seen == 0:
+            removed.append((s, e))
+            continue
+        if body_seen == 0 and idx > 0 and outlet is None:
+            # Rule: a dateline opens the story's first prose paragraph only; later "(AP)" is prose.
+            m = _DATELINE.match(line)
+            if m and m.end() < len(line):
+                outlet = m.group("outlet")
+                removed.append((s, s + m.end()))
+        if idx > 0 and len(norm.split()) >= 12:
+            body_seen += 1
+
+    cleaned = _blank(text, removed)
+    return Cleaned(
+        text=cleaned,
+        removed=tuple(Span.of(text, s, e) for s, e in removed),
+        highlights=tuple(highlights),
+        outlet=outlet,
+        title=title,
+        published=published,
+    )

@@ -1,0 +1,152 @@
+"""The ``quotewire`` command line: the edge where domain errors become clear messages.
+
+  quotewire run [--raw DIR] [--out DIR] [--full] ...   process raw/ into output/ (incremental)
+  quotewire serve --interval 15m | --cron "0 * * * *"  rerun on a schedule (Prefect deployment)
+  quotewire watch                                      rerun when files appear in raw/
+  quotewire query "SQL"                                DuckDB over the output tables
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+# Prefect reads these at import: no telemetry (offline it logs errors and can lock SQLite).
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+
+from flows import __version__  # noqa: E402
+from flows.config import load_config  # noqa: E402
+from flows.errors import QuotewireError  # noqa: E402
+
+
+def _add_run_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--raw", default=None, help="input folder, searched recursively (default: raw)")
+    p.add_argument("--out", default=None, help="output folder (default: output)")
+    p.add_argument("--full", action="store_true", help="reprocess every input, not only new or changed ones")
+    p.add_argument("--keep-deleted", action="store_true", help="keep the records of inputs deleted from raw/")
+    p.add_argument("--no-text", action="store_true", help="leave article text out of the documents table")
+    p.add_argument("--text-field", default=None, help="JSONL field holding the article text (default: text)")
+    p.add_argument("--batch-size", type=int, default=None, help="articles per task (default: 200)")
+    p.add_argument("--task-runner", choices=["threads", "process", "dask"], default=None,
+                   help="Prefect task runner (default: threads)")
+    p.add_argument("--dask-address", default=None, help="scheduler address tcp://host:port (with --task-runner dask)")
+    p.add_argument("--max-quarantine-ratio", type=float, default=None,
+                   help="fail the run (exit 3) when more than this share of inputs is quarantined (default: 1.0)")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="quotewire", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--version", action="version", version=f"quotewire {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="process the raw folder into the output folder")
+    _add_run_args(run)
+    serve = sub.add_parser("serve", help="serve the flow as a Prefect deployment that reruns on a schedule")
+    _add_run_args(serve)
+    g = serve.add_mutually_exclusive_group()
+    g.add_argument("--interval", default=None, help="rerun interval: 90s, 15m, 1h (default: 15m)")
+    g.add_argument("--cron", default=None, help='cron schedule, e.g. "0 * * * *"')
+    serve.add_argument("--port", type=int, default=4200, help="port of the loopback Prefect server (default 4200)")
+    serve.add_argument("--retention-days", type=int, default=7, help="prune flow runs older than this (default 7)")
+    watch = sub.add_parser("watch", help="rerun when files appear or change in the raw folder")
+    _add_run_args(watch)
+    watch.add_argument("--debounce", type=float, default=2.0, help="seconds of quiet before a rerun (default 2)")
+    query = sub.add_parser("query", help="run SQL over the output tables with DuckDB (tables are views by name)")
+    query.add_argument("sql")
+    query.add_argument("--out", default=None, help="output folder (default: output)")
+    return ap
+
+
+def run_kwargs(args: argparse.Namespace) -> dict[str, Any]:
+    """Flow parameters from the config file with CLI flags over it."""
+    cfg = load_config(Path.cwd())
+    return {
+        "raw": args.raw or cfg.raw,
+        "out": args.out or cfg.out,
+        "full": args.full,
+        "keep_deleted": args.keep_deleted or cfg.keep_deleted,
+        "include_text": not (args.no_text or cfg.no_text),
+        "batch_size": args.batch_size or cfg.batch_size,
+        "text_field": args.text_field or cfg.text_field,
+        "max_chars": cfg.max_chars,
+        "boilerplate": list(cfg.boilerplate),
+        "max_quarantine_ratio": (
+            args.max_quarantine_ratio if args.max_quarantine_ratio is not None else cfg.max_quarantine_ratio
+        ),
+    }
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from flows.flow import make_flow
+
+    kwargs = run_kwargs(args)
+    cfg = load_config(Path.cwd())
+    fl = make_flow(args.task_runner or cfg.task_runner, args.dask_address)
+    result = fl(**kwargs, progress=sys.stderr.isatty())
+    print_summary(result, as_json=args.json)
+    return 0
+
+
+def print_summary(s: dict[str, Any], *, as_json: bool = False) -> None:
+    if as_json:
+        print(json.dumps(s, default=str))
+        return
+    lines = [
+        f"quotewire run {s['run_id']} in {s['seconds']:.1f}s",
+        f"  inputs: {s['found']} found, {s['processed']} processed, {s['unchanged']} unchanged, "
+        f"{s['duplicate']} duplicate, {s['quarantined']} quarantined, {s['deleted']} deleted",
+        "  records: " + ", ".join(f"{t} {n}" for t, n in s["records"].items())
+        + f" (this run wrote {sum(s['written'].values())}); rejects {s['rejects']}",
+    ]
+    for key, reason in s["quarantine"][:10]:
+        lines.append(f"  quarantined {key}: {reason}")
+    if len(s["quarantine"]) > 10:
+        lines.append(f"  ... and {len(s['quarantine']) - 10} more (see quarantine.jsonl)")
+    print("\n".join(lines))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "run":
+            return cmd_run(args)
+        if args.command == "serve":
+            from flows.serve import cmd_serve
+
+            return cmd_serve(args, run_kwargs(args))
+        if args.command == "watch":
+            from flows.serve import cmd_watch
+
+            return cmd_watch(args, run_kwargs(args))
+        if args.command == "query":
+            from flows.query import cmd_query
+
+            return cmd_query(args.sql, Path(args.out or load_config(Path.cwd()).out))
+    except QuotewireError as exc:
+        print(f"quotewire: {exc}", file=sys.stderr)
+        return exit_code(exc)
+    except KeyboardInterrupt:
+        print("quotewire: interrupted", file=sys.stderr)
+        return 130
+    return 2
+
+
+def exit_code(exc: QuotewireError) -> int:
+    from flows.errors import OutputLocked, RunFailed
+
+    if isinstance(exc, OutputLocked):
+        return 4
+    if isinstance(exc, RunFailed):
+        return 3
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

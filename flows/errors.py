@@ -1,0 +1,26 @@
+"""Domain errors: programmer and configuration faults (bad input never raises; it is quarantined).
+
+The CLI translates these into clear one-line messages and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+
+class QuotewireError(Exception):
+    """Base class of quotewire's own errors."""
+
+
+class SchemaError(QuotewireError):
+    """A schema file is missing, unreadable, or uses a construct the Arrow mapping lacks."""
+
+
+class ConfigError(QuotewireError):
+    """A configuration value or CLI option is invalid."""
+
+
+class OutputLocked(QuotewireError):
+    """Another run holds the output folder's lock."""
+
+
+class RunFailed(QuotewireError):
+    """The run could not proceed (or the quarantined share exceeded the configured limit)."""

@@ -1,0 +1,486 @@
+"""Everything that touches the filesystem: discovery, reading, part files, manifest, commit, lock.
+
+Output layout (``OUT``)::
+
+    manifest.parquet               one row per input unit: the commit point of every run
+    jsonl/<table>/part-*.jsonl     records, JSON Lines
+    parquet/<table>/part-*.parquet records, Parquet (zstd), schema derived from schemas/
+    rejects/<run_id>.jsonl         records that failed their schema, with the error
+    quarantine.jsonl               inputs that yielded no document, with the reason
+    _staging/<run_id>/             a run's part files before they are committed
+    .lock                          held while a run writes
+
+Commit protocol: a run writes its part files under ``_staging/<run_id>/``, then the new manifest
+(which names every live part) to staging, then replaces ``manifest.parquet`` with it: that rename
+is the commit point. Afterwards the staged parts are moved into place and parts the manifest no
+longer names are deleted. A run killed before the rename leaves the previous dataset untouched
+(its staging folder is discarded by the next run); one killed after it is rolled forward by the
+next run. Either way the dataset holds each record once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import shutil
+import stat
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from flows.errors import ConfigError, OutputLocked
+from flows.schema import TABLES, to_arrow
+
+log = logging.getLogger(__name__)
+
+MANIFEST = "manifest.parquet"
+STAGING = "_staging"
+FAULT_ENV = "QUOTEWIRE_FAULT"
+
+
+@dataclass(frozen=True, slots=True)
+class InputUnit:
+    """One input: a ``.txt`` file (with its sidecar) or one line of a ``.jsonl`` file."""
+
+    key: str  # identity across runs: "a/b.txt", "feed.jsonl#id=42" or "feed.jsonl#line=7"
+    path: str  # relative to the raw folder
+    kind: str  # "txt" | "jsonl" | "invalid"
+    sha256: str  # hash of what the unit's records depend on (bytes, sidecar bytes)
+    size: int
+    line: int | None = None
+    offset: int = 0  # byte offset of a JSONL line
+    length: int = 0
+    mtime_ns: int = 0
+    file_sha256: str = ""  # hash of the whole file (duplicate detection)
+    problem: str | None = None  # set for inputs that cannot even be read
+
+
+MANIFEST_SCHEMA = pa.schema(
+    [
+        ("unit_key", pa.string()),
+        ("path", pa.string()),
+        ("line", pa.int64()),
+        ("kind", pa.string()),
+        ("sha256", pa.string()),
+        ("size", pa.int64()),
+        ("mtime_ns", pa.int64()),
+        ("status", pa.string()),  # processed | quarantined | duplicate
+        ("reason", pa.string()),
+        ("doc_id", pa.string()),
+        ("part", pa.string()),
+        ("pipeline_version", pa.string()),
+        ("schema_version", pa.string()),
+        ("run_id", pa.string()),
+    ]
+)
+
+
+@dataclass(slots=True)
+class ManifestRow:
+    unit_key: str
+    path: str
+    line: int | None
+    kind: str
+    sha256: str
+    size: int
+    mtime_ns: int
+    status: str
+    reason: str | None
+    doc_id: str | None
+    part: str | None
+    pipeline_version: str
+    schema_version: str
+    run_id: str
+
+
+# --- discovery ----------------------------------------------------------------------------------
+
+
+def _fault(point: str) -> None:
+    """Test hook: ``QUOTEWIRE_FAULT=<point>`` kills the process (and its group) at ``point``."""
+    if os.environ.get(FAULT_ENV) == point:
+        log.error("fault injected at %s", point)
+        os.killpg(os.getpgid(0), 9)
+
+
+def check_folders(raw: Path, out: Path) -> None:
+    """Refuse output folders that would write into the inputs."""
+    if not raw.is_dir():
+        raise ConfigError(f"raw folder {raw} does not exist; create it or pass --raw DIR")
+    r, o = raw.resolve(), out.resolve()
+    if o == r or r in o.parents:
+        raise ConfigError(f"output folder {out} is inside the raw folder {raw}; choose an output outside it")
+
+
+def _walk(raw: Path) -> Iterator[tuple[Path, str | None]]:
+    """Input files under ``raw`` (sorted), with a problem for ones that must not be read."""
+    root = raw.resolve()
+    for dirpath, dirnames, filenames in os.walk(raw, followlinks=False):
+        dirnames.sort()
+        d = Path(dirpath)
+        for name in list(dirnames):
+            p = d / name
+            if p.is_symlink():
+                dirnames.remove(name)
+                if not _inside(p, root):
+                    yield p, "symlink points outside the raw folder; not followed"
+        for name in sorted(filenames):
+            p = d / name
+            if not (name.endswith(".txt") or name.endswith(".jsonl")):
+                continue
+            if p.is_symlink() and not _inside(p, root):
+                yield p, "symlink points outside the raw folder; not followed"
+                continue
+            yield p, None
+
+
+def _inside(p: Path, root: Path) -> bool:
+    try:
+        target = p.resolve()
+    except OSError:
+        return False
+    return target == root or root in target.parents
+
+
+def discover(raw: Path, previous: Mapping[str, ManifestRow] | None = None) -> list[InputUnit]:
+    """Every input unit under ``raw``. JSONL files are streamed line by line (bounded memory).
+
+    ``previous`` lets an unchanged ``.txt`` file (same size and mtime as recorded) skip hashing.
+    """
+    units: list[InputUnit] = []
+    prev = previous or {}
+    for p, problem in _walk(raw):
+        rel = p.relative_to(raw).as_posix()
+        if problem:
+            units.append(InputUnit(rel, rel, "invalid", "", 0, problem=problem))
+            continue
+        try:
+            st = p.stat()
+            if not stat.S_ISREG(st.st_mode):
+                units.append(InputUnit(rel, rel, "invalid", "", 0, problem="not a regular file"))
+                continue
+            if rel.endswith(".jsonl"):
+                units.extend(_jsonl_units(p, rel, st.st_mtime_ns))
+            else:
+                units.append(_txt_unit(p, rel, st, prev.get(rel)))
+        except OSError as exc:
+            units.append(InputUnit(rel, rel, "invalid", "", 0, problem=f"unreadable: {exc.strerror or exc}"))
+    return units
+
+
+def _sidecar(p: Path) -> Path:
+    return p.with_name(p.name[: -len(".txt")] + ".meta.json")
+
+
+def _txt_unit(p: Path, rel: str, st: os.stat_result, prev: ManifestRow | None) -> InputUnit:
+    side = _sidecar(p)
+    side_st = side.stat() if side.is_file() else None
+    mtime = max(st.st_mtime_ns, side_st.st_mtime_ns if side_st else 0)
+    size = st.st_size + (side_st.st_size if side_st else 0)
+    if prev is not None and prev.mtime_ns == mtime and prev.size == size and prev.kind == "txt":
+        # Same size and modification time as last run: trust the recorded hash (as rsync and git
+        # do); ``--full`` rehashes everything.
+        return InputUnit(rel, rel, "txt", prev.sha256, size, mtime_ns=mtime, file_sha256=prev.sha256)
+    h = hashlib.sha256()
+    fh = hashlib.sha256()
+    with p.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+            fh.update(chunk)
+    file_sha = fh.hexdigest()
+    if side_st is not None:
+        h.update(b"\0sidecar\0" + side.read_bytes())
+    return InputUnit(rel, rel, "txt", h.hexdigest(), size, mtime_ns=mtime, file_sha256=file_sha)
+
+
+def _jsonl_units(p: Path, rel: str, mtime: int) -> list[InputUnit]:
+    """One unit per non-blank line; the key uses the record's ``id`` when it is unique."""
+    out: list[InputUnit] = []
+    seen_ids: set[str] = set()
+    fh = hashlib.sha256()
+    offset = 0
+    with p.open("rb") as f:
+        for n, line in enumerate(f, start=1):
+            fh.update(line)
+            length = len(line)
+            if line.strip():
+                rid = _peek_id(line)
+                key = f"{rel}#line={n}"
+                if rid is not None and rid not in seen_ids:
+                    seen_ids.add(rid)
+                    key = f"{rel}#id={rid}"
+                sha = hashlib.sha256(line.rstrip(b"\r\n")).hexdigest()
+                out.append(InputUnit(key, rel, "jsonl", sha, length, line=n, offset=offset, length=length, mtime_ns=mtime))
+            offset += length
+    file_sha = fh.hexdigest()
+    return [InputUnit(**{**asdict(u), "file_sha256": file_sha}) for u in out]
+
+
+def _peek_id(line: bytes) -> str | None:
+    # Only the id is needed here; a full parse happens in the batch. Cheap enough (~µs/line).
+    try:
+        obj = json.loads(line)
+    except ValueError:
+        return None
+    if isinstance(obj, dict):
+        v = obj.get("id")
+        if isinstance(v, (str, int)) and not isinstance(v, bool):
+            return str(v)
+    return None
+
+
+def read_unit(raw: Path, unit: InputUnit) -> tuple[bytes, bytes | None]:
+    """The unit's bytes (and a ``.txt`` file's sidecar bytes, if any)."""
+    p = raw / unit.path
+    if unit.kind == "jsonl":
+        with p.open("rb") as f:
+            f.seek(unit.offset)
+            return f.read(unit.length), None
+    data = p.read_bytes()
+    side = _sidecar(p)
+    return data, (side.read_bytes() if side.is_file() else None)
+
+
+# --- manifest -----------------------------------------------------------------------------------
+
+
+def load_manifest(out: Path) -> dict[str, ManifestRow]:
+    path = out / MANIFEST
+    if not path.exists():
+        return {}
+    table = pq.read_table(path)
+    return {r["unit_key"]: ManifestRow(**r) for r in table.to_pylist()}
+
+
+def manifest_table(rows: Iterable[ManifestRow]) -> pa.Table:
+    return pa.Table.from_pylist([asdict(r) for r in rows], schema=MANIFEST_SCHEMA)
+
+
+def manifest_run_id(out: Path) -> str | None:
+    path = out / MANIFEST
+    if not path.exists():
+        return None
+    meta = pq.read_schema(path).metadata or {}
+    v = meta.get(b"run_id")
+    return v.decode() if v else None
+
+
+# --- part files ---------------------------------------------------------------------------------
+
+
+def _part_path(base: Path, fmt: str, table: str, part: str) -> Path:
+    return base / fmt / table / f"{part}.{fmt}"
+
+
+def stage_dir(out: Path, run_id: str) -> Path:
+    return out / STAGING / run_id
+
+
+def write_part(
+    out: Path, run_id: str, part: str, records: Mapping[str, list[dict[str, Any]]], metadata: Mapping[str, str]
+) -> dict[str, int]:
+    """Write one part (every table with records) to the run's staging folder; counts per table."""
+    base = stage_dir(out, run_id)
+    counts: dict[str, int] = {}
+    for table in TABLES:
+        rows = records.get(table) or []
+        if not rows:
+            continue
+        jp = _part_path(base, "jsonl", table, part)
+        jp.parent.mkdir(parents=True, exist_ok=True)
+        with jp.open("w", encoding="utf-8", newline="\n") as f:
+            for r in rows:
+                # A real JSON encoder, one record a line; non-ASCII kept as UTF-8.
+                f.write(json.dumps(r, ensure_ascii=False, allow_nan=False) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        write_parquet(_part_path(base, "parquet", table, part), table, rows, metadata)
+        counts[table] = len(rows)
+    return counts
+
+
+def write_parquet(path: Path, table: str, rows: list[dict[str, Any]], metadata: Mapping[str, str]) -> None:
+    tbl = to_arrow(table, rows)
+    meta = dict(tbl.schema.metadata or {})
+    meta.update({k.encode(): v.encode() for k, v in metadata.items()})
+    tbl = tbl.replace_schema_metadata(meta)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".parquet.tmp")
+    dict_cols = [c for c in ("doc_id", "type", "rule", "kind", "language", "encoding", "outlet", "timex_type",
+                             "published_source", "speaker", "pipeline_version") if c in tbl.column_names]
+    pq.write_table(tbl, tmp, compression="zstd", use_dictionary=dict_cols, row_group_size=64_000)
+    os.replace(tmp, path)
+
+
+def read_part_records(out: Path, table: str, part: str) -> list[dict[str, Any]]:
+    """Records of a committed part (JSONL is the lossless copy)."""
+    p = _part_path(out, "jsonl", table, part)
+    if not p.exists():
+        return []
+    with p.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def part_tables(out: Path, part: str) -> list[str]:
+    return [t for t in TABLES if _part_path(out, "jsonl", t, part).exists()]
+
+
+def write_manifest_staged(out: Path, run_id: str, rows: Iterable[ManifestRow]) -> Path:
+    tbl = manifest_table(rows)
+    tbl = tbl.replace_schema_metadata({b"run_id": run_id.encode()})
+    path = stage_dir(out, run_id) / MANIFEST
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(tbl, path, compression="zstd")
+    with path.open("rb") as f:
+        os.fsync(f.fileno())
+    return path
+
+
+def commit(out: Path, run_id: str, rows: list[ManifestRow]) -> None:
+    """Make the staged run the dataset: manifest rename (the commit point), then roll forward."""
+    _fault("after-staging")
+    staged = write_manifest_staged(out, run_id, rows)
+    _fault("before-manifest")
+    os.replace(staged, out / MANIFEST)
+    _fsync_dir(out)
+    _fault("after-manifest")
+    roll_forward(out, run_id, rows)
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def live_parts(rows: Iterable[ManifestRow]) -> set[str]:
+    return {r.part for r in rows if r.part}
+
+
+def roll_forward(out: Path, run_id: str, rows: list[ManifestRow]) -> None:
+    """Move the committed run's staged parts into place and delete parts no longer live."""
+    base = stage_dir(out, run_id)
+    live = live_parts(rows)
+    for fmt in ("jsonl", "parquet"):
+        for table in TABLES:
+            src_dir = base / fmt / table
+            if src_dir.is_dir():
+                dst_dir = out / fmt / table
+                dst_dir.mkdir(parents=True, exist_ok=True)
+                for src in sorted(src_dir.iterdir()):
+                    if src.stem in live:
+                        os.replace(src, dst_dir / src.name)
+    garbage_collect(out, live)
+    shutil.rmtree(base, ignore_errors=True)
+    _ensure_readable_tables(out)
+
+
+def garbage_collect(out: Path, live: set[str]) -> None:
+    """Delete part files the manifest does not name (replaced parts, crashed runs' leftovers)."""
+    for fmt in ("jsonl", "parquet"):
+        for table in TABLES:
+            d = out / fmt / table
+            if not d.is_dir():
+                continue
+            for p in d.iterdir():
+                name = p.name.split(".", 1)[0]
+                if p.is_file() and name.startswith("part-") and name not in live:
+                    p.unlink()
+
+
+def _ensure_readable_tables(out: Path) -> None:
+    """A table with no records still gets an empty Parquet part, so globs and readers work."""
+    for table in TABLES:
+        d = out / "parquet" / table
+        parts = [p for p in d.glob("*.parquet") if not p.name.startswith("empty")] if d.is_dir() else []
+        empty = d / "empty.parquet"
+        if parts:
+            empty.unlink(missing_ok=True)
+        elif not empty.exists():
+            write_parquet(empty, table, [], {"note": "no records"})
+        (out / "jsonl" / table).mkdir(parents=True, exist_ok=True)
+
+
+def recover(out: Path) -> str | None:
+    """At start of a run: roll a committed-but-unfinished run forward, discard uncommitted ones."""
+    st = out / STAGING
+    if not st.is_dir():
+        return None
+    committed = manifest_run_id(out)
+    rolled = None
+    for d in sorted(st.iterdir()):
+        if d.name == committed:
+            rows = list(load_manifest(out).values())
+            roll_forward(out, d.name, rows)
+            rolled = d.name
+        else:
+            shutil.rmtree(d, ignore_errors=True)
+    return rolled
+
+
+# --- side files ---------------------------------------------------------------------------------
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def write_rejects(out: Path, run_id: str, rejects: list[dict[str, Any]]) -> None:
+    if not rejects:
+        return
+    path = out / "rejects" / f"{run_id}.jsonl"
+    atomic_write_text(path, "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rejects))
+
+
+def write_quarantine(out: Path, rows: Iterable[ManifestRow]) -> None:
+    """The current quarantine: every input that yielded no document, with its reason."""
+    lines = [
+        json.dumps({"path": r.path, "line": r.line, "unit_key": r.unit_key, "reason": r.reason, "run_id": r.run_id},
+                   ensure_ascii=False)
+        for r in rows
+        if r.status == "quarantined"
+    ]
+    atomic_write_text(out / "quarantine.jsonl", "".join(line + "\n" for line in lines))
+
+
+# --- lock ---------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def run_lock(out: Path) -> Iterator[None]:
+    """Hold the output folder's lock; a second run fails at once with a clear message."""
+    out.mkdir(parents=True, exist_ok=True)
+    if not os.access(out, os.W_OK):
+        raise ConfigError(f"output folder {out} is not writable; choose another --out or fix its permissions")
+    path = out / ".lock"
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno in (errno.EAGAIN, errno.EACCES):
+                holder = os.pread(fd, 200, 0).decode(errors="replace").strip()
+                raise OutputLocked(
+                    f"another quotewire run is writing {out} ({holder or 'pid unknown'}); wait for it to finish"
+                ) from exc
+            raise
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
+        yield
+    finally:
+        os.close(fd)

@@ -1,0 +1,167 @@
+"""Lexicons and compiled patterns for the quote and speaker stages (one place for all of them).
+
+The reporting-cue forms were learned from the PolNeAR train cues with
+``training/learn_cues.py`` (word forms whose cue rate in train is high enough), then reviewed by
+hand and grouped by the complement they take; British spellings were added by hand. The numbers in
+``CUE_RATE`` are the train cue rates, used as priors for a quote's confidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+# Verbs whose complement is the reported clause ("X said (that) ...", "..., X said").
+SAY_VERBS = _words(
+    """said says say saying wrote writes write writing added adds adding noted notes noting
+    announced announces announcing suggested suggests suggesting argued argues arguing argue
+    tweeted tweets tweeting explained explains explaining acknowledged acknowledges acknowledging
+    declared declares declaring claimed claims claiming insisted insists insisting insist stated
+    states stating warned warns warning cautioned predicted predicts predicting recalled recalls
+    recalling reiterated reiterates repeated conceded concedes conceding asserted asserts asserting
+    contended contends remarked remarking observed replied replies responded responds answered
+    confirmed confirms confirming revealed reveals disclosed indicated indicates hinted hints
+    admitted admits admitting stressed stressing emphasized emphasised emphasizing emphasising
+    joked jokes complained complains lamented laments bemoaned speculated wondered mused opined
+    boasted boasts bragged vowed vows vowing pledged pledges pledging promised promises promising
+    estimated estimates estimate reported reports reporting concluded concludes thinks believes
+    posted retweeted emailed shouted yelled chanted chants interjected quipped elaborated clarified
+    alleged alleges alleging countered continued maintained maintains agreed agrees admitted
+    reckons reckoned feared fears hoped hopes hoping worried worries doubted doubts announces
+    acknowledge confirm deny explain reads commented comments
+    found finds shows showed suggest indicate reveal announce declare predict emphasize mention
+    mentions remembered recounted forecast warn conclude proclaimed implied implying signaled
+    signalled pleaded think believe feel feels felt thought"""
+)
+
+# Verbs taking an addressee before the reported clause ("X told reporters (that) ...").
+TELL_VERBS = _words(
+    """told tells telling assured assures reminded reminds reminding informed informs urged urges
+    urging asked asks asking warned briefed"""
+)
+
+# Verbs whose complement is a noun phrase or an accusation ("X accused Y of ...", "X denied ...").
+ACT_VERBS = _words(
+    """accused accuses accusing blamed blames blaming criticized criticised criticizes criticizing
+    criticising praised praises praising denied denies denying rejected rejects rejecting dismissed
+    dismisses dismissing denounced denounces denouncing condemned condemns condemning defended
+    defends defending endorsed endorses endorsing described describes describing blasted blasts
+    blasting slammed slams slamming attacked mocked mocking decried decrying derided lambasted
+    assailed rebuked chided questioned questioning cited cites citing touted touts touting hailed
+    welcomed thanked thanking credited demanded called calling calls likened compared dubbed
+    labeled labelled branded referred referring referencing mentioned mentioning highlighted
+    proposed recommended predicted
+    expected declined expressed pointed supported offered sought seeks refused refuses opposed
+    discuss discussed talked issued pushed backed ordered echoed listed challenged voiced sounded
+    railed portrayed referenced sided invoked balked lashed distanced detailing rebuffed advocated
+    outlined praise criticize express seemed seems appeared appears quoted applauded championed
+    congratulated unveiled knocked weighed wants want wanted plans support supports oppose
+    opposes endorse endorses"""
+)
+
+CUE_VERBS = SAY_VERBS | TELL_VERBS | ACT_VERBS
+
+# Train cue rates of the most frequent cue forms (share of occurrences that are gold cues).
+CUE_RATE: dict[str, float] = {
+    "said": 0.92, "says": 0.86, "told": 0.84, "according": 0.93, "say": 0.5, "wrote": 0.89,
+    "asked": 0.75, "called": 0.6, "saying": 0.67, "added": 0.83, "reported": 0.74, "noted": 0.97,
+    "announced": 0.82, "suggested": 0.87, "calling": 0.67, "argued": 0.89, "tweeted": 0.87,
+    "continued": 0.58, "endorsed": 0.71, "described": 0.82, "accused": 0.74, "calls": 0.48,
+    "adding": 0.72, "responded": 0.67, "declared": 0.73, "telling": 0.51, "explained": 0.84,
+    "acknowledged": 0.84, "agreed": 0.62, "claimed": 0.85, "warned": 0.89, "cited": 0.84,
+    "defended": 0.92, "noting": 0.95, "vowed": 0.95, "stated": 0.81, "praised": 0.87,
+    "promised": 0.79, "recalled": 0.92, "tells": 0.74, "hopes": 0.55, "insisted": 0.86,
+    "rejected": 0.83, "citing": 0.91, "denied": 0.63, "confirmed": 0.61, "posted": 0.52,
+    "mentioned": 0.62, "proposed": 0.47, "estimates": 0.41, "estimated": 0.36, "thinks": 0.39,
+    "believes": 0.31, "reports": 0.5, "hoped": 0.52, "fears": 0.4, "worried": 0.45,
+}
+
+# Words after a cue that still belong to the cue ("said in a statement", "told reporters").
+CUE_NOUNS = _words(
+    """statement interview email e-mail tweet post message speech letter release remarks report
+    press conference briefing call video op-ed editorial column memo note filing testimony rally
+    appearance news radio television broadcast podcast blog facebook twitter instagram"""
+)
+
+# Personal pronouns that can be a speaker mention, with the gender they carry.
+PRONOUN_GENDER: dict[str, str] = {
+    "he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f",
+    "they": "p", "them": "p", "we": "p", "i": "s", "you": "s", "it": "n",
+}
+PRONOUNS = frozenset(PRONOUN_GENDER)
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+
+# Words that may sit between a speaker and its cue ("he also said", "Smith has repeatedly said").
+CUE_MODIFIERS = _words(
+    """also has have had later then would will could might may once again previously repeatedly
+    publicly privately recently reportedly further flatly simply only just even still already
+    never not did does do is was were are be been being first last often frequently quickly
+    immediately angrily bluntly loudly openly explicitly pointedly frankly candidly calmly
+    initially originally subsequently separately similarly essentially effectively basically
+    n't"""
+)
+
+# Words that end a backward walk for a subject noun phrase (clause connectives, prepositions).
+NP_STOP = _words(
+    """that which who whom whose and but or because when while as if after before since though
+    although so than where whether said says say told tells to in on at by from with about into
+    over under during against between through without within is was were are be been has have
+    had not do does did will would can could should may might must also then there here this
+    these those it its it's what how why"""
+)
+# Determiners that open a noun phrase (included in a speaker mention: "a source", "the agency").
+DETERMINERS = _words("""a an the his her their its our my your some many several other another
+    two three four both most few one""")
+
+# Titles and roles kept apart from a name as descriptors ("Turkish President Recep Tayyip Erdogan").
+TITLES = _words(
+    """president vice prime minister secretary senator sen. sen rep. rep representative governor
+    gov. gov mayor chancellor king queen prince princess pope general gen. gen colonel col.
+    captain capt. lieutenant lt. sergeant sgt. admiral adm. judge justice chairman chairwoman
+    chair ceo director spokesman spokeswoman spokesperson ambassador commissioner chief leader
+    speaker leader candidate nominee dr. dr mr. mr mrs. mrs ms. ms miss professor prof. rev.
+    reverend sheriff attorney counsel adviser advisor aide activist journalist reporter analyst
+    officer official minister deputy former acting retired state foreign defense defence interior
+    finance house senate democratic republican gop democrat national federal presidential
+    campaign manager chairman founder executive economist strategist pollster lawyer"""
+)
+
+# Words that make a capitalised noun phrase an organisation ("the UN", "the White House").
+ORG_WORDS = _words(
+    """un nato eu who fbi cia nsa pentagon kremlin white house department ministry agency
+    government administration committee commission council party campaign office bureau
+    police army military court congress senate parliament union association institute
+    foundation university college company corp corporation inc ltd group network news times
+    post journal press reuters ap afp cnn bbc fox nbc abc cbs msnbc politico breitbart
+    anadolu tass xinhua league organization organisation authority authorities service
+    board bank fund center centre coalition alliance movement agency federation"""
+)
+
+# Common nouns that can head an unnamed speaker ("officials said", "a spokesman for X").
+SPEAKER_NOUNS = _words(
+    """source sources official officials spokesman spokeswoman spokesperson aide aides adviser
+    advisers advisor advisors analyst analysts expert experts critic critics supporter supporters
+    activist activists witness witnesses resident residents lawyer lawyers attorney attorneys
+    police officer officers investigators prosecutors authorities leader leaders lawmaker
+    lawmakers republicans democrats voters people observers report reports poll polls survey
+    study statement group groups campaign administration government ministry agency
+    organization organisation committee president minister senator governor mayor judge
+    spokesmen representative representatives members member insiders allies friends"""
+)
+
+# Tokens: words (with inner apostrophes, hyphens, periods of initials) or single punctuation.
+TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:[.'\u2019\-][A-Za-z0-9\u00c0-\u024f]+)*|\S")
+# A capitalised word (name or title part).
+CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019\-.]*")
+# Quotation marks the quote stage pairs.
+OPEN_DOUBLE = frozenset('\u201c\u00ab')
+CLOSE_DOUBLE = frozenset('\u201d\u00bb')
+OPEN_SINGLE = frozenset('\u2018')
+CLOSE_SINGLE = frozenset('\u2019')
+QUOTE_CHARS = re.compile("[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb]")
+# A possessive suffix on a name ("Trump's statement").
+POSSESSIVE = re.compile(r"['\u2019]s?$")

@@ -1,0 +1,216 @@
+"""The pure pipeline for one article: source text in, extraction and schema-shaped records out.
+
+decode -> clean -> segment -> quotes -> speakers -> events -> records. No IO and no Prefect here:
+``flows.io`` reads the bytes, ``flows.flow`` orchestrates. Bad input never raises: it comes back
+as a ``Quarantined`` value with a reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from flows import __version__
+from flows.clean import clean
+from flows.decode import decode, detect_language, repair_surrogates
+from flows.events import extract_events
+from flows.model import Article, Extraction
+from flows.quotes import extract_quotes
+from flows.records import build_records
+from flows.segment import split_sentences
+from flows.speakers import resolve_speakers
+
+META_FIELDS = ("id", "published", "url", "title", "outlet")
+_PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class Quarantined:
+    """An input that yields no document, and why."""
+
+    reason: str
+
+
+@dataclass(slots=True)
+class Options:
+    """What a user tunes (config file and CLI flags end up here)."""
+
+    include_text: bool = True
+    extra_boilerplate: Sequence[re.Pattern[str]] = ()
+    max_chars: int = 5_000_000
+    today: dt.date | None = None  # for "future date" notes; None means the real today
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def short_hash(*parts: object) -> str:
+    """A 16-hex-digit deterministic id from sort-keyed JSON of ``parts``."""
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+# --- metadata -----------------------------------------------------------------------------------
+
+
+def parse_published(value: object, notes: list[str], today: dt.date) -> tuple[dt.date | None, dt.datetime | None]:
+    """``published`` as (calendar date as stated, UTC instant when a time is given).
+
+    Impossible dates ("2016-02-30") and non-strings are dropped with a note; future dates are
+    kept (the source says so) with a note; a timezone-aware time is converted to UTC for
+    ``published_at`` while ``published`` keeps the date the source states.
+    """
+    if value is None or value == "":
+        return None, None
+    if not isinstance(value, str):
+        notes.append(f"published ignored: found {type(value).__name__}, expected an ISO date string")
+        return None, None
+    v = value.strip()
+    try:
+        if len(v) == 10:
+            d = dt.date.fromisoformat(v)
+            at = None
+        else:
+            at_local = dt.datetime.fromisoformat(v.replace("Z", "+00:00"))
+            d = at_local.date()
+            at = at_local.astimezone(dt.UTC) if at_local.tzinfo else at_local.replace(tzinfo=dt.UTC)
+            if at_local.tzinfo is None:
+                notes.append("published time has no timezone; taken as UTC")
+    except ValueError:
+        notes.append(f"published ignored: {v!r} is not a valid ISO date or datetime")
+        return None, None
+    if d > today + dt.timedelta(days=1):
+        notes.append(f"published date {d.isoformat()} is in the future")
+    return d, at
+
+
+def _meta_str(meta: Mapping[str, Any], key: str, notes: list[str]) -> str | None:
+    v = meta.get(key)
+    if v is None:
+        return None
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and key == "id":
+        return str(v)
+    if not isinstance(v, str):
+        notes.append(f"{key} ignored: found {type(v).__name__}, expected a string")
+        return None
+    v, fixed = repair_surrogates(v.strip())
+    if fixed:
+        notes.append(f"lone surrogates in {key} replaced by U+FFFD")
+    return v or None
+
+
+def apply_meta(article: Article, meta: Mapping[str, Any], today: dt.date) -> None:
+    """Copy sidecar/JSONL metadata onto ``article`` (bad fields become notes, never errors)."""
+    article.external_id = _meta_str(meta, "id", article.notes)
+    article.title = _meta_str(meta, "title", article.notes)
+    article.outlet = _meta_str(meta, "outlet", article.notes)
+    url = _meta_str(meta, "url", article.notes)
+    if url and not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://\S+$", url):
+        article.notes.append("url ignored: not an absolute URI")
+        url = None
+    article.url = url
+    d, at = parse_published(meta.get("published"), article.notes, today)
+    if d is not None:
+        article.published, article.published_at, article.published_source = d, at, "metadata"
+
+
+def article_from_bytes(
+    data: bytes, source_path: str, sidecar: bytes | None, *, options: Options
+) -> Article | Quarantined:
+    """A ``.txt`` input (with optional ``.meta.json`` sidecar bytes) as an article."""
+    if len(data) > options.max_chars * 4:
+        return Quarantined(f"file too large: {len(data)} bytes, limit {options.max_chars * 4} (max_chars)")
+    dec = decode(data)
+    if dec.problem:
+        return Quarantined(dec.problem)
+    if len(dec.text) > options.max_chars:
+        return Quarantined(f"text too long: {len(dec.text)} characters, limit {options.max_chars} (max_chars)")
+    art = Article(text=dec.text, encoding=dec.encoding, source_path=source_path, notes=list(dec.notes))
+    if sidecar is not None:
+        try:
+            meta = json.loads(sidecar.decode("utf-8-sig"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            # A bad sidecar does not lose the article: it runs without metadata, noted.
+            art.notes.append(f"sidecar ignored: malformed JSON ({exc})")
+            meta = {}
+        if not isinstance(meta, dict):
+            art.notes.append(f"sidecar ignored: found {type(meta).__name__}, expected an object")
+            meta = {}
+        apply_meta(art, meta, options.today or dt.date.today())
+    return art
+
+
+def article_from_json_line(
+    line: bytes, source_path: str, line_no: int, *, options: Options, text_field: str = "text"
+) -> Article | Quarantined:
+    """One line of a ``.jsonl`` input as an article."""
+    if len(line) > options.max_chars * 4:
+        return Quarantined(f"line {line_no}: too large ({len(line)} bytes, limit {options.max_chars * 4})")
+    try:
+        obj = json.loads(line.decode("utf-8-sig" if line_no == 1 else "utf-8"))
+    except UnicodeDecodeError as exc:
+        return Quarantined(f"line {line_no}: not UTF-8 ({exc.reason} at byte {exc.start})")
+    except ValueError as exc:
+        return Quarantined(f"line {line_no}: invalid JSON ({exc})")
+    if not isinstance(obj, dict):
+        return Quarantined(f"line {line_no}: found a JSON {type(obj).__name__}, expected an object")
+    text = obj.get(text_field)
+    if not isinstance(text, str):
+        kind = "missing" if text is None else f"a {type(text).__name__}"
+        return Quarantined(f"line {line_no}: field {text_field!r} is {kind}, expected a string")
+    if not text.strip():
+        return Quarantined(f"line {line_no}: field {text_field!r} is empty")
+    if len(text) > options.max_chars:
+        return Quarantined(f"line {line_no}: text too long ({len(text)} characters, limit {options.max_chars})")
+    text, fixed = repair_surrogates(text)
+    art = Article(text=text, encoding="utf-8", source_path=source_path, source_line=line_no)
+    if fixed:
+        art.notes.append("lone surrogates in text replaced by U+FFFD")
+    apply_meta(art, obj, options.today or dt.date.today())
+    return art
+
+
+# --- extraction ---------------------------------------------------------------------------------
+
+
+def extract(text: str, *, published: dt.date | None, options: Options | None = None) -> Extraction:
+    """Run the pure stages on one source text. Non-English text gets no quotes or events."""
+    opts = options or Options()
+    cleaned = clean(text, extra_patterns=opts.extra_boilerplate)
+    language = detect_language(cleaned.text)
+    ex = Extraction(cleaned=cleaned, language=language)
+    if language != "en":
+        return ex
+    body = cleaned.text
+    ex.sentences = split_sentences(body)
+    quotes = extract_quotes(body, ex.sentences)
+    ex.speakers, ex.attributions = resolve_speakers(body, ex.sentences, quotes)
+    anchor = published or cleaned.published
+    ex.events = extract_events(body, ex.sentences, anchor)
+    return ex
+
+
+def process_article(article: Article, unit_key: str, options: Options) -> dict[str, list[dict[str, Any]]]:
+    """Extract and build the records of one article (not yet validated)."""
+    ex = extract(article.text, published=article.published, options=options)
+    if article.published is None:
+        if ex.cleaned.published is not None:
+            article.published, article.published_source = ex.cleaned.published, "text"
+        else:
+            m = _PATH_DATE.search(article.source_path)
+            if m:
+                try:
+                    article.published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                    article.published_source = "path"
+                except ValueError:
+                    pass
+            if article.published is not None and ex.language == "en":
+                # The anchor came from the path only now: date the events again against it.
+                ex.events = extract_events(ex.cleaned.text, ex.sentences, article.published)
+    return build_records(article, ex, unit_key=unit_key, version=__version__, include_text=options.include_text)

@@ -1,0 +1,136 @@
+"""Incremental planning: which inputs to process, which records to drop, the next manifest.
+
+Pure functions over the discovered units and the previous manifest (no IO): a rerun processes
+only new or changed inputs; a changed or deleted input's records are dropped (deleted ones are
+kept with ``keep_deleted``); a file whose bytes equal another's is processed once and the rest
+are ``duplicate``; a new pipeline or schema version (or ``full``) reprocesses everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from flows.batch import BatchResult
+from flows.io import InputUnit, ManifestRow
+
+
+@dataclass(slots=True)
+class Plan:
+    to_process: list[InputUnit] = field(default_factory=list)
+    unchanged: list[ManifestRow] = field(default_factory=list)
+    duplicates: list[tuple[InputUnit, str]] = field(default_factory=list)
+    deleted: list[ManifestRow] = field(default_factory=list)
+    kept_deleted: list[ManifestRow] = field(default_factory=list)
+    drop_docs: set[str] = field(default_factory=set)  # doc_ids whose records must go
+    found: int = 0
+
+
+def make_plan(
+    units: Iterable[InputUnit],
+    previous: Mapping[str, ManifestRow],
+    *,
+    pipeline_version: str,
+    schema_version: str,
+    full: bool = False,
+    keep_deleted: bool = False,
+) -> Plan:
+    plan = Plan()
+    first_by_file: dict[tuple[str, str], str] = {}  # (kind, file hash) -> first path
+    seen_keys: set[str] = set()
+    for u in units:
+        plan.found += 1
+        seen_keys.add(u.key)
+        prev = previous.get(u.key)
+        if u.kind != "invalid" and u.file_sha256:
+            first = first_by_file.setdefault((u.kind, u.file_sha256), u.path)
+            if first != u.path:
+                # Rule: identical bytes are one input; the first path (sorted) is the one processed.
+                plan.duplicates.append((u, first))
+                if prev is not None and prev.doc_id:
+                    plan.drop_docs.add(prev.doc_id)
+                continue
+        same = (
+            prev is not None
+            and not full
+            and prev.sha256 == u.sha256
+            and u.kind != "invalid"
+            and prev.status in ("processed", "quarantined")
+            and prev.pipeline_version == pipeline_version
+            and prev.schema_version == schema_version
+        )
+        if same and prev is not None:
+            plan.unchanged.append(prev)
+            continue
+        if prev is not None and prev.doc_id:
+            plan.drop_docs.add(prev.doc_id)
+        plan.to_process.append(u)
+    for key, row in previous.items():
+        if key in seen_keys:
+            continue
+        if keep_deleted and row.status == "processed":
+            plan.kept_deleted.append(row)
+        else:
+            plan.deleted.append(row)
+            if row.doc_id:
+                plan.drop_docs.add(row.doc_id)
+    return plan
+
+
+def batches(units: list[InputUnit], *, size: int, max_bytes: int = 64 << 20) -> list[list[InputUnit]]:
+    """Split units into batches of at most ``size`` units and about ``max_bytes`` bytes."""
+    out: list[list[InputUnit]] = []
+    cur: list[InputUnit] = []
+    cur_bytes = 0
+    for u in units:
+        if cur and (len(cur) >= size or cur_bytes + u.size > max_bytes):
+            out.append(cur)
+            cur, cur_bytes = [], 0
+        cur.append(u)
+        cur_bytes += u.size
+    if cur:
+        out.append(cur)
+    return out
+
+
+def next_manifest(
+    plan: Plan,
+    results: Iterable[BatchResult],
+    units_by_key: Mapping[str, InputUnit],
+    part_renames: Mapping[str, str | None],
+    *,
+    run_id: str,
+    pipeline_version: str,
+    schema_version: str,
+) -> list[ManifestRow]:
+    """The manifest after this run: unchanged rows (parts renamed by rewrites) plus new results."""
+    rows: list[ManifestRow] = []
+
+    def carried(r: ManifestRow) -> ManifestRow:
+        if r.part and r.part in part_renames:
+            r.part = part_renames[r.part]
+        return r
+
+    rows.extend(carried(r) for r in plan.unchanged)
+    rows.extend(carried(r) for r in plan.kept_deleted)
+    for res in results:
+        for ur in res.units:
+            u = units_by_key[ur.key]
+            rows.append(
+                ManifestRow(
+                    unit_key=u.key, path=u.path, line=u.line, kind=u.kind, sha256=u.sha256, size=u.size,
+                    mtime_ns=u.mtime_ns, status=ur.status, reason=ur.reason, doc_id=ur.doc_id,
+                    part=res.part if ur.status == "processed" else None,
+                    pipeline_version=pipeline_version, schema_version=schema_version, run_id=run_id,
+                )
+            )
+    for u, first in plan.duplicates:
+        rows.append(
+            ManifestRow(
+                unit_key=u.key, path=u.path, line=u.line, kind=u.kind, sha256=u.sha256, size=u.size,
+                mtime_ns=u.mtime_ns, status="duplicate", reason=f"same bytes as {first}", doc_id=None, part=None,
+                pipeline_version=pipeline_version, schema_version=schema_version, run_id=run_id,
+            )
+        )
+    rows.sort(key=lambda r: r.unit_key)
+    return rows

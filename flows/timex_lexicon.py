@@ -1,0 +1,249 @@
+"""Lexicons and compiled patterns for temporal expressions (resource module of ``flows.timex``).
+
+Scope: English news and narrative prose. Every pattern here is compiled once at import, is
+anchored on a word boundary and uses only bounded repetitions, so a scan stays linear in the
+length of the text (no nested quantifiers: a 1 MB line is scanned in one pass per pattern).
+Names and verbs that look like dates ("Theresa May", "march on", "Sun", "sat") are refused by
+the checks in ``flows.timex``, not here.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "febr": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8,
+    "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+NUMBERS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "a couple of": 2, "a hundred": 100, "one hundred": 100,
+}
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21, "last": 4,
+}
+# Spoken decades ("the nineties") -> the decade digit.
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}
+# TIMEX3 season codes; periods use meteorological seasons (see ``timex.period``).
+SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASON_START: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# TIMEX3 parts of the day.
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "overnight": "TNI",
+}
+
+# Words after a bare four-digit number that make it a count, not a year ("1990 people").
+COUNT_NOUNS = frozenset(
+    """people persons men women children troops soldiers police officers workers employees jobs
+    residents students voters votes seats shares units cars vehicles homes houses tons tonnes
+    miles kilometres kilometers km meters metres feet yards acres hectares barrels pounds ounces
+    dollars euros yen pesos rupees points degrees calories words pages copies passengers flights
+    planes tanks guns rifles rockets missiles bombs prisoners refugees civilians casualties deaths
+    members delegates staff customers patients cases beds rooms hours minutes seconds days weeks
+    months years""".split()
+)
+# Words before a bare four-digit number that make it a name or a quantity ("Boeing 747",
+# "Flight 1990", "No. 2000", "Route 1776").
+NOT_YEAR_BEFORE = frozenset(
+    """boeing airbus flight route highway interstate room suite apt apartment no number nos
+    page pages chapter article section resolution model windows version rule code unit
+    channel gate platform bus line box lot exit district precinct pier dock terminal about
+    some nearly almost approximately roughly over under than only just least
+    tons miles""".split()
+)
+# Words that end an address after a number ("1600 Pennsylvania Avenue").
+STREET_WORDS = frozenset(
+    """street st avenue ave road rd boulevard blvd lane ln drive dr way place pl court ct
+    square sq parkway pkwy highway terrace""".split()
+)
+# Prepositions/modifiers that license a bare "May"/"March" as a month ("in May", "since March").
+MONTH_LICENSE = frozenset(
+    """in since until till by during through from of early late mid last next this before after
+    throughout around between and to or end beginning start middle""".split()
+)
+# Function words after which a capitalised month-like word is a name ("Theresa May").
+TIME_ZONES = r"(?:[ECMP][SD]T|GMT|UTC|ET|BST|CET|HKT)"
+
+# ---------------------------------------------------------------------------------------------
+# Pattern pieces. Month names must be capitalised (or all capitals): lower-case "may"/"march"
+# are verbs. "Mar." needs its period ("Mar" alone is a name).
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    r"|Jan\.?|Feb\.?|Febr\.|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+    r"(?![A-Za-z])"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9A-Za-z])"
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9])"
+_NUM = (
+    r"(?:[0-9]{1,3}|a couple of|a few|a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+    r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|several|some)"
+)
+_ORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|twenty[- ]first|[0-9]{1,2}(?:st|nd|rd|th))"
+)
+_QORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|last)"
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_POD = r"(?:morning|afternoon|evening|night)"
+_CLOCK = (
+    r"(?:(?:1[0-2]|0?[1-9])(?::[0-5][0-9])?\s?[ap]\.?m(?![A-Za-z])\.?"
+    r"|(?:[01]?[0-9]|2[0-3]):[0-5][0-9]\s?[ap]\.?m(?![A-Za-z])\.?"
+    r"|noon|midnight|midday)"
+)
+
+I = re.IGNORECASE
+
+# Full and partial calendar dates.
+ISO_DATE = re.compile(
+    r"(?<![0-9-])(?P<y>1[0-9]{3}|20[0-9]{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])"
+    r"(?:T(?P<H>[01][0-9]|2[0-3]):(?P<M>[0-5][0-9])(?::[0-5][0-9])?)?(?![0-9-])"
+)
+SLASH_DATE = re.compile(
+    r"(?<![0-9/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12][0-9]|0?[1-9])/(?P<y>(?:19|20)[0-9]{2}|[0-9]{2})"
+    r"(?![0-9/])"
+)
+MONTH_DAY = re.compile(
+    rf"\b(?:(?P<wd>{_WEEKDAY}),?\s{{1,3}})?(?P<mon>{_MONTH})\s{{1,3}}(?P<d>{_DAY})(?!,[0-9]|:[0-9])"
+    rf"(?:(?:,\s{{0,3}}|\s{{1,3}})(?P<y>{_YEAR}))?"
+)
+DAY_MONTH = re.compile(
+    rf"\b(?:(?P<wd>{_WEEKDAY}),?\s{{1,3}})?(?:the\s{{1,3}})?(?P<d>{_DAY})(?:\s{{1,3}}of)?\s{{1,3}}(?P<mon>{_MONTH})"
+    rf"(?:,?\s{{1,3}}(?P<y>{_YEAR}))?"
+)
+MONTH_YEAR = re.compile(
+    rf"\b(?:(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]{{1,3}})?"
+    rf"(?P<mon>{_MONTH}),?\s{{1,3}}(?:of\s{{1,3}})?(?P<y>{_YEAR})",
+)
+MONTH_ALONE = re.compile(
+    rf"(?:\b(?P<mod>(?i:early|late|mid|last|next|this|this past|this coming"
+    rf"|the end of|the beginning of|the start of|the middle of))[\s-]{{1,3}})?"
+    rf"\b(?P<mon>{_MONTH})(?:\s{{1,3}}(?P<rel>(?i:this|last|next)\s{{1,3}}year))?"
+)
+WEEKDAY = re.compile(
+    rf"(?:\b(?P<mod>(?i:last|next|this|this past|this coming|the previous|the following|early|late"
+    rf"|earlier|later))\s{{1,3}})?\b(?P<wd>{_WEEKDAY})(?:['\u2019]s)?(?:\s{{1,3}}(?P<pod>{_POD})(?![A-Za-z]))?"
+)
+CLOCK_TIME = re.compile(
+    rf"(?<![0-9:.,$])\b(?P<t>{_CLOCK})(?:\s{{1,3}}(?P<tz>{TIME_ZONES})(?![A-Za-z]))?"
+    rf"(?:,?\s{{1,3}}(?:on\s{{1,3}})?(?:(?P<wd>{_WEEKDAY})|(?P<rd>(?i:today|yesterday|tomorrow))(?![A-Za-z])"
+    rf"|(?P<mon>{_MONTH})\s{{1,3}}(?P<d>{_DAY})))?",
+    I,
+)
+# "today", "late yesterday", "yesterday afternoon", "last night", "this morning".
+RELATIVE_DAY = re.compile(
+    rf"\b(?:(?P<mod>early|late|earlier|later|mid-afternoon|mid-morning)\s{{1,3}})?"
+    rf"(?P<w>yesterday|today|tomorrow|tonight)(?!['\u2019-]?[A-Za-z])"
+    rf"(?:\s{{1,3}}(?P<pod>{_POD})(?![A-Za-z]))?",
+    I,
+)
+PART_OF_DAY = re.compile(
+    rf"\b(?:(?P<mod>early|late|later|earlier)\s{{1,3}})?(?P<w>this|last|yesterday|tomorrow)\s{{1,3}}"
+    rf"(?P<pod>{_POD})(?![A-Za-z])",
+    I,
+)
+# "last week", "earlier this month", "the past year", "next year", "the end of the year".
+RELATIVE_UNIT = re.compile(
+    r"\b(?:(?P<mod>early|late|earlier|later|mid|the end of|the beginning of|the start of"
+    r"|the middle of|end of|beginning of)[\s-]{1,3})?"
+    r"(?P<rel>this past|this coming|the past|the last|the previous|the coming|the current"
+    r"|the following|the next|this|last|next|current|the|that|the same)\s{1,3}"
+    r"(?P<unit>week|weekend|month|year|quarter|decade|century)(?!['\u2019-]?[A-Za-z0-9])",
+    I,
+)
+YEAR_END = re.compile(r"\b(?:year[\s-]end|year['\u2019]s end)(?![A-Za-z])", I)
+# "three years ago", "a year earlier", "two days later".
+AGO = re.compile(
+    rf"\b(?:(?P<approx>about|almost|nearly|some|more than|roughly|just|over|only)\s{{1,3}})?"
+    rf"(?P<n>{_NUM})\s{{1,3}}(?P<unit>day|week|month|year|decade|century|centurie)s?"
+    rf"(?:\s{{1,3}}or\s{{1,3}}so)?\s{{1,3}}(?P<dir>ago|earlier|before|later|after)(?![A-Za-z])",
+    I,
+)
+QUARTER = re.compile(
+    rf"\b(?:(?P<det>the|its|a|this|last|next|this year['\u2019]s|last year['\u2019]s|next year['\u2019]s"
+    rf"|the year-ago|the year-earlier|the comparable|the same|year-ago|year-earlier)\s{{1,3}})?"
+    rf"(?:(?:fiscal|calendar)[\s-]{{1,3}})?(?:(?P<y1>{_YEAR})\s{{1,3}})?(?:(?:fiscal|calendar)[\s-]{{1,3}})?"
+    rf"(?P<q>{_QORD})[\s-]{{1,3}}quarter(?![A-Za-z])"
+    rf"(?:\s{{1,3}}of\s{{1,3}}(?:(?:fiscal|calendar)\s{{1,3}})?(?P<y2>{_YEAR}))?",
+    I,
+)
+QUARTER_REF = re.compile(
+    rf"\b(?P<det>the|this|that|last|next|its)\s{{1,3}}(?:(?P<adj>latest|current|previous|same|recent"
+    rf"|comparable|year-ago|year-earlier|comparable year-ago|comparable year-earlier|{_YEAR})\s{{1,3}})?"
+    rf"(?P<unit>quarter|period)(?![A-Za-z])",
+    I,
+)
+HALF = re.compile(
+    rf"\b(?:the\s{{1,3}})?(?P<h>first|second|last)\s{{1,3}}half\s{{1,3}}of\s{{1,3}}"
+    rf"(?:(?:fiscal|calendar)\s{{1,3}})?(?P<y>{_YEAR})",
+    I,
+)
+YEAR = re.compile(
+    rf"(?:\b(?P<mod>(?i:early|late|mid|the end of|the beginning of|the start of|the middle of|fiscal year"
+    rf"|fiscal|calendar|the year|FY|post|pre))[\s-]{{1,3}})?(?<![0-9])(?P<y>{_YEAR})"
+    r"(?:\s{1,3}(?P<era>BC|B\.C\.|BCE|AD|A\.D\.)(?![A-Za-z]))?"
+)
+ERA_YEAR = re.compile(r"(?<![0-9,.$])\b(?P<y>[1-9][0-9]{0,3})\s{1,3}(?P<era>BC|B\.C\.|BCE|AD|A\.D\.)(?![A-Za-z])")
+SPOKEN_YEAR = re.compile(
+    r"\b(?:the\s{1,3}year\s{1,3})?(?P<c>nineteen|twenty)\s{1,3}(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-](?P<u>one|two|three|four|five|six|seven|eight|nine))?(?![A-Za-z])"
+    r"|\b(?:the\s{1,3}year\s{1,3})?two\s{1,3}thousand(?:\s{1,3}(?:and\s{1,3})?(?P<u2>one|two|three|four|five|six|seven"
+    r"|eight|nine))?(?![A-Za-z])",
+    I,
+)
+DECADE = re.compile(
+    r"\b(?:(?P<the>the)\s{1,3})?(?:(?P<mod>early|mid|late)[\s-]{1,3})?"
+    r"(?:(?P<dd>1[0-9]{2}0|20[0-9]0)['\u2019]?s(?![A-Za-z])|['\u2019](?P<d2>[0-9]0)['\u2019]?s(?![A-Za-z])"
+    r"|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![A-Za-z]))",
+    I,
+)
+CENTURY = re.compile(
+    rf"\b(?:the\s{{1,3}})?(?:(?P<mod>early|mid|late)[\s-]{{1,3}})?(?P<n>{_ORD}|this|last|next)[\s-]{{1,3}}"
+    r"century(?![A-Za-z])(?:\s{1,3}(?P<era>BC|B\.C\.|BCE)(?![A-Za-z]))?",
+    I,
+)
+SEASON = re.compile(
+    rf"\b(?:(?P<mod>this past|this coming|this|last|next|the early|the late|the|early|late|mid)[\s-]{{1,3}})?"
+    rf"(?P<s>{_SEASON})(?![A-Za-z])(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?P<y>{_YEAR}))?",
+    I,
+)
+HOLIDAY = re.compile(
+    rf"\b(?:(?P<mod>(?i:last|next|this))\s{{1,3}})?(?P<h>Christmas Eve|Christmas Day|Christmas|New Year['\u2019]s Eve"
+    r"|New Year['\u2019]s Day|New Year['\u2019]s|Thanksgiving Day|Thanksgiving|Easter Sunday|Easter|Halloween"
+    r"|Independence Day|Labor Day|Memorial Day|Valentine['\u2019]s Day|Election Day|Boxing Day)(?![A-Za-z])"
+    rf"(?:,?\s{{1,3}}(?P<y>{_YEAR}))?"
+)
+PRESENT_REF = re.compile(
+    r"\b(?:right now|now|currently|nowadays|these days|at present|at the moment|at this time|presently)(?![A-Za-z])",
+    I,
+)
+PAST_REF = re.compile(
+    r"\b(?:more recently|recently|the past|previously|formerly|lately|in recent (?:years|months|weeks|days)"
+    r"|recent (?:years|months|weeks|days)|past years|several (?:years|months|weeks|days) ago"
+    r"|a few (?:years|months|weeks|days) ago|some (?:years|months|weeks|days) ago)(?![A-Za-z])",
+    I,
+)
+FUTURE_REF = re.compile(
+    r"\b(?:the (?:near |distant )?future|the near term|the short term|soon|a later date|coming (?:days|weeks|months"
+    r"|years|quarters)|future (?:years|quarters|months))(?![A-Za-z])",
+    I,
+)
