@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,7 +88,7 @@ def process_batch(
     """Process ``units`` into one staged part; see the module docstring."""
     res = BatchResult(part=part)
     tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
-    secs: Counter[str] = Counter()
+    secs: defaultdict[str, float] = defaultdict(float)
     seen_docs: set[str] = set()
     for unit in units:
         t0 = time.perf_counter()

@@ -21,9 +21,9 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
 
-from flows import __version__  # noqa: E402
-from flows.config import load_config  # noqa: E402
-from flows.errors import QuotewireError  # noqa: E402
+from flows import __version__
+from flows.config import load_config
+from flows.errors import QuotewireError
 
 
 def _add_run_args(p: argparse.ArgumentParser) -> None:

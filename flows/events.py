@@ -1,13 +1,410 @@
-"""Dated events: temporal expressions normalized to TIMEX3 values, with their clause."""
+"""Dated events: temporal expressions normalized to TIMEX3 values, with their clause.
+
+Scope: English news prose. For each DATE/TIME expression found by ``flows.timex`` this stage
+finds the event it dates, with rules only (no tagger or parser):
+
+- the *action* is the head verb of the verb group governing the date: the nearest verb before
+  it in its clause ("entered Aleppo on November 27"), or the verb right after it when the date
+  opens the clause or sits between subject and verb ("Erdogan on Wednesday accused");
+- the *actor* is the noun phrase just before that verb group ("The Syrian regime"), skipping an
+  appositive ("Her mother, Fatemah, tweeted" -> "Her mother");
+- the *clause* runs between clause boundaries (";", dashes, brackets, or a comma followed by a
+  subordinator/relative) around the date and its verb.
+
+Verbs are recognised from a lexicon of word forms that TimeML annotators marked as verbal
+events (``event_verbs.tsv``, built by ``training/build_verb_lexicon.py``), plus irregular past
+forms and ``-ed`` morphology; a word right after a determiner is a noun. The tense of the verb
+group ("will vote", "has entered", "tweeted") chooses the past or future reading of year-less
+dates. One Event per date mention; durations and sets are not emitted.
+"""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from collections.abc import Sequence
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
-from flows.model import Event, Sentence
+from flows.model import Event, Sentence, Span
+from flows.timex import Tense, Timex, find_timexes
+
+log = logging.getLogger(__name__)
+
+# ---------------------------------------------------------------------------------------------
+# Resources.
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*|[0-9]+(?:[.,:/-][0-9]+)*|[^\sA-Za-z0-9]")
+
+
+def _load_verbs() -> dict[str, str]:
+    path = Path(__file__).with_name("event_verbs.tsv")
+    verbs: dict[str, str] = {}
+    try:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                form, tag, _count = line.split("\t")
+                verbs[form] = tag
+    except FileNotFoundError:
+        log.warning("verb lexicon %s is missing; falling back to morphology", path)
+    return verbs
+
+
+# Irregular past forms: frequent in news and invisible to "-ed" morphology.
+IRREGULAR_PAST = frozenset(
+    """said told took made went came gave found saw knew thought got left met held brought began
+    became fell rose won lost sold paid sent spent built bought fought led kept struck hit put set
+    cut ran shot wrote spoke broke chose drove flew grew threw stood understood fled hung sought
+    taught caught drew forbade froze hid laid lay lent meant quit rode rang sang sank slid stole
+    stuck swore swept swam tore woke wore withdrew overtook undertook sat shut spread bled dealt
+    felt heard read""".split()
+)
+AUX_PAST = frozenset("was were had did".split())
+AUX_PRESENT = frozenset("is are am has have does do 's".split())
+AUX_FUTURE = frozenset("will shall 'll won't wo".split())
+AUX_OTHER = frozenset("be been being would could should might must can may cannot 'd having".split())
+AUXILIARIES = AUX_PAST | AUX_PRESENT | AUX_FUTURE | AUX_OTHER
+# Adverbs and particles that may sit inside a verb group ("has also said", "did not attend").
+GROUP_FILLERS = frozenset(
+    """not n't never also still already just reportedly allegedly apparently finally then
+    further again only now recently previously formally officially yet even""".split()
+)
+DETERMINERS = frozenset(
+    """the a an this that these those its his her their our my your some any no each every
+    another such which whose what""".split()
+)
+# Words that never head a verb group even if the lexicon or morphology says so.
+NOT_VERBS = frozenset(
+    """red bed hundred need seed feed speed breed bred shed sled sacred naked wicked kindred
+    united based related limited alleged so-called according including following concerned
+    interested""".split()
+)
+# Tokens that end a subject noun phrase when walking left from the verb.
+NP_STOP = frozenset(
+    """that which who whom whose when where while after before because since although though if
+    as than and but or nor so then said says say told to for with in on at by from into about
+    over under between against during without within through is are was were has have had will
+    would could should can may might must be been being do does did""".split()
+)
+# After a comma, these open a new clause ("..., which killed 12 people on Monday").
+CLAUSE_OPENERS = frozenset(
+    """which who whom whose where while when after before because although though since as but
+    and so whereas unless until if""".split()
+)
+CLAUSE_PUNCT = frozenset(";:()[]\u2014\u2013\"\u201c\u201d")
+PREPOSITIONS = frozenset("on in at by since until till during from for before after of around about".split())
+
+VERBS = _load_verbs()
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+@dataclass(slots=True)
+class _Group:
+    first: int  # token index of the first word of the verb group
+    head: int  # token index of the main verb
+    tense: Tense
+
+
+@dataclass(slots=True)
+class _Analysis:
+    tokens: list[_Tok]
+    verb_tag: list[str | None]
+    clause_id: list[int]
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentence analysis.
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _verb_tag(toks: list[_Tok], i: int) -> str | None:
+    """Coarse verb tag of token ``i`` ("aux", "past", "pres", "base", "ing", "part") or None."""
+    t = toks[i]
+    w = t.low.replace("\u2019", "'")
+    if not w[:1].isalpha() and w not in ("'s", "'ll", "'d"):
+        return None
+    prev = toks[i - 1].low if i > 0 else ""
+    if w in AUXILIARIES:
+        if w in ("'s", "'d"):
+            return None
+        if w == "may" and t.text == "May":
+            return None
+        return "aux"
+    if w in NOT_VERBS:
+        return None
+    # Capitalised words inside a sentence are names ("Said", "Rose", "March").
+    if t.text[:1].isupper() and i > 0 and toks[i - 1].text not in ('"', "\u201c", "(", ":"):
+        return None
+    if prev in DETERMINERS or prev in ("'s",) or (prev == "to" and w.endswith("ed")):
+        return None
+    tag = VERBS.get(w)
+    if tag is not None:
+        if tag == "pres" and not w.endswith("s") and w.endswith("ed"):
+            return "past"
+        return tag
+    if w in IRREGULAR_PAST:
+        return "past"
+    if len(w) >= 5 and w.endswith("ed") and "-" not in w:
+        return "past"
+    return None
+
+
+def _analyse(text: str, sent: Sentence) -> _Analysis:
+    toks = _tokens(text, sent.start, sent.end)
+    tags = [_verb_tag(toks, i) for i in range(len(toks))]
+    clause: list[int] = []
+    cid = 0
+    for i, t in enumerate(toks):
+        if t.text in CLAUSE_PUNCT or (t.text == "-" and i > 0 and toks[i - 1].end < t.start):
+            cid += 1
+        elif t.low in CLAUSE_OPENERS and i > 0 and toks[i - 1].text == ",":
+            cid += 1
+        clause.append(cid)
+    return _Analysis(toks, tags, clause)
+
+
+def _group_at(an: _Analysis, head: int) -> _Group:
+    """The verb group ending at ``head``: auxiliaries and fillers before it, and its tense."""
+    toks, tags = an.tokens, an.verb_tag
+    first = head
+    j = head - 1
+    while j >= 0 and (tags[j] == "aux" or toks[j].low in GROUP_FILLERS or toks[j].low in ("to", "going")):
+        if tags[j] == "aux" or toks[j].low == "to":
+            first = j
+        j -= 1
+    words = [toks[k].low.replace("\u2019", "'") for k in range(first, head + 1)]
+    tag = tags[head]
+    tense: Tense
+    if any(w in AUX_FUTURE for w in words) or "going" in words or (words and words[0] == "to"):
+        tense = "future"
+    elif any(w in AUX_PAST for w in words):
+        tense = "past"
+    elif any(w in ("has", "have") for w in words):
+        tense = "past"  # present perfect: the event is over
+    elif any(w in ("is", "are", "am") for w in words) and tag == "ing":
+        tense = "future"  # "is meeting on Tuesday": scheduled
+    elif tag == "past" and first == head:
+        tense = "past"
+    elif tag == "part" and first == head:
+        tense = "past"
+    elif tag == "pres":
+        tense = "present"
+    else:
+        tense = "unknown"
+    return _Group(first, head, tense)
+
+
+def _heads(an: _Analysis) -> list[int]:
+    """Token indices of main verbs: a verb not followed (within its group) by another verb."""
+    tags, toks = an.verb_tag, an.tokens
+    out = []
+    n = len(tags)
+    for i, tag in enumerate(tags):
+        if tag is None:
+            continue
+        if tag == "aux":
+            # An auxiliary heads its group only when no verb follows it ("it was", "he did").
+            j = i + 1
+            while j < n and toks[j].low in GROUP_FILLERS:
+                j += 1
+            if j < n and tags[j] is not None:
+                continue
+            if j < n and toks[j].low in ("to", "going"):
+                continue
+            if toks[i].low in ("to",):
+                continue
+        out.append(i)
+    return out
+
+
+def _governing(an: _Analysis, ti: int, tj: int) -> int | None:
+    """Head-verb token index governing the date tokens ``ti..tj-1`` (None when none)."""
+    if ti >= len(an.tokens):
+        return None
+    heads = _heads(an)
+    cid = an.clause_id[ti]
+    left = [h for h in heads if h < ti and an.clause_id[h] == cid]
+    right = [h for h in heads if h >= tj and an.clause_id[h] == cid]
+    # Tokens between the clause start and the date: only a preposition or punctuation means the
+    # date opens the clause ("On Wednesday, the regime ...").
+    k = ti - 1
+    while k >= 0 and an.clause_id[k] == cid and (an.tokens[k].low in PREPOSITIONS or not an.tokens[k].low[:1].isalnum()):
+        k -= 1
+    opens_clause = k < 0 or an.clause_id[k] != cid
+    # A verb right after the date (fillers allowed): "Erdogan on Wednesday accused".
+    j = tj
+    while j < len(an.tokens) and an.tokens[j].low in GROUP_FILLERS:
+        j += 1
+    if right and (opens_clause or (right[0] <= j + 2 and an.verb_tag[j] is not None and j < len(an.tokens))):
+        if opens_clause or right[0] - tj <= 3:
+            return right[0]
+    if left:
+        return left[-1]
+    if right:
+        return right[0]
+    # No verb in the clause: fall back to the nearest verb of the sentence.
+    if heads:
+        return min(heads, key=lambda h: min(abs(h - ti), abs(h - tj)))
+    return None
+
+
+def _actor(an: _Analysis, group: _Group, skip: tuple[int, int]) -> tuple[int, int] | None:
+    """Token range of the subject noun phrase before the verb group (None when not found)."""
+    toks = an.tokens
+    i = group.first - 1
+    # Skip the date (and its preposition) when it sits between subject and verb.
+    if skip[1] - 1 == i or (skip[0] <= i < skip[1]):
+        i = skip[0] - 1
+        if i >= 0 and toks[i].low in PREPOSITIONS:
+            i -= 1
+    while i >= 0 and toks[i].low in GROUP_FILLERS:
+        i -= 1
+    if i >= 0 and toks[i].text == ",":
+        # Appositive: "Her mother, Fatemah, tweeted" -> the phrase before the first comma.
+        k = i - 1
+        while k >= 0 and i - k <= 8 and toks[k].text != "," and toks[k].low not in NP_STOP:
+            k -= 1
+        if k >= 0 and toks[k].text == ",":
+            i = k - 1
+        else:
+            return None
+    end = i
+    while i >= 0:
+        t = toks[i]
+        if t.low in NP_STOP or (an.verb_tag[i] not in (None,) and not t.text[:1].isupper()):
+            if not (t.low == "of" and i < end):
+                break
+        if not (t.low[:1].isalnum() or t.text in ("'s", "-", "&", ".", "\u2019s", "'")):
+            break
+        if end - i >= 10:
+            break
+        i -= 1
+    start = i + 1
+    while start <= end and (toks[start].low == "of" or not toks[start].low[:1].isalnum()):
+        start += 1
+    if start > end:
+        return None
+    return start, end
+
+
+# ---------------------------------------------------------------------------------------------
+# The stage.
+
+
+def _token_range(an: _Analysis, s: int, e: int) -> tuple[int, int]:
+    starts = [t.start for t in an.tokens]
+    ti = bisect.bisect_left(starts, s)
+    tj = bisect.bisect_left(starts, e)
+    return ti, max(tj, ti + 1)
 
 
 def extract_events(text: str, sentences: Sequence[Sentence], published: dt.date | None) -> list[Event]:
-    """Find date mentions and the clauses they date, anchored on ``published``."""
-    return []
+    """Find date mentions and the clauses they date, anchored on ``published``.
+
+    One Event per DATE/TIME mention (durations and sets excluded), with the clause, the actor
+    (subject noun phrase) and the action (head verb) of the event it dates; ``actor``/``action``
+    are None when no verb governs the date (headlines, datelines, lists).
+    """
+    starts = [s.start for s in sentences]
+    cache: dict[int, _Analysis] = {}
+    chosen: dict[int, tuple[int, int | None]] = {}
+
+    def sentence_of(pos: int) -> int | None:
+        k = bisect.bisect_right(starts, pos) - 1
+        if k >= 0 and sentences[k].start <= pos < sentences[k].end:
+            return k
+        return None
+
+    def analysis(k: int) -> _Analysis:
+        an = cache.get(k)
+        if an is None:
+            an = cache[k] = _analyse(text, sentences[k])
+        return an
+
+    def tense(s: int, e: int) -> Tense:
+        k = sentence_of(s)
+        if k is None:
+            return "unknown"
+        an = analysis(k)
+        ti, tj = _token_range(an, s, e)
+        head = _governing(an, ti, tj)
+        chosen[s] = (k, head)
+        if head is None:
+            return "unknown"
+        return _group_at(an, head).tense
+
+    events: list[Event] = []
+    for tx in find_timexes(text, published, tense=tense):
+        events.append(_event(text, sentences, tx, chosen.get(tx.start), analysis))
+    return events
+
+
+def _event(text: str, sentences: Sequence[Sentence], tx: Timex, choice: tuple[int, int | None] | None,
+           analysis: Callable[[int], _Analysis]) -> Event:
+    date = Span.of(text, tx.start, tx.end)
+    if choice is None:
+        return Event(date, date, tx.value, tx.period_start, tx.period_end, None, None,
+                     round(tx.confidence * 0.7, 3), tx.rule, tx.type)
+    k, head = choice
+    an = analysis(k)
+    sent = sentences[k]
+    ti, tj = _token_range(an, tx.start, tx.end)
+    actor: Span | None = None
+    action: Span | None = None
+    lo, hi = ti, tj - 1
+    conf = tx.confidence
+    if head is not None:
+        group = _group_at(an, head)
+        action = Span.of(text, an.tokens[head].start, an.tokens[head].end)
+        lo, hi = min(lo, group.first), max(hi, head)
+        ar = _actor(an, group, (ti, tj))
+        if ar is not None:
+            actor = Span.of(text, an.tokens[ar[0]].start, an.tokens[ar[1]].end)
+            lo = min(lo, ar[0])
+    else:
+        conf *= 0.7
+    # Widen to the clause boundaries around the date and its verb.
+    cids = an.clause_id
+    c_lo, c_hi = cids[lo] if lo < len(cids) else 0, cids[min(hi, len(cids) - 1)] if cids else 0
+    while lo > 0 and cids[lo - 1] >= c_lo and cids[lo - 1] <= c_hi and an.tokens[lo - 1].text not in CLAUSE_PUNCT:
+        lo -= 1
+    while hi + 1 < len(cids) and cids[hi + 1] <= c_hi and an.tokens[hi + 1].text not in CLAUSE_PUNCT:
+        hi += 1
+    while hi > lo and an.tokens[hi].text in (",", ".", ";", ":", "!", "?"):
+        hi -= 1
+    cs = an.tokens[lo].start if an.tokens else sent.start
+    ce = an.tokens[hi].end if an.tokens else sent.end
+    cs, ce = min(cs, tx.start), max(ce, tx.end)
+    clause = Span.of(text, cs, ce)
+    return Event(clause, date, tx.value, tx.period_start, tx.period_end, actor, action,
+                 round(conf, 3), tx.rule, tx.type)
+
+
+
+def published_from_text(text: str) -> dt.date | None:
+    """A publication date stated in the text, e.g. CNN's "Updated 2034 GMT (0434 HKT) December 14,
+    2016", "Published: 14 December 2016", "Posted on Dec. 14, 2016". Scope: the first 3,000
+    characters; only explicit, full dates next to a publication cue."""
+    head = text[:3000]
+    for m in _PUBLISHED.finditer(head):
+        for tx in find_timexes(head, None, start=m.end(), end=min(len(head), m.end() + 80)):
+            if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(T.*)?", tx.value):
+                return dt.date.fromisoformat(tx.value[:10])
+    return None
+
+
+_PUBLISHED = re.compile(
+    r"\b(?:Updated|Published|Posted|Last updated|First published|Dateline|Date)\b:?", re.IGNORECASE
+)

@@ -484,3 +484,15 @@ def run_lock(out: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def write_derived(out: Path, table: str, rows: list[dict[str, Any]], metadata: Mapping[str, str]) -> None:
+    """Replace a derived, corpus-wide table (rebuilt each run) atomically in both formats.
+
+    Derived tables (people, quotations and their link tables) are small and live in one file
+    each, ``jsonl/<table>/data.jsonl`` and ``parquet/<table>/data.parquet``, so rebuilding them
+    never touches the per-batch part files of the four main tables.
+    """
+    jp = out / "jsonl" / table / "data.jsonl"
+    atomic_write_text(jp, "".join(json.dumps(r, ensure_ascii=False, allow_nan=False) + "\n" for r in rows))
+    write_parquet(out / "parquet" / table / "data.parquet", table, rows, metadata)

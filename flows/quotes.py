@@ -40,12 +40,12 @@ from flows.lexicons import (
     NP_STOP,
     OPEN_DOUBLE,
     OPEN_SINGLE,
+    QUOTE_CHARS,
     SAY_VERBS,
     SPEAKER_NOUNS,
     SUBJECT_PRONOUNS,
     TELL_VERBS,
     TOKEN,
-    QUOTE_CHARS,
 )
 from flows.model import Quote, QuoteType, Sentence, Span
 from flows.segment import ABBREVIATIONS

@@ -70,7 +70,7 @@ class Validator:
         self.engine = engine
         if engine == "auto":
             try:
-                import jsonschema_rs  # noqa: F401
+                import jsonschema_rs
 
                 self.engine = "jsonschema-rs"
             except ImportError:

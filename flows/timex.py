@@ -705,7 +705,7 @@ def _n_quarter_ref(m: re.Match[str], ctx: _Context) -> Result:
         return None
     if ctx.anchor is None:
         return None
-    if det in ("this", "its") and not adj or adj == "current":
+    if (det in ("this", "its") and not adj) or adj == "current":
         return _shift_unit(ctx.anchor, "quarter", 0), "DATE", 0.6
     if det in ("last",) or adj == "previous":
         if ctx.last_quarter and det != "last":

@@ -1,0 +1,197 @@
+"""Run the pipeline over a raw folder: plan, process batches, commit, summarize.
+
+No Prefect here: ``map_batches`` decides how batches run (sequentially by default; the Prefect
+flow passes one that submits a task per batch to its task runner).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from flows import __version__
+from flows import io as qio
+from flows.batch import BatchResult, process_batch
+from flows.errors import RunFailed
+from flows.pipeline import Options
+from flows.plan import batches, make_plan, next_manifest
+from flows.schema import TABLES, schema_version
+
+log = logging.getLogger(__name__)
+
+# One batch of work: (raw, out, run_id, part, units, options, text_field).
+BatchArgs = tuple[str, str, str, str, list[qio.InputUnit], Options, str]
+MapBatches = Callable[[list[BatchArgs]], Iterable[BatchResult]]
+
+
+def sequential(work: list[BatchArgs]) -> Iterator[BatchResult]:
+    """Run batches one after another in this process (tests, benchmarks, no Prefect)."""
+    for raw, out, run_id, part, units, options, text_field in work:
+        yield process_batch(Path(raw), Path(out), run_id, part, units, options, text_field)
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did; printed at the end and published as a Prefect artifact."""
+
+    run_id: str
+    found: int = 0
+    processed: int = 0
+    unchanged: int = 0
+    duplicate: int = 0
+    quarantined: int = 0
+    deleted: int = 0
+    records: dict[str, int] = field(default_factory=dict)
+    written: dict[str, int] = field(default_factory=dict)
+    rejects: int = 0
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    quarantine: list[tuple[str, str]] = field(default_factory=list)
+    top_speakers: list[tuple[str, int]] = field(default_factory=list)
+    date_range: tuple[str, str] | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def new_run_id() -> str:
+    now = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    return f"{now}-{uuid.uuid4().hex[:6]}"
+
+
+def _rewrite_parts(out: Path, run_id: str, previous: dict[str, qio.ManifestRow], drop: set[str]) -> dict[str, str | None]:
+    """Rewrite committed parts that hold dropped documents; map old part -> new part (or None)."""
+    affected = sorted({r.part for r in previous.values() if r.part and r.doc_id in drop})
+    renames: dict[str, str | None] = {}
+    for i, old in enumerate(affected):
+        new = f"part-{run_id}-r{i:05d}"
+        kept = {
+            t: [r for r in qio.read_part_records(out, t, old) if r["doc_id"] not in drop] for t in qio.part_tables(out, old)
+        }
+        has_docs = any(kept.get("documents", []))
+        if has_docs:
+            qio.write_part(out, run_id, new, kept, {"run_id": run_id, "pipeline_version": __version__, "part": new})
+        renames[old] = new if has_docs else None
+    return renames
+
+
+def run_pipeline(
+    raw: Path,
+    out: Path,
+    *,
+    full: bool = False,
+    keep_deleted: bool = False,
+    options: Options | None = None,
+    batch_size: int = 200,
+    text_field: str = "text",
+    max_quarantine_ratio: float = 1.0,
+    progress: bool = False,
+    map_batches: MapBatches | None = None,
+) -> RunSummary:
+    """The body of the flow (callable under any Prefect task runner set by the flow)."""
+    opts = options or Options()
+    qio.check_folders(raw, out)
+    t_start = time.perf_counter()
+    run_id = new_run_id()
+    summary = RunSummary(run_id=run_id)
+    with qio.run_lock(out):
+        rolled = qio.recover(out)
+        if rolled:
+            log.warning("completed the commit of interrupted run %s", rolled)
+        previous = qio.load_manifest(out)
+        units = qio.discover(raw, None if full else previous)
+        pv, sv = __version__, schema_version()
+        plan = make_plan(units, previous, pipeline_version=pv, schema_version=sv, full=full, keep_deleted=keep_deleted)
+        summary.found = plan.found
+        summary.unchanged = len(plan.unchanged)
+        summary.duplicate = len(plan.duplicates)
+        summary.deleted = len(plan.deleted)
+        by_key = {u.key: u for u in plan.to_process}
+        work = batches(plan.to_process, size=batch_size)
+        args: list[BatchArgs] = [
+            (str(raw), str(out), run_id, f"part-{run_id}-{i:05d}", b, opts, text_field) for i, b in enumerate(work)
+        ]
+        results: list[BatchResult] = []
+        bar = _progress(len(plan.to_process)) if progress and plan.to_process else None
+        for res in (map_batches or sequential)(args):
+            results.append(res)
+            if bar is not None:
+                bar[0].update(bar[1], advance=len(res.units))
+        if bar is not None:
+            bar[0].stop()
+        renames = _rewrite_parts(out, run_id, previous, plan.drop_docs)
+        rows = next_manifest(plan, results, by_key, renames, run_id=run_id, pipeline_version=pv, schema_version=sv)
+        rejects = [r for res in results for r in res.rejects]
+        qio.write_rejects(out, run_id, rejects)
+        qio.commit(out, run_id, rows)
+        qio.write_quarantine(out, rows)
+        _write_side_files(out, summary)
+
+    stage: defaultdict[str, float] = defaultdict(float)
+    speakers: Counter[str] = Counter()
+    dates: list[str] = []
+    for res in results:
+        for ur in res.units:
+            if ur.status == "processed":
+                summary.processed += 1
+            else:
+                summary.quarantined += 1
+                summary.quarantine.append((ur.key, ur.reason or ""))
+        for t, n in res.counts.items():
+            summary.written[t] = summary.written.get(t, 0) + n
+        for k, v in res.seconds.items():
+            stage[k] += v
+        speakers.update(res.top_speakers)
+        dates.extend(res.event_dates)
+    summary.rejects = len(rejects)
+    summary.stage_seconds = {k: round(v, 3) for k, v in stage.items()}
+    summary.top_speakers = speakers.most_common(10)
+    summary.date_range = (min(dates), max(dates)) if dates else None
+    summary.records = _count_records(out)
+    summary.seconds = round(time.perf_counter() - t_start, 3)
+    ratio = summary.quarantined / max(1, summary.processed + summary.quarantined)
+    if summary.processed + summary.quarantined and ratio > max_quarantine_ratio:
+        raise RunFailed(
+            f"{summary.quarantined} of {summary.processed + summary.quarantined} inputs quarantined "
+            f"({ratio:.0%}), above the limit of {max_quarantine_ratio:.0%}; see {out / 'quarantine.jsonl'}"
+        )
+    return summary
+
+
+def _count_records(out: Path) -> dict[str, int]:
+    import pyarrow.dataset as ds
+
+    counts = {}
+    for t in TABLES:
+        d = out / "parquet" / t
+        counts[t] = ds.dataset(d, format="parquet").count_rows() if d.is_dir() else 0
+    return counts
+
+
+def _write_side_files(out: Path, summary: RunSummary) -> None:
+    """Files generated from the committed dataset (data dictionary); never part of the commit."""
+    try:
+        from flows.docs import data_dictionary
+
+        qio.atomic_write_text(out / "README.md", data_dictionary())
+    except ImportError:
+        pass
+
+
+def _progress(total: int) -> tuple[Any, Any] | None:
+    try:
+        from rich.progress import Progress
+    except ImportError:
+        return None
+    p = Progress(transient=False)
+    p.start()
+    return p, p.add_task("articles", total=total)
+
+
