@@ -1,0 +1,149 @@
+"""Incremental reruns: new, changed, deleted, duplicate inputs, version bumps, the lock."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from flows import io as qio
+from flows.errors import ConfigError, OutputLocked
+from flows.runner import run_pipeline
+from tests.helpers import article, parquet_count, rows, snapshot
+
+
+def write(raw: Path, name: str, text: str) -> Path:
+    p = raw / name
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def doc_paths(out: Path) -> list[str]:
+    return sorted(d["source_path"] for d in rows(out, "documents"))
+
+
+def test_first_run_then_rerun_is_unchanged(raw_dir: Path, out_dir: Path) -> None:
+    for i in range(3):
+        write(raw_dir, f"a{i}.txt", article(i))
+    s1 = run_pipeline(raw_dir, out_dir)
+    assert (s1.found, s1.processed, s1.unchanged) == (3, 3, 0)
+    before = snapshot(out_dir)
+    s2 = run_pipeline(raw_dir, out_dir)
+    assert (s2.found, s2.processed, s2.unchanged) == (3, 0, 3)
+    assert snapshot(out_dir) == before
+    assert s2.records["documents"] == 3 == parquet_count(out_dir, "documents")
+
+
+def test_new_file_is_the_only_one_processed(raw_dir: Path, out_dir: Path) -> None:
+    write(raw_dir, "a.txt", article(1))
+    run_pipeline(raw_dir, out_dir)
+    write(raw_dir, "sub/b.txt", article(2))
+    s = run_pipeline(raw_dir, out_dir)
+    assert (s.processed, s.unchanged) == (1, 1)
+    assert doc_paths(out_dir) == ["a.txt", "sub/b.txt"]
+
+
+def test_changed_file_replaces_its_records(raw_dir: Path, out_dir: Path) -> None:
+    p = write(raw_dir, "a.txt", article(1))
+    write(raw_dir, "b.txt", article(2))
+    run_pipeline(raw_dir, out_dir)
+    old_ids = {d["doc_id"] for d in rows(out_dir, "documents") if d["source_path"] == "a.txt"}
+    p.write_text(article(3), encoding="utf-8")
+    os.utime(p, ns=(1, 1))  # a different mtime, as an editor would leave
+    s = run_pipeline(raw_dir, out_dir)
+    assert (s.processed, s.unchanged) == (1, 1)
+    docs = rows(out_dir, "documents")
+    assert len(docs) == 2 == parquet_count(out_dir, "documents")
+    assert not old_ids & {d["doc_id"] for d in docs}, "stale document rows remain"
+    assert all(q["doc_id"] not in old_ids for q in rows(out_dir, "quotes")), "stale quotes remain"
+    assert any("Town 3" in d["text"] for d in docs)
+
+
+def test_deleted_file_records_removed_or_kept(raw_dir: Path, out_dir: Path) -> None:
+    write(raw_dir, "a.txt", article(1))
+    b = write(raw_dir, "b.txt", article(2))
+    run_pipeline(raw_dir, out_dir)
+    b.unlink()
+    s = run_pipeline(raw_dir, out_dir, keep_deleted=True)
+    assert doc_paths(out_dir) == ["a.txt", "b.txt"]
+    s = run_pipeline(raw_dir, out_dir)
+    assert s.deleted == 1
+    assert doc_paths(out_dir) == ["a.txt"]
+    assert parquet_count(out_dir, "documents") == 1
+    assert {q["doc_id"] for q in rows(out_dir, "quotes")} <= {d["doc_id"] for d in rows(out_dir, "documents")}
+
+
+def test_identical_bytes_are_one_document(raw_dir: Path, out_dir: Path) -> None:
+    write(raw_dir, "a.txt", article(1))
+    write(raw_dir, "copy/a-again.txt", article(1))
+    s = run_pipeline(raw_dir, out_dir)
+    assert (s.found, s.processed, s.duplicate) == (2, 1, 1)
+    man = qio.load_manifest(out_dir)
+    assert man["copy/a-again.txt"].status == "duplicate"
+    assert "a.txt" in (man["copy/a-again.txt"].reason or "")
+
+
+def test_jsonl_same_text_different_ids_are_different_documents(raw_dir: Path, out_dir: Path) -> None:
+    lines = [
+        {"id": "wire-1", "text": article(1), "outlet": "AP"},
+        {"id": "reprint-1", "text": article(1), "outlet": "Daily"},
+        {"id": "wire-1", "text": article(2)},  # a duplicate id: kept apart, keyed by line
+    ]
+    write(raw_dir, "feed.jsonl", "".join(json.dumps(x) + "\n" for x in lines))
+    s = run_pipeline(raw_dir, out_dir)
+    assert s.processed == 3
+    docs = rows(out_dir, "documents")
+    assert len({d["doc_id"] for d in docs}) == 3
+    assert sorted(d["external_id"] for d in docs) == ["reprint-1", "wire-1", "wire-1"]
+    # Appending a line processes only that line.
+    with (raw_dir / "feed.jsonl").open("a", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "new", "text": article(9)}) + "\n")
+    s = run_pipeline(raw_dir, out_dir)
+    assert (s.processed, s.unchanged) == (1, 3)
+
+
+def test_version_bump_and_full_reprocess_everything(raw_dir: Path, out_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(raw_dir, "a.txt", article(1))
+    write(raw_dir, "b.txt", article(2))
+    run_pipeline(raw_dir, out_dir)
+    before = snapshot(out_dir)
+    s = run_pipeline(raw_dir, out_dir, full=True)
+    assert s.processed == 2
+    assert snapshot(out_dir) == before, "a full rerun must give identical records"
+    import flows.runner
+
+    monkeypatch.setattr(flows.runner, "__version__", "999.0.0")
+    s = run_pipeline(raw_dir, out_dir)
+    assert s.processed == 2
+    assert parquet_count(out_dir, "documents") == 2
+
+
+def test_concurrent_run_is_refused(raw_dir: Path, out_dir: Path) -> None:
+    write(raw_dir, "a.txt", article(1))
+    with qio.run_lock(out_dir):
+        with pytest.raises(OutputLocked, match="another quotewire run"):
+            run_pipeline(raw_dir, out_dir)
+    assert run_pipeline(raw_dir, out_dir).processed == 1
+
+
+def test_output_inside_raw_is_refused(raw_dir: Path) -> None:
+    write(raw_dir, "a.txt", article(1))
+    with pytest.raises(ConfigError, match="inside the raw folder"):
+        run_pipeline(raw_dir, raw_dir / "output")
+
+
+def test_uncommitted_staging_is_discarded(raw_dir: Path, out_dir: Path) -> None:
+    write(raw_dir, "a.txt", article(1))
+    run_pipeline(raw_dir, out_dir)
+    before = snapshot(out_dir)
+    junk = out_dir / "_staging" / "crashed-run" / "jsonl" / "documents" / "part-crashed-run-00000.jsonl"
+    junk.parent.mkdir(parents=True)
+    junk.write_text('{"doc_id": "x"}\n')
+    stray = out_dir / "jsonl" / "documents" / "part-stray-00000.jsonl"
+    stray.write_text('{"doc_id": "y"}\n')
+    run_pipeline(raw_dir, out_dir)
+    assert not (out_dir / "_staging" / "crashed-run").exists()
+    assert snapshot(out_dir) == before
