@@ -86,8 +86,8 @@ def source_kind(att: Doc) -> str:
 def sliced(gold: list[Doc], pred: list[Doc], sq: ModuleType, pick: Any) -> dict[str, Any]:
     """Recall/speaker accuracy on the gold attributions selected by ``pick``; all predictions stay."""
     found = total = spk = 0
-    for g_doc, p_doc in zip(gold, pred):
-        G, P, matched = sq._pairs(g_doc, p_doc, 0.3)
+    for g_doc, p_doc in zip(gold, pred, strict=True):
+        G, _, matched = sq._pairs(g_doc, p_doc, 0.3)
         sel = [g for g in G if pick(g)]
         total += len(sel)
         for g, p in matched:
@@ -95,6 +95,12 @@ def sliced(gold: list[Doc], pred: list[Doc], sq: ModuleType, pick: Any) -> dict[
                 found += 1
                 spk += sq.same_speaker(g, p, "offset")
     return {"n": total, "recall": found / total if total else 0.0, "speaker_acc": spk / found if found else 0.0}
+
+
+def _norm_name(name: str) -> str:
+    """Lower-case name without initials and punctuation ("Loretta E. Lynch" == "Loretta Lynch")."""
+    words = [w.strip(".,").lower() for w in name.split()]
+    return " ".join(w for w in words if len(w) > 1)
 
 
 def resolution_accuracy(gold: list[Doc], labels_path: str) -> tuple[float, int]:
@@ -116,7 +122,7 @@ def resolution_accuracy(gold: list[Doc], labels_path: str) -> tuple[float, int]:
             if any(m.start < lab["end"] and lab["start"] < m.end for m in sp.mentions):
                 name = sp.name
                 break
-        right += name is not None and name.lower() == lab["name"].lower()
+        right += name is not None and _norm_name(name) == _norm_name(lab["name"])
     return (right / n if n else 0.0), n
 
 
@@ -129,7 +135,7 @@ def throughput(pattern: str, limit: int) -> tuple[float, int]:
         return 0.0, 0
     sents = [split_sentences(t) for t in texts]
     t0 = time.perf_counter()
-    for t, s in zip(texts, sents):
+    for t, s in zip(texts, sents, strict=True):
         resolve_speakers(t, s, extract_quotes(t, s))
     return len(texts) / (time.perf_counter() - t0), len(texts)
 

@@ -45,6 +45,7 @@ _STATED_DATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+(\d{1,2}),\s+(\d{4})\b"
 )
+_MIN_YEAR, _MAX_YEAR = 1000, 9000  # as flows.pipeline.MIN_YEAR/MAX_YEAR
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(
@@ -57,7 +58,8 @@ _DATELINE = re.compile(
     r"\((?P<outlet>CNN(?: ?Money| Business| Politics)?|Reuters|AP|AFP|UPI|Bloomberg|EFE|dpa|ANSA|Xinhua)\)"
     r"\s*(?:[-\u2013\u2014]{1,2}\s*)?"
 )
-_BYLINE = re.compile(r"^By [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}(?:(?:,| and) [\w .'\u2019-]{1,60})?$")
+# "By Angela Dewan and Laura Smith-Spark, CNN": names, then co-authors and the outlet.
+_BYLINE = re.compile(r"^By [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}(?:(?:,| and) [\w .,'\u2019-]{1,60})?$")
 _MAX_TITLE_WORDS = 15
 _VIDEO_COUNT = re.compile(r"^\((\d{1,3}) Videos\)$")
 _PROSE_END = re.compile(r"[.!\"\u201d]$")
@@ -159,7 +161,8 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Clean
         if _UPDATED.match(line):
             # Rule: "Updated 2034 GMT (0434 HKT) December 14, 2016" states the publication date.
             d = _STATED_DATE.search(line)
-            if d and published is None:
+            if d and published is None and _MIN_YEAR <= int(d.group(3)) <= _MAX_YEAR:
+                # Years outside the window are typos, and overflow date arithmetic downstream.
                 try:
                     published = dt.date(int(d.group(3)), _MONTHS[d.group(1)], int(d.group(2)))
                 except ValueError:

@@ -1,7 +1,9 @@
 """Decode input bytes to the document's source text, and detect its language.
 
 Scope: the encodings news scrapes come in. A BOM decides (UTF-8, UTF-16, UTF-32); otherwise
-strict UTF-8; otherwise Windows-1252 (a superset of Latin-1's printable range, and what legacy
+strict UTF-8; otherwise, when the valid UTF-8 multi-byte sequences outnumber the invalid bytes,
+UTF-8 with each stray byte read as Windows-1252 (a mixed file: a UTF-8 page with pasted legacy
+bytes; noted); otherwise Windows-1252 (a superset of Latin-1's printable range, and what legacy
 English news almost always is); Latin-1 only for bytes cp1252 leaves undefined. Line endings are
 kept exactly as in the file (no CRLF translation), so offsets match the bytes a user has.
 
@@ -28,6 +30,9 @@ _CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
 # C0 controls other than tab, LF, VT, FF, CR: text has almost none of them, binary has many.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Bytes that are not UTF-8, as ``surrogateescape`` decoding leaves them (U+DC80..U+DCFF).
+_ESCAPED = re.compile("[\udc80-\udcff]")
+_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,18 +63,30 @@ def decode(data: bytes) -> Decoded:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    escaped = data.decode("utf-8", "surrogateescape")
+    bad = len(_ESCAPED.findall(escaped))
+    good = len(_NON_ASCII.findall(escaped))
+    if good and good >= bad:
+        text = _ESCAPED.sub(lambda m: _legacy_char(ord(m.group()) - 0xDC00), escaped)
+        return _checked(text, "utf-8", (f"mixed encoding: {bad} bytes are not UTF-8; read as cp1252",))
     if not _CP1252_UNDEFINED.search(data):
         return _checked(data.decode("cp1252"), "cp1252")
     return _checked(data.decode("latin-1"), "latin-1")
 
 
-def _checked(text: str, encoding: str) -> Decoded:
+def _legacy_char(byte: int) -> str:
+    """One non-UTF-8 byte as cp1252 (Latin-1 for the five bytes cp1252 leaves undefined)."""
+    b = bytes((byte,))
+    return b.decode("latin-1") if _CP1252_UNDEFINED.match(b) else b.decode("cp1252")
+
+
+def _checked(text: str, encoding: str, notes: tuple[str, ...] = ()) -> Decoded:
     if not text.strip():
         return Decoded(text, encoding, "only whitespace")
     sample = text[:20000]
     if len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
         return Decoded("", encoding, f"binary data: too many control characters for {encoding} text")
-    return Decoded(text, encoding)
+    return Decoded(text, encoding, None, notes)
 
 
 def repair_surrogates(text: str) -> tuple[str, bool]:

@@ -59,11 +59,14 @@ IRREGULAR_PAST = frozenset(
     cut ran shot wrote spoke broke chose drove flew grew threw stood understood fled hung sought
     taught caught drew forbade froze hid laid lay lent meant quit rode rang sang sank slid stole
     stuck swore swept swam tore woke wore withdrew overtook undertook sat shut spread bled dealt
-    felt heard read""".split()
+    felt heard read tore bore shook arose awoke beat bit blew dug drank ate forgave froze knelt lit
+    mistook overcame overthrew sank shone shrank slept slung sped spun sprang stung strode swung
+    underwent upheld withheld wound wrung ground bound""".split()
 )
 AUX_PAST = frozenset("was were had did".split())
 AUX_PRESENT = frozenset("is are am has have does do 's".split())
 AUX_FUTURE = frozenset("will shall 'll won't wo".split())
+MODALS = frozenset("can may might should must".split())
 AUX_OTHER = frozenset("be been being would could should might must can may cannot 'd having".split())
 AUXILIARIES = AUX_PAST | AUX_PRESENT | AUX_FUTURE | AUX_OTHER
 # Adverbs and particles that may sit inside a verb group ("has also said", "did not attend").
@@ -74,6 +77,11 @@ GROUP_FILLERS = frozenset(
 DETERMINERS = frozenset(
     """the a an this that these those its his her their our my your some any no each every
     another such which whose what""".split()
+)
+# After these a word is a noun ("886 million shares", "many plans").
+QUANTIFIERS = frozenset(
+    """'s million billion trillion thousand hundred percent many few several more most other all both own
+    new first last next""".split()
 )
 # Words that never head a verb group even if the lexicon or morphology says so.
 NOT_VERBS = frozenset(
@@ -93,10 +101,33 @@ CLAUSE_OPENERS = frozenset(
     """which who whom whose where while when after before because although though since as but
     and so whereas unless until if""".split()
 )
-CLAUSE_PUNCT = frozenset(";:()[]\u2014\u2013\"\u201c\u201d")
+CLAUSE_PUNCT = frozenset(';:()[]\u2014\u2013"\u201c\u201d')
+# Before a date, these make it a deadline or a modifier: its year is not the verb's tense.
+OPEN_ENDED_BEFORE = frozenset("""until till by before payable effective""".split())
+# Before a date, these make it one end of a range: its own nearest reading.
+RANGE_BEFORE = frozenset("""to through from starting beginning of""".split())
+# Verbs after which "to" + a word is an infinitive ("decided to admit").
+INFINITIVE_BEFORE_TO = frozenset(
+    """decided agreed tried sought vowed promised refused declined voted moved threatened asked
+    wanted needed began continued failed managed offered pledged urged called helped allowed
+    ordered forced invited""".split()
+)
+PRONOUNS = frozenset("me him her us them it you this that these those".split())
+# Period nouns that a participle like "ended" attaches to ("the quarter ended Sept. 30").
+PERIOD_NOUNS = frozenset("quarter quarters year years period periods month months week weeks half".split())
+# Verbs whose object is a future event whatever their own tense.
+SCHEDULE_VERBS = frozenset("planned plans plan scheduled schedules slated expected expects".split())
+# Verbs after which an infinitive refers to the future ("plans to vote on Tuesday").
+INTENT_BEFORE_TO = frozenset(
+    """plan plans planned planning expect expects expected scheduled set due is are was were will
+    intend intends intended hope hopes hoped want wants wanted aim aims going likely able""".split()
+)
 PREPOSITIONS = frozenset("on in at by since until till during from for before after of around about".split())
 
-VERBS = _load_verbs()
+_LEXICON = _load_verbs()
+VERBS = {w: t for w, t in _LEXICON.items() if t != "noun"}
+# Nominal events ("invasion", "cease-fire", "briefing"), from the same TimeML annotations.
+EVENT_NOUNS = frozenset(w for w, t in _LEXICON.items() if t == "noun")
 
 
 @dataclass(slots=True)
@@ -129,6 +160,22 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     return [_Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, start, end)]
 
 
+def _may_precede_participle(t: _Tok) -> bool:
+    """Whether an -ing word after ``t`` can be a verb ("was trading", "he said, adding")."""
+    w = t.low
+    if not w[:1].isalnum():
+        return True  # punctuation: "..., adding that"
+    if t.text[:1].isupper():
+        return False  # "Exchange trading"
+    return (
+        w in AUXILIARIES
+        or w in GROUP_FILLERS
+        or w in PRONOUNS
+        or w in ("and", "or", "but", "then", "while", "after", "before", "by", "when", "who", "which", "that")
+        or w.endswith("ly")
+    )
+
+
 def _verb_tag(toks: list[_Tok], i: int) -> str | None:
     """Coarse verb tag of token ``i`` ("aux", "past", "pres", "base", "ing", "part") or None."""
     t = toks[i]
@@ -147,8 +194,10 @@ def _verb_tag(toks: list[_Tok], i: int) -> str | None:
     # Capitalised words inside a sentence are names ("Said", "Rose", "March").
     if t.text[:1].isupper() and i > 0 and toks[i - 1].text not in ('"', "\u201c", "(", ":"):
         return None
-    if prev in DETERMINERS or prev in ("'s",) or (prev == "to" and w.endswith("ed")):
-        return None
+    if prev in DETERMINERS or prev in QUANTIFIERS or prev[:1].isdigit() or (prev == "to" and w.endswith("ed")):
+        return None  # "the attack", "886 million shares", "its plans": nouns
+    if w.endswith("ing") and i > 0 and not _may_precede_participle(toks[i - 1]):
+        return None  # a gerund or noun: "in composite trading yesterday", "Exchange trading"
     tag = VERBS.get(w)
     if tag is not None:
         if tag == "pres" and not w.endswith("s") and w.endswith("ed"):
@@ -158,6 +207,8 @@ def _verb_tag(toks: list[_Tok], i: int) -> str | None:
         return "past"
     if len(w) >= 5 and w.endswith("ed") and "-" not in w:
         return "past"
+    if prev == "to" and i >= 2 and toks[i - 2].low in INTENT_BEFORE_TO | INFINITIVE_BEFORE_TO and w not in PRONOUNS:
+        return "base"  # "decided to admit", "plans to visit": an infinitive the lexicon did not know
     return None
 
 
@@ -187,8 +238,16 @@ def _group_at(an: _Analysis, head: int) -> _Group:
     words = [toks[k].low.replace("\u2019", "'") for k in range(first, head + 1)]
     tag = tags[head]
     tense: Tense
-    if any(w in AUX_FUTURE for w in words) or "going" in words or (words and words[0] == "to"):
+    if any(w in AUX_FUTURE for w in words) or "going" in words:
         tense = "future"
+    elif words and words[0] == "to":
+        # An infinitive is future only after a verb of intent or schedule ("plans to vote").
+        k = first - 1
+        while k >= 0 and toks[k].low in GROUP_FILLERS:
+            k -= 1
+        tense = "future" if k >= 0 and toks[k].low in INTENT_BEFORE_TO else "unknown"
+    elif any(w in MODALS for w in words) and "have" not in words:
+        tense = "future"  # "can participate in April", "may vote on Tuesday"
     elif any(w in AUX_PAST for w in words):
         tense = "past"
     elif any(w in ("has", "have") for w in words):
@@ -225,8 +284,38 @@ def _heads(an: _Analysis) -> list[int]:
                 continue
             if toks[i].low in ("to",):
                 continue
+        if toks[i].low in ("ended", "ending") and i > 0 and toks[i - 1].low in PERIOD_NOUNS:
+            continue  # "the quarter ended Sept. 30" belongs to the date, not to the event
         out.append(i)
     return out
+
+
+def _event_noun(an: _Analysis, ti: int, tj: int) -> int | None:
+    """Token index of an event noun the date tokens ``ti..tj-1`` modify (None when none)."""
+    toks = an.tokens
+    # A date modifying an event noun dates that noun: "its Aug. 2 invasion", "the November 1995
+    # assassination", "Saturday night's debate".
+    possessive = tj > 0 and toks[tj - 1].low.endswith(("'s", "\u2019s"))
+    if possessive or (ti > 0 and (toks[ti - 1].low in DETERMINERS or toks[ti - 1].low in ("'s", "\u2019s"))):
+        for k in (tj, tj + 1):
+            if k < len(toks) and toks[k].low in EVENT_NOUNS:
+                return k
+            if k < len(toks) and (an.verb_tag[k] is not None or not toks[k].low[:1].isalpha()):
+                break
+    # An event noun right before the date, or before its preposition, is what the date dates:
+    # "a news briefing today", "a mission in December", "his capture on March 26".
+    k = ti - 1
+    if k >= 0 and toks[k].low in ("on", "in", "at", "during", "since", "from"):
+        k -= 1
+    if (
+        k >= 0
+        and toks[k].low in EVENT_NOUNS
+        and (k == 0 or toks[k - 1].low != "to")
+        and not toks[k].low.endswith("ing")
+    ):
+        # (A gerund here is usually a setting, not the event: "fell in composite trading yesterday".)
+        return k
+    return None
 
 
 def _governing(an: _Analysis, ti: int, tj: int) -> int | None:
@@ -240,14 +329,16 @@ def _governing(an: _Analysis, ti: int, tj: int) -> int | None:
     # Tokens between the clause start and the date: only a preposition or punctuation means the
     # date opens the clause ("On Wednesday, the regime ...").
     k = ti - 1
-    while k >= 0 and an.clause_id[k] == cid and (an.tokens[k].low in PREPOSITIONS or not an.tokens[k].low[:1].isalnum()):
+    while (
+        k >= 0 and an.clause_id[k] == cid and (an.tokens[k].low in PREPOSITIONS or not an.tokens[k].low[:1].isalnum())
+    ):
         k -= 1
     opens_clause = k < 0 or an.clause_id[k] != cid
     # A verb right after the date (fillers allowed): "Erdogan on Wednesday accused".
     j = tj
     while j < len(an.tokens) and an.tokens[j].low in GROUP_FILLERS:
         j += 1
-    if right and (opens_clause or (right[0] <= j + 2 and an.verb_tag[j] is not None and j < len(an.tokens))):
+    if right and (opens_clause or (right[0] <= j + 2 and j < len(an.tokens) and an.verb_tag[j] is not None)):
         if opens_clause or right[0] - tj <= 3:
             return right[0]
     if left:
@@ -271,6 +362,13 @@ def _actor(an: _Analysis, group: _Group, skip: tuple[int, int]) -> tuple[int, in
             i -= 1
     while i >= 0 and toks[i].low in GROUP_FILLERS:
         i -= 1
+    if i >= 0 and toks[i].text == ")":
+        # "The North Atlantic Treaty Organization (NATO) has decided": skip the bracket.
+        k = i - 1
+        while k >= 0 and i - k <= 8 and toks[k].text != "(":
+            k -= 1
+        if k >= 0 and toks[k].text == "(":
+            i = k - 1
     if i >= 0 and toks[i].text == ",":
         # Appositive: "Her mother, Fatemah, tweeted" -> the phrase before the first comma.
         k = i - 1
@@ -284,7 +382,8 @@ def _actor(an: _Analysis, group: _Group, skip: tuple[int, int]) -> tuple[int, in
     while i >= 0:
         t = toks[i]
         if t.low in NP_STOP or (an.verb_tag[i] not in (None,) and not t.text[:1].isupper()):
-            if not (t.low == "of" and i < end):
+            # "an official from the organization", "the mayor of Aleppo": a post-modifier.
+            if not (t.low in ("of", "from") and i < end):
                 break
         if not (t.low[:1].isalnum() or t.text in ("'s", "-", "&", ".", "\u2019s", "'")):
             break
@@ -292,7 +391,7 @@ def _actor(an: _Analysis, group: _Group, skip: tuple[int, int]) -> tuple[int, in
             break
         i -= 1
     start = i + 1
-    while start <= end and (toks[start].low == "of" or not toks[start].low[:1].isalnum()):
+    while start <= end and (toks[start].low in ("of", "from") or not toks[start].low[:1].isalnum()):
         start += 1
     if start > end:
         return None
@@ -340,10 +439,31 @@ def extract_events(text: str, sentences: Sequence[Sentence], published: dt.date 
         an = analysis(k)
         ti, tj = _token_range(an, s, e)
         head = _governing(an, ti, tj)
-        chosen[s] = (k, head)
+        noun = _event_noun(an, ti, tj)
+        chosen[s] = (k, head if noun is None else noun)
         if head is None:
             return "unknown"
-        return _group_at(an, head).tense
+        t = _group_at(an, head).tense
+        # The verb's tense says when the event happened only for an adjunct date ("on Tuesday",
+        # "entered ... Nov. 27", "said Tuesday"); deadlines and modifiers ("until Nov. 20",
+        # "payable Dec. 7", "the Jan. 14 deadline") keep their own, nearest reading.
+        prev = an.tokens[ti - 1].low if ti > 0 else ""
+        if prev in ("since", "ago"):
+            return "past"
+        prev2 = an.tokens[ti - 2].low if ti > 1 else ""
+        if (
+            prev in OPEN_ENDED_BEFORE
+            or (prev2 == "ahead" and prev == "of")
+            or (ti > 2 and an.tokens[ti - 3].low == "as" and prev == "as")
+        ):
+            if t == "past" and any(w.low == "had" for w in an.tokens[max(0, head - 4) : head]):
+                return "past"  # "Until Thursday, they had not called him a suspect"
+            return "deadline"  # "until Tuesday", "as early as Friday"
+        if prev in RANGE_BEFORE or (prev in DETERMINERS and prev not in ("this", "that")):
+            return "unknown"
+        if an.tokens[head].low in SCHEDULE_VERBS:
+            return "future"  # "planned a rally on Saturday", "has scheduled a news conference Thursday"
+        return t
 
     events: list[Event] = []
     for tx in find_timexes(text, published, tense=tense):
@@ -351,12 +471,27 @@ def extract_events(text: str, sentences: Sequence[Sentence], published: dt.date 
     return events
 
 
-def _event(text: str, sentences: Sequence[Sentence], tx: Timex, choice: tuple[int, int | None] | None,
-           analysis: Callable[[int], _Analysis]) -> Event:
+def _event(
+    text: str,
+    sentences: Sequence[Sentence],
+    tx: Timex,
+    choice: tuple[int, int | None] | None,
+    analysis: Callable[[int], _Analysis],
+) -> Event:
     date = Span.of(text, tx.start, tx.end)
     if choice is None:
-        return Event(date, date, tx.value, tx.period_start, tx.period_end, None, None,
-                     round(tx.confidence * 0.7, 3), tx.rule, tx.type)
+        return Event(
+            date,
+            date,
+            tx.value,
+            tx.period_start,
+            tx.period_end,
+            None,
+            None,
+            round(tx.confidence * 0.7, 3),
+            tx.rule,
+            tx.type,
+        )
     k, head = choice
     an = analysis(k)
     sent = sentences[k]
@@ -369,7 +504,8 @@ def _event(text: str, sentences: Sequence[Sentence], tx: Timex, choice: tuple[in
         group = _group_at(an, head)
         action = Span.of(text, an.tokens[head].start, an.tokens[head].end)
         lo, hi = min(lo, group.first), max(hi, head)
-        ar = _actor(an, group, (ti, tj))
+        # A nominal event ("the Aug. 2 invasion") has no subject of its own here.
+        ar = _actor(an, group, (ti, tj)) if an.verb_tag[head] is not None else None
         if ar is not None:
             actor = Span.of(text, an.tokens[ar[0]].start, an.tokens[ar[1]].end)
             lo = min(lo, ar[0])
@@ -377,7 +513,12 @@ def _event(text: str, sentences: Sequence[Sentence], tx: Timex, choice: tuple[in
         conf *= 0.7
     # Widen to the clause boundaries around the date and its verb.
     cids = an.clause_id
-    c_lo, c_hi = cids[lo] if lo < len(cids) else 0, cids[min(hi, len(cids) - 1)] if cids else 0
+    if not cids:
+        return Event(
+            date, date, tx.value, tx.period_start, tx.period_end, actor, action, round(conf, 3), tx.rule, tx.type
+        )
+    lo, hi = min(max(lo, 0), len(cids) - 1), min(max(hi, 0), len(cids) - 1)
+    c_lo, c_hi = cids[lo], cids[hi]
     while lo > 0 and cids[lo - 1] >= c_lo and cids[lo - 1] <= c_hi and an.tokens[lo - 1].text not in CLAUSE_PUNCT:
         lo -= 1
     while hi + 1 < len(cids) and cids[hi + 1] <= c_hi and an.tokens[hi + 1].text not in CLAUSE_PUNCT:
@@ -388,9 +529,9 @@ def _event(text: str, sentences: Sequence[Sentence], tx: Timex, choice: tuple[in
     ce = an.tokens[hi].end if an.tokens else sent.end
     cs, ce = min(cs, tx.start), max(ce, tx.end)
     clause = Span.of(text, cs, ce)
-    return Event(clause, date, tx.value, tx.period_start, tx.period_end, actor, action,
-                 round(conf, 3), tx.rule, tx.type)
-
+    return Event(
+        clause, date, tx.value, tx.period_start, tx.period_end, actor, action, round(conf, 3), tx.rule, tx.type
+    )
 
 
 def published_from_text(text: str) -> dt.date | None:
@@ -405,6 +546,4 @@ def published_from_text(text: str) -> dt.date | None:
     return None
 
 
-_PUBLISHED = re.compile(
-    r"\b(?:Updated|Published|Posted|Last updated|First published|Dateline|Date)\b:?", re.IGNORECASE
-)
+_PUBLISHED = re.compile(r"\b(?:Updated|Published|Posted|Last updated|First published|Dateline|Date)\b:?", re.IGNORECASE)

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import functools
 import re
-from collections.abc import Mapping, Sequence
+import urllib.parse
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,10 +24,14 @@ from flows.events import extract_events
 from flows.model import Article, Extraction
 from flows.quotes import extract_quotes
 from flows.records import build_records
+from flows.schema import load_schema, validator
 from flows.segment import split_sentences
 from flows.speakers import resolve_speakers
 
 META_FIELDS = ("id", "published", "url", "title", "outlet")
+# Publication years outside this window are metadata garbage (year 0999, 9999-12-31): dates there
+# overflow date arithmetic downstream ("tomorrow" of 9999-12-31) and cannot be written as RFC 3339.
+MIN_YEAR, MAX_YEAR = 1000, 9000
 _PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)")
 
 
@@ -85,6 +91,12 @@ def parse_published(value: object, notes: list[str], today: dt.date) -> tuple[dt
     except ValueError:
         notes.append(f"published ignored: {v!r} is not a valid ISO date or datetime")
         return None, None
+    except OverflowError:  # a timezone shift past year 1 or 9999 ("9999-12-31T23:00:00-05:00")
+        notes.append(f"published ignored: {v!r} is outside the supported years {MIN_YEAR}-{MAX_YEAR}")
+        return None, None
+    if not MIN_YEAR <= d.year <= MAX_YEAR or (at is not None and not MIN_YEAR <= at.year <= MAX_YEAR):
+        notes.append(f"published ignored: {v!r} is outside the supported years {MIN_YEAR}-{MAX_YEAR}")
+        return None, None
     if d > today + dt.timedelta(days=1):
         notes.append(f"published date {d.isoformat()} is in the future")
     return d, at
@@ -105,16 +117,47 @@ def _meta_str(meta: Mapping[str, Any], key: str, notes: list[str]) -> str | None
     return v or None
 
 
+@functools.cache
+def _url_checker() -> Callable[[str], bool]:
+    """True for a URL the documents schema accepts (same engine and format rules as the validator)."""
+    schema = load_schema("documents")["properties"]["url"]
+    if validator("documents").engine == "jsonschema-rs":
+        import jsonschema_rs
+
+        rs = jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
+        return lambda url: bool(rs.is_valid(url))
+    import jsonschema
+
+    cls = jsonschema.validators.validator_for(schema)
+    py = cls(schema, format_checker=cls.FORMAT_CHECKER)
+    return lambda url: bool(py.is_valid(url))
+
+
+def _checked_url(url: str | None, notes: list[str]) -> str | None:
+    """``url`` if the schema accepts it, percent-encoded if that makes it valid (IRIs), else None."""
+    if not url:
+        return None
+    if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://\S+$", url):
+        notes.append("url ignored: not an absolute URI")
+        return None
+    ok = _url_checker()
+    if ok(url):
+        return url
+    quoted = urllib.parse.quote(url, safe=":/?#[]@!$&'()*+,;=%~")
+    if ok(quoted):
+        notes.append("url percent-encoded to a valid URI")
+        return quoted
+    # A document must not be lost (rejected by its schema) over a malformed URL.
+    notes.append("url ignored: not a valid URI")
+    return None
+
+
 def apply_meta(article: Article, meta: Mapping[str, Any], today: dt.date) -> None:
     """Copy sidecar/JSONL metadata onto ``article`` (bad fields become notes, never errors)."""
     article.external_id = _meta_str(meta, "id", article.notes)
     article.title = _meta_str(meta, "title", article.notes)
     article.outlet = _meta_str(meta, "outlet", article.notes)
-    url = _meta_str(meta, "url", article.notes)
-    if url and not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://\S+$", url):
-        article.notes.append("url ignored: not an absolute URI")
-        url = None
-    article.url = url
+    article.url = _checked_url(_meta_str(meta, "url", article.notes), article.notes)
     d, at = parse_published(meta.get("published"), article.notes, today)
     if d is not None:
         article.published, article.published_at, article.published_source = d, at, "metadata"
@@ -135,7 +178,8 @@ def article_from_bytes(
     if sidecar is not None:
         try:
             meta = json.loads(sidecar.decode("utf-8-sig"))
-        except (ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+            # RecursionError: JSON nested thousands deep ("[[[[...").
             # A bad sidecar does not lose the article: it runs without metadata, noted.
             art.notes.append(f"sidecar ignored: malformed JSON ({exc})")
             meta = {}
@@ -158,6 +202,8 @@ def article_from_json_line(
         return Quarantined(f"line {line_no}: not UTF-8 ({exc.reason} at byte {exc.start})")
     except ValueError as exc:
         return Quarantined(f"line {line_no}: invalid JSON ({exc})")
+    except RecursionError:
+        return Quarantined(f"line {line_no}: invalid JSON (nested too deeply)")
     if not isinstance(obj, dict):
         return Quarantined(f"line {line_no}: found a JSON {type(obj).__name__}, expected an object")
     text = obj.get(text_field)

@@ -24,17 +24,21 @@ from the complementiser ("that ...") to the end of the clause, without the final
 
 from __future__ import annotations
 
+import bisect
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from flows.lexicons import (
     ACT_VERBS,
+    CLAIM_NOUNS,
     CLOSE_DOUBLE,
     CLOSE_SINGLE,
     CUE_MODIFIERS,
     CUE_NOUNS,
     CUE_RATE,
+    CUE_SEARCH,
     CUE_VERBS,
     DETERMINERS,
     NP_STOP,
@@ -45,6 +49,7 @@ from flows.lexicons import (
     SPEAKER_NOUNS,
     SUBJECT_PRONOUNS,
     TELL_VERBS,
+    TITLES,
     TOKEN,
 )
 from flows.model import Quote, QuoteType, Sentence, Span
@@ -52,15 +57,47 @@ from flows.segment import ABBREVIATIONS
 
 log = logging.getLogger(__name__)
 
+# Clauses longer than this (characters) are cut into windows (run-on text, tables).
+MAX_CLAUSE_CHARS = 1500
 # Quotes longer than this many paragraphs are not followed further (unbalanced marks).
 MAX_QUOTE_PARAGRAPHS = 8
 # Quoted phrases with fewer words than this and no adjacent cue are scare quotes or titles.
 MIN_FLOATING_WORDS = 6
 # How far (tokens) a cue may sit from a closing mark ("..., Smith, the mayor, said on Monday").
-MAX_POSTPOSED = 14
+MAX_POSTPOSED = 30
 NOT_CONTENT = frozenset(
     """as when while after before during at of about on in for with to by afterward afterwards later
-    earlier then goodbye hello so too yes no thanks sorry again more less""".split()
+    earlier then goodbye hello thanks sorry again from via""".split()
+)
+# Endings of common nouns that can head a speaker phrase ("the announcer", "the businessman").
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "men", "ee", "s", "ive", "ess")
+# Words right after a cue form that show it is a noun ("Health worries have dogged ...").
+NOUN_SIGNS = frozenset("have has had are is were was will would can could came come show showed".split())
+# Impression verbs: "X seemed to ...", "X is expected to ..." attribute no speech to X.
+SOURCELESS_VERBS = frozenset("seemed seems appeared appears expected".split())
+# Cue verbs whose content may be an infinitive ("agreed to lend", "vowed to fight").
+INFINITIVE_VERBS = frozenset(
+    """agreed agrees pledged pledges promised promises promising vowed vows vowing hoped hopes hoping
+    threatened refused refuses declined planned plans expected wanted wants sought seeks urged asked
+    continued decided offered""".split()
+)
+# Addressees of a TELL verb ("told reporters that").
+ADDRESSEES = frozenset("reporters journalists him her them me us you audience crowd supporters viewers".split())
+# Double quotation marks (apostrophes in a gap do not start or end quotes).
+DOUBLE_MARKS = re.compile('["\u201c\u201d\u00ab\u00bb]')
+# Capitalised words that look like cue verbs but are names in headlines ("United States").
+HEADLINE_NOT_CUES = frozenset("states reports post posts times news".split())
+# Labels before a colon that introduce no speaker ("Editor's note:", "UPDATE:").
+COLON_NOT_SPEAKERS = frozenset(
+    """note update updated related photo photos video watch read source sources correction
+    disclosure also more why here here's breaking exclusive warning the latest bottom line editor's
+    editors q summary background context analysis opinion transcript""".split()
+)
+# Words that make a clause-initial phrase more than a noun phrase (verbs, subordinators).
+CLAUSE_WORDS = frozenset(
+    """that which who whom whose because when while if after before since though although is was
+    were are be been has have had will would can could should may might must do does did not there
+    it this these those he she they we i you""".split()
 )
 ADJUNCT_PREPS = frozenset("of to in on at with for during via through".split())
 TIME_WORDS = frozenset(
@@ -138,8 +175,12 @@ def _pair_marks(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
     kind = ""
-    i = lo
-    while i < hi:
+    skip = -1
+    # Visit only the quotation-mark characters (one regex scan), not every character.
+    for qm in QUOTE_CHARS.finditer(text, lo, hi):
+        i = qm.start()
+        if i <= skip:
+            continue
         ch = text[i]
         if ch == "'" and i + 1 < hi and text[i + 1] == "'":
             # Two apostrophes stand for a double mark in some archives (NYT): treat as '"'.
@@ -148,10 +189,13 @@ def _pair_marks(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int
             elif open_at is not None and kind == "d":
                 pairs.append((open_at, i + 2))
                 open_at = None
-            i += 2
+            skip = i + 1
             continue
         if open_at is None:
             if ch in OPEN_DOUBLE or (ch == '"' and _is_open(text, i, lo)):
+                open_at, kind = i, "d"
+            elif ch in CLOSE_DOUBLE and _is_open(text, i, lo) and text[i + 1 : i + 2].isalnum():
+                # A closing mark typed as an opener ("\u201dMr. Trump's performance ...").
                 open_at, kind = i, "d"
             elif ch in OPEN_SINGLE or (ch == "'" and _is_open(text, i, lo) and text[i + 1 : i + 2].isalpha()):
                 open_at, kind = i, "s"
@@ -173,7 +217,6 @@ def _pair_marks(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int
             elif ch in OPEN_DOUBLE or (ch == '"' and _is_open(text, i, lo)):
                 # Double marks inside a single-quoted stretch: a Daily Mail nested quote; keep going.
                 pass
-        i += 1
     return pairs, open_at
 
 
@@ -191,8 +234,8 @@ def _find_marks(text: str, paras: list[tuple[int, int]]) -> list[_Mark]:
             pj = pi + 1
             while pj < len(paras) and pj - pi < MAX_QUOTE_PARAGRAPHS:
                 plo, phi = paras[pj]
-                if text[plo] not in "\"'\u201c\u2018\u00ab":
-                    break
+                if text[plo] != text[lo] and not (text[lo] in "\u201c\u00ab" and text[plo] in "\u201c\u00ab"):
+                    break  # the continuing paragraph opens with the same kind of mark
                 sub, dang2 = _pair_marks(text, plo, phi)
                 if sub and sub[0][0] == plo:
                     end = sub[0][1]
@@ -208,10 +251,28 @@ def _find_marks(text: str, paras: list[tuple[int, int]]) -> list[_Mark]:
     return marks
 
 
+def _bisect_end(marks: list[_Mark], pos: int) -> int:
+    """Index of the first mark ending after ``pos`` (marks sorted by start, not overlapping)."""
+    lo, hi = 0, len(marks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if marks[mid].end <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def _tokens(text: str, lo: int, hi: int, marks: list[_Mark]) -> list[_Tok]:
     toks = [_Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in TOKEN.finditer(text, lo, hi)]
+    # Marks are sorted and do not overlap: bisect to the first one that may touch [lo, hi).
+    i0 = _bisect_end(marks, lo)
+    ms = []
+    for m in marks[i0:]:
+        if m.start >= hi:
+            break
+        ms.append(m)
     mi = 0
-    ms = [m for m in marks if m.end > lo and m.start < hi]
     for t in toks:
         while mi < len(ms) and ms[mi].end <= t.start:
             mi += 1
@@ -240,7 +301,8 @@ def _np_back(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
     t = toks[b - 1]
     if t.quoted or not t.word:
         return None
-    if t.low in SUBJECT_PRONOUNS:
+    if t.low in SUBJECT_PRONOUNS or (t.low in ("who", "which") and b - 1 > lo):
+        # A relative pronoun after a comma ("the EU, which contended ...") is resolved later.
         return (b - 1, b)
     if t.low in NP_STOP or t.low in CUE_VERBS or t.low in DETERMINERS:
         return None
@@ -249,24 +311,52 @@ def _np_back(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
     if not head_ok:
         # A common noun phrase needs its determiner within a few words ("the New York businessman").
         k = b - 1
-        while k > lo and b - k < 5 and toks[k - 1].word and toks[k - 1].low not in NP_STOP and toks[k - 1].low not in DETERMINERS:
+        while (
+            k > lo
+            and b - k < 5
+            and toks[k - 1].word
+            and toks[k - 1].low not in NP_STOP
+            and not _determiner(toks[k - 1])
+        ):
             k -= 1
-        if not (k > lo and toks[k - 1].low in DETERMINERS and toks[k - 1].low not in ("its",)):
+        if not (k > lo and _determiner(toks[k - 1]) and toks[k - 1].low not in ("its",)):
             return None
+        if toks[k - 1].low not in DETERMINERS and not t.low.endswith(AGENT_SUFFIXES):
+            # "Clinton's tax plans": the head must look like an agent ("businessman", "letter").
+            return None
+        if k - 2 >= lo and toks[k - 2].low in ("on", "in", "at", "of", "for", "from", "with"):
+            # "activists on the ground accused": the phrase is a modifier; the head comes before.
+            r = _np_back(toks, k - 2, lo)
+            return (r[0], b) if r else None
         return (k - 1, b)
     while a > lo and b - a < 8:
         u = toks[a - 1]
         if u.quoted or not (u.word or u.text in "&-."):
             break
         if u.low in DETERMINERS:
+            if u.low == "the" and a - 2 > lo and toks[a - 2].low in ("of", "for", "at", "from") and toks[a - 3].cap:
+                # "Mr. Morgan of the Sierra Club": the phrase goes on before "of the".
+                a -= 2
+                continue
             a -= 1
             break
         if u.low in ("of", "for", "at") and a - 1 > lo and toks[a - 2].word and a < b:
             a -= 1
             continue
+        if u.low == "and" and a - 1 > lo and a < b and (toks[a - 2].cap or toks[a - 2].low in SPEAKER_NOUNS):
+            # "Turkish officials and activists", "Obama and Clinton": a coordinated subject.
+            a -= 1
+            continue
         if u.low in NP_STOP or u.low in CUE_VERBS or u.low in SUBJECT_PRONOUNS:
             break
-        if u.word and not u.cap and toks[a].cap and u.low not in SPEAKER_NOUNS and not u.low.endswith("-based"):
+        if (
+            u.word
+            and not u.cap
+            and toks[a].cap
+            and u.low not in SPEAKER_NOUNS
+            and u.low not in TITLES
+            and not u.low.endswith("-based")
+        ):
             # A lower-case word before a name is usually a verb or an adjective of the clause.
             break
         a -= 1
@@ -278,11 +368,80 @@ def _np_back(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
     return (a, b) if a < b else None
 
 
+def _adverb(t: _Tok) -> bool:
+    """A lower-case -ly adverb between subject and cue ("the state incorrectly stated")."""
+    return not t.cap and len(t.low) > 4 and t.low.endswith("ly") and t.low not in ("family", "ally", "italy")
+
+
+def _determiner(t: _Tok) -> bool:
+    """A determiner, or a capitalised possessive acting as one ("Connecticut's tax commissioner")."""
+    return t.low in DETERMINERS or (t.cap and t.low.endswith(("'s", "\u2019s")))
+
+
+def _opening_subject(toks: list[_Tok], c: int) -> tuple[int, int] | None:
+    """Character span of the name or pronoun opening the clause (after an introductory phrase)."""
+    a = 0
+    # Skip an introductory phrase ending in a comma ("On Thursday, Trump ...").
+    for k in range(min(c, 8)):
+        if toks[k].text == "," and not toks[k].quoted:
+            a = k + 1
+            break
+    while a < c and toks[a].low in ("but", "and", "however", "meanwhile", "still", "yet", "so", "then"):
+        a += 1
+    if a >= c or toks[a].quoted:
+        return None
+    if toks[a].low in SUBJECT_PRONOUNS:
+        return (toks[a].start, toks[a].end)
+    b = a
+    while b < c and (toks[b].cap or toks[b].text == ".") and not toks[b].quoted:
+        b += 1
+    if b == a or toks[b - 1].text == ".":
+        return None
+    return (toks[a].start, toks[b - 1].end)
+
+
+def _clause_subject(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None:
+    """Fallback subject: the whole clause-initial phrase before a nearby cue.
+
+    "Experts on North Korea and nuclear nonproliferation said ...": when the phrase from the
+    clause start to the cue is short and holds no punctuation, quote or clause word, it is the
+    subject even though no single head word was recognised.
+    """
+    a = lo
+    while a < c and toks[a].low in ("but", "and", "however", "meanwhile", "still", "yet", "so", "now"):
+        a += 1
+    b = c
+    while b > a and toks[b - 1].low in CUE_MODIFIERS:
+        b -= 1
+    if not 2 <= b - a <= 9:
+        return None
+    for t in toks[a:b]:
+        if t.quoted or not t.word or t.low in CLAUSE_WORDS or t.low in CUE_VERBS:
+            return None
+    head = toks[b - 1]
+    if not (head.cap or head.low in SPEAKER_NOUNS or head.low.endswith("s")):
+        return None
+    return (a, b)
+
+
 def _subject_before(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None:
     """Subject of the cue at token ``c``: skip modifiers, then an appositive between commas."""
     b = c
-    while b > lo and toks[b - 1].low in CUE_MODIFIERS:
-        b -= 1
+    while True:
+        while b > lo and (toks[b - 1].low in CUE_MODIFIERS or _adverb(toks[b - 1])):
+            b -= 1
+        # "Erdogan on Wednesday accused", "Smith last week said": skip a time adjunct.
+        if (
+            b - 2 >= lo
+            and toks[b - 1].low in TIME_WORDS
+            and toks[b - 2].low in ("on", "last", "this", "earlier", "late")
+        ):
+            b -= 2
+            continue
+        if b - 1 > lo and toks[b - 1].low in ("today", "yesterday", "tonight", "earlier"):
+            b -= 1
+            continue
+        break
     if b > lo and toks[b - 1].text == ",":
         # "Kareem, who has worked with CNN in the past, said": the name before the first comma.
         k = b - 2
@@ -290,10 +449,35 @@ def _subject_before(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
             k -= 1
         if k >= lo and toks[k].text == "," and k < b - 2:
             np = _np_back(toks, k, lo)
+            chunk = toks[k + 1 : b - 1]
+            if (
+                k > lo
+                and toks[k - 1].word
+                and not toks[k - 1].cap
+                and 1 <= len(chunk) <= 4
+                and all(t.cap for t in chunk if t.word)
+            ):
+                # "Her mother, Fatemah, tweeted": the name is the appositive.
+                return (k + 1, b - 1)
+            # "Donna Rawlings, 59, of Ashton, Md., who watched ..., said": a chain of appositives;
+            # the name opens the chain, a few commas further back.
+            hops = 0
+            while hops < 3 and np is not None and not _person_like(toks, np, lo):
+                k2 = np[0] - 1
+                if k2 <= lo or toks[k2].text != ",":
+                    break
+                np = _np_back(toks, k2, lo)
+                hops += 1
             if np and (toks[np[1] - 1].cap or toks[np[1] - 1].low in SUBJECT_PRONOUNS):
                 return np
         return None
     return _np_back(toks, b, lo)
+
+
+def _person_like(toks: list[_Tok], np: tuple[int, int], lo: int) -> bool:
+    """A subject candidate that can stand alone: a pronoun, a multi-word name, or a clause opener."""
+    a, b = np
+    return toks[b - 1].low in SUBJECT_PRONOUNS or b - a >= 2 or a == lo
 
 
 def _np_after(toks: list[_Tok], a: int, hi: int) -> tuple[int, int] | None:
@@ -310,11 +494,22 @@ def _np_after(toks: list[_Tok], a: int, hi: int) -> tuple[int, int] | None:
         if u.low in ("that", "who", "which", "and", "in", "on", "to", "when", "because", "as"):
             break
         b += 1
+    # A final period ends the sentence unless it closes an initial or abbreviation.
+    while (
+        b > a + 1 and toks[b - 1].text in ".'\u2019" and not (toks[b - 1].text == "." and _abbrev_before(toks, b - 1))
+    ):
+        b -= 1
     if b == a:
         return None
-    if not any(toks[k].cap or toks[k].low in SPEAKER_NOUNS for k in range(a, b)):
-        return None
+    if not any(toks[k].cap or toks[k].low in SPEAKER_NOUNS for k in range(a, b)) and toks[a].low not in DETERMINERS:
+        return None  # '..., said the ruling': a determiner phrase is a speaker too
     return (a, b)
+
+
+def _abbrev_before(toks: list[_Tok], k: int) -> bool:
+    """True when the period token ``k`` closes an initial or abbreviation ("W.", "Jr.")."""
+    prev = toks[k - 1]
+    return (len(prev.text) == 1 or prev.low in ABBREVIATIONS) and prev.end == toks[k].start
 
 
 def _skip_cue_extension(toks: list[_Tok], c: int, hi: int) -> int:
@@ -337,7 +532,13 @@ def _skip_cue_extension(toks: list[_Tok], c: int, hi: int) -> int:
     k = j
     while k < hi and k - j < 8 and not toks[k].quoted:
         u = toks[k]
-        if u.low in TIME_WORDS or u.low in DETERMINERS or u.low in CUE_NOUNS or u.low in ("a", "an", "with", "his", "her", "of", "news", "press", "late", "\u2019s", "'s") or u.cap:
+        if (
+            u.low in TIME_WORDS
+            or u.low in DETERMINERS
+            or u.low in CUE_NOUNS
+            or u.low in ("a", "an", "with", "his", "her", "of", "news", "press", "late", "\u2019s", "'s")
+            or u.cap
+        ):
             k += 1
             continue
         break
@@ -355,17 +556,29 @@ def _content_forward(toks: list[_Tok], c: int, hi: int, verb: str) -> tuple[int,
         end -= 1
     j = c + 1
     # Skip to "that" when it comes within a few tokens ("told reporters on Monday that ...").
+    seen_prep = False
     for k in range(c + 1, min(end, c + 10)):
-        if toks[k].quoted or toks[k].text in ",;:":
+        t = toks[k]
+        if t.quoted or t.text in ",;:":
             break
-        if toks[k].low == "that":
+        if t.low == "that":
             j = k
+            break
+        # Only adjuncts may sit between the cue and "that" ("said in a phone interview that");
+        # "says it underscores that" has its content start at "it".
+        seen_prep = seen_prep or t.low in ADJUNCT_PREPS
+        if not (_adjunct(t) or t.low in ADDRESSEES or (seen_prep and t.word)):
             break
     else:
         k = -1
     if j == c + 1:
         j = _skip_cue_extension(toks, c, end)
-        if verb in TELL_VERBS and j == c + 1 and j < end and (toks[j].cap or toks[j].low in ("reporters", "him", "her", "them", "me", "us")):
+        if (
+            verb in TELL_VERBS
+            and j == c + 1
+            and j < end
+            and (toks[j].cap or toks[j].low in ("reporters", "him", "her", "them", "me", "us"))
+        ):
             # "told reporters X": drop a one-word addressee.
             if toks[j].low in ("reporters", "him", "her", "them", "me", "us", "cnn", "abc", "nbc", "cbs"):
                 j += 1
@@ -385,7 +598,9 @@ def _abbrev(toks: list[_Tok], k: int) -> bool:
     """True when the period token ``k`` does not end a sentence ("Mr.", "G.K.", "(D-Md.)")."""
     if k + 1 < len(toks) and not (toks[k + 1].start > toks[k].end and (toks[k + 1].cap or toks[k + 1].quoted)):
         return True
-    return k > 0 and (len(toks[k - 1].text) == 1 or toks[k - 1].low in ABBREVIATIONS) and toks[k - 1].end == toks[k].start
+    return (
+        k > 0 and (len(toks[k - 1].text) == 1 or toks[k - 1].low in ABBREVIATIONS) and toks[k - 1].end == toks[k].start
+    )
 
 
 def _cue_word(tok: _Tok) -> str:
@@ -409,13 +624,31 @@ def _clauses(text: str, sentences: Sequence[Sentence], marks: list[_Mark]) -> li
             if mi < len(marks) and marks[mi].start < pe and marks[mi].end > pe:
                 out[-1] = (ps, s.end, pp)
                 continue
-            if pe - ps > 2 and text[pe - 2] in "?!" and text[pe - 1] in "\"\u201d'\u2019" and text[s.start] not in "\"\u201c'\u2018":
+            if (
+                pe - ps > 2
+                and text[pe - 1] in "\"\u201d'\u2019"
+                and text[ps:pe].rstrip("\"\u201d'\u2019")[-1:] in ("?", "!", ".")
+                and text[s.start] not in "\"\u201c'\u2018"
+                and (text[ps:pe].rstrip("\"\u201d'\u2019")[-1:] != "." or len(text[s.start : s.end].split()) <= 10)
+            ):
+                # '"...?" Graham asked.' / '"... for good." Smith said.': a short attribution
+                # sentence right after a closed quote belongs to it.
                 head = text[s.start : min(s.end, s.start + 60)].lower().split()[:6]
                 if any(w.strip(".,") in CUE_VERBS for w in head):
                     out[-1] = (ps, s.end, pp)
                     continue
         out.append((s.start, s.end, s.paragraph))
-    return out
+    # Bound clause length: a run-on "sentence" (lists, scraped tables) is cut into windows so
+    # that per-cue scans stay constant-time.
+    bounded: list[tuple[int, int, int]] = []
+    for a, b, p in out:
+        while b - a > MAX_CLAUSE_CHARS:
+            cut = text.rfind(" ", a + MAX_CLAUSE_CHARS // 2, a + MAX_CLAUSE_CHARS)
+            cut = cut if cut > a else a + MAX_CLAUSE_CHARS
+            bounded.append((a, cut, p))
+            a = cut
+        bounded.append((a, b, p))
+    return bounded
 
 
 def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
@@ -436,16 +669,31 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
     prev: _Cand | None = None
     prev_para = -1
     for ci, (lo, hi, pi) in enumerate(clauses):
-        toks = _tokens(text, lo, hi, marks)
-        n = len(toks)
-        cl_marks = [m for m in marks if lo <= m.start < hi]
-        # --- direct quotes -------------------------------------------------------------
         if pi != prev_para:
             prev = None
             prev_para = pi
+        # Most clauses hold neither a cue word nor a quote: skip them before tokenising.
+        if not CUE_SEARCH.search(text, lo, hi) and not QUOTE_CHARS.search(text, lo, hi):
+            continue
+        toks = _tokens(text, lo, hi, marks)
+        n = len(toks)
+        cl_marks = []
+        for m in marks[_bisect_end(marks, lo) :]:
+            if m.start >= hi:
+                break
+            if m.start >= lo:
+                cl_marks.append(m)
+        tk = 0  # token pointer: marks are visited in order, so the scan stays linear
+        # --- direct quotes -------------------------------------------------------------
         for m in cl_marks:
-            first = next((k for k in range(n) if toks[k].start >= m.start), n)
-            after = next((k for k in range(first, n) if toks[k].start >= m.end), n)
+            if _is_title(text, m):
+                continue
+            while tk < n and toks[tk].start < m.start:
+                tk += 1
+            first = tk
+            while tk < n and toks[tk].start < m.end:
+                tk += 1
+            after = tk
             got = _direct_after(toks, after, n, text, m) or _direct_before(toks, first, text, m, paras[pi][0])
             if got is not None:
                 cue, mention, rule = got
@@ -456,15 +704,19 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                     prev = _Cand("direct", [(m.start, m.end)], cue, mention, 0.9, rule, [m])
                     cands.append(prev)
                 m.used = True
-                for k in range(n):
-                    if toks[k].start == cue[0]:
-                        used_cues.add(toks[k].start)
+                used_cues.add(cue[0])
                 last_attr[pi] = prev
                 continue
             # "A," he said, "B." / "A," he said. "B.": a part after an attributed part.
             if prev is not None and m.words >= 2:
                 gap = text[prev.parts[-1][1] : m.start]
-                if len(gap) < 300 and prev.cue is not None and prev.cue[1] <= m.start and not QUOTE_CHARS.search(gap):
+                if (
+                    len(gap) < 300
+                    and prev.cue is not None
+                    and prev.cue[1] <= m.start
+                    and not DOUBLE_MARKS.search(gap)
+                    and not CUE_SEARCH.search(text, max(prev.parts[-1][1], prev.cue[1]), m.start)
+                ):
                     prev.parts.append((m.start, m.end))
                     prev.marks.append(m)
                     m.used = True
@@ -472,27 +724,46 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
             # A colon-ended previous paragraph introduces this quote paragraph.
             if m.start == paras[pi][0] and pi > 0 and ci > 0:
                 intro = _colon_intro(text, paras[pi - 1], marks)
-                if intro is not None:
+                if intro is not None and intro[0][0] not in used_cues:
                     cue, mention = intro
-                    c = _Cand("direct", [(m.start, m.end)], cue, mention, 0.8, "colon_previous_paragraph", [m])
+                    rule = (
+                        "colon_previous_paragraph" if text[paras[pi - 1][1] - 1] == ":" else "intro_previous_paragraph"
+                    )
+                    c = _Cand("direct", [(m.start, m.end)], cue, mention, 0.8, rule, [m])
                     cands.append(c)
                     m.used = True
                     last_attr[pi] = c
                     prev = c
                     continue
             # A whole quote paragraph right after an attributed quote continues its speaker.
-            if (
-                m.start == paras[pi][0]
-                and m.words >= MIN_FLOATING_WORDS
-                and (pi - 1 in last_attr)
-            ):
+            if m.start == paras[pi][0] and m.words >= MIN_FLOATING_WORDS and (pi - 1 in last_attr):
                 c = _Cand("direct", [(m.start, m.end)], None, None, 0.55, "floating_continuation", [m])
                 cands.append(c)
                 m.used = True
                 last_attr[pi] = c
                 continue
+        # --- "Name: content" (headlines, transcripts) -------------------------------------------
+        if lo == paras[pi][0]:
+            cand = _name_colon(text, toks, paras[pi][1])
+            if cand is not None:
+                cands.append(cand)
+                used_cues.add(cand.cue[0] if cand.cue else -1)
+            elif pi > 0 and text[paras[pi - 1][1] - 1] == ":" and not (toks and toks[0].quoted):
+                # "Limbaugh added:" closing a paragraph, then an unquoted block: the block is his.
+                intro = _colon_intro(text, paras[pi - 1], marks)
+                if intro is not None and intro[0][0] not in used_cues:
+                    e = paras[pi][1]
+                    while e > lo and text[e - 1] in " .":
+                        e -= 1
+                    if len(text[lo:e].split()) >= 4:
+                        cands.append(_Cand("indirect", [(lo, e)], intro[0], intro[1], 0.7, "colon_block"))
+                        used_cues.add(intro[0][0])
         # --- indirect and mixed quotes ----------------------------------------------------
         last_mention = next((c.mention for c in reversed(cands) if c.cue and lo <= c.cue[0] < hi), None)
+        # A Title Case line is a headline: its cue verbs are capitalised ("Trump Says His ...").
+        words = [t for t in toks if t.word and t.text[:1].isalpha()]
+        title_case = len(words) >= 4 and sum(t.cap for t in words) >= 0.7 * len(words)
+        first_new = len(cands)
         for k in range(n):
             t = toks[k]
             if t.quoted or t.start in used_cues:
@@ -500,21 +771,79 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
             w = _cue_word(t)
             if w == "according" and k + 1 < n and toks[k + 1].low == "to":
                 cand = _according(toks, k, n)
-            elif w in CUE_VERBS and not t.cap:
-                # Cue verbs are lower-case: "the United States" is no cue.
+            elif w in CLAIM_NOUNS:
+                cand = _claim_noun(toks, k, n)
+            elif w in CUE_VERBS and (
+                not t.cap or ((pi == 0 or title_case) and k > 0 and toks[k - 1].cap and w not in HEADLINE_NOT_CUES)
+            ):
+                # Cue verbs are lower-case ("the United States" is no cue), except in a
+                # Title Case headline ("Lindsey Graham Says Trump Could ...").
                 cand = _indirect(toks, k, n, w)
                 if cand is not None and w.endswith("ing") and cand.mention is None:
-                    # "..., adding that ...": the participle shares the clause's last speaker.
-                    cand.mention = last_mention
+                    # "..., adding that ...": the participle shares the clause's last speaker, or
+                    # else the clause's opening subject ("Trump revised his plan, promising ...").
+                    cand.mention = last_mention or _opening_subject(toks, k)
             else:
                 continue
             if cand is not None:
+                if cand.mention is None and cand.rule == "coordinated":
+                    cand.mention = last_mention or _opening_subject(toks, k)
+                    if cand.mention is None:
+                        continue
                 cands.append(cand)
                 last_mention = cand.mention or last_mention
+        _cut_at_next_cue(text, cands[first_new:])
     return _finish(text, cands)
 
 
-def _direct_after(toks: list[_Tok], a: int, n: int, text: str, m: _Mark) -> tuple[tuple[int, int], tuple[int, int], str] | None:
+def _cut_at_next_cue(text: str, clause_cands: list[_Cand]) -> None:
+    """End a forward content where the next attribution of the clause begins.
+
+    "Rendell said he'd battled pneumonia and called it common": the "said" content stops before
+    "and called", which is an attribution of its own; likewise before ", though she acknowledged".
+    """
+    for i, c in enumerate(clause_cands):
+        if c.cue is None or c.parts[0][0] < c.cue[1]:
+            continue  # postposed or according-to content: nothing follows it
+        s, e = c.parts[0]
+        cut = e
+        for d in clause_cands[i + 1 :]:
+            if d.cue is None:
+                continue
+            start = d.cue[0]
+            if d.mention is not None and s < d.mention[0] < start:
+                start = d.mention[0]
+            if s < start < cut:
+                cut = start
+        if cut < e:
+            head = text[s:cut].rstrip()
+            stripped = True
+            while stripped:
+                stripped = False
+                for tail in (
+                    ",",
+                    ";",
+                    " and",
+                    " but",
+                    " or",
+                    " though",
+                    " although",
+                    " while",
+                    " as",
+                    " even",
+                    " \u2014",
+                    " -",
+                ):
+                    if head.endswith(tail):
+                        head = head[: -len(tail)].rstrip()
+                        stripped = True
+            if len(head.split()) >= 2:
+                c.parts[0] = (s, s + len(head))
+
+
+def _direct_after(
+    toks: list[_Tok], a: int, n: int, text: str, m: _Mark
+) -> tuple[tuple[int, int], tuple[int, int], str] | None:
     """Cue after the closing mark: ``"...," he said`` / ``"..." said Smith`` / ``"...", Smith said``."""
     j = a
     if j < n and toks[j].text in "\u2015\u2014" and j + 1 < n and toks[j + 1].cap:
@@ -536,19 +865,30 @@ def _direct_after(toks: list[_Tok], a: int, n: int, text: str, m: _Mark) -> tupl
         if toks[c].quoted or toks[c].text in ";:!?" or (toks[c].text == "." and not _abbrev(toks, c)):
             break
         w = _cue_word(toks[c])
-        if w in SAY_VERBS or w in TELL_VERBS or w in ("called", "asked"):
+        if w in SAY_VERBS or w in TELL_VERBS or w in ("called", "asked", "read"):
             np = _subject_before(toks, c, j)
-            if np and np[0] == j:
+            # "..., panel Chairman X said": up to two lower-case words may precede the name.
+            if np and (
+                np[0] == j
+                or (np[0] - j <= 2 and all(t.word and not t.quoted and t.low not in NP_STOP for t in toks[j : np[0]]))
+            ):
                 return (toks[c].start, toks[c].end), (toks[np[0]].start, toks[np[1] - 1].end), "direct_postposed"
             break
     return None
 
 
-def _direct_before(toks: list[_Tok], first: int, text: str, m: _Mark, para_lo: int) -> tuple[tuple[int, int], tuple[int, int], str] | None:
+def _direct_before(
+    toks: list[_Tok], first: int, text: str, m: _Mark, para_lo: int
+) -> tuple[tuple[int, int], tuple[int, int], str] | None:
     """Cue right before the opening mark: ``X tweeted: "..."``, ``X said "..."``."""
     j = first
     if j > 0 and toks[j - 1].text in ":,":
         j -= 1
+    if j > 0 and toks[j].text == ":" and j >= 2 and toks[0].low in ("said", "says", "added", "asked", "wrote"):
+        # "Said Ellis: "..."": an inverted attribution opening the sentence.
+        np = _np_after(toks, 1, j)
+        if np and np[1] == j:
+            return (toks[0].start, toks[0].end), (toks[np[0]].start, toks[np[1] - 1].end), "direct_preposed_inverted"
     # Walk back over cue adjuncts ("said in a statement:", "told CNN:").
     for c in range(j - 1, max(-1, j - 7), -1):
         tk = toks[c]
@@ -556,17 +896,34 @@ def _direct_before(toks: list[_Tok], first: int, text: str, m: _Mark, para_lo: i
             return None
         w = _cue_word(tk)
         if w in SAY_VERBS or w in TELL_VERBS or w in ACT_VERBS:
-            if c < j - 1 and not all(_adjunct(toks[x]) for x in range(c + 1, j)):
+            between = toks[c + 1 : j]
+            if between and not all(_adjunct(t) for t in between):
+                return None
+            caps = [i for i, t in enumerate(between) if t.cap]
+            if caps and w not in TELL_VERBS and not any(t.low in ADJUNCT_PREPS for t in between[: caps[0]]):
+                return None  # "says Trump's "...": a quoted fragment of a clause (mixed), not a quote
+            if any(t.low.endswith(("'s", "\u2019s")) for t in between):
                 return None
             if w in ACT_VERBS and c < j - 1:
                 return None
             np = _subject_before(toks, c, 0)
             if np is None:
                 return None
-            if m.words < 3 and toks[first - 1].text not in ":,":
+            if m.words < 3 and toks[first - 1].text not in ":," and not (w in SAY_VERBS and m.words == 2):
                 return None
             return (tk.start, tk.end), (toks[np[0]].start, toks[np[1] - 1].end), "direct_preposed"
     return None
+
+
+def _is_title(text: str, m: _Mark) -> bool:
+    """A short quoted phrase in Title Case is a name of a work or show ("Face the Nation")."""
+    if m.words > 6:
+        return False
+    words = [w for w in text[m.start + 1 : m.end - 1].strip(" ,.!?").split() if w[:1].isalpha()]
+    small = {"the", "of", "a", "an", "and", "in", "on", "to", "for", "with", "at", "by"}
+    return (
+        bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or w in small for w in words) and len(words) >= 2
+    )
 
 
 def _adjunct(t: _Tok) -> bool:
@@ -574,23 +931,103 @@ def _adjunct(t: _Tok) -> bool:
     return t.cap or t.low in CUE_NOUNS or t.low in TIME_WORDS or t.low in DETERMINERS or t.low in ADJUNCT_PREPS
 
 
-def _colon_intro(text: str, para: tuple[int, int], marks: list[_Mark]) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """``Cruz continued:`` ending the previous paragraph: cue and mention of the next quote."""
+def _colon_intro(
+    text: str, para: tuple[int, int], marks: list[_Mark]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Cue and mention introducing the next paragraph's quote.
+
+    Either the paragraph ends with ``Cruz continued:``, or its last sentence is a speech verb
+    without content (``Her mother, Fatemah, tweeted from the account on Wednesday.``).
+    """
     lo, hi = para
-    if text[hi - 1] != ":":
-        return None
-    toks = _tokens(text, max(lo, hi - 200), hi, marks)
+    colon = text[hi - 1] == ":"
+    toks = _tokens(text, max(lo, hi - 300), hi, marks)
     n = len(toks)
-    for c in range(n - 2, max(-1, n - 9), -1):
+    start = 0
+    for k in range(n - 2, -1, -1):
+        if toks[k].text in ".!?" and not _abbrev(toks, k):
+            start = k + 1
+            break
+    for c in range(n - 2, max(start - 1, n - 12), -1):
         w = _cue_word(toks[c])
         if toks[c].quoted:
             return None
-        if w in SAY_VERBS or w in TELL_VERBS:
-            np = _subject_before(toks, c, 0)
+        if (w in SAY_VERBS or w in TELL_VERBS) and not toks[c].cap:
+            if not colon:
+                rest = toks[c + 1 : n - 1]
+                if rest and rest[0].low not in NOT_CONTENT and rest[0].low not in TIME_WORDS:
+                    return None
+            np = _subject_before(toks, c, start)
             if np:
                 return (toks[c].start, toks[c].end), (toks[np[0]].start, toks[np[1] - 1].end)
             return None
     return None
+
+
+def _name_colon(text: str, toks: list[_Tok], para_end: int) -> _Cand | None:
+    """``Clinton: I support D.C. statehood.`` / ``WALLACE: If I may, sir ...`` at a paragraph start.
+
+    A headline or transcript line: one to four capitalised words and a colon open the paragraph;
+    the rest of the paragraph is what they said.
+    """
+    k = 1 if toks and toks[0].quoted and not toks[0].word else 0
+    j = k
+    while (
+        j < len(toks)
+        and j - k < 5
+        and toks[j].word
+        and (toks[j].cap or toks[j].low in ("of", "and"))
+        and not toks[j].quoted
+    ):
+        j += 1
+    if j == k or j >= len(toks) - 1 or toks[j].text != ":" or toks[j - 1].low in ("of", "and"):
+        return None
+    if any(t.low in COLON_NOT_SPEAKERS or t.text.isdigit() for t in toks[k:j]):
+        return None
+    s = toks[j + 1].start
+    e = para_end
+    while e > s and text[e - 1] in " .":
+        e -= 1
+    if len(text[s:e].split()) < 3:
+        return None
+    mention = (toks[k].start, toks[j - 1].end)
+    return _Cand(
+        "direct" if text[s] in "\"\u201c\u2018'" else "indirect",
+        [(s, e)],
+        (toks[j].start, toks[j].end),
+        mention,
+        0.7,
+        "name_colon",
+    )
+
+
+def _claim_noun(toks: list[_Tok], k: int, n: int) -> _Cand | None:
+    """``Trump's claim that ...`` / ``his statement that ...``: a possessor and a that-clause."""
+    if k == 0 or k + 2 >= n or toks[k + 1].low != "that":
+        return None
+    j = k - 1
+    while (
+        j > 0 and not toks[j].cap and toks[j].low not in ("his", "her", "their", "its") and toks[j].word and k - j < 3
+    ):
+        j -= 1  # "Trump's repeated claim that"
+    owner = toks[j]
+    if owner.low in ("his", "her", "their"):
+        mention = (owner.start, owner.end)
+    elif owner.cap and owner.low.endswith(("'s", "\u2019s")):
+        np = _np_back(toks, j + 1, 0)
+        if np is None:
+            return None
+        mention = (toks[np[0]].start, toks[np[1] - 1].end - 2)
+    else:
+        return None
+    end = n
+    while end > k + 2 and toks[end - 1].text in ".,;:!?" and not toks[end - 1].quoted:
+        end -= 1
+    if end - (k + 1) < 3:
+        return None
+    return _Cand(
+        "indirect", [(toks[k + 1].start, toks[end - 1].end)], (toks[k].start, toks[k].end), mention, 0.6, "claim_noun"
+    )
 
 
 def _according(toks: list[_Tok], k: int, n: int) -> _Cand | None:
@@ -614,47 +1051,109 @@ def _according(toks: list[_Tok], k: int, n: int) -> _Cand | None:
         end = k
         while end > 0 and toks[end - 1].text in ",\u2014-(" and not toks[end - 1].quoted:
             end -= 1
-        if end < 3 or any(t.low in CUE_VERBS and not t.quoted for t in toks[:end]):
+        if end < 3:
             return None
         rng = (0, end)
     parts = [(toks[rng[0]].start, toks[rng[1] - 1].end)]
     return _Cand("indirect", parts, cue, mention, 0.85, "according_to")
 
 
-def _content_ok(toks: list[_Tok], rng: tuple[int, int]) -> bool:
+def _content_ok(toks: list[_Tok], rng: tuple[int, int], verb: str = "") -> bool:
     """A complement starting with an adverbial ("said as he entered") is no reported content."""
     first = toks[rng[0]]
+    if first.low == "to" and verb in INFINITIVE_VERBS:
+        return True  # "agreed to lend", "pledged to remain"
     return first.low not in NOT_CONTENT and not (first.cap and first.low in TIME_WORDS)
 
 
 def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
     """``X said (that) ...`` / ``..., X said.`` / ``..., said X.`` / ``X accused Y of ...``."""
+    if c + 1 < n and toks[c + 1].low in NOUN_SIGNS:
+        return None  # a noun ("his comments came", "Everything Trump says is a lie")
+    if c + 1 < n and toks[c + 1].low in ("off", "away", "down", "up", "back", "into"):
+        return None  # a phrasal verb of action ("backed off", "pushed up")
+    if w in ("appeared", "appears", "expected") and (c + 1 >= n or toks[c + 1].low != "to"):
+        return None  # "appeared on a show": only "appeared to ..." reports an impression
+    b = c
+    while b > 0 and toks[b - 1].low in ("also", "not", "never", "later", "then", "widely", "repeatedly", "being"):
+        b -= 1
     cue = (toks[c].start, toks[c].end)
+    if (
+        b > 1
+        and toks[b - 1].low in ("is", "was", "were", "are", "been", "be")
+        and c + 2 < n
+        and toks[c + 1].low == "by"
+    ):
+        # Passive "X was rejected by the council": the agent after "by" is the source, the
+        # subject before the auxiliary the content ("it was reported by X" has no content).
+        np = _np_after(toks, c + 2, n)
+        a = b - 1
+        while a > 0 and toks[a - 1].low in ("has", "have", "had", "being", "been", "not"):
+            a -= 1
+        if np is None or a < 2 or (toks[0].low == "it" and a == 1):
+            return None
+        mention = (toks[np[0]].start, toks[np[1] - 1].end)
+        return _Cand(
+            "indirect", [(toks[0].start, toks[a - 1].end)], cue, mention, CUE_RATE.get(w, 0.6) * 0.8, "passive_by"
+        )
     prior = CUE_RATE.get(w, 0.6)
     # Inverted postposed: "CONTENT, said X."
     if c > 2 and toks[c - 1].text == "," and (w in SAY_VERBS):
         np = _np_after(toks, c + 1, n)
-        if np and (np[1] >= n - 1 or toks[np[1]].text in ",."):
+        tail = n - np[1] if np else 0
+        if np and (
+            np[1] >= n - 1
+            or toks[np[1]].text in ",."
+            or (tail <= 7 and toks[np[1]].low in ("in", "at", "on", "of", "for", "with"))
+        ):
             end = c - 1
             if end >= 3:
                 mention = (toks[np[0]].start, toks[np[1] - 1].end)
-                return _Cand("indirect", [(toks[0].start, toks[end - 1].end)], cue, mention, prior * 0.95, "postposed_inverted")
+                return _Cand(
+                    "indirect", [(toks[0].start, toks[end - 1].end)], cue, mention, prior * 0.95, "postposed_inverted"
+                )
     if w.endswith("ing") and c > 0 and toks[c - 1].text in ",\u2014":
         # "..., adding that ...": subject is the clause's speaker (filled in by the caller).
         rng = _content_forward(toks, c, n, w)
-        if rng is None or (w in SAY_VERBS and not _content_ok(toks, rng)):
+        if rng is None or (w in SAY_VERBS and not _content_ok(toks, rng, w)):
             return None
         return _Cand("indirect", [(toks[rng[0]].start, toks[rng[1] - 1].end)], cue, None, prior * 0.85, "participle")
     np = _subject_before(toks, c, 0)
+    if np is not None and w.endswith("ing"):
+        # "footage of Trump saying": the speaker is the name right before the participle.
+        a = np[1] - 1
+        while a > np[0] and (toks[a - 1].cap or toks[a - 1].text == "."):
+            a -= 1
+        np = (a, np[1]) if toks[np[1] - 1].cap else np
+    elif np is None and not w.endswith("ing"):
+        np = _clause_subject(toks, c, 0)
     if np is None:
+        b = c
+        while b > 0 and toks[b - 1].low in CUE_MODIFIERS:
+            b -= 1
+        if b > 0 and toks[b - 1].low in ("and", "but", "or") and not w.endswith("ing"):
+            # "X said A and called B": the subject is shared (filled in from the clause).
+            rng = _content_forward(toks, c, n, w)
+            if rng is None or (w in SAY_VERBS and not _content_ok(toks, rng, w)):
+                return None
+            return _Cand(
+                "indirect", [(toks[rng[0]].start, toks[rng[1] - 1].end)], cue, None, prior * 0.85, "coordinated"
+            )
         return None
-    if w.endswith("ing") and not (toks[np[1] - 1].cap or toks[np[1] - 1].low in SUBJECT_PRONOUNS):
+    progressive = c > 0 and toks[c - 1].low in ("is", "are", "was", "were", "been", "be")
+    if w.endswith("ing") and not progressive and not (toks[np[1] - 1].cap or toks[np[1] - 1].low in SUBJECT_PRONOUNS):
         return None
     mention = (toks[np[0]].start, toks[np[1] - 1].end)
-    rest = [t for t in toks[c + 1 :] if t.text not in ".!?"]
+    rest = [t for t in toks[c + 1 : c + 12] if t.text not in ".!?"]
     # Postposed: "CONTENT, X said (on Tuesday)."
-    if w in SAY_VERBS and np[0] >= 3 and toks[np[0] - 1].text in ",\u2014" and not any(t.low == "that" for t in rest[:8]):
-        if len(rest) <= 5 or rest[0].text == "," or rest[0].low in TIME_WORDS:
+    before = toks[np[0] - 1] if np[0] > 0 else None
+    comma_before = before is not None and (
+        before.text in ",\u2014" or (before.quoted and not before.word and np[0] >= 2 and toks[np[0] - 2].text == ",")
+    )
+    if w in SAY_VERBS and np[0] >= 3 and comma_before and not any(t.low == "that" for t in rest[:8]):
+        # Postposed only when nothing but adjuncts follows the cue ("..., X said on Tuesday.");
+        # "In Texas, voters said they were angry" has its content after the cue.
+        if not rest or rest[0].text == "," or rest[0].low in TIME_WORDS or rest[0].low in ADJUNCT_PREPS:
             end = np[0] - 1
             start = 0
             # Content starts after an earlier cue of the same sentence, if any.
@@ -662,16 +1161,38 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
                 if not toks[x].quoted and _cue_word(toks[x]) in CUE_VERBS and x > 0:
                     start = x + 1
                     break
-            if end - start >= 3:
-                return _Cand("indirect", [(toks[start].start, toks[end - 1].end)], cue, mention, prior * 0.95, "postposed")
-            return None
+            after = c + 1
+            while after < n and (toks[after].low in TIME_WORDS or toks[after].cap) and not toks[after].quoted:
+                after += 1
+            inside = after < n and toks[after].text == "," and n - after > 4
+            if end - start >= 3 or (inside and end - start >= 1):
+                parts = [(toks[start].start, toks[end - 1].end)]
+                rule = "postposed"
+                if inside:
+                    # "Though the transition was seamless, he said, replacing her would be ...":
+                    # the attribution sits inside the content, which goes on after it.
+                    tail = n
+                    while tail > after + 1 and toks[tail - 1].text in ".;:!?" and not toks[tail - 1].quoted:
+                        tail -= 1
+                    parts.append((toks[after + 1].start, toks[tail - 1].end))
+                    rule = "parenthetical"
+                return _Cand("indirect", parts, cue, mention, prior * 0.95, rule)
+            if not rest:
+                return None
     if w in ACT_VERBS and w not in SAY_VERBS:
         rng = _content_forward(toks, c, n, w)
         if rng is None:
             return None
-        return _Cand("indirect", [(toks[rng[0]].start, toks[rng[1] - 1].end)], cue, mention, prior * 0.8, "accuse_object")
+        return _Cand(
+            "indirect",
+            [(toks[rng[0]].start, toks[rng[1] - 1].end)],
+            cue,
+            None if w in SOURCELESS_VERBS else mention,
+            prior * 0.8,
+            "accuse_object",
+        )
     rng = _content_forward(toks, c, n, w)
-    if rng is None or not _content_ok(toks, rng):
+    if rng is None or not _content_ok(toks, rng, w):
         return None
     rule = "say_that" if toks[rng[0]].low == "that" else ("tell_clause" if w in TELL_VERBS else "say_clause")
     conf = prior * (1.0 if rule == "say_that" else 0.9)
@@ -681,20 +1202,22 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
 def _finish(text: str, cands: list[_Cand]) -> list[Quote]:
     """Resolve overlaps (best first), type mixed contents, and build the Quote records."""
     order = sorted(range(len(cands)), key=lambda i: -cands[i].confidence)
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # accepted (start, end), sorted by start
     keep: list[_Cand] = []
     for i in order:
         c = cands[i]
         s, e = c.parts[0][0], c.parts[-1][1]
         clash = False
-        for a, b in taken:
+        # Accepted spans barely overlap each other, so a few neighbours around s suffice.
+        k = bisect.bisect_left(taken, (s, e))
+        for a, b in taken[max(0, k - 3) : k + 3]:
             ov = min(b, e) - max(a, s)
             if ov > 0 and (ov >= 0.5 * (e - s) or ov >= 0.5 * (b - a)):
                 clash = True
                 break
         if clash:
             continue
-        taken.append((s, e))
+        bisect.insort(taken, (s, e))
         keep.append(c)
     keep.sort(key=lambda c: c.parts[0][0])
     out: list[Quote] = []
@@ -702,7 +1225,7 @@ def _finish(text: str, cands: list[_Cand]) -> list[Quote]:
         qtype = c.type
         if qtype == "indirect":
             body = text[c.parts[0][0] : c.parts[-1][1]]
-            if any(ch in body for ch in "\"\u201c\u201d"):
+            if any(ch in body for ch in '"\u201c\u201d') or "''" in body:
                 qtype = "mixed"
         cue = Span.of(text, *c.cue) if c.cue else None
         mention = Span.of(text, *c.mention) if c.mention else None

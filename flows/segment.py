@@ -60,8 +60,10 @@ def split_sentences(text: str) -> list[Sentence]:
         start = ps
         for m in _BOUNDARY.finditer(text, ps, pe):
             end = m.end()
-            if text[m.start()] == "." and m.group().rstrip("\"'\u201d\u2019)]") == "." and _is_abbreviation(
-                text, m.start() + 1
+            if (
+                text[m.start()] == "."
+                and m.group().rstrip("\"'\u201d\u2019)]") == "."
+                and _is_abbreviation(text, m.start() + 1)
             ):
                 continue
             out.append(Sentence(start, end, pi))

@@ -18,6 +18,8 @@ Scope: one English news article at a time; no cross-document identity. Rule-base
 
 from __future__ import annotations
 
+import bisect
+import functools
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -26,23 +28,36 @@ from typing import Literal
 
 from flows.lexicons import (
     DETERMINERS,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    NOT_PERSON_WORDS,
     ORG_WORDS,
     PRONOUN_GENDER,
     TITLES,
 )
-from flows.model import Attribution, Quote, Sentence, Speaker, Span
+from flows.model import Attribution, Quote, Sentence, Span, Speaker
 
 log = logging.getLogger(__name__)
 
 Kind = Literal["person", "organization", "unknown"]
 
-# A run of capitalised words (a name candidate); linear: every repetition needs whitespace+capital.
+# A run of capitalised words (a name candidate). Linear: each repetition needs whitespace and a
+# capital; a period only ends a known abbreviation or an initial, so runs stop at sentence ends.
+_NAME_TOKEN = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|Rev|Prof|Hon|Del|[A-Z])\.|[A-Z][\w'\u2019\-]*)"
+)
 _NAME_RUN = re.compile(
-    r"(?<![\w'\u2019])(?:[A-Z][\w'\u2019\-]*\.?)(?:[ \t]+(?:[A-Z][\w'\u2019\-]*\.?|de|da|van|von|bin|al|el|la|le|del))*"
+    r"(?<![\w'\u2019])"
+    + _NAME_TOKEN
+    + r"(?:[ \t]+(?:"
+    + _NAME_TOKEN
+    + r"|(?:de|da|van|von|bin|al|el|la|le|del)(?![\w'\u2019])))*"
 )
 _WORD = re.compile(r"\S+")
 # An appositive right after a name: ", a/an/the/another ... ," up to the next comma or period.
-_APPOSITIVE = re.compile(r",[ \t]+((?:a|an|the|another|his|her|their|its|who|which)[ \t][^,.;:\"\u201c\u201d\n]{2,90})[,.]")
+_APPOSITIVE = re.compile(
+    r",[ \t]+((?:a|an|the|another|his|her|their|its|who|which)[ \t][^,.;:\"\u201c\u201d\n]{2,160})[,.]"
+)
 # "a spokesman for the White House": the organisation a spokesperson speaks for.
 _SPOKES = re.compile(
     r"^(?:an?|the)\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|representative|official|aide|adviser)s?\s+(?:for|of|at)\s+(.+)$",
@@ -57,6 +72,8 @@ _NOT_PERSON = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december i we you he she it they""".split()
 )
+# Quote rules whose mention-less quotes continue the previous quote's speaker.
+CONTINUING_RULES = frozenset({"floating_continuation", "participle"})
 _FEMALE = frozenset("she her mrs ms miss woman girl mother wife daughter sister grandmother widow queen".split())
 _MALE = frozenset("he his mr man boy father husband son brother grandfather king".split())
 
@@ -80,6 +97,7 @@ def _clean_word(w: str) -> str:
     return w.lower().rstrip(".,").replace("\u2019", "'")
 
 
+@functools.lru_cache(maxsize=8192)
 def split_name(mention: str) -> tuple[str, str]:
     """``(descriptor, name)`` of a mention: leading titles/roles are the descriptor.
 
@@ -92,6 +110,8 @@ def split_name(mention: str) -> tuple[str, str]:
         cw = _clean_word(w)
         if cw in TITLES or not w[:1].isupper():
             last_title = i
+    if words and len(words[-1]) > 2:
+        words[-1] = words[-1].rstrip(".,")
     if 0 <= last_title < len(words) - 1:
         return " ".join(words[: last_title + 1]), " ".join(words[last_title + 1 :])
     return "", " ".join(words)
@@ -104,6 +124,15 @@ def _kind(name: str, mention: str) -> Kind:
     if not name[:1].isupper():
         return "unknown"
     return "person"
+
+
+def _first_name_gender(name: str) -> str:
+    first = _clean_word(name.split()[0]) if name.split() else ""
+    if first in FEMALE_NAMES:
+        return "f"
+    if first in MALE_NAMES:
+        return "m"
+    return ""
 
 
 def _gender_of(text: str) -> str:
@@ -122,6 +151,7 @@ class _Doc:
         self.text = text
         quoted = sorted((q.content.start, q.content.end) for q in quotes if q.type == "direct")
         self.names: list[tuple[int, int, str]] = []  # (start, end, name) of person-like runs
+        self.singles: list[tuple[int, int, str]] = []  # lone capitalised words (surnames?)
         qi = 0
         for m in _NAME_RUN.finditer(text):
             while qi < len(quoted) and quoted[qi][1] <= m.start():
@@ -138,15 +168,14 @@ class _Doc:
             if not name or name.lower() in _NOT_PERSON:
                 continue
             nwords = name.split()
-            if any(_clean_word(w) in ORG_WORDS for w in nwords):
-                continue
-            single = len(nwords) == 1
-            after = text[m.end() : m.end() + 100]
-            appos = _APPOSITIVE.match(after)
-            if single and not appos:
+            if any(_clean_word(w) in ORG_WORDS or _clean_word(w) in NOT_PERSON_WORDS for w in nwords):
                 continue
             e = text.find(name, s, m.end() + 1)
             if e < 0:
+                continue
+            if len(nwords) == 1 and not _APPOSITIVE.match(text, m.end()):
+                # A lone capitalised word: maybe a surname of a full name (resolved later).
+                self.singles.append((e, e + len(name), name))
                 continue
             self.names.append((e, e + len(name), name))
         self.full: dict[str, str] = {}
@@ -165,7 +194,8 @@ class _Doc:
 def _descriptor_after(text: str, end: int) -> str:
     m = _APPOSITIVE.match(text, end)
     if m and not m.group(1).lower().startswith(("who", "which")):
-        return m.group(1).strip()
+        # "a 7-year-old girl who is now known for ...": the descriptor stops at the relative clause.
+        return re.split(r"\s(?:who|which|whose|that)\s", m.group(1), maxsplit=1)[0].strip()
     return ""
 
 
@@ -185,6 +215,8 @@ def resolve_speakers(
     plus the other occurrences of its name), and one Attribution per quote (``speaker`` is
     ``None`` when no source could be found).
     """
+    if not quotes:
+        return [], []
     doc = _Doc(text, quotes)
     entities: list[_Entity] = []
     index: dict[str, int] = {}
@@ -208,8 +240,16 @@ def resolve_speakers(
         if desc and desc not in ent.descriptors:
             ent.descriptors.append(desc)
         if not ent.gender:
-            ent.gender = _gender_of(desc + " " + text[max(0, s - 25) : s])
+            ent.gender = _first_name_gender(full) or _gender_of(desc + " " + text[max(0, s - 25) : s])
         history.append((s, ei))
+    # Surnames alone ("Kareem", "Mr. Trump") are further mentions of the full name.
+    for s, e, word in doc.singles:
+        full = doc.expand(word)
+        if full != word and full.lower() in index:
+            ei = index[full.lower()]
+            entities[ei].mentions.append(Span.of(text, s, e))
+            history.append((s, ei))
+    history.sort()
 
     def resolve_pronoun(m: Span) -> int | None:
         g = PRONOUN_GENDER.get(m.text.lower(), "")
@@ -242,35 +282,56 @@ def resolve_speakers(
         m = q.mention
         if m is None:
             # Floating quotes and participle clauses continue the previous speaker.
-            ei = last if q.rule in ("floating_continuation", "participle") else None
-            attributions.append(Attribution(q, ei))
+            attributions.append(Attribution(q, last if q.rule in CONTINUING_RULES else None))
             continue
-        word = m.text.lower()
-        ei = None
-        if word in PRONOUN_GENDER:
-            ei = resolve_pronoun(m)
-            if ei is None:
-                ei = entity(m.text, "unknown")
+        if m.text.lower() in PRONOUN_GENDER:
+            found = resolve_pronoun(m)
+            ei = entity(m.text, "unknown") if found is None else found
+        elif m.text.lower() in ("who", "which"):
+            # "the EU, which contended ...": the relative pronoun stands for the phrase before it.
+            head = _antecedent(text, m.start)
+            ei = _named(text, head, doc, entity, entities) if head is not None else entity(m.text, "unknown")
         else:
             ei = _named(text, m, doc, entity, entities)
             if entities[ei].kind in ("person", "organization"):
-                history.append((m.start, ei))
-                history.sort()
+                bisect.insort(history, (m.start, ei))
         ent = entities[ei]
         if all(x.start != m.start for x in ent.mentions):
             ent.mentions.append(m)
         attributions.append(Attribution(q, ei))
         last = ei
-    speakers = [
-        Speaker(e.name, e.kind, tuple(e.descriptors), tuple(sorted(e.mentions, key=lambda s: s.start)))
-        for e in entities
-    ]
+    speakers = [Speaker(e.name, e.kind, tuple(e.descriptors), _outer_mentions(e.mentions)) for e in entities]
     # Keep only speakers of some quote (names never quoted are not speakers), reindexing.
     used = sorted({a.speaker for a in attributions if a.speaker is not None})
     remap = {old: new for new, old in enumerate(used)}
     return [speakers[i] for i in used], [
         Attribution(a.quote, remap[a.speaker] if a.speaker is not None else None) for a in attributions
     ]
+
+
+def _outer_mentions(mentions: list[Span]) -> tuple[Span, ...]:
+    """Mentions in text order, dropping one nested in another ("Erdogan" inside "President ... Erdogan")."""
+    out: list[Span] = []
+    for m in sorted(mentions, key=lambda s: (s.start, -s.end)):
+        if out and m.end <= out[-1].end:
+            continue
+        out.append(m)
+    return tuple(out)
+
+
+def _antecedent(text: str, pos: int) -> Span | None:
+    """The capitalised name right before ", who"/", which" at ``pos``."""
+    lo = max(0, pos - 80)
+    window = text[lo:pos].rstrip()
+    if not window.endswith(","):
+        return None
+    window = window[:-1].rstrip()
+    last = None
+    for m in _NAME_RUN.finditer(window):
+        last = m
+    if last is None or last.end() != len(window):
+        return None
+    return Span.of(text, lo + last.start(), lo + last.end())
 
 
 def _named(text: str, m: Span, doc: _Doc, make: Callable[[str, Kind], int], entities: list[_Entity]) -> int:
@@ -280,22 +341,21 @@ def _named(text: str, m: Span, doc: _Doc, make: Callable[[str, Kind], int], enti
     spokes = _SPOKES.match(m.text)
     if spokes:
         org = " ".join(_strip_det(spokes.group(1).split()))
-        ei = (make(org, "organization"))
+        ei = make(org, "organization")
         d = m.text[: spokes.start(1)].strip()
         if d not in entities[ei].descriptors:
             entities[ei].descriptors.append(d)
         return ei
-    if not name[:1].isupper():
-        # A nominal ("a source", "officials"): its own unknown speaker.
-        return (make(m.text, "unknown"))
+    if not name[:1].isupper() or not name.split()[-1][:1].isupper():
+        # A nominal ("a source", "officials", "Turkish officials"): its own unknown speaker.
+        return make(m.text, "unknown")
     kind = _kind(name, m.text)
     full = doc.expand(name) if kind == "person" else name
-    ei = (make(full, kind))
+    ei = make(full, kind)
     ent = entities[ei]
     for d in (desc, _descriptor_after(text, m.end), _descriptor_before(text, m.start)):
         if d and d not in ent.descriptors:
             ent.descriptors.append(d)
     if not ent.gender:
-        ent.gender = _gender_of(" ".join(ent.descriptors))
+        ent.gender = _first_name_gender(full) or _gender_of(" ".join(ent.descriptors) + " " + desc)
     return ei
-

@@ -30,7 +30,9 @@ from flows import timex_lexicon as lx
 
 log = logging.getLogger(__name__)
 
-Tense = Literal["past", "present", "future", "unknown"]
+# "deadline": the date bounds the event ("until Tuesday", "by Nov. 20", "as early as Friday"):
+# a weekday is the next one, a month and day the nearest.
+Tense = Literal["past", "present", "future", "unknown", "deadline"]
 TimexType = Literal["DATE", "TIME"]
 
 
@@ -65,6 +67,7 @@ class _Context:
     anchor: dt.date | None
     tense: Tense = "unknown"
     last_year: int | None = None  # last explicitly stated year (narrative anchor)
+    last_month: int | None = None  # month of the narrative's last full date
     last_quarter: tuple[int, int] | None = None
     last_value: str | None = None  # last calendar value (any granularity)
 
@@ -99,14 +102,36 @@ def _year_for(anchor: dt.date, month: int, day: int | None, tense: Tense) -> int
             return dt.date(y, month, 1)
         return dt.date(y, month, d)
 
+    # A year-less date in news is near the publication date: when the tense's reading lies more
+    # than 9 months away and the other reading within 2 months, the tense is misleading
+    # ("subpoenaed him to testify on Feb. 10", written in January).
     if tense == "past":
-        return a if key(a) <= anchor else a - 1
+        y = a if key(a) <= anchor else a - 1
+        if day is not None and (anchor - key(y)).days > 270 and 0 <= (key(y + 1) - anchor).days <= 60:
+            return y + 1
+        return y
     if tense == "future":
         if day is None:
             return a if (a, month) >= (anchor.year, anchor.month) else a + 1
-        return a if key(a) >= anchor else a + 1
-    best = min((a - 1, a, a + 1), key=lambda y: abs((key(y) - anchor).days))
-    return best
+        y = a if key(a) >= anchor else a + 1
+        if (key(y) - anchor).days > 270 and 0 <= (anchor - key(y - 1)).days <= 60:
+            return y - 1
+        return y
+
+    # Unknown tense: the nearest reading, with news' bias to the past (a future reading must be
+    # clearly nearer: "Jan. 14" written on Dec 14 with no verb is next month).
+    bias = 0.8 if tense == "deadline" else 1.6 if day is not None else 2.0
+
+    def cost(y: int) -> float:
+        days = (key(y) - anchor).days
+        if days > 0:
+            return days * bias
+        if day is None:
+            # A past month is as far as its last day.
+            days = (dt.date(y, month, calendar.monthrange(y, month)[1]) - anchor).days
+        return -days
+
+    return min((a - 1, a, a + 1), key=cost)
 
 
 def _weekday_date(anchor: dt.date, wd: int, mode: str) -> dt.date:
@@ -291,26 +316,49 @@ def _word_after(text: str, i: int) -> str:
     return m.group(1) if m else ""
 
 
+_RANGE_BEFORE = re.compile(r"(?:1[0-9]{3}|20[0-9]{2})[-\u2013]$")
+_RANGE_AFTER = re.compile(r"[-\u2013](?:1[0-9]{3}|20[0-9]{2}|[0-9]{2})(?![0-9])(?![-/.][0-9])")
+
+
 def _bare_year_ok(text: str, s: int, e: int) -> bool:
     """Refuse four-digit numbers that are not years: money, counts, IDs, phone and street
     numbers, model names ("$1990", "1990 people", "555-1990", "1600 Pennsylvania Avenue",
     "Boeing 747")."""
     before = text[max(0, s - 2) : s]
     after = text[e : e + 2]
+    # A year range ("1939-1945", "1915-17") is fine; a hyphenated ID or phone number is not.
+    range_before = _RANGE_BEFORE.search(text, max(0, s - 5), s) is not None
+    range_after = _RANGE_AFTER.match(text, e) is not None
     if before[-1:] in ("$", "#", "\u00a3", "\u20ac", "\u00a5", "+", "/", ":", "."):
         return False
-    if before[-1:].isalnum() or (before[-1:] in ("-", ",") and before[:1].isdigit()):
+    if before[-1:].isalnum() or (before[-1:] in ("-", ",", "\u2013") and before[:1].isdigit() and not range_before):
         return False
-    if after[:1] in ("%", "/", ":") or (after[:1] in ("-", ".", ",") and after[1:2].isdigit()):
-        # A year range "1939-1945" is fine; a hyphenated ID or a decimal is not.
-        if not (after[:1] == "-" and re.match(r"-(?:1[0-9]{3}|20[0-9]{2})(?![0-9])", text[e : e + 6])):
+    if after[:1] in ("%", "/") or (after[:1] in (":", "-", ".", ",", "\u2013") and after[1:2].isdigit()):
+        if not range_after:
             return False
-    if before[-1:] == "-" and not re.search(r"(?:1[0-9]{3}|20[0-9]{2})-$", text[max(0, s - 5) : s]):
-        if not before[:1].isalpha():
-            return False
+    if before[-1:] == "-" and not range_before and _word_before(text, s - 1) not in lx.YEAR_PREFIXES:
+        return False  # "BC-RUBBER-1645" (an ID); "mid-1990"/"post-1959" are read with their prefix
+    if before[-1:] == '"' and after[:1] == '"':
+        return False  # a quoted attribute value: NEWID="2083"
+    # Table cells and quantities: a number right before or after ("1455 UP 2", "1296 1287").
+    near_before = text[max(0, s - 4) : s].rstrip()
+    near_after = text[e : e + 4].lstrip()
+    if (near_before[-1:].isdigit() and not range_before) or (near_after[:1].isdigit() and not range_after):
+        return False
+    nxt_word = _word_after(text, e).lower()
+    if nxt_word in lx.NOT_YEAR_AFTER:
+        return False  # a clock time: "at 1130 hrs GMT", "1400 gmt"
     prev = _word_before(text, s)
     if prev in lx.NOT_YEAR_BEFORE:
         return False
+    if (
+        not range_after
+        and _after_name(text, s)
+        and not text[max(0, s - 4) : s].rstrip().endswith(("'s", "\u2019s"))
+        and prev not in lx.MONTHS
+        and _sentence_internal(text, s - len(prev) - 1)
+    ):
+        return False  # a name or model: "Orion 1980", "Windows 2000"
     nxt = _word_after(text, e)
     low = nxt.lower()
     if low in lx.COUNT_NOUNS and text[e : e + 1] == " ":
@@ -331,11 +379,8 @@ def _month_word_ok(text: str, m: re.Match[str], has_mod: bool) -> bool:
     s, e = m.start("mon"), m.end("mon")
     if has_mod:
         return True
-    prev_raw = _raw_word_before(text, s)
-    prev = prev_raw.lower().rstrip(".")
-    gap = text[max(0, s - 2) : s]
-    # "Theresa May": a capitalised word right before (not sentence-initial).
-    if prev_raw[:1].isupper() and prev not in lx.MONTH_LICENSE and not gap.strip(" ") and _sentence_internal(text, s):
+    prev = _raw_word_before(text, s).lower().rstrip(".")
+    if _after_name(text, s):
         return False
     nxt = text[e : e + 2]
     if nxt[:1] == " " and nxt[1:2].isupper():
@@ -347,15 +392,26 @@ def _month_word_ok(text: str, m: re.Match[str], has_mod: bool) -> bool:
     return True
 
 
+def _after_name(text: str, i: int) -> bool:
+    """True when a capitalised name word ends one space before ``i`` ("Theresa May", "VOA Today")
+    inside a sentence; an all-capitals dateline ("WASHINGTON, March 12") does not count."""
+    if i < 2 or text[i - 1] != " " or not text[i - 2].isalpha():
+        return False
+    m = _WORD_BEFORE.search(text, max(0, i - 30), i)
+    if not m:
+        return False
+    w = m.group(1)
+    if not w[:1].isupper() or w.isupper() or w.lower().rstrip(".") in lx.MONTH_LICENSE:
+        return False
+    return True
+
+
 def _sentence_internal(text: str, i: int) -> bool:
+    """True when the word at ``i`` does not open a sentence, a line or a quotation."""
     j = i - 1
-    while j >= 0 and text[j] == " ":
+    while j >= 0 and i - j < 40 and text[j] in " \t":
         j -= 1
-    while j >= 0 and (text[j].isalpha() or text[j] in ".'"):
-        j -= 1
-    while j >= 0 and text[j] == " ":
-        j -= 1
-    return j >= 0 and text[j] not in ".!?\n\"\u201c"
+    return j >= 0 and text[j] not in '.!?\n"\u201c\u2018(`:'
 
 
 # ---------------------------------------------------------------------------------------------
@@ -369,10 +425,33 @@ def _ymd(y: int | None, mo: int, d: int | None) -> str:
     return f"{ys}-{mo:02d}" if d is None else f"{ys}-{mo:02d}-{d:02d}"
 
 
-def _resolve_year(ctx: _Context, mo: int, d: int | None) -> int | None:
+def _resolve_year(ctx: _Context, mo: int, d: int | None, end: int | None = None) -> int | None:
+    """Year of a month (and day) stated without one: a year closing the same coordination
+    ("April and June 1955", "May 15 to August 16, 1988"), else the anchor and tense, else (no
+    anchor) the narrative's current year."""
+    if end is not None:
+        fy = _FOLLOWING_YEAR.match(ctx.text, end)
+        if fy:
+            return int(fy.group(1))
     if ctx.anchor is not None:
         return _year_for(ctx.anchor, mo, d, ctx.tense)
+    return _narrative_year(ctx, mo)
+
+
+def _narrative_year(ctx: _Context, mo: int) -> int | None:
+    """The narrative's current year: the last one stated."""
+    # (Rolling over to the next year when the month goes back was tried on WikiWars: narratives
+    # jump back as often as they move on, so the last stated year is kept.)
+    if ctx.last_year is not None:
+        ctx.last_month = mo
     return ctx.last_year
+
+
+_FOLLOWING_YEAR = re.compile(
+    r"(?:[ ,]{0,3}(?:and|or|to|until|through|till|-|\u2013)[ ,]{1,3})(?:[0-9]{1,2}(?:st|nd|rd|th)?\s{1,3})?"
+    + lx.MONTH_NAME
+    + r"(?:\s{1,3}[0-9]{1,2}(?:st|nd|rd|th)?)?,?\s{1,3}((?:1[0-9]{3}|20[0-9]{2}))(?![0-9])"
+)
 
 
 def _n_iso(m: re.Match[str], ctx: _Context) -> Result:
@@ -403,9 +482,7 @@ def _n_month_day(m: re.Match[str], ctx: _Context) -> Result:
     if not m.group("y") and not m.group("wd"):
         # "May 5" is a month; but "Theresa May 5" / "the Mar. 3" need care: refuse a month word
         # right after a capitalised name.
-        prev = _raw_word_before(ctx.text, m.start())
-        if mon in ("May", "March") and prev[:1].isupper() and _sentence_internal(ctx.text, m.start()) \
-                and prev.lower() not in lx.MONTH_LICENSE:
+        if mon in ("May", "March") and _after_name(ctx.text, m.start()):
             return None
     if m.group("y"):
         y: int | None = int(m.group("y"))
@@ -413,20 +490,34 @@ def _n_month_day(m: re.Match[str], ctx: _Context) -> Result:
     elif m.group("wd") and ctx.anchor is not None:
         # "Friday, Oct. 23": the weekday picks the year when it can.
         wd = lx.WEEKDAYS[m.group("wd").lower()]
-        cands = [yy for yy in (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
-                 if _valid(yy, mo, d) and dt.date(yy, mo, d).weekday() == wd]
-        y = min(cands, key=lambda yy: abs((dt.date(yy, mo, d) - ctx.anchor).days)) if cands \
-            else _resolve_year(ctx, mo, d)  # type: ignore[operator]
+        anchor = ctx.anchor
+        cands = [
+            yy
+            for yy in (anchor.year - 1, anchor.year, anchor.year + 1)
+            if _valid(yy, mo, d) and dt.date(yy, mo, d).weekday() == wd
+        ]
+        y = min(cands, key=lambda yy: abs((dt.date(yy, mo, d) - anchor).days)) if cands else _resolve_year(ctx, mo, d)
     else:
-        y = _resolve_year(ctx, mo, d)
+        y = _resolve_year(ctx, mo, d, m.end())
     if not _valid(y or 2000, mo, d):
         return None
     conf = 0.95 if m.group("y") else 0.85
     return _ymd(y, mo, d), "DATE", conf
 
 
+def _spoken(words: str) -> int | None:
+    """ "nineteen ninety-four" -> 1994 (None when the words are not a year)."""
+    m = lx.SPOKEN_YEAR.fullmatch(" ".join(words.split()))
+    return _spoken_year(m) if m else None
+
+
 def _n_month_year(m: re.Match[str], ctx: _Context) -> Result:
-    y = int(m.group("y"))
+    if m.group("bc"):
+        return f"BC{int(m.group('bc')):04d}-{_month_of(m.group('mon')):02d}", "DATE", 0.9
+    y = int(m.group("y")) if m.group("y") else _spoken(m.group("sy"))
+    if y is None:
+        return None
+    ctx.last_month = _month_of(m.group("mon"))
     ctx.last_year = y
     return _ymd(y, _month_of(m.group("mon")), None), "DATE", 0.9
 
@@ -438,8 +529,13 @@ def _n_month(m: re.Match[str], ctx: _Context) -> Result:
     mo = _month_of(m.group("mon"))
     rel = (m.group("rel") or "").lower().split()
     y: int | None
-    if ctx.anchor is None:
-        y = ctx.last_year
+    fy = None if mod or rel else _FOLLOWING_YEAR.match(ctx.text, m.end())
+    if m.group("that"):
+        y = ctx.last_year  # "in August of that year"
+    elif fy:
+        y = int(fy.group(1))
+    elif ctx.anchor is None:
+        y = _narrative_year(ctx, mo)
     elif rel:
         y = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[rel[0]]
     elif mod == "last" or mod == "this past":
@@ -457,14 +553,22 @@ def _n_weekday(m: re.Match[str], ctx: _Context) -> Result:
     wd = lx.WEEKDAYS[m.group("wd").lower()]
     mod = (m.group("mod") or "").lower()
     pod = (m.group("pod") or "").lower()
+    if not mod and _word_before(ctx.text, m.start()) in ("every", "each"):
+        return None  # a set ("every Monday"), not a date
     if ctx.anchor is None:
         value = f"XXXX-WXX-{wd + 1}"
     else:
+        lv = ctx.last_value
+        if mod in ("the previous", "the following") and lv and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", lv[:10]):
+            # Anaphoric: "down 4.5% from the previous Friday" is the one before the day last mentioned.
+            base = dt.date.fromisoformat(lv[:10])
+            value = _weekday_date(base, wd, "last" if mod == "the previous" else "next").isoformat()
+            return (value + lx.PARTS_OF_DAY[pod], "TIME", 0.7) if pod else (value, "DATE", 0.7)
         if mod in ("last", "the previous", "this past"):
             mode = "last"
         elif mod in ("next", "the following", "this coming"):
             mode = "next"
-        elif ctx.tense == "future":
+        elif ctx.tense in ("future", "deadline"):
             mode = "future"
         else:
             mode = "past"
@@ -485,10 +589,15 @@ def _n_clock(m: re.Match[str], ctx: _Context) -> Result:
     hm = _clock(m.group("t"))
     if hm is None:
         return None
+    if m.group("t").isalpha() and (_after_name(ctx.text, m.start()) or _word_before(ctx.text, m.start()) == "high"):
+        return None  # "High Noon", "high noon": a title and an idiom
     day: dt.date | None = None
     if m.group("wd"):
-        day = _weekday_date(ctx.anchor, lx.WEEKDAYS[m.group("wd").lower()],
-                            "future" if ctx.tense == "future" else "past") if ctx.anchor else None
+        day = (
+            _weekday_date(ctx.anchor, lx.WEEKDAYS[m.group("wd").lower()], "future" if ctx.tense == "future" else "past")
+            if ctx.anchor
+            else None
+        )
     elif m.group("rd"):
         day = _day_from(ctx, m.group("rd"))
     elif m.group("mon"):
@@ -499,8 +608,25 @@ def _n_clock(m: re.Match[str], ctx: _Context) -> Result:
         if y is None or not _valid(y, mo, d):
             return None
         day = dt.date(y, mo, d)
-    elif ctx.last_value and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", ctx.last_value[:10]) \
-            and len(ctx.last_value) >= 10 and ctx.last_value[4] == "-":
+    elif on := lx.CLOCK_ON.match(ctx.text, m.end()):
+        if on.group("wd"):
+            day = (
+                _weekday_date(
+                    ctx.anchor, lx.WEEKDAYS[on.group("wd").lower()], "future" if ctx.tense == "future" else "past"
+                )
+                if ctx.anchor
+                else None
+            )
+        else:
+            mo, d = _month_of(on.group("mon")), int(re.sub(r"[^0-9]", "", on.group("d")))
+            y = int(on.group("y")) if on.group("y") else _resolve_year(ctx, mo, d)
+            day = dt.date(y, mo, d) if y is not None and _valid(y, mo, d) else None
+    elif (
+        ctx.last_value
+        and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", ctx.last_value[:10])
+        and len(ctx.last_value) >= 10
+        and ctx.last_value[4] == "-"
+    ):
         # A bare clock time belongs to the last day mentioned, else to the anchor's day.
         day = dt.date.fromisoformat(ctx.last_value[:10])
     else:
@@ -511,6 +637,14 @@ def _n_clock(m: re.Match[str], ctx: _Context) -> Result:
 
 def _n_relative_day(m: re.Match[str], ctx: _Context) -> Result:
     w = m.group("w").lower()
+    after = ctx.text[m.end() : m.end() + 24].lower()
+    poss = re.match(r"['\u2019]s\s+([a-z]+)", after)
+    if poss and poss.group(1) in lx.GENERIC_NOUNS:
+        return None  # generic: "today's youth", "today's world"
+    if _word_before(ctx.text, m.start()) == "of" and not m.group("pod") and re.match(r"\s*[,.;:!?\"')]", after):
+        return None  # generic: "the people of tomorrow"
+    if m.group("w")[:1].isupper() and not m.group("mod") and _after_name(ctx.text, m.start()):
+        return None  # a title: "VOA Today", "USA Today"
     day = _day_from(ctx, w)
     ds = day.isoformat() if day else "XXXX-XX-XX"
     pod = (m.group("pod") or "").lower()
@@ -534,9 +668,23 @@ def _n_part_of_day(m: re.Match[str], ctx: _Context) -> Result:
 
 
 _UNIT_SHIFT = {
-    "this": 0, "current": 0, "the current": 0, "the": 0, "that": 0, "the same": 0,
-    "last": -1, "the past": -1, "the last": -1, "the previous": -1, "this past": -1,
-    "next": 1, "the coming": 1, "this coming": 1, "the next": 1, "the following": 1,
+    "this": 0,
+    "current": 0,
+    "the current": 0,
+    "the": 0,
+    "that same": 0,
+    "that": 0,
+    "the same": 0,
+    "last": -1,
+    "the past": -1,
+    "the last": -1,
+    "the previous": -1,
+    "this past": -1,
+    "next": 1,
+    "the coming": 1,
+    "this coming": 1,
+    "the next": 1,
+    "the following": 1,
 }
 
 
@@ -561,20 +709,39 @@ def _n_relative_unit(m: re.Match[str], ctx: _Context) -> Result:
     rel = " ".join(m.group("rel").lower().split())
     unit = m.group("unit").lower()
     mod = (m.group("mod") or "").lower()
+    if m.group("unit")[:1].isupper() and not m.group("unit").isupper():
+        return None  # a title: ABC's "This Week"
+    if (
+        rel in ("the", "the current")
+        and (mod or m.group("fiscal"))
+        and unit in ("year", "month", "week")
+        and ctx.anchor is not None
+    ):
+        # "the end of the month", "the fiscal year": the current one.
+        return _shift_unit(ctx.anchor, unit, 0), "DATE", 0.65
     if rel in ("the", "that", "the same", "the following", "the next") and unit != "weekend":
         # Anaphoric ("that year", "the month"): only "the end of the year"-like phrases and the
         # year/quarter mentioned before are safe.
-        if unit == "quarter" and ctx.last_quarter and rel != "the following" and rel != "the next":
-            y, q = ctx.last_quarter
+        if unit == "quarter" and (rq := _reported_quarter(ctx)) and rel != "the following" and rel != "the next":
+            y, q = rq
             return f"{y:04d}-Q{q}", "DATE", 0.6
+        if rel == "that" and unit == "year" and ctx.last_year is not None:
+            return f"{ctx.last_year:04d}", "DATE", 0.6  # "later that year": the year last mentioned
         if rel in ("the", "that") and unit == "year" and mod and ctx.anchor is not None:
             return f"{ctx.anchor.year:04d}", "DATE", 0.7
         if rel == "that" and unit == "year" and ctx.last_year is not None:
             return f"{ctx.last_year:04d}", "DATE", 0.6
-        if rel in ("the following", "the next") and unit == "year" and ctx.last_year is not None \
-                and ctx.anchor is None:
+        if rel == "the following" and unit == "year" and ctx.last_year is not None:
             return f"{ctx.last_year + 1:04d}", "DATE", 0.6
+        if rel == "the next" and unit == "year" and ctx.last_year is not None and ctx.anchor is None:
+            return f"{ctx.last_year + 1:04d}", "DATE", 0.6
+        if unit == "day":
+            return _anaphoric_day(ctx, rel)
         return None
+    if unit == "day":
+        return _anaphoric_day(ctx, rel)
+    if rel == "the previous" and unit == "year" and ctx.last_year is not None:
+        return f"{ctx.last_year - 1:04d}", "DATE", 0.6
     if unit == "quarter" and ctx.anchor is not None:
         return _shift_unit(ctx.anchor, unit, _UNIT_SHIFT[rel]), "DATE", 0.75
     if ctx.anchor is None:
@@ -583,19 +750,50 @@ def _n_relative_unit(m: re.Match[str], ctx: _Context) -> Result:
     if rel in ("the last", "the past", "the next", "the coming") and unit in ("week", "month"):
         # "the past week" reads as a stretch of time ending now: the current period.
         n = 0 if rel in ("the last", "the past") else n
-    if unit == "weekend" and rel in ("the", "this", "that") and ctx.tense != "future":
+    if unit == "weekend" and rel in ("the", "this", "that") and ctx.tense not in ("future", "deadline"):
         # "the weekend" in a past-tense report is the weekend before the publication date.
         sat = _weekday_date(ctx.anchor, 5, "past")
         return _iso_week(sat) + "-WE", "DATE", 0.7
-    if unit == "weekend" and rel in ("the", "this") and ctx.tense == "future":
+    if unit == "weekend" and rel in ("the", "this") and ctx.tense in ("future", "deadline"):
         sat = _weekday_date(ctx.anchor, 5, "future")
         return _iso_week(sat) + "-WE", "DATE", 0.7
     return _shift_unit(ctx.anchor, unit, n), "DATE", 0.85
 
 
-def _n_year_end(m: re.Match[str], ctx: _Context) -> Result:
+def _reported_quarter(ctx: _Context) -> tuple[int, int] | None:
+    """The quarter a text about quarters is reporting on: in earnings news the last completed
+    calendar quarter before the publication date ("the quarter", "a year earlier" compare with
+    it), unless the quarter mentioned last lies in another year."""
+    if ctx.last_quarter is None or ctx.anchor is None:
+        return ctx.last_quarter
+    y, q = divmod(ctx.anchor.year * 4 + (ctx.anchor.month - 1) // 3 - 1, 4)
+    if ctx.last_quarter[0] not in (y, y + 1):
+        return ctx.last_quarter
+    return y, q + 1
+
+
+def _n_year_ago(m: re.Match[str], ctx: _Context) -> Result:
+    if (rq := _reported_quarter(ctx)) is not None:
+        y, q = rq
+        return f"{y - 1:04d}-Q{q}", "DATE", 0.55
     if ctx.anchor is None:
         return None
+    return f"{ctx.anchor.year - 1:04d}", "DATE", 0.55
+
+
+def _anaphoric_day(ctx: _Context, rel: str) -> Result:
+    """ "the next day", "that same day", "the previous day": the last day mentioned, shifted."""
+    shift = {"the next": 1, "the following": 1, "next": 1, "that": 0, "the same": 0, "that same": 0, "the previous": -1}
+    lv = ctx.last_value
+    if rel not in shift or lv is None or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", lv[:10]) or len(lv) < 10:
+        return None
+    d = dt.date.fromisoformat(lv[:10]) + dt.timedelta(days=shift[rel])
+    return d.isoformat(), "DATE", 0.6
+
+
+def _n_year_end(m: re.Match[str], ctx: _Context) -> Result:
+    if ctx.anchor is None:
+        return (f"{ctx.last_year:04d}", "DATE", 0.5) if ctx.last_year is not None else None
     return f"{ctx.anchor.year:04d}", "DATE", 0.6
 
 
@@ -617,10 +815,10 @@ def _n_ago(m: re.Match[str], ctx: _Context) -> Result:
             return None
     else:
         # "a year earlier" is anchored on the last date mentioned.
-        if unit == "year" and ctx.last_quarter is not None and n == 1:
-            y, q = ctx.last_quarter
+        if unit == "year" and (rq := _reported_quarter(ctx)) is not None and n == 1:
+            y, q = rq
             return f"{y + sign:04d}-Q{q}", "DATE", 0.6
-        if ctx.last_value is None or "X" in ctx.last_value or not ctx.last_value[:4].isdigit():
+        if ctx.last_value is None or "X" in ctx.last_value or not re.match(r"[0-9]{4}(?:-|$)", ctx.last_value):
             return None
         lv = ctx.last_value
         if unit == "year":
@@ -629,9 +827,9 @@ def _n_ago(m: re.Match[str], ctx: _Context) -> Result:
             base = dt.date.fromisoformat(lv[:10])
         else:
             return None
-    if direction == "ago" and unit == "year" and n == 1 and ctx.last_quarter is not None \
-            and m.group("approx") is None:
-        y, q = ctx.last_quarter
+    rq = _reported_quarter(ctx)
+    if direction == "ago" and unit == "year" and n == 1 and rq is not None and m.group("approx") is None:
+        y, q = rq
         return f"{y - 1:04d}-Q{q}", "DATE", 0.55
     if unit == "day":
         return (base + dt.timedelta(days=sign * n)).isoformat(), "DATE", 0.8
@@ -677,7 +875,7 @@ def _n_quarter(m: re.Match[str], ctx: _Context) -> Result:
     elif det in ("this year's",):
         y = ctx.anchor.year if ctx.anchor else None
     elif "year-ago" in det or "year-earlier" in det:
-        base = ctx.last_quarter[0] if ctx.last_quarter else (ctx.anchor.year if ctx.anchor else None)
+        base = rq[0] if (rq := _reported_quarter(ctx)) else (ctx.anchor.year if ctx.anchor else None)
         y = base - 1 if base is not None else None
     else:
         y = _quarter_year(ctx, q)
@@ -695,21 +893,27 @@ def _n_quarter_ref(m: re.Match[str], ctx: _Context) -> Result:
         return None  # "the period" alone is too vague
     if adj and adj[:1].isdigit():
         y = int(adj)
-        if ctx.last_quarter:
-            return f"{y:04d}-Q{ctx.last_quarter[1]}", "DATE", 0.6
+        if rq := _reported_quarter(ctx):
+            return f"{y:04d}-Q{rq[1]}", "DATE", 0.6
         return (f"{y:04d}", "DATE", 0.6) if unit == "period" else None
     if "year-ago" in adj or "year-earlier" in adj:
-        if ctx.last_quarter:
-            y, q = ctx.last_quarter
+        if rq := _reported_quarter(ctx):
+            y, q = rq
             return f"{y - 1:04d}-Q{q}", "DATE", 0.6
         return None
     if ctx.anchor is None:
         return None
+    if adj in ("latest", "recent"):
+        # Earnings news: the latest quarter is the last one completed.
+        return _shift_unit(ctx.anchor, "quarter", -1), "DATE", 0.6
+    if det == "this" and not adj and (rq := _reported_quarter(ctx)):
+        y, q = rq
+        return f"{y:04d}-Q{q}", "DATE", 0.55
     if (det in ("this", "its") and not adj) or adj == "current":
         return _shift_unit(ctx.anchor, "quarter", 0), "DATE", 0.6
     if det in ("last",) or adj == "previous":
-        if ctx.last_quarter and det != "last":
-            y, q = ctx.last_quarter
+        if (rq := _reported_quarter(ctx)) and det != "last":
+            y, q = rq
             y, q0 = divmod(y * 4 + q - 2, 4)
             return f"{y:04d}-Q{q0 + 1}", "DATE", 0.5
         return _shift_unit(ctx.anchor, "quarter", -1), "DATE", 0.6
@@ -717,8 +921,8 @@ def _n_quarter_ref(m: re.Match[str], ctx: _Context) -> Result:
         return _shift_unit(ctx.anchor, "quarter", 1), "DATE", 0.6
     if unit == "period" and adj not in ("latest", "same", "comparable"):
         return None
-    if ctx.last_quarter:
-        y, q = ctx.last_quarter
+    if rq := _reported_quarter(ctx):
+        y, q = rq
         return f"{y:04d}-Q{q}", "DATE", 0.6
     # Earnings news: "the quarter"/"the latest quarter" is the last completed quarter.
     return _shift_unit(ctx.anchor, "quarter", -1), "DATE", 0.5
@@ -748,6 +952,17 @@ def _n_year(m: re.Match[str], ctx: _Context) -> Result:
     return f"{y:04d}", "DATE", 0.9 if mod else 0.85
 
 
+def _n_year_range_end(m: re.Match[str], ctx: _Context) -> Result:
+    """ "1915-17": the second year of a range takes the century of the first."""
+    first = int(ctx.text[m.start() - 5 : m.start() - 1])
+    y = first // 100 * 100 + int(m.group("yy"))
+    if y <= first:
+        y += 100
+    if y - first > 30:
+        return None  # "2016-12" is a month, not a range
+    return f"{y:04d}", "DATE", 0.8
+
+
 def _n_era_year(m: re.Match[str], ctx: _Context) -> Result:
     y = int(m.group("y"))
     era = m.group("era").replace(".", "").upper()
@@ -757,8 +972,30 @@ def _n_era_year(m: re.Match[str], ctx: _Context) -> Result:
     return f"{y:04d}", "DATE", 0.85
 
 
-_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TEENS = {
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+
+
+def _spoken_year(m: re.Match[str]) -> int | None:
+    if m.group("c"):
+        c = 19 if m.group("c").lower() == "nineteen" else 20
+        t = m.group("t").lower()
+        tens = _TEENS.get(t) or lx.NUMBERS[t]
+        u = lx.NUMBERS[m.group("u").lower()] if m.group("u") else 0
+        if t in _TEENS and u:
+            return None
+        return c * 100 + tens + u
+    return 2000 + (lx.NUMBERS[m.group("u2").lower()] if m.group("u2") else 0)
 
 
 def _n_spoken_year(m: re.Match[str], ctx: _Context) -> Result:
@@ -812,10 +1049,10 @@ def _n_century(m: re.Match[str], ctx: _Context) -> Result:
 def _n_season(m: re.Match[str], ctx: _Context) -> Result:
     s = lx.SEASONS[m.group("s").lower()]
     mod = " ".join((m.group("mod") or "").lower().split())
-    if m.group("y"):
-        y = int(m.group("y"))
-        ctx.last_year = y
-        return f"{y:04d}-{s}", "DATE", 0.9
+    y0 = int(m.group("y")) if m.group("y") else _spoken(m.group("sy")) if m.group("sy") else None
+    if y0 is not None:
+        ctx.last_year = y0
+        return f"{y0:04d}-{s}", "DATE", 0.9
     prev = _word_before(ctx.text, m.start())
     if not mod and prev not in ("in", "during", "over", "by", "since", "until", "through", "throughout"):
         return None
@@ -879,8 +1116,11 @@ def _n_past(m: re.Match[str], ctx: _Context) -> Result:
     if w == "the past":
         # "the past two years" is a duration; "the past" alone is PAST_REF.
         nxt = _word_after(ctx.text, m.end()).lower()
-        if nxt and (nxt in lx.NUMBERS or nxt in ("few", "several", "couple", "decade", "century")
-                    or nxt.rstrip("s") in ("day", "week", "month", "year", "quarter", "hour")):
+        if nxt and (
+            nxt in lx.NUMBERS
+            or nxt in ("few", "several", "couple", "decade", "century")
+            or nxt.rstrip("s") in ("day", "week", "month", "year", "quarter", "hour")
+        ):
             return None
     return "PAST_REF", "DATE", 0.6
 
@@ -909,11 +1149,13 @@ RULES: tuple[tuple[str, re.Pattern[str], Normalizer], ...] = (
     ("relative_unit", lx.RELATIVE_UNIT, _n_relative_unit),
     ("quarter_ref", lx.QUARTER_REF, _n_quarter_ref),
     ("year_end", lx.YEAR_END, _n_year_end),
+    ("year_ago", lx.YEAR_AGO, _n_year_ago),
     ("decade", lx.DECADE, _n_decade),
     ("century", lx.CENTURY, _n_century),
     ("season", lx.SEASON, _n_season),
     ("era_year", lx.ERA_YEAR, _n_era_year),
     ("year", lx.YEAR, _n_year),
+    ("year_range_end", lx.YEAR_RANGE_END, _n_year_range_end),
     ("spoken_year", lx.SPOKEN_YEAR, _n_spoken_year),
     ("month", lx.MONTH_ALONE, _n_month),
     ("past_ref", lx.PAST_REF, _n_past),
@@ -921,26 +1163,98 @@ RULES: tuple[tuple[str, re.Pattern[str], Normalizer], ...] = (
     ("present_ref", lx.PRESENT_REF, _n_present),
 )
 _PRIORITY = {name: i for i, (name, _, _) in enumerate(RULES)}
+# Which head-word categories (see ``timex_lexicon.TRIGGERS``) each rule needs in its window.
+_NEEDS: dict[str, frozenset[str]] = {
+    name: frozenset(cats.split())
+    for name, cats in {
+        "iso_date": "digit",
+        "slash_date": "digit",
+        "clock_time": "digit pod",
+        "month_day": "month",
+        "day_month": "month",
+        "month_year": "month",
+        "quarter": "unit",
+        "half": "unit",
+        "holiday": "holiday",
+        "relative_day": "relday",
+        "part_of_day": "pod",
+        "weekday": "weekday",
+        "ago": "ago",
+        "relative_unit": "unit",
+        "quarter_ref": "unit",
+        "year_end": "unit",
+        "year_ago": "unit",
+        "decade": "digit decadeword",
+        "century": "unit",
+        "season": "season",
+        "era_year": "digit",
+        "year": "digit",
+        "year_range_end": "digit",
+        "spoken_year": "spoken",
+        "month": "month",
+        "past_ref": "ref",
+        "future_ref": "ref",
+        "present_ref": "ref",
+    }.items()
+}
 _NORMALIZERS = {name: fn for name, _, fn in RULES}
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int, frozenset[str]]]:
+    """Merged ``[lo, hi)`` windows around head words, with the categories of heads inside.
+    Windows start and end at a space (within 32 characters) so that no expression is cut."""
+    out: list[tuple[int, int, frozenset[str]]] = []
+    before, after = lx.WINDOW_BEFORE, lx.WINDOW_AFTER
+    triggers = lx.TRIGGERS
+    for m in lx.WORD.finditer(text, start, end):
+        w = m.group()
+        if w[0].isdigit():
+            cats = lx.DIGIT
+        else:
+            found = triggers.get(w.lower())
+            if found is None:
+                continue
+            cats = found
+        lo, hi = max(start, m.start() - before), min(end, m.end() + after)
+        if out and lo <= out[-1][1]:
+            plo, phi, pc = out[-1]
+            out[-1] = (plo, max(phi, hi), pc | cats)
+        else:
+            out.append((lo, hi, cats))
+    fixed: list[tuple[int, int, frozenset[str]]] = []
+    for lo, hi, cats in out:
+        stop = max(start, lo - 32)
+        while lo > stop and not text[lo - 1].isspace():
+            lo -= 1
+        stop = min(end, hi + 32)
+        while hi < stop and not text[hi].isspace():
+            hi += 1
+        if fixed and lo <= fixed[-1][1]:
+            plo, phi, pc = fixed[-1]
+            fixed[-1] = (plo, max(phi, hi), pc | cats)
+        else:
+            fixed.append((lo, hi, cats))
+    return fixed
 
 
 def _candidates(text: str, start: int, end: int) -> list[_Mention]:
     found: list[_Mention] = []
-    for name, pattern, _ in RULES:
-        for m in pattern.finditer(text, start, end):
-            if m.end() > m.start():
-                found.append(_Mention(m.start(), m.end(), name, m))
+    for lo, hi, cats in _windows(text, start, end):
+        for name, pattern, _ in RULES:
+            if _NEEDS[name].isdisjoint(cats):
+                continue
+            for m in pattern.finditer(text, lo, hi):
+                if m.end() > m.start():
+                    found.append(_Mention(m.start(), m.end(), name, m))
     # Longest first, then the earlier rule: a greedy sweep keeps non-overlapping mentions.
     found.sort(key=lambda c: (c.start - c.end, _PRIORITY[c.rule], c.start))
-    taken: list[tuple[int, int]] = []
     kept: list[_Mention] = []
-    occupied = bytearray(end - start)
+    occupied: set[int] = set()
     for c in found:
-        if any(occupied[c.start - start : c.end - start]):
+        if any(i in occupied for i in range(c.start, c.end)):
             continue
-        occupied[c.start - start : c.end - start] = b"\x01" * (c.end - c.start)
+        occupied.update(range(c.start, c.end))
         kept.append(c)
-        taken.append((c.start, c.end))
     kept.sort(key=lambda c: c.start)
     return kept
 
@@ -951,6 +1265,35 @@ def default_tense(text: str, start: int, end: int) -> Tense:
     if re.search(r"\b(?:will|won't|shall|'ll|going to|is to|are to|plans? to|expected to|scheduled)\b", window):
         return "future"
     return "past"
+
+
+# Modifiers left out of the reported span (they still shape the value): "early March" is
+# reported as "March", "the end of 1990" as "1990", "February this year" as "February". The
+# core expression is what annotators agree on; the modifier is where conventions differ.
+_SOFT_MODS = frozenset(
+    "early late mid earlier later the end of the beginning of the start of the middle of end of beginning of".split(" ")
+)
+_SOFT_MOD = re.compile(r"(?i:early|late|mid|earlier|later|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]*$")
+_SOFT_RULES = frozenset({"month", "month_year", "year", "decade", "relative_unit", "relative_day", "season", "weekday"})
+
+
+def _core(c: _Mention) -> tuple[int, int]:
+    s, e = c.start, c.end
+    m = c.match
+    if c.rule not in _SOFT_RULES:
+        return s, e
+    groups = m.re.groupindex
+    if "mod" in groups and m.group("mod") and c.rule == "decade" and m.group("dd"):
+        return m.start("dd"), e  # "the late 1980s" -> "1980s"
+    if "mod" in groups and m.group("mod") and m.start("mod") == s and _SOFT_MOD.match(m.group("mod")):
+        rel = m.group("rel") if "rel" in groups else None
+        if not (c.rule == "relative_unit" and (rel or "").lower() in ("the", "that", "the same", "the current")):
+            s = m.end("mod")
+            while s < e and (m.string[s].isspace() or m.string[s] == "-"):
+                s += 1
+    if c.rule == "month" and m.group("rel"):
+        e = m.end("mon")
+    return s, e
 
 
 _TRIM_END = re.compile(r"[\s.,;:'\u2019]+$")
@@ -975,16 +1318,18 @@ def find_timexes(
     tense_of = tense or (lambda s, e: default_tense(text, s, e))
     out: list[Timex] = []
     for c in _candidates(text, start, hi):
-        ctx.tense = tense_of(c.start, c.end)
+        s, e = _core(c)
+        ctx.tense = tense_of(s, e)
         res = _NORMALIZERS[c.rule](c.match, ctx)
         if res is None or res[0] is None:
             continue
         value, ttype, conf = res
-        s, e = c.start, c.end
         # Keep spans tight: a trailing period/comma is punctuation, except in "a.m."/"p.m.".
         tail = _TRIM_END.search(text, s, e)
-        if tail and not text[s:e].lower().endswith(("a.m.", "p.m.")) and not re.search(
-            r"\b[A-Z][a-z]{1,3}\.$", text[s:e]
+        if (
+            tail
+            and not text[s:e].lower().endswith(("a.m.", "p.m."))
+            and not re.search(r"\b[A-Z][a-z]{1,3}\.$", text[s:e])
         ):
             e = tail.start()
         if value[:4].isdigit() and value[4:5] in ("", "-") and "Q" not in value:

@@ -12,39 +12,121 @@ from __future__ import annotations
 import re
 
 MONTHS: dict[str, int] = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "febr": 2, "march": 3, "mar": 3,
-    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8,
-    "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "febr": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
     "sunday": 6,
 }
 NUMBERS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "a couple of": 2, "a hundred": 100, "one hundred": 100,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a couple of": 2,
+    "a hundred": 100,
+    "one hundred": 100,
 }
 ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21, "last": 4,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "twenty first": 21,
+    "last": 4,
 }
 # Spoken decades ("the nineties") -> the decade digit.
 DECADE_WORDS: dict[str, int] = {
-    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-    "eighties": 8, "nineties": 9,
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
 }
 # TIMEX3 season codes; periods use meteorological seasons (see ``timex.period``).
 SEASONS: dict[str, str] = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_START: dict[str, int] = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 # TIMEX3 parts of the day.
 PARTS_OF_DAY: dict[str, str] = {
-    "morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "overnight": "TNI",
+    "morning": "TMO",
+    "afternoon": "TAF",
+    "evening": "TEV",
+    "night": "TNI",
+    "overnight": "TNI",
 }
 
 # Words after a bare four-digit number that make it a count, not a year ("1990 people").
@@ -62,9 +144,17 @@ COUNT_NOUNS = frozenset(
 NOT_YEAR_BEFORE = frozenset(
     """boeing airbus flight route highway interstate room suite apt apartment no number nos
     page pages chapter article section resolution model windows version rule code unit
-    channel gate platform bus line box lot exit district precinct pier dock terminal about
-    some nearly almost approximately roughly over under than only just least
-    tons miles""".split()
+    channel gate platform bus line box lot exit district precinct pier dock terminal
+    some nearly almost approximately roughly than least tons miles""".split()
+)
+# Prefixes glued to a year by a hyphen ("mid-1990", "post-1959").
+YEAR_PREFIXES = frozenset("mid pre post early late circa".split())
+# Words after a four-digit number that make it a clock time ("1130 hrs GMT", "1400 gmt").
+NOT_YEAR_AFTER = frozenset("hrs hours hour gmt utc est edt cst cdt pst pdt bst cet hkt local".split())
+# Nouns after "today's" that make it generic ("today's youth"), not a date.
+GENERIC_NOUNS = frozenset(
+    """world youth society generation children kids families teens teenagers students computers
+    technology economy standards culture media music politics women men people families""".split()
 )
 # Words that end an address after a number ("1600 Pennsylvania Avenue").
 STREET_WORDS = frozenset(
@@ -110,7 +200,20 @@ _CLOCK = (
     r"|noon|midnight|midday)"
 )
 
+# A year said in words ("nineteen ninety-four", "two thousand one"), as in broadcast transcripts.
+_SPOKEN = (
+    r"(?i:(?:nineteen|twenty)\s{1,3}(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven"
+    r"|eight|nine))?(?![A-Za-z])|two\s{1,3}thousand(?:\s{1,3}(?:and\s{1,3})?(?:one|two|three|four|five|six|seven"
+    r"|eight|nine))?(?![A-Za-z]))"
+)
+
 I = re.IGNORECASE
+MONTH_NAME = _MONTH
+# The second half of a year range: "1915-17" (the "17").
+YEAR_RANGE_END = re.compile(
+    r"(?<=[12][0-9]{3}[-\u2013])(?<![0-9/.-][12][0-9]{3}[-\u2013])(?P<yy>[0-9]{2})(?![0-9])(?![-/.][0-9])"
+)
 
 # Full and partial calendar dates.
 ISO_DATE = re.compile(
@@ -131,27 +234,33 @@ DAY_MONTH = re.compile(
 )
 MONTH_YEAR = re.compile(
     rf"\b(?:(?P<mod>early|late|mid|the end of|the beginning of|the start of|the middle of)[\s-]{{1,3}})?"
-    rf"(?P<mon>{_MONTH}),?\s{{1,3}}(?:of\s{{1,3}})?(?P<y>{_YEAR})",
+    rf"(?P<mon>{_MONTH}),?\s{{1,3}}(?:of\s{{1,3}})?(?:(?P<y>{_YEAR})|(?P<sy>{_SPOKEN})"
+    r"|(?P<bc>[0-9]{1,4})\s{1,3}(?:BC|B\.C\.|BCE)(?![A-Za-z]))",
 )
 MONTH_ALONE = re.compile(
     rf"(?:\b(?P<mod>(?i:early|late|mid|last|next|this|this past|this coming"
     rf"|the end of|the beginning of|the start of|the middle of))[\s-]{{1,3}})?"
-    rf"\b(?P<mon>{_MONTH})(?:\s{{1,3}}(?P<rel>(?i:this|last|next)\s{{1,3}}year))?"
+    rf"\b(?P<mon>{_MONTH})(?!\.?\s{{1,3}}[0-9])(?:\s{{1,3}}(?P<rel>(?i:this|last|next)\s{{1,3}}year)"
+    rf"|\s{{1,3}}of\s{{1,3}}(?P<that>that|the same)\s{{1,3}}year)?"
 )
 WEEKDAY = re.compile(
     rf"(?:\b(?P<mod>(?i:last|next|this|this past|this coming|the previous|the following|early|late"
-    rf"|earlier|later))\s{{1,3}})?\b(?P<wd>{_WEEKDAY})(?:['\u2019]s)?(?:\s{{1,3}}(?P<pod>{_POD})(?![A-Za-z]))?"
+    rf"))\s{{1,3}})?\b(?P<wd>{_WEEKDAY})(?:\s{{1,3}}(?P<pod>{_POD})(?![A-Za-z]))?"
 )
 CLOCK_TIME = re.compile(
     rf"(?<![0-9:.,$])\b(?P<t>{_CLOCK})(?:\s{{1,3}}(?P<tz>{TIME_ZONES})(?![A-Za-z]))?"
-    rf"(?:,?\s{{1,3}}(?:on\s{{1,3}})?(?:(?P<wd>{_WEEKDAY})|(?P<rd>(?i:today|yesterday|tomorrow))(?![A-Za-z])"
+    rf"(?:,?\s{{1,3}}(?:(?P<wd>{_WEEKDAY})|(?P<rd>(?i:today|yesterday|tomorrow))(?![A-Za-z])"
     rf"|(?P<mon>{_MONTH})\s{{1,3}}(?P<d>{_DAY})))?",
     I,
+)
+# "at 5 a.m. on October 3, 1935": the day a clock time is "on" (read ahead, reported apart).
+CLOCK_ON = re.compile(
+    rf"\s{{1,3}}on\s{{1,3}}(?:(?P<wd>{_WEEKDAY})|(?P<mon>{_MONTH})\s{{1,3}}(?P<d>{_DAY})(?:,?\s{{1,3}}(?P<y>{_YEAR}))?)"
 )
 # "today", "late yesterday", "yesterday afternoon", "last night", "this morning".
 RELATIVE_DAY = re.compile(
     rf"\b(?:(?P<mod>early|late|earlier|later|mid-afternoon|mid-morning)\s{{1,3}})?"
-    rf"(?P<w>yesterday|today|tomorrow|tonight)(?!['\u2019-]?[A-Za-z])"
+    rf"(?P<w>yesterday|today|tomorrow|tonight)(?![A-Za-z0-9])(?!-[A-Za-z])"
     rf"(?:\s{{1,3}}(?P<pod>{_POD})(?![A-Za-z]))?",
     I,
 )
@@ -165,16 +274,23 @@ RELATIVE_UNIT = re.compile(
     r"\b(?:(?P<mod>early|late|earlier|later|mid|the end of|the beginning of|the start of"
     r"|the middle of|end of|beginning of)[\s-]{1,3})?"
     r"(?P<rel>this past|this coming|the past|the last|the previous|the coming|the current"
-    r"|the following|the next|this|last|next|current|the|that|the same)\s{1,3}"
-    r"(?P<unit>week|weekend|month|year|quarter|decade|century)(?!['\u2019-]?[A-Za-z0-9])",
+    r"|the following|the next|this|last|next|current|the|that same|that|the same)\s{1,3}(?:(?P<fiscal>fiscal)\s{1,3})?"
+    r"(?P<unit>week|weekend|month|year|quarter|decade|century|day)(?![A-Za-z0-9])(?!-[A-Za-z])",
     I,
 )
-YEAR_END = re.compile(r"\b(?:year[\s-]end|year['\u2019]s end)(?![A-Za-z])", I)
+# "year-ago levels", "year-earlier results": the same period a year before.
+YEAR_AGO = re.compile(r"\byear-(?:ago|earlier)(?![A-Za-z])", I)
+# "year-end", "the full year", "later in the year", "the year ended Sept. 30": the current year.
+YEAR_END = re.compile(
+    r"\b(?:year[\s-]end|year['\u2019]s end|the full year|(?<=earlier in )the year|(?<=later in )the year"
+    r"|the year(?= end(?:ed|ing)\b))(?![A-Za-z])",
+    I,
+)
 # "three years ago", "a year earlier", "two days later".
 AGO = re.compile(
     rf"\b(?:(?P<approx>about|almost|nearly|some|more than|roughly|just|over|only)\s{{1,3}})?"
     rf"(?P<n>{_NUM})\s{{1,3}}(?P<unit>day|week|month|year|decade|century|centurie)s?"
-    rf"(?:\s{{1,3}}or\s{{1,3}}so)?\s{{1,3}}(?P<dir>ago|earlier|before|later|after)(?![A-Za-z])",
+    rf"(?:\s{{1,3}}or\s{{1,3}}so)?\s{{1,3}}(?P<dir>ago|earlier|later)(?![A-Za-z])",
     I,
 )
 QUARTER = re.compile(
@@ -188,7 +304,7 @@ QUARTER = re.compile(
 QUARTER_REF = re.compile(
     rf"\b(?P<det>the|this|that|last|next|its)\s{{1,3}}(?:(?P<adj>latest|current|previous|same|recent"
     rf"|comparable|year-ago|year-earlier|comparable year-ago|comparable year-earlier|{_YEAR})\s{{1,3}})?"
-    rf"(?P<unit>quarter|period)(?![A-Za-z])",
+    rf"(?P<unit>quarter|period)(?![A-Za-z])(?!-[A-Za-z])",
     I,
 )
 HALF = re.compile(
@@ -223,7 +339,7 @@ CENTURY = re.compile(
 )
 SEASON = re.compile(
     rf"\b(?:(?P<mod>this past|this coming|this|last|next|the early|the late|the|early|late|mid)[\s-]{{1,3}})?"
-    rf"(?P<s>{_SEASON})(?![A-Za-z])(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?P<y>{_YEAR}))?",
+    rf"(?P<s>{_SEASON})(?![A-Za-z])(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?:(?P<y>{_YEAR})|(?P<sy>{_SPOKEN})))?",
     I,
 )
 HOLIDAY = re.compile(
@@ -233,17 +349,45 @@ HOLIDAY = re.compile(
     rf"(?:,?\s{{1,3}}(?P<y>{_YEAR}))?"
 )
 PRESENT_REF = re.compile(
-    r"\b(?:right now|now|currently|nowadays|these days|at present|at the moment|at this time|presently)(?![A-Za-z])",
+    r"\b(?:right now|now|currently|nowadays|these days|at present|at the moment)(?![A-Za-z])",
     I,
 )
 PAST_REF = re.compile(
-    r"\b(?:more recently|recently|the past|previously|formerly|lately|in recent (?:years|months|weeks|days)"
+    r"\b(?:more recently|recently|the past|lately"
     r"|recent (?:years|months|weeks|days)|past years|several (?:years|months|weeks|days) ago"
     r"|a few (?:years|months|weeks|days) ago|some (?:years|months|weeks|days) ago)(?![A-Za-z])",
     I,
 )
 FUTURE_REF = re.compile(
-    r"\b(?:the (?:near |distant )?future|the near term|the short term|soon|a later date|coming (?:days|weeks|months"
+    r"\b(?:the (?:near |distant )?future|the near term|the short term|a later date|coming (?:days|weeks|months"
     r"|years|quarters)|future (?:years|quarters|months))(?![A-Za-z])",
     I,
 )
+
+# Cheap first pass: every temporal expression contains one of these head words (or a digit).
+# The rule patterns only run in windows around them, and only the rules whose category of head
+# word is present, which keeps the scan fast on long texts.
+WORD = re.compile(r"[A-Za-z]+|[0-9]+")
+_TRIGGERS: dict[str, str] = {}
+for _cat, _words in {
+    "month": "january february march april may june july august september october november december "
+    "jan feb febr mar apr jun jul aug sep sept oct nov dec",
+    "weekday": "monday tuesday wednesday thursday friday saturday sunday",
+    "unit": "year years week weeks weekend month months day days quarter quarters century centuries decade "
+    "decades period half",
+    "ago": "ago earlier later",
+    "ref": "now currently nowadays these present moment recently lately past recent future term coming later",
+    "relday": "today yesterday tomorrow tonight",
+    "pod": "morning afternoon evening night overnight noon midnight midday",
+    "season": "spring summer fall autumn winter",
+    "holiday": "christmas new thanksgiving easter halloween independence labor memorial valentine election boxing",
+    "spoken": "nineteen twenty two thousand",
+    "decadeword": "twenties thirties forties fifties sixties seventies eighties nineties",
+}.items():
+    for _w in _words.split():
+        _TRIGGERS[_w] = _TRIGGERS.get(_w, "") + " " + _cat if _w in _TRIGGERS else _cat
+TRIGGERS: dict[str, frozenset[str]] = {w: frozenset(c.split()) for w, c in _TRIGGERS.items()}
+DIGIT = frozenset({"digit"})
+# Characters a window extends before and after a head word (longer than any modifier or tail).
+WINDOW_BEFORE = 48
+WINDOW_AFTER = 40

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build ``flows/event_verbs.tsv``: the verb forms TimeML annotators marked as events.
+"""Build ``flows/event_verbs.tsv``: the verb forms (and event nouns) TimeML annotators marked as events.
 
 Reads TimeML files (TimeBank / AQUAINT, ``*.tml``), pairs each ``<EVENT>`` with its
 ``<MAKEINSTANCE>`` (``pos``, ``tense``), and keeps the word forms annotated as verbs in most of
@@ -21,8 +21,15 @@ EVENT = re.compile(r'<EVENT eid="(e\d+)"[^>]*>([^<]*)</EVENT>')
 INSTANCE = re.compile(r"<MAKEINSTANCE\b[^>]*>")
 ATTR = re.compile(r'(\w+)="([^"]*)"')
 # TimeML tense names -> the lexicon's coarse tags.
-TAGS = {"PAST": "past", "PRESENT": "pres", "FUTURE": "base", "INFINITIVE": "base",
-        "PRESPART": "ing", "PASTPART": "part", "NONE": "part"}
+TAGS = {
+    "PAST": "past",
+    "PRESENT": "pres",
+    "FUTURE": "base",
+    "INFINITIVE": "base",
+    "PRESPART": "ing",
+    "PASTPART": "part",
+    "NONE": "part",
+}
 
 
 def main() -> None:
@@ -39,7 +46,7 @@ def main() -> None:
         for m in INSTANCE.finditer(xml):
             attrs = dict(ATTR.findall(m.group()))
             word = words.get(attrs.get("eventID", ""))
-            if not word or " " in word or not word.isalpha():
+            if not word or " " in word or not word.replace("-", "").isalpha():
                 continue
             pos_count[word][attrs.get("pos", "")] += 1
             if attrs.get("pos") == "VERB":
@@ -51,16 +58,18 @@ def main() -> None:
                 tense_count[word][tag] += 1
     rows = []
     for word, pos in pos_count.items():
-        verb = pos["VERB"]
-        if verb < a.min_count or verb * 2 < sum(pos.values()):
-            continue
-        rows.append((word, tense_count[word].most_common(1)[0][0], verb))
+        verb, noun = pos["VERB"], pos["NOUN"]
+        if verb >= a.min_count and verb * 2 >= sum(pos.values()):
+            rows.append((word, tense_count[word].most_common(1)[0][0], verb))
+        elif noun >= 2 and noun * 2 >= sum(pos.values()):
+            # Nominal events ("invasion", "cease-fire"): what a date modifies in "the Aug. 2 invasion".
+            rows.append((word, "noun", noun))
     rows.sort()
     with a.out.open("w", encoding="utf-8") as f:
         f.write("# form\ttag\tcount  (built by training/build_verb_lexicon.py from TimeML EVENT annotations)\n")
         for word, tag, n in rows:
             f.write(f"{word}\t{tag}\t{n}\n")
-    print(f"{len(rows)} verb forms -> {a.out}")
+    print(f"{len(rows)} forms ({sum(r[1] == 'noun' for r in rows)} event nouns) -> {a.out}")
 
 
 if __name__ == "__main__":
