@@ -54,6 +54,10 @@ def load_article(raw: Path, unit: InputUnit, options: Options, text_field: str =
         return Quarantined(f"unreadable: {exc.strerror or exc}")
     if unit.kind == "jsonl":
         return article_from_json_line(data, unit.path, unit.line or 0, options=options, text_field=text_field)
+    if unit.kind == "html":
+        from flows.html import article_from_html
+
+        return article_from_html(data, unit.path, options=options, sidecar=sidecar)
     return article_from_bytes(data, unit.path, sidecar, options=options)
 
 

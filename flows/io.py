@@ -43,6 +43,8 @@ from flows.schema import TABLES, to_arrow
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.parquet"
+HTML_SUFFIXES = (".html", ".htm")
+INPUT_SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES)
 STAGING = "_staging"
 FAULT_ENV = "QUOTEWIRE_FAULT"
 
@@ -135,7 +137,7 @@ def _walk(raw: Path) -> Iterator[tuple[Path, str | None]]:
                     yield p, "symlink points outside the raw folder; not followed"
         for name in sorted(filenames):
             p = d / name
-            if not (name.endswith(".txt") or name.endswith(".jsonl")):
+            if not name.endswith(INPUT_SUFFIXES):
                 continue
             if p.is_symlink() and not _inside(p, root):
                 yield p, "symlink points outside the raw folder; not followed"
@@ -178,18 +180,20 @@ def discover(raw: Path, previous: Mapping[str, ManifestRow] | None = None) -> li
 
 
 def _sidecar(p: Path) -> Path:
-    return p.with_name(p.name[: -len(".txt")] + ".meta.json")
+    """``a.txt`` / ``a.html`` -> ``a.meta.json``."""
+    return p.with_name(p.name.rsplit(".", 1)[0] + ".meta.json")
 
 
 def _txt_unit(p: Path, rel: str, st: os.stat_result, prev: ManifestRow | None) -> InputUnit:
+    kind = "html" if rel.endswith(HTML_SUFFIXES) else "txt"
     side = _sidecar(p)
     side_st = side.stat() if side.is_file() else None
     mtime = max(st.st_mtime_ns, side_st.st_mtime_ns if side_st else 0)
     size = st.st_size + (side_st.st_size if side_st else 0)
-    if prev is not None and prev.mtime_ns == mtime and prev.size == size and prev.kind == "txt":
+    if prev is not None and prev.mtime_ns == mtime and prev.size == size and prev.kind == kind:
         # Same size and modification time as last run: trust the recorded hash (as rsync and git
         # do); ``--full`` rehashes everything.
-        return InputUnit(rel, rel, "txt", prev.sha256, size, mtime_ns=mtime, file_sha256=prev.sha256)
+        return InputUnit(rel, rel, kind, prev.sha256, size, mtime_ns=mtime, file_sha256=prev.sha256)
     h = hashlib.sha256()
     fh = hashlib.sha256()
     with p.open("rb") as f:
@@ -199,7 +203,7 @@ def _txt_unit(p: Path, rel: str, st: os.stat_result, prev: ManifestRow | None) -
     file_sha = fh.hexdigest()
     if side_st is not None:
         h.update(b"\0sidecar\0" + side.read_bytes())
-    return InputUnit(rel, rel, "txt", h.hexdigest(), size, mtime_ns=mtime, file_sha256=file_sha)
+    return InputUnit(rel, rel, kind, h.hexdigest(), size, mtime_ns=mtime, file_sha256=file_sha)
 
 
 def _jsonl_units(p: Path, rel: str, mtime: int) -> list[InputUnit]:
@@ -410,7 +414,14 @@ def _ensure_readable_tables(out: Path) -> None:
             empty.unlink(missing_ok=True)
         elif not empty.exists():
             write_parquet(empty, table, [], {"note": "no records"})
-        (out / "jsonl" / table).mkdir(parents=True, exist_ok=True)
+        # Likewise a 0-byte JSON Lines file, so `read_json('.../<table>/**/*.jsonl')` finds a file.
+        jd = out / "jsonl" / table
+        jd.mkdir(parents=True, exist_ok=True)
+        jempty = jd / "empty.jsonl"
+        if any(p.name.startswith("part-") for p in jd.glob("*.jsonl")):
+            jempty.unlink(missing_ok=True)
+        elif not jempty.exists():
+            jempty.touch()
 
 
 def recover(out: Path) -> str | None:

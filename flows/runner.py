@@ -132,30 +132,30 @@ def run_pipeline(
         qio.write_rejects(out, run_id, rejects)
         qio.commit(out, run_id, rows)
         qio.write_quarantine(out, rows)
+        stage: defaultdict[str, float] = defaultdict(float)
+        speakers: Counter[str] = Counter()
+        dates: list[str] = []
+        for res in results:
+            for ur in res.units:
+                if ur.status == "processed":
+                    summary.processed += 1
+                else:
+                    summary.quarantined += 1
+                    summary.quarantine.append((ur.key, ur.reason or ""))
+            for t, n in res.counts.items():
+                summary.written[t] = summary.written.get(t, 0) + n
+            for k, v in res.seconds.items():
+                stage[k] += v
+            speakers.update(res.top_speakers)
+            dates.extend(res.event_dates)
+        summary.rejects = len(rejects)
+        summary.stage_seconds = {k: round(v, 3) for k, v in stage.items()}
+        summary.top_speakers = speakers.most_common(10)
+        summary.date_range = (min(dates), max(dates)) if dates else None
+        summary.records = _count_records(out)
+        summary.seconds = round(time.perf_counter() - t_start, 3)
         _write_side_files(out, summary)
 
-    stage: defaultdict[str, float] = defaultdict(float)
-    speakers: Counter[str] = Counter()
-    dates: list[str] = []
-    for res in results:
-        for ur in res.units:
-            if ur.status == "processed":
-                summary.processed += 1
-            else:
-                summary.quarantined += 1
-                summary.quarantine.append((ur.key, ur.reason or ""))
-        for t, n in res.counts.items():
-            summary.written[t] = summary.written.get(t, 0) + n
-        for k, v in res.seconds.items():
-            stage[k] += v
-        speakers.update(res.top_speakers)
-        dates.extend(res.event_dates)
-    summary.rejects = len(rejects)
-    summary.stage_seconds = {k: round(v, 3) for k, v in stage.items()}
-    summary.top_speakers = speakers.most_common(10)
-    summary.date_range = (min(dates), max(dates)) if dates else None
-    summary.records = _count_records(out)
-    summary.seconds = round(time.perf_counter() - t_start, 3)
     ratio = summary.quarantined / max(1, summary.processed + summary.quarantined)
     if summary.processed + summary.quarantined and ratio > max_quarantine_ratio:
         raise RunFailed(
@@ -183,6 +183,12 @@ def _write_side_files(out: Path, summary: RunSummary) -> None:
         qio.atomic_write_text(out / "README.md", data_dictionary())
     except ImportError:
         pass
+    try:
+        from flows.report import write_report
+
+        write_report(out, summary.as_dict())
+    except Exception:  # the run is committed: a report that cannot be written must not fail it
+        log.warning("could not write %s", out / "report.html", exc_info=True)
 
 
 def _progress(total: int) -> tuple[Any, Any] | None:

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
-INPUT_SUFFIXES = (".txt", ".jsonl", ".meta.json", ".html")
+INPUT_SUFFIXES = (".txt", ".jsonl", ".meta.json", ".html", ".htm")
 
 
 def parse_interval(text: str) -> float:

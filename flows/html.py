@@ -1,0 +1,144 @@
+"""Saved news pages (``*.html``) as articles: the article text extracted with trafilatura.
+
+Scope: one saved page in, one ``Article`` (or a ``Quarantined`` reason) out; no IO, no network.
+The page is decoded with ``flows.decode.decode`` (BOM, UTF-8, then Windows-1252, as browsers
+treat pages labelled Latin-1), its main text is extracted with trafilatura (boilerplate,
+navigation and comments dropped) and that text becomes the document's *source text*: every
+offset of the page's records points into it (``documents.text`` keeps it). The page's metadata
+(title, publication date, site name -> outlet, canonical URL) becomes the document's metadata;
+a ``.meta.json`` sidecar, when given, overrides it field by field. The author has no column in
+the documents schema yet, so it is kept as a note (``author: ...``).
+
+trafilatura works on the given string only: it fetches nothing (``fetch_url`` is never called)
+and its date finder (htmldate) reads the parsed page. Its version is part of the extraction:
+a different trafilatura may extract a slightly different text (so other offsets and doc ids).
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import json
+import logging
+import re
+from typing import Any
+
+from flows.decode import decode
+from flows.model import Article
+from flows.pipeline import Options, Quarantined, apply_meta
+
+log = logging.getLogger(__name__)
+
+HTML_SUFFIXES = (".html", ".htm")
+# Fewer letters than this is a menu or a caption that the extractor fell back to, not an article.
+MIN_LETTERS = 40
+# <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
+# Labels that browsers decode as Windows-1252 (WHATWG Encoding Standard), as decode() does.
+_CP1252_LABELS = frozenset({"cp1252", "latin_1", "iso8859_1", "ascii"})
+
+
+def extractor_version() -> str:
+    """The installed trafilatura version (empty when it is missing)."""
+    try:
+        import trafilatura  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        return ""
+    return str(getattr(trafilatura, "__version__", ""))
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` tag (normalized codec name), if any."""
+    m = _CHARSET.search(data[:4096])
+    if not m:
+        return None
+    try:
+        return codecs.lookup(m.group(1).decode("ascii", "replace")).name.replace("-", "_")
+    except LookupError:
+        return None
+
+
+def extract_page(html_text: str) -> dict[str, Any] | None:
+    """trafilatura's text and metadata of a page, or ``None`` when it finds no main text."""
+    import trafilatura  # type: ignore[import-not-found, unused-ignore]
+
+    doc = trafilatura.bare_extraction(
+        html_text,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        include_formatting=False,
+        deduplicate=False,
+    )
+    if doc is None:
+        return None
+    data = doc if isinstance(doc, dict) else doc.as_dict()
+    return dict(data)
+
+
+def page_meta(page: dict[str, Any]) -> dict[str, Any]:
+    """The page's metadata in the sidecar's shape (``title``, ``published``, ``outlet``, ``url``)."""
+    meta: dict[str, Any] = {}
+    for key, src in (("title", "title"), ("published", "date"), ("outlet", "sitename"), ("url", "url")):
+        v = page.get(src)
+        if isinstance(v, str) and v.strip():
+            meta[key] = v.strip()
+    return meta
+
+
+def _sidecar_meta(sidecar: bytes, notes: list[str]) -> dict[str, Any]:
+    """A ``.meta.json`` sidecar's fields (a bad sidecar is noted and ignored)."""
+    try:
+        meta = json.loads(sidecar.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        notes.append(f"sidecar ignored: malformed JSON ({exc})")
+        return {}
+    if not isinstance(meta, dict):
+        notes.append(f"sidecar ignored: found {type(meta).__name__}, expected an object")
+        return {}
+    return {k: v for k, v in meta.items() if v is not None}
+
+
+def article_from_html(
+    data: bytes, source_path: str, *, options: Options, sidecar: bytes | None = None
+) -> Article | Quarantined:
+    """A saved web page as an article whose source text is the page's extracted main text."""
+    if len(data) > options.max_chars * 4:
+        return Quarantined(f"file too large: {len(data)} bytes, limit {options.max_chars * 4} (max_chars)")
+    dec = decode(data)
+    if dec.problem:
+        return Quarantined(dec.problem)
+    notes = list(dec.notes)
+    declared = declared_charset(data)
+    if dec.encoding in ("cp1252", "latin-1") and declared and declared not in _CP1252_LABELS:
+        if declared == "utf_8":
+            notes.append(f"page declares charset utf-8 but is not valid UTF-8; decoded as {dec.encoding}")
+        else:
+            notes.append(f"page declares charset {declared}, which is not decoded; decoded as {dec.encoding}")
+    try:
+        page = extract_page(dec.text)
+    except ImportError:
+        return Quarantined('HTML input needs trafilatura: pip install "trafilatura>=2.0,<3"')
+    except Exception as exc:  # a parser failure on one page must not stop the batch
+        log.warning("HTML extraction failed on %s", source_path, exc_info=True)
+        return Quarantined(f"HTML extraction failed: {type(exc).__name__}: {exc}")
+    text = page.get("text") if page else None
+    if page is None or not isinstance(text, str) or not text.strip():
+        return Quarantined("no article text found in the HTML page (trafilatura extracted nothing)")
+    letters = sum(c.isalpha() for c in text)
+    if letters < MIN_LETTERS:
+        return Quarantined(f"no article text found in the HTML page (trafilatura extracted only {text.strip()[:60]!r})")
+    if len(text) > options.max_chars:
+        return Quarantined(f"text too long: {len(text)} characters, limit {options.max_chars} (max_chars)")
+    art = Article(text=text, encoding=dec.encoding, source_path=source_path, notes=notes)
+    art.notes.append(f"source text extracted from HTML by trafilatura {extractor_version()}".rstrip())
+    author = page.get("author")
+    if isinstance(author, str) and author.strip():
+        art.notes.append(f"author: {author.strip()}")
+    meta = page_meta(page)
+    if sidecar is not None:
+        meta.update(_sidecar_meta(sidecar, art.notes))
+    apply_meta(art, meta, options.today or dt.date.today())
+    return art

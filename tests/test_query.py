@@ -1,0 +1,123 @@
+"""``quotewire query``: DuckDB views over the output, printed results, clear errors."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from flows.cli import main
+from flows.errors import ConfigError
+from flows.query import cmd_query, connect
+from flows.runner import run_pipeline
+
+pytest.importorskip("duckdb")
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "raw" / "cnn-aleppo-2016-12-14.txt"
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    base = tmp_path_factory.mktemp("query")
+    raw = base / "raw"
+    raw.mkdir()
+    shutil.copy(SEED, raw / SEED.name)
+    shutil.copy(SEED.with_name(SEED.stem + ".meta.json"), raw / (SEED.stem + ".meta.json"))
+    (raw / "empty.txt").write_bytes(b"")
+    out = base / "output"
+    run_pipeline(raw, out)
+    yield out
+
+
+@pytest.fixture
+def out(dataset: Path, tmp_path: Path) -> Path:
+    """A private copy of the dataset (tests may add or remove tables)."""
+    dst = tmp_path / "output"
+    shutil.copytree(dataset, dst)
+    return dst
+
+
+def test_query_prints_a_table(dataset: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sql = "SELECT speaker, count(*) AS n FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY n DESC, speaker"
+    assert cmd_query(sql, dataset) == 0
+    printed = capsys.readouterr().out
+    assert "Bilal Abdul Kareem" in printed and "speaker" in printed and "│" in printed
+
+
+def test_views_join_on_their_keys(dataset: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sql = (
+        "SELECT d.outlet, count(*) AS quotes FROM quotes q JOIN speakers s USING (speaker_id) "
+        "JOIN documents d ON d.doc_id = q.doc_id GROUP BY d.outlet"
+    )
+    assert cmd_query(sql, dataset) == 0
+    assert "CNN" in capsys.readouterr().out
+    assert cmd_query("SELECT count(*) AS dated FROM events e JOIN documents d USING (doc_id) "
+                     "WHERE e.period_start IS NOT NULL", dataset) == 0
+
+
+def test_manifest_and_quarantine_are_views(dataset: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cmd_query("SELECT path, reason FROM quarantine", dataset) == 0
+    printed = capsys.readouterr().out
+    assert "empty.txt" in printed and "empty file" in printed
+    assert cmd_query("SELECT status, count(*) FROM manifest GROUP BY status ORDER BY status", dataset) == 0
+    assert "processed" in capsys.readouterr().out
+
+
+def test_every_schema_table_is_a_view_even_without_files(out: Path) -> None:
+    shutil.rmtree(out / "parquet" / "events")
+    con, views = connect(out)
+    try:
+        assert {"documents", "quotes", "speakers", "events"} <= set(views)
+        assert con.execute("SELECT count(*) FROM events").fetchone() == (0,)
+        cols = [r[0] for r in con.execute("DESCRIBE events").fetchall()]
+        assert "period_start" in cols
+    finally:
+        con.close()
+
+
+def test_a_table_added_later_is_discovered(out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    d = out / "parquet" / "extra_table"
+    d.mkdir(parents=True)
+    pq.write_table(pa.table({"k": ["a", "b"]}), d / "data.parquet")
+    assert cmd_query("SELECT count(*) AS n_extra FROM extra_table", out) == 0
+    assert "n_extra" in capsys.readouterr().out
+
+
+def test_statement_without_result(dataset: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cmd_query("CREATE TEMP TABLE t AS SELECT 1 AS x", dataset) == 0
+    capsys.readouterr()
+
+
+def test_sql_error_is_clear(dataset: Path) -> None:
+    with pytest.raises(ConfigError, match="SQL error") as exc:
+        cmd_query("SELECT * FROM no_such_table", dataset)
+    assert "quotes" in str(exc.value)  # lists the views
+    with pytest.raises(ConfigError, match="SQL error"):
+        cmd_query("SELEC oops", dataset)
+
+
+def test_no_dataset_is_clear(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no quotewire dataset"):
+        cmd_query("SELECT 1", tmp_path / "missing")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ConfigError, match="no quotewire dataset"):
+        cmd_query("SELECT 1", tmp_path / "empty")
+
+
+def test_missing_duckdb_is_clear(dataset: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "duckdb", None)  # import duckdb -> ImportError
+    with pytest.raises(ConfigError, match=r"quotewire\[query\]"):
+        cmd_query("SELECT 1", dataset)
+
+
+def test_cli(dataset: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "SELECT count(*) AS n_docs FROM documents", "--out", str(dataset)]) == 0
+    assert "n_docs" in capsys.readouterr().out
+    assert main(["query", "SELECT * FROM nope", "--out", str(dataset)]) == 2
+    assert "SQL error" in capsys.readouterr().err
