@@ -103,13 +103,12 @@ def process_batch(
             res.units.append(UnitResult(unit.key, "quarantined", art.reason))
             continue
         try:
-            recs = process_article(art, unit.key, options)
+            recs = process_article(art, unit.key, options, secs)
         except Exception as exc:  # a bug on one article must not lose the batch
             log.exception("extraction failed on %s", unit.key)
             res.units.append(UnitResult(unit.key, "quarantined", f"extraction error: {type(exc).__name__}: {exc}"))
             continue
         t2 = time.perf_counter()
-        secs["extract"] += t2 - t1
         good, rejects = validate_records(recs, unit.key)
         secs["validate"] += time.perf_counter() - t2
         res.rejects.extend(rejects)

@@ -123,23 +123,37 @@ _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_LANGS_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _STOPWORDS.items():
+    for _w in _words:
+        _LANGS_OF[_w] = (*_LANGS_OF.get(_w, ()), _lang)
+_NON_LATIN = re.compile("[" + "".join(p.pattern[1:-1] for _, p in _SCRIPTS) + "]")
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of ``text``'s language, or ``und`` when there is too little to tell.
 
     Scope: tells English reliably from the languages news archives mix in; other Latin-script
     languages are named only among es/fr/de/it/pt/nl. Non-Latin scripts are named by script.
     """
-    sample = text[:20000]
-    letters = [c for c in sample if c.isalpha()]
-    if len(letters) < 20:
+    sample = text[:5000]
+    words = _WORD.findall(sample)
+    n_letters = sum(len(w) for w in words)
+    if n_letters < 20:
         return "und"
-    for code, pat in _SCRIPTS:
-        if len(pat.findall(sample)) > len(letters) * 0.3:
-            return code
-    words = [w.lower() for w in _WORD.findall(sample)]
+    if not sample.isascii():
+        # One pass for all non-Latin scripts, then name the script of the majority.
+        other = _NON_LATIN.findall(sample)
+        if len(other) > n_letters * 0.3:
+            joined = "".join(other)
+            return max(_SCRIPTS, key=lambda sp: len(sp[1].findall(joined)))[0]
+    words = [w.lower() for w in words]
     if len(words) < 5:
         return "und"
-    scores = {lang: sum(w in sw for w in words) for lang, sw in _STOPWORDS.items()}
+    scores = dict.fromkeys(_STOPWORDS, 0)
+    for w in words:
+        for lang in _LANGS_OF.get(w, ()):
+            scores[lang] += 1
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < max(2, len(words) * 0.05):
         return "und"

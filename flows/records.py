@@ -8,15 +8,10 @@ validator checks every record before it is written.
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
 
+from flows.ids import short_hash
 from flows.model import Article, Extraction, Span
-
-
-def _hash(*parts: object) -> str:
-    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _span(name: str, span: Span | None) -> dict[str, Any]:
@@ -27,7 +22,7 @@ def _span(name: str, span: Span | None) -> dict[str, Any]:
 
 def doc_id_for(unit_key: str, text_sha: str) -> str:
     """The document id: its input identity (path, JSONL id or line) and its content."""
-    return _hash("doc", unit_key, text_sha)
+    return short_hash("doc", unit_key, text_sha)
 
 
 def build_records(
@@ -61,7 +56,7 @@ def build_records(
         "pipeline_version": version,
     }
 
-    speaker_ids = [_hash("speaker", doc_id, sp.name, i) for i, sp in enumerate(ex.speakers)]
+    speaker_ids = [short_hash("speaker", doc_id, sp.name, i) for i, sp in enumerate(ex.speakers)]
     quote_counts = [0] * len(ex.speakers)
     quotes = []
     for att in ex.attributions:
@@ -72,9 +67,9 @@ def build_records(
         cue_key = (q.cue.start if q.cue else None, q.mention.start if q.mention else None, q.group)
         quotes.append(
             {
-                "quote_id": _hash("quote", doc_id, q.content.start, q.content.end),
+                "quote_id": short_hash("quote", doc_id, q.content.start, q.content.end),
                 "doc_id": doc_id,
-                "attribution_id": _hash("attribution", doc_id, cue_key if q.cue else q.content.start),
+                "attribution_id": short_hash("attribution", doc_id, cue_key if q.cue else q.content.start),
                 "type": q.type,
                 **_span("text", q.content),
                 **_span("cue", q.cue),
@@ -101,7 +96,7 @@ def build_records(
     for ev in ex.events:
         events.append(
             {
-                "event_id": _hash("event", doc_id, ev.date.start, ev.date.end, ev.clause.start, ev.clause.end),
+                "event_id": short_hash("event", doc_id, ev.date.start, ev.date.end, ev.clause.start, ev.clause.end),
                 "doc_id": doc_id,
                 **_span("text", ev.clause),
                 **_span("date_text", ev.date),
