@@ -79,17 +79,37 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_NOT_NEWLINE = re.compile(r"[^\r\n]")
+
+
 def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    chars = list(text)
-    for s, e in spans:
-        for i in range(s, e):
-            if chars[i] not in "\r\n":
-                chars[i] = " "
-    return "".join(chars)
+    """``text`` with every character of ``spans`` but CR/LF turned into a space (linear time)."""
+    parts: list[str] = []
+    pos = 0
+    for s, e in sorted(spans):
+        s = max(s, pos)
+        if e <= s:
+            continue
+        parts.append(text[pos:s])
+        parts.append(_NOT_NEWLINE.sub(" ", text[s:e]))
+        pos = e
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _is_short_title(line: str) -> bool:
-    return 0 < len(line.split()) <= _MAX_TITLE_WORDS
+    return 0 < len(line.split(None, _MAX_TITLE_WORDS)) <= _MAX_TITLE_WORDS
+
+
+def _norm(line: str) -> tuple[str, int]:
+    """``line`` whitespace-normalized if it is short enough to be a title (else as is), and its word
+    count capped at ``_MAX_TITLE_WORDS + 1``: long lines are never split into all their words."""
+    words = line.split(None, _MAX_TITLE_WORDS)
+    if len(words) > _MAX_TITLE_WORDS:
+        return line, len(words)
+    return " ".join(words), len(words)
 
 
 def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Cleaned:
@@ -111,7 +131,9 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Clean
         if m and _is_short_title(m.group("title")):
             titles.add(" ".join(m.group("title").split()))
     # Rule: a short line repeated verbatim in the page is a headline/video-title echo.
-    counts = Counter(" ".join(text[s:e].split()) for s, e in lines)
+    # Only short lines can be echoes; long ones are not counted (nor split into all their words).
+    norms = [_norm(text[s:e]) for s, e in lines]
+    counts = Counter(n for n, w in norms if w <= _MAX_TITLE_WORDS)
     title: str | None = None
     if lines and len(text[lines[0][0] : lines[0][1]]) <= 250:
         title = text[lines[0][0] : lines[0][1]]
@@ -121,8 +143,9 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Clean
     video_list = 0
     for idx, (s, e) in enumerate(lines):
         line = text[s:e]
-        norm = " ".join(line.split())
-        if video_list and _is_short_title(norm) and not _PROSE_END.search(norm):
+        norm, n_words = norms[idx]
+        short = 0 < n_words <= _MAX_TITLE_WORDS
+        if video_list and short and not _PROSE_END.search(norm):
             # Rule: the N lines after CNN's "(16 Videos)" marker are the player's title list.
             video_list -= 1
             removed.append((s, e))
@@ -144,10 +167,10 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Clean
         if norm in titles or (dm and " ".join(dm.group("title").split()) in titles):
             removed.append((s, e))
             continue
-        if counts[norm] >= 2 and _is_short_title(norm) and idx > 0:
+        if short and counts[norm] >= 2 and idx > 0:
             removed.append((s, e))
             continue
-        if idx == 0 and counts[norm] >= 2 and norm in titles:
+        if idx == 0 and short and counts[norm] >= 2 and norm in titles:
             removed.append((s, e))
             continue
         vm = _VIDEO_COUNT.match(line)
@@ -178,7 +201,7 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Clean
             if m and m.end() < len(line):
                 outlet = m.group("outlet")
                 removed.append((s, s + m.end()))
-        if idx > 0 and len(norm.split()) >= 12:
+        if idx > 0 and n_words >= 12:
             body_seen += 1
 
     cleaned = _blank(text, removed)

@@ -5,7 +5,9 @@ finds the event it dates, with rules only (no tagger or parser):
 
 - the *action* is the head verb of the verb group governing the date: the nearest verb before
   it in its clause ("entered Aleppo on November 27"), or the verb right after it when the date
-  opens the clause or sits between subject and verb ("Erdogan on Wednesday accused");
+  opens the clause or sits between subject and verb ("Erdogan on Wednesday accused"); when the
+  date modifies an event noun ("its Aug. 2 invasion", "a news conference today", "a mission in
+  December") the action is that noun, and the actor is left empty;
 - the *actor* is the noun phrase just before that verb group ("The Syrian regime"), skipping an
   appositive ("Her mother, Fatemah, tweeted" -> "Her mother");
 - the *clause* runs between clause boundaries (";", dashes, brackets, or a comma followed by a
@@ -15,7 +17,9 @@ Verbs are recognised from a lexicon of word forms that TimeML annotators marked 
 events (``event_verbs.tsv``, built by ``training/build_verb_lexicon.py``), plus irregular past
 forms and ``-ed`` morphology; a word right after a determiner is a noun. The tense of the verb
 group ("will vote", "has entered", "tweeted") chooses the past or future reading of year-less
-dates. One Event per date mention; durations and sets are not emitted.
+dates; a deadline ("until Tuesday", "by Nov. 20") or a modifier ("the Jan. 14 deadline") keeps
+its own nearest reading. One Event per date mention; durations and sets are not emitted.
+Datelines ("WASHINGTON, March 12 (Reuters) --") are emitted like any date, without an action.
 """
 
 from __future__ import annotations
@@ -103,7 +107,7 @@ CLAUSE_OPENERS = frozenset(
 )
 CLAUSE_PUNCT = frozenset(';:()[]\u2014\u2013"\u201c\u201d')
 # Before a date, these make it a deadline or a modifier: its year is not the verb's tense.
-OPEN_ENDED_BEFORE = frozenset("""until till by before payable effective""".split())
+OPEN_ENDED_BEFORE = frozenset("""until till by payable effective""".split())
 # Before a date, these make it one end of a range: its own nearest reading.
 RANGE_BEFORE = frozenset("""to through from starting beginning of""".split())
 # Verbs after which "to" + a word is an infinitive ("decided to admit").
@@ -240,12 +244,14 @@ def _group_at(an: _Analysis, head: int) -> _Group:
     tense: Tense
     if any(w in AUX_FUTURE for w in words) or "going" in words:
         tense = "future"
-    elif words and words[0] == "to":
-        # An infinitive is future only after a verb of intent or schedule ("plans to vote").
-        k = first - 1
+    elif "to" in words:
+        # An infinitive is future only after a verb of intent or schedule ("plans to vote", "is to
+        # resume"); after a past-perfect or past one ("had been due to expire") it is unknown.
+        k = first + words.index("to") - 1
         while k >= 0 and toks[k].low in GROUP_FILLERS:
             k -= 1
-        tense = "future" if k >= 0 and toks[k].low in INTENT_BEFORE_TO else "unknown"
+        past_marked = any(toks[x].low in ("had", "was", "were") for x in range(max(0, k - 3), k + 1))
+        tense = "future" if k >= 0 and toks[k].low in INTENT_BEFORE_TO and not past_marked else "unknown"
     elif any(w in MODALS for w in words) and "have" not in words:
         tense = "future"  # "can participate in April", "may vote on Tuesday"
     elif any(w in AUX_PAST for w in words):
@@ -293,6 +299,8 @@ def _heads(an: _Analysis) -> list[int]:
 def _event_noun(an: _Analysis, ti: int, tj: int) -> int | None:
     """Token index of an event noun the date tokens ``ti..tj-1`` modify (None when none)."""
     toks = an.tokens
+    if not toks or ti >= len(toks) or tj > len(toks):
+        return None
     # A date modifying an event noun dates that noun: "its Aug. 2 invasion", "the November 1995
     # assassination", "Saturday night's debate".
     possessive = tj > 0 and toks[tj - 1].low.endswith(("'s", "\u2019s"))
@@ -403,10 +411,17 @@ def _actor(an: _Analysis, group: _Group, skip: tuple[int, int]) -> tuple[int, in
 
 
 def _token_range(an: _Analysis, s: int, e: int) -> tuple[int, int]:
-    starts = [t.start for t in an.tokens]
-    ti = bisect.bisect_left(starts, s)
-    tj = bisect.bisect_left(starts, e)
-    return ti, max(tj, ti + 1)
+    """Tokens ``ti..tj-1`` covering ``[s, e)``; a date inside a token ("17" in "1915-17") gets
+    that token. Always ``0 <= ti < tj <= len(tokens)`` when there are tokens."""
+    toks = an.tokens
+    if not toks:
+        return 0, 0
+    starts = [t.start for t in toks]
+    ti = max(0, bisect.bisect_right(starts, s) - 1)
+    if toks[ti].end <= s and ti + 1 < len(toks):
+        ti += 1
+    tj = max(bisect.bisect_left(starts, e), ti + 1)
+    return ti, min(tj, len(toks))
 
 
 def extract_events(text: str, sentences: Sequence[Sentence], published: dt.date | None) -> list[Event]:

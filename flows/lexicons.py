@@ -23,7 +23,7 @@ SAY_VERBS = _words(
     announced announces announcing suggested suggests suggesting argued argues arguing argue
     tweeted tweeting explained explains explaining acknowledged acknowledges acknowledging
     declared declares declaring claimed claims claiming insisted insists insisting insist stated
-    states stating warned warns warning cautioned predicted predicts predicting recalled recalls
+    stating warned warns warning cautioned predicted predicts predicting recalled recalls
     recalling reiterated reiterates repeated conceded concedes conceding asserted asserts asserting
     contended contends remarked remarking observed replied replies responded responds answered
     confirmed confirms confirming revealed reveals disclosed indicated indicates hinted hints
@@ -32,7 +32,7 @@ SAY_VERBS = _words(
     boasted boasts bragged vowed vows vowing pledged pledges pledging promised promises promising
     estimated estimates estimate reported reports reporting concluded concludes
     posted retweeted emailed shouted yelled chanted interjected quipped elaborated clarified
-    alleged alleges alleging countered continued maintained maintains agreed agrees admitted
+    alleged alleges alleging countered continued agreed agrees admitted
     reckons reckoned feared fears hoped hopes hoping worried worries doubted doubts announces
     acknowledge confirm deny explain reads commented
     found finds shows showed suggest indicate reveal announce declare predict emphasize mention
@@ -65,7 +65,10 @@ ACT_VERBS = _words(
     opposes endorse endorses talked talking talks spoke speaks focused focuses voted
     pointing charged sees learned identified nominated deemed requested discussing expecting
     encouraged pressed refusing threatened convinced projected highlighting repeating presented
-    proposing portray ruled named"""
+    proposing portray ruled named
+    supporting seeking considered backing decided respond expect pushing offering blame
+    prefer prefers preferred describe embraced approved promote offer fear agree promise
+    remember planning intended"""
 )
 
 CUE_VERBS = SAY_VERBS | TELL_VERBS | ACT_VERBS
@@ -75,7 +78,10 @@ CLAIM_NOUNS = _words(
     """claim claims assertion assertions statement statements suggestion argument allegation
     allegations accusation accusations warning promise pledge insistence contention announcement
     remark remarks comment comments charge prediction admission acknowledgment acknowledgement
-    declaration boast vow"""
+    declaration boast vow criticism criticisms attack attacks support opposition concerns concern
+    endorsement call calls push proposal proposals praise view views position stance doubts
+    skepticism characterization description assessment reference references mention decision
+    complaints complaint rejection embrace demand demands questions defense defence response"""
 )
 
 # Train cue rates of the most frequent cue forms (share of occurrences that are gold cues).

@@ -208,6 +208,9 @@ def _clock(t: str) -> tuple[int, int] | None:
         return 12, 0
     if t == "midnight":
         return 24, 0
+    m24 = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", t)
+    if m24:
+        return int(m24.group(1)), int(m24.group(2))  # a 24-hour clock with its time zone
     m = re.match(r"([0-9]{1,2})(?::([0-9]{2}))?\s?([ap])", t)
     if not m:
         return None
@@ -469,6 +472,8 @@ def _n_slash(m: re.Match[str], ctx: _Context) -> Result:
     if y < 100:
         y += 1900 if y >= 50 else 2000
     mo, d = int(m.group("m")), int(m.group("d"))
+    if not _valid(y, mo, d) and _valid(y, d, mo):
+        mo, d = d, mo  # day first: "14/12/2016"
     if not _valid(y, mo, d):
         return None
     ctx.last_year = y
