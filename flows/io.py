@@ -3,8 +3,8 @@
 Output layout (``OUT``)::
 
     manifest.parquet               one row per input unit: the commit point of every run
-    jsonl/<table>/part-*.jsonl     records, JSON Lines
-    parquet/<table>/part-*.parquet records, Parquet (zstd), schema derived from schemas/
+    jsonl/<table>/ingest_date=YYYY-MM-DD/part-*.jsonl      records, JSON Lines
+    parquet/<table>/ingest_date=YYYY-MM-DD/part-*.parquet  records, Parquet (zstd)
     rejects/<run_id>.jsonl         records that failed their schema, with the error
     quarantine.jsonl               inputs that yielded no document, with the reason
     _staging/<run_id>/             a run's part files before they are committed
@@ -27,6 +27,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import stat
 from collections.abc import Iterable, Iterator, Mapping
@@ -281,8 +282,21 @@ def manifest_run_id(out: Path) -> str | None:
 # --- part files ---------------------------------------------------------------------------------
 
 
+_RUN_DATE = re.compile(r"^part-(\d{4})(\d{2})(\d{2})T")
+
+
+def partition(part: str) -> str:
+    """The hive partition of a part: the UTC date of the run that wrote it (``ingest_date=...``).
+
+    New data lands in the newest partition, so a reader can take one day's additions, and a
+    rerun never rewrites the partitions of unchanged documents.
+    """
+    m = _RUN_DATE.match(part)
+    return f"ingest_date={m.group(1)}-{m.group(2)}-{m.group(3)}" if m else "ingest_date=unknown"
+
+
 def _part_path(base: Path, fmt: str, table: str, part: str) -> Path:
-    return base / fmt / table / f"{part}.{fmt}"
+    return base / fmt / table / partition(part) / f"{part}.{fmt}"
 
 
 def stage_dir(out: Path, run_id: str) -> Path:
@@ -380,12 +394,13 @@ def roll_forward(out: Path, run_id: str, rows: list[ManifestRow]) -> None:
     for fmt in ("jsonl", "parquet"):
         for table in TABLES:
             src_dir = base / fmt / table
-            if src_dir.is_dir():
-                dst_dir = out / fmt / table
-                dst_dir.mkdir(parents=True, exist_ok=True)
-                for src in sorted(src_dir.iterdir()):
-                    if src.stem in live:
-                        os.replace(src, dst_dir / src.name)
+            if not src_dir.is_dir():
+                continue
+            for src in sorted(src_dir.rglob(f"*.{fmt}")):
+                if src.name.split(".", 1)[0] in live:
+                    dst = out / fmt / table / src.relative_to(src_dir)
+                    dst.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(src, dst)
     garbage_collect(out, live)
     shutil.rmtree(base, ignore_errors=True)
     _ensure_readable_tables(out)
@@ -398,30 +413,31 @@ def garbage_collect(out: Path, live: set[str]) -> None:
             d = out / fmt / table
             if not d.is_dir():
                 continue
-            for p in d.iterdir():
-                name = p.name.split(".", 1)[0]
-                if p.is_file() and name.startswith("part-") and name not in live:
+            for p in list(d.rglob("part-*")):
+                if p.is_file() and p.name.split(".", 1)[0] not in live:
                     p.unlink()
+            for sub in d.iterdir():
+                if sub.is_dir() and not any(sub.iterdir()):
+                    sub.rmdir()
 
 
 def _ensure_readable_tables(out: Path) -> None:
-    """A table with no records still gets an empty Parquet part, so globs and readers work."""
+    """A table with no records still gets an empty part in each format, so globs and readers work.
+
+    (DuckDB's ``read_json('.../**/*.jsonl')`` fails on a folder with no file at all.)
+    """
     for table in TABLES:
-        d = out / "parquet" / table
-        parts = [p for p in d.glob("*.parquet") if not p.name.startswith("empty")] if d.is_dir() else []
-        empty = d / "empty.parquet"
-        if parts:
-            empty.unlink(missing_ok=True)
-        elif not empty.exists():
-            write_parquet(empty, table, [], {"note": "no records"})
-        # Likewise a 0-byte JSON Lines file, so `read_json('.../<table>/**/*.jsonl')` finds a file.
-        jd = out / "jsonl" / table
-        jd.mkdir(parents=True, exist_ok=True)
-        jempty = jd / "empty.jsonl"
-        if any(p.name.startswith("part-") for p in jd.glob("*.jsonl")):
-            jempty.unlink(missing_ok=True)
-        elif not jempty.exists():
-            jempty.touch()
+        for fmt in ("parquet", "jsonl"):
+            d = out / fmt / table
+            d.mkdir(parents=True, exist_ok=True)
+            empty = d / f"empty.{fmt}"
+            if any(d.rglob(f"part-*.{fmt}")):
+                empty.unlink(missing_ok=True)
+            elif not empty.exists():
+                if fmt == "parquet":
+                    write_parquet(empty, table, [], {"note": "no records"})
+                else:
+                    empty.touch()
 
 
 def recover(out: Path) -> str | None:

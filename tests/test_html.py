@@ -185,7 +185,7 @@ def test_pipeline_reads_html_inputs_once_wired(tmp_path: Path) -> None:
     out = tmp_path / "output"
     summary = run_pipeline(raw, out)
     assert summary.processed == 1 and summary.rejects == 0
-    docs = [json.loads(line) for p in (out / "jsonl" / "documents").glob("*.jsonl")
+    docs = [json.loads(line) for p in (out / "jsonl" / "documents").rglob("*.jsonl")
             for line in p.read_text(encoding="utf-8").splitlines()]
     assert docs[0]["external_id"] == "gz-1" and docs[0]["outlet"] == "Springfield Gazette"
     assert docs[0]["text"].startswith(PARAS[0][:40])

@@ -85,7 +85,15 @@ def jsonl_glob(out: Path, table: str) -> str:
 
 
 def arrow(out: Path, table: str) -> pa.Table:
-    return ds.dataset(out / "parquet" / table, format="parquet", partitioning="hive").to_table()
+    """A table read whole; the hive partition key ``ingest_date`` is not a record field."""
+    t = ds.dataset(out / "parquet" / table, format="parquet", partitioning="hive").to_table()
+    return t.drop_columns(["ingest_date"]) if "ingest_date" in t.column_names else t
+
+
+def test_parts_are_partitioned_by_ingest_date(out: Path) -> None:
+    t = ds.dataset(out / "parquet" / "quotes", format="parquet", partitioning="hive").to_table()
+    dates = set(t.column("ingest_date").to_pylist())
+    assert len(dates) == 1 and next(iter(dates)).count("-") == 2, dates
 
 
 def records(out: Path, table: str) -> list[dict[str, Any]]:
@@ -112,8 +120,13 @@ def test_duckdb_parquet_and_jsonl(out: Path) -> None:
             if any((out / "jsonl" / table).rglob("*.jsonl")):
                 q = f"SELECT count(*) FROM read_json('{jsonl_glob(out, table)}', hive_partitioning={hive})"
                 assert con.execute(q).fetchone() == (n,), (table, hive)
-        cols = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM read_parquet('{pq_glob(out, table)}')").fetchall()]
-        assert cols == arrow_schema(table).names
+        q = f"DESCRIBE SELECT * FROM read_parquet('{pq_glob(out, table)}', hive_partitioning=false)"
+        assert [r[0] for r in con.execute(q).fetchall()] == arrow_schema(table).names
+        # With hive partitioning (DuckDB's default for key=value folders) the partition key
+        # ``ingest_date`` is one more column.
+        q = f"DESCRIBE SELECT * FROM read_parquet('{pq_glob(out, table)}', hive_partitioning=true)"
+        extra = [r[0] for r in con.execute(q).fetchall()][len(arrow_schema(table).names) :]
+        assert extra in ([], ["ingest_date"]), extra
     # Types survive: dates are dates, timestamps carry UTC, lists are lists.
     row = con.execute(
         f"SELECT published, published_at, highlights FROM read_parquet('{pq_glob(out, 'documents')}') "
@@ -229,8 +242,13 @@ def test_empty_table_reads_as_empty(tmp_path: Path) -> None:
     con = duckdb.connect()
     for table in ("quotes", "speakers", "events"):
         assert con.execute(f"SELECT count(*) FROM read_parquet('{pq_glob(out, table)}')").fetchone() == (0,)
-        cols = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM read_parquet('{pq_glob(out, table)}')").fetchall()]
-        assert cols == arrow_schema(table).names
+        q = f"DESCRIBE SELECT * FROM read_parquet('{pq_glob(out, table)}', hive_partitioning=false)"
+        assert [r[0] for r in con.execute(q).fetchall()] == arrow_schema(table).names
+        # With hive partitioning (DuckDB's default for key=value folders) the partition key
+        # ``ingest_date`` is one more column.
+        q = f"DESCRIBE SELECT * FROM read_parquet('{pq_glob(out, table)}', hive_partitioning=true)"
+        extra = [r[0] for r in con.execute(q).fetchall()][len(arrow_schema(table).names) :]
+        assert extra in ([], ["ingest_date"]), extra
         assert pl.scan_parquet(pq_glob(out, table)).collect().height == 0
         assert len(pd.read_parquet(out / "parquet" / table)) == 0
         assert ds.dataset(out / "parquet" / table, format="parquet", partitioning="hive").count_rows() == 0

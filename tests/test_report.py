@@ -40,7 +40,7 @@ def dataset(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     (raw / "<b>bold<i>.txt").write_bytes(b"\x00\x01\x02binary")
     out = base / "output"
     run_pipeline(raw, out)
-    part = next((out / "jsonl" / "quotes").glob("part-*.jsonl"))
+    part = next((out / "jsonl" / "quotes").rglob("part-*.jsonl"))
     rows = [json.loads(line) for line in part.read_text(encoding="utf-8").splitlines()]
     rows[0]["speaker"] = EVIL
     qio.write_parquet(out / "parquet" / "quotes" / (part.stem + ".parquet"), "quotes", rows, {})
