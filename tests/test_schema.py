@@ -80,3 +80,40 @@ def test_to_arrow_round_trip() -> None:
     tbl = to_arrow("quotes", [GOOD_QUOTE])
     assert tbl.to_pylist() == [GOOD_QUOTE]
     assert json.loads(json.dumps(tbl.to_pylist()[0])) == GOOD_QUOTE
+
+
+def test_both_validators_agree_on_real_and_broken_records() -> None:
+    """jsonschema-rs (fast, the default) and jsonschema must accept and reject the same records."""
+    import datetime as dt
+    import random
+
+    from flows.model import Article
+    from flows.pipeline import Options, process_article
+    from tests.conftest import SEED
+
+    art = Article(text=SEED.read_text(encoding="utf-8"), encoding="utf-8", source_path="seed.txt",
+                  published=dt.date(2016, 12, 14), published_source="metadata")
+    recs = process_article(art, "seed.txt", Options())
+    rng = random.Random(7)
+    checked = 0
+    for table in TABLES:
+        rs, py = Validator(table, engine="jsonschema-rs"), Validator(table, engine="jsonschema")
+        for rec in recs[table]:
+            variants = [rec]
+            for _ in range(5):
+                bad = dict(rec)
+                key = rng.choice(sorted(bad))
+                choice = rng.randrange(4)
+                if choice == 0:
+                    del bad[key]
+                elif choice == 1:
+                    bad[key] = -1
+                elif choice == 2:
+                    bad[key] = "2016-02-30"
+                else:
+                    bad[key] = None
+                variants.append(bad)
+            for v in variants:
+                assert (rs.errors(v) == []) == (py.errors(v) == []), (table, v)
+                checked += 1
+    assert checked > 100
