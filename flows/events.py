@@ -29,7 +29,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from flows.model import Event, Sentence, Span
@@ -126,6 +126,8 @@ INTENT_BEFORE_TO = frozenset(
     """plan plans planned planning expect expects expected scheduled set due is are was were will
     intend intends intended hope hopes hoped want wants wanted aim aims going likely able""".split()
 )
+# How far (tokens) a clause reaches beyond the date, its verb and its actor.
+CLAUSE_REACH = 40
 PREPOSITIONS = frozenset("on in at by since until till during from for before after of around about".split())
 
 _LEXICON = _load_verbs()
@@ -154,6 +156,8 @@ class _Analysis:
     tokens: list[_Tok]
     verb_tag: list[str | None]
     clause_id: list[int]
+    starts: list[int] = field(default_factory=list)  # token start offsets (for bisect)
+    heads: list[int] = field(default_factory=list)  # main-verb token indices, ascending
 
 
 # ---------------------------------------------------------------------------------------------
@@ -227,7 +231,9 @@ def _analyse(text: str, sent: Sentence) -> _Analysis:
         elif t.low in CLAUSE_OPENERS and i > 0 and toks[i - 1].text == ",":
             cid += 1
         clause.append(cid)
-    return _Analysis(toks, tags, clause)
+    an = _Analysis(toks, tags, clause, [t.start for t in toks])
+    an.heads = _heads(an)
+    return an
 
 
 def _group_at(an: _Analysis, head: int) -> _Group:
@@ -235,7 +241,9 @@ def _group_at(an: _Analysis, head: int) -> _Group:
     toks, tags = an.tokens, an.verb_tag
     first = head
     j = head - 1
-    while j >= 0 and (tags[j] == "aux" or toks[j].low in GROUP_FILLERS or toks[j].low in ("to", "going")):
+    while j >= max(0, head - 8) and (
+        tags[j] == "aux" or toks[j].low in GROUP_FILLERS or toks[j].low in ("to", "going")
+    ):
         if tags[j] == "aux" or toks[j].low == "to":
             first = j
         j -= 1
@@ -296,6 +304,16 @@ def _heads(an: _Analysis) -> list[int]:
     return out
 
 
+def _is_event_noun(w: str) -> bool:
+    """An event noun of the lexicon, its plural, or a nominalisation ("bombings", "blasts",
+    "investigation"); used only right after a date that modifies it ("the Aug. 7 bombings")."""
+    return (
+        w in EVENT_NOUNS
+        or (w.endswith("s") and w[:-1] in EVENT_NOUNS)
+        or (len(w) > 6 and w.endswith(("tion", "tions", "sion", "sions", "ings")))
+    )
+
+
 def _event_noun(an: _Analysis, ti: int, tj: int) -> int | None:
     """Token index of an event noun the date tokens ``ti..tj-1`` modify (None when none)."""
     toks = an.tokens
@@ -306,14 +324,14 @@ def _event_noun(an: _Analysis, ti: int, tj: int) -> int | None:
     possessive = tj > 0 and toks[tj - 1].low.endswith(("'s", "\u2019s"))
     if possessive or (ti > 0 and (toks[ti - 1].low in DETERMINERS or toks[ti - 1].low in ("'s", "\u2019s"))):
         for k in (tj, tj + 1):
-            if k < len(toks) and toks[k].low in EVENT_NOUNS:
+            if k < len(toks) and _is_event_noun(toks[k].low):
                 return k
             if k < len(toks) and (an.verb_tag[k] is not None or not toks[k].low[:1].isalpha()):
                 break
     # An event noun right before the date, or before its preposition, is what the date dates:
     # "a news briefing today", "a mission in December", "his capture on March 26".
     k = ti - 1
-    if k >= 0 and toks[k].low in ("on", "in", "at", "during", "since", "from"):
+    if k >= 0 and toks[k].low in ("on", "in", "at", "during", "since", "from", "of"):
         k -= 1
     if (
         k >= 0
@@ -330,21 +348,26 @@ def _governing(an: _Analysis, ti: int, tj: int) -> int | None:
     """Head-verb token index governing the date tokens ``ti..tj-1`` (None when none)."""
     if ti >= len(an.tokens):
         return None
-    heads = _heads(an)
+    heads = an.heads
     cid = an.clause_id[ti]
-    left = [h for h in heads if h < ti and an.clause_id[h] == cid]
-    right = [h for h in heads if h >= tj and an.clause_id[h] == cid]
+    # The nearest heads on each side (bisect: linear time on very long sentences).
+    p = bisect.bisect_left(heads, ti)
+    q = bisect.bisect_left(heads, tj)
+    left = [heads[p - 1]] if p > 0 and an.clause_id[heads[p - 1]] == cid else []
+    right = [heads[q]] if q < len(heads) and an.clause_id[heads[q]] == cid else []
     # Tokens between the clause start and the date: only a preposition or punctuation means the
     # date opens the clause ("On Wednesday, the regime ...").
     k = ti - 1
     while (
-        k >= 0 and an.clause_id[k] == cid and (an.tokens[k].low in PREPOSITIONS or not an.tokens[k].low[:1].isalnum())
+        k >= max(0, ti - 12)
+        and an.clause_id[k] == cid
+        and (an.tokens[k].low in PREPOSITIONS or not an.tokens[k].low[:1].isalnum())
     ):
         k -= 1
     opens_clause = k < 0 or an.clause_id[k] != cid
     # A verb right after the date (fillers allowed): "Erdogan on Wednesday accused".
     j = tj
-    while j < len(an.tokens) and an.tokens[j].low in GROUP_FILLERS:
+    while j < min(len(an.tokens), tj + 6) and an.tokens[j].low in GROUP_FILLERS:
         j += 1
     if right and (opens_clause or (right[0] <= j + 2 and j < len(an.tokens) and an.verb_tag[j] is not None)):
         if opens_clause or right[0] - tj <= 3:
@@ -354,8 +377,9 @@ def _governing(an: _Analysis, ti: int, tj: int) -> int | None:
     if right:
         return right[0]
     # No verb in the clause: fall back to the nearest verb of the sentence.
-    if heads:
-        return min(heads, key=lambda h: min(abs(h - ti), abs(h - tj)))
+    near = [heads[x] for x in (p - 1, q) if 0 <= x < len(heads)]
+    if near:
+        return min(near, key=lambda h: min(abs(h - ti), abs(h - tj)))
     return None
 
 
@@ -416,7 +440,7 @@ def _token_range(an: _Analysis, s: int, e: int) -> tuple[int, int]:
     toks = an.tokens
     if not toks:
         return 0, 0
-    starts = [t.start for t in toks]
+    starts = an.starts
     ti = max(0, bisect.bisect_right(starts, s) - 1)
     if toks[ti].end <= s and ti + 1 < len(toks):
         ti += 1
@@ -534,9 +558,11 @@ def _event(
         )
     lo, hi = min(max(lo, 0), len(cids) - 1), min(max(hi, 0), len(cids) - 1)
     c_lo, c_hi = cids[lo], cids[hi]
-    while lo > 0 and cids[lo - 1] >= c_lo and cids[lo - 1] <= c_hi and an.tokens[lo - 1].text not in CLAUSE_PUNCT:
+    # (At most CLAUSE_REACH tokens each way: a clause is short; a run-on line must stay linear.)
+    stop_lo, stop_hi = max(0, lo - CLAUSE_REACH), min(len(cids) - 1, hi + CLAUSE_REACH)
+    while lo > stop_lo and c_lo <= cids[lo - 1] <= c_hi and an.tokens[lo - 1].text not in CLAUSE_PUNCT:
         lo -= 1
-    while hi + 1 < len(cids) and cids[hi + 1] <= c_hi and an.tokens[hi + 1].text not in CLAUSE_PUNCT:
+    while hi < stop_hi and cids[hi + 1] <= c_hi and an.tokens[hi + 1].text not in CLAUSE_PUNCT:
         hi += 1
     while hi > lo and an.tokens[hi].text in (",", ".", ";", ":", "!", "?"):
         hi -= 1

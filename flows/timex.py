@@ -245,6 +245,15 @@ def _ordinal(word: str) -> int | None:
 
 
 def period(value: str, anchor: dt.date | None = None) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day covered by a TIMEX3 ``value`` (``(None, None)`` when unresolved or
+    outside the calendar's range); see ``_period`` for the conventions."""
+    try:
+        return _period(value, anchor)
+    except (ValueError, OverflowError):
+        return None, None
+
+
+def _period(value: str, anchor: dt.date | None = None) -> tuple[dt.date | None, dt.date | None]:
     """First and last day covered by a TIMEX3 ``value`` (``(None, None)`` when unresolved).
 
     Seasons use meteorological bounds (spring Mar 1 - May 31, summer Jun 1 - Aug 31, fall
@@ -661,6 +670,17 @@ def _n_relative_day(m: re.Match[str], ctx: _Context) -> Result:
     if mod.startswith("mid-"):
         return ds + lx.PARTS_OF_DAY[mod[4:]], "TIME", 0.8
     return ds, "DATE", 0.9
+
+
+def _n_pod_alone(m: re.Match[str], ctx: _Context) -> Result:
+    """ "by late afternoon": that part of the publication day (of the last day mentioned, else
+    of the anchor)."""
+    lv = ctx.last_value
+    if lv and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", lv[:10]):
+        ds = lv[:10]
+    else:
+        ds = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
+    return ds + lx.PARTS_OF_DAY[m.group("pod").lower()], "TIME", 0.7
 
 
 def _n_part_of_day(m: re.Match[str], ctx: _Context) -> Result:
@@ -1149,6 +1169,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Normalizer], ...] = (
     ("holiday", lx.HOLIDAY, _n_holiday),
     ("relative_day", lx.RELATIVE_DAY, _n_relative_day),
     ("part_of_day", lx.PART_OF_DAY, _n_part_of_day),
+    ("pod_alone", lx.POD_ALONE, _n_pod_alone),
     ("weekday", lx.WEEKDAY, _n_weekday),
     ("ago", lx.AGO, _n_ago),
     ("relative_unit", lx.RELATIVE_UNIT, _n_relative_unit),
@@ -1183,6 +1204,7 @@ _NEEDS: dict[str, frozenset[str]] = {
         "holiday": "holiday",
         "relative_day": "relday",
         "part_of_day": "pod",
+        "pod_alone": "pod",
         "weekday": "weekday",
         "ago": "ago",
         "relative_unit": "unit",
@@ -1304,6 +1326,28 @@ def _core(c: _Mention) -> tuple[int, int]:
 _TRIM_END = re.compile(r"[\s.,;:'\u2019]+$")
 
 
+# A computed year outside 0001..9999 ("next year" anchored on 9999-12-31).
+_OUT_OF_RANGE = re.compile(r"[0-9]{5}|0000")
+
+
+def _normalize(c: _Mention, ctx: _Context) -> Result:
+    """Run the mention's normalizer; a date beyond the calendar's range ("tomorrow" anchored on
+    9999-12-31) leaves the expression unresolved ("XXXX-XX-XX") instead of failing."""
+    try:
+        res = _NORMALIZERS[c.rule](c.match, ctx)
+        if res is not None and res[0] is not None and _OUT_OF_RANGE.match(res[0]):
+            raise OverflowError(res[0])
+        return res
+    except (OverflowError, ValueError):
+        anchor, ctx.anchor = ctx.anchor, None
+        try:
+            return _NORMALIZERS[c.rule](c.match, ctx)
+        except (OverflowError, ValueError):
+            return None
+        finally:
+            ctx.anchor = anchor
+
+
 def find_timexes(
     text: str,
     anchor: dt.date | None,
@@ -1325,7 +1369,7 @@ def find_timexes(
     for c in _candidates(text, start, hi):
         s, e = _core(c)
         ctx.tense = tense_of(s, e)
-        res = _NORMALIZERS[c.rule](c.match, ctx)
+        res = _normalize(c, ctx)
         if res is None or res[0] is None:
             continue
         value, ttype, conf = res

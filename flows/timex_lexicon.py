@@ -268,6 +268,13 @@ PART_OF_DAY = re.compile(
     rf"(?P<pod>{_POD})(?![A-Za-z])",
     I,
 )
+# "by late afternoon", "in mid-morning": a part of the publication day.
+POD_ALONE = re.compile(
+    r"(?:(?<=\bby )|(?<=\bin )|(?<=\buntil )|(?<=\bduring )|(?<=\bat )|(?<=\bfrom )|(?<=\bsince )"
+    r"|(?<=\bbefore )|(?<=\bafter ))(?P<mod>early|late|mid)[\s-]{1,3}"
+    r"(?P<pod>morning|afternoon|evening)(?![A-Za-z])",
+    I,
+)
 # "last week", "earlier this month", "the past year", "next year", "the end of the year".
 RELATIVE_UNIT = re.compile(
     r"\b(?:(?P<mod>early|late|earlier|later|mid|the end of|the beginning of|the start of"

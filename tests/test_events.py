@@ -1,0 +1,201 @@
+"""Tests for ``flows.events``: the event (actor | action | date) each date mention attaches to.
+
+Sentences are written for these tests; the golden test reads the seed article shipped in
+``raw/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flows.events import extract_events, published_from_text
+from flows.model import Event
+from flows.segment import split_sentences
+
+WED = dt.date(2016, 12, 14)
+SEED = Path(__file__).resolve().parents[1] / "raw" / "cnn-aleppo-2016-12-14.txt"
+
+
+def events(text: str, published: dt.date | None = WED) -> list[Event]:
+    out = extract_events(text, split_sentences(text), published)
+    for e in out:
+        for span in (e.clause, e.date, e.actor, e.action):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+        assert 0.0 <= e.confidence <= 1.0 and e.rule
+        assert e.clause.start <= e.date.start and e.date.end <= e.clause.end
+    return out
+
+
+def row(e: Event) -> tuple[str | None, str | None, str, str]:
+    return (e.actor.text if e.actor else None, e.action.text if e.action else None, e.date.text, e.value)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Syrian regime entered war-ravaged Aleppo on November 27.",
+            ("The Syrian regime", "entered", "November 27", "2016-11-27"),
+        ),
+        ("Then she tweeted on Tuesday.", ("she", "tweeted", "Tuesday", "2016-12-13")),
+        (
+            "Her mother, Fatemah, tweeted from the account on Wednesday.",
+            ("Her mother", "tweeted", "Wednesday", "2016-12-14"),
+        ),
+        (
+            "Turkish President Recep Tayyip Erdogan on Wednesday accused the regime of breaking the truce.",
+            ("Turkish President Recep Tayyip Erdogan", "accused", "Wednesday", "2016-12-14"),
+        ),
+        ("On Monday, the rebels agreed to a ceasefire.", ("the rebels", "agreed", "Monday", "2016-12-12")),
+        ("The vote will take place on Tuesday.", ("The vote", "take", "Tuesday", "2016-12-20")),
+        ("The company has sold its plant last month.", ("The company", "sold", "last month", "2016-11")),
+        ("Officials said Friday that the road was open.", ("Officials", "said", "Friday", "2016-12-09")),
+        # Deadlines keep their nearest reading whatever the verb's tense.
+        ("The board extended the offer until Jan. 6.", ("The board", "extended", "Jan. 6", "2017-01-06")),
+        # A date modifying an event noun dates that noun.
+        (
+            "The sanctions followed its Aug. 2 invasion of Kuwait.",
+            (None, "invasion", "Aug. 2", "2016-08-02"),
+        ),
+        ("He spoke at a news conference today.", (None, "conference", "today", "2016-12-14")),
+        # "ended" belongs to the period; a noun-like "-ing" word is not the verb.
+        (
+            "The firm had a loss for the quarter ended Sept. 30.",
+            ("The firm", "had", "Sept. 30", "2016-09-30"),
+        ),
+        ("Shares fell 5 cents in composite trading yesterday.", ("Shares", "fell", "yesterday", "2016-12-13")),
+        # No verb: the date is still emitted, without an action.
+        ("Aleppo, December 14, 2016.", (None, None, "December 14, 2016", "2016-12-14")),
+    ],
+)
+def test_event_rows(text: str, expected: tuple[str | None, str | None, str, str]) -> None:
+    out = events(text)
+    assert [row(e) for e in out] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks lasted two weeks and ended without a deal.",
+        "Theresa May said you may march on the capital.",
+        "They meet every Monday in a church hall.",
+        "The score was 3-2 and the ticket cost $1990.",
+    ],
+)
+def test_no_event(text: str) -> None:
+    assert events(text) == []
+
+
+def test_one_event_per_date_mention() -> None:
+    text = "The army shelled the city on Monday and on Tuesday, and rebels fled on Wednesday."
+    out = events(text)
+    assert [e.date.text for e in out] == ["Monday", "Tuesday", "Wednesday"]
+    assert out[-1].action is not None and out[-1].action.text == "fled"
+
+
+def test_without_published_date() -> None:
+    out = events("The army entered the city on November 27.", None)
+    assert [(e.value, e.period_start, e.period_end) for e in out] == [("XXXX-11-27", None, None)]
+
+
+def test_periods() -> None:
+    (e,) = events("Sales fell last month.")
+    assert (e.period_start, e.period_end) == (dt.date(2016, 11, 1), dt.date(2016, 11, 30))
+
+
+def test_time_type() -> None:
+    (e,) = events("The blast hit at 3 p.m. Tuesday.")
+    assert (e.value, e.timex_type) == ("2016-12-13T15:00", "TIME")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("By Staff\nUpdated 2034 GMT (0434 HKT) December 14, 2016\nAleppo is burning.", dt.date(2016, 12, 14)),
+        ("Published: 3 March 2015\nThe story begins here.", dt.date(2015, 3, 3)),
+        ("The city was shelled on December 14, 2016.", None),
+        ("No dates here at all.", None),
+    ],
+)
+def test_published_from_text(text: str, expected: dt.date | None) -> None:
+    assert published_from_text(text) == expected
+
+
+def test_seed_article_golden() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    rows = {row(e) for e in events(text)}
+    assert ("The Syrian regime", "entered", "November 27", "2016-11-27") in rows
+    assert ("she", "tweeted", "Tuesday", "2016-12-13") in rows
+    assert ("Her mother", "tweeted", "Wednesday", "2016-12-14") in rows
+    assert ("Turkish President Recep Tayyip Erdogan", "accused", "Wednesday", "2016-12-14") in rows
+    # Anything else emitted must be correctly normalized or a reference point.
+    allowed = {"2016-11-27", "2016-12-13", "2016-12-14", "2016-12-13TNI", "2016-12-14TAF", "PRESENT_REF", "PAST_REF"}
+    assert {r[3] for r in rows} <= allowed
+
+
+_PIECES = [
+    "On",
+    "Tuesday",
+    "May",
+    "March",
+    "1990",
+    "1915-17",
+    "Dec.",
+    "14",
+    ",",
+    ".",
+    "2016",
+    "the",
+    "third",
+    "quarter",
+    "said",
+    "will",
+    "vote",
+    "last",
+    "week",
+    "ago",
+    "two",
+    "days",
+    "3",
+    "p.m.",
+    "'s",
+    "(",
+    ")",
+    "-",
+    "Aleppo",
+    "entered",
+    "now",
+    "$1990",
+    "\n",
+    "at",
+    "19:00",
+    "GMT",
+    "year-earlier",
+    "the following",
+    "day",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from([None, WED]))
+@settings(max_examples=200, deadline=None)
+def test_spans_always_slice_back(pieces: list[str], published: dt.date | None) -> None:
+    # Whatever the text, the stage never fails and every span slices back to its text.
+    text = " ".join(pieces)
+    events(text, published)
+
+
+def test_linear_on_a_run_on_line() -> None:
+    # One 300 KB "sentence" full of dates and verbs: every step must stay linear (no per-date
+    # rescans of the sentence); quadratic code takes minutes here.
+    text = ("the company said on Tuesday that sales rose in March and fell 1990 " * 5000)[:300_000]
+    t0 = time.process_time()
+    out = extract_events(text, split_sentences(text), WED)
+    assert len(out) > 5000
+    assert time.process_time() - t0 < 30

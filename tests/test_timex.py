@@ -1,0 +1,251 @@
+"""Table tests for ``flows.timex``: one row per TIMEX3 convention and per refused look-alike.
+
+All sentences are written for these tests. The anchor is Wednesday 2016-12-14 unless a row says
+otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flows.timex import find_timexes, period
+
+WED = dt.date(2016, 12, 14)
+
+
+def values(text: str, anchor: dt.date | None = WED, tense: str | None = None) -> list[tuple[str, str]]:
+    fn = None if tense is None else (lambda s, e: tense)
+    out = find_timexes(text, anchor, tense=fn)  # type: ignore[arg-type]
+    for t in out:
+        assert text[t.start : t.end] == t.text
+    return [(t.text, t.value) for t in out]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Full dates in their usual spellings.
+        ("It opened on December 14, 2016, in Paris.", [("December 14, 2016", "2016-12-14")]),
+        ("It opened on 14 Dec 2016 in Paris.", [("14 Dec 2016", "2016-12-14")]),
+        ("It opened on the 14th of December 2016.", [("the 14th of December 2016", "2016-12-14")]),
+        ("The filing is dated 2016-12-14 in the register.", [("2016-12-14", "2016-12-14")]),
+        ("The filing is dated 12/14/2016 in the register.", [("12/14/2016", "2016-12-14")]),
+        ("The filing is dated 14/12/2016 in the register.", [("14/12/2016", "2016-12-14")]),
+        ("The filing is dated 2016/12/14 in the register.", [("2016/12/14", "2016-12-14")]),
+        ("The polls closed at 19:00 GMT on Tuesday.", [("19:00 GMT", "2016-12-13T19:00"), ("Tuesday", "2016-12-13")]),
+        ("Sales fell in November 2015, the firm said.", [("November 2015", "2015-11")]),
+        ("He was born on Friday, Oct. 23, 1998.", [("Friday, Oct. 23, 1998", "1998-10-23")]),
+        # Month and day without a year: the publication year, by tense.
+        ("The army entered the city on November 27.", [("November 27", "2016-11-27")]),
+        ("The talks will resume on January 9.", [("January 9", "2017-01-09")]),
+        # Weekdays: past for past-tense verbs, next for future ones, the day itself on that day.
+        ("She tweeted on Tuesday.", [("Tuesday", "2016-12-13")]),
+        ("Her mother tweeted on Wednesday.", [("Wednesday", "2016-12-14")]),
+        ("The vote will take place on Tuesday.", [("Tuesday", "2016-12-20")]),
+        ("He left last Friday.", [("last Friday", "2016-12-09")]),
+        ("He arrives next Monday.", [("next Monday", "2016-12-19")]),
+        # Months, years, decades, centuries, seasons, quarters, halves.
+        ("Prices rose in March.", [("March", "2016-03")]),
+        ("Prices rose in 1998.", [("1998", "1998")]),
+        ("Prices rose in the 1990s.", [("the 1990s", "199")]),
+        ("Prices rose in the early 1990s.", [("1990s", "199")]),
+        ("It was built in the 19th century.", [("the 19th century", "18")]),
+        ("It was built in the summer of 2012.", [("the summer of 2012", "2012-SU")]),
+        ("Profit fell in the third quarter.", [("the third quarter", "2016-Q3")]),
+        ("Third-quarter profit fell.", [("Third-quarter", "2016-Q3")]),
+        ("Profit fell in the first half of 2015.", [("the first half of 2015", "2015-H1")]),
+        ("In fiscal 2015 the unit lost money.", [("fiscal 2015", "2015")]),
+        ("The war ended in 241 BC after a siege.", [("241 BC", "BC0241")]),
+        # Relative to the publication date.
+        ("He resigned yesterday.", [("yesterday", "2016-12-13")]),
+        ("He resigns today.", [("today", "2016-12-14")]),
+        ("He resigns tomorrow.", [("tomorrow", "2016-12-15")]),
+        ("The match is tonight.", [("tonight", "2016-12-14TNI")]),
+        ("A deal was reached last night.", [("last night", "2016-12-13TNI")]),
+        ("He spoke this morning.", [("this morning", "2016-12-14TMO")]),
+        ("But by late afternoon, it had not taken place.", [("late afternoon", "2016-12-14TAF")]),
+        ("He spoke last week.", [("last week", "2016-W49")]),
+        ("He spoke last month.", [("last month", "2016-11")]),
+        # Soft modifiers shape the value but stay out of the span.
+        ("He spoke earlier this month.", [("this month", "2016-12")]),
+        ("He came in early March.", [("March", "2016-03")]),
+        ("It closes at the end of 2017.", [("2017", "2017")]),
+        ("Sales grew this year.", [("this year", "2016")]),
+        ("Sales will grow next year.", [("next year", "2017")]),
+        ("Sales fell last year.", [("last year", "2015")]),
+        ("He left three days ago.", [("three days ago", "2016-12-11")]),
+        ("He left two weeks ago.", [("two weeks ago", "2016-W48")]),
+        ("He left five years ago.", [("five years ago", "2011")]),
+        ("He left a month ago.", [("a month ago", "2016-11")]),
+        # Times with a day.
+        ("The blast hit at 3 p.m. Tuesday.", [("3 p.m. Tuesday", "2016-12-13T15:00")]),
+        ("The blast hit at 10:30 a.m. yesterday.", [("10:30 a.m. yesterday", "2016-12-13T10:30")]),
+        # Reference points.
+        ("Prices are now falling.", [("now", "PRESENT_REF")]),
+        ("Prices are currently falling.", [("currently", "PRESENT_REF")]),
+        ("Prices fell recently.", [("recently", "PAST_REF")]),
+        ("It happened in the past.", [("the past", "PAST_REF")]),
+        ("It will happen in the future.", [("the future", "FUTURE_REF")]),
+        # Holidays.
+        ("They met on Christmas Day.", [("Christmas Day", "2015-12-25")]),
+        ("They met on Thanksgiving.", [("Thanksgiving", "2016-11-24")]),
+    ],
+)
+def test_conventions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theresa May said the plan would work.",
+        "You may leave whenever you want.",
+        "Protesters march on the capital.",
+        "We sat on the porch in the Sun.",
+        "The score was 3-2 after 48 minutes.",
+        "The video runs 01:31 and ends abruptly.",
+        "The ring cost $1990 at the auction.",
+        "Call 555-1990 for tickets.",
+        "The order number is 19901234.",
+        "He lives at 1600 Pennsylvania Avenue.",
+        "The airline flies a Boeing 747 to Sydney.",
+        "He finished second in the race.",
+        "The firm hired 1990 people.",
+        "The talks lasted two weeks.",
+        "He served for three years.",
+        "They meet every Monday.",
+        "Stocks fall when rates rise.",
+        "The fall of Saigon changed everything.",
+        "In his forties he took up running.",
+        "Ticket ID 2016-12-14-0042 was void.",
+        "June Carter sang that night.",
+        "The loan closes at 1400 GMT on the exchange.",
+        "Lead rose to 1455 1460 in late dealing.",
+        "The wire slug was BC-RUBBER-1645 that day.",
+    ],
+)
+def test_refused(text: str) -> None:
+    assert values(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Without an anchor, anchor-relative parts stay unknown.
+        ("The army entered the city on November 27.", [("November 27", "XXXX-11-27")]),
+        ("She tweeted on Tuesday.", [("Tuesday", "XXXX-WXX-2")]),
+        # A narrative's own year anchors later year-less dates.
+        (
+            "In 1939 the war began. On September 17, Soviet troops invaded.",
+            [("1939", "1939"), ("September 17", "1939-09-17")],
+        ),
+        ("He resigned yesterday.", [("yesterday", "XXXX-XX-XX")]),
+    ],
+)
+def test_without_anchor(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    "value, start, end",
+    [
+        ("2016-11", dt.date(2016, 11, 1), dt.date(2016, 11, 30)),
+        ("2016-11-27", dt.date(2016, 11, 27), dt.date(2016, 11, 27)),
+        ("2016-12-13T15:00", dt.date(2016, 12, 13), dt.date(2016, 12, 13)),
+        ("2016-W50", dt.date(2016, 12, 12), dt.date(2016, 12, 18)),
+        ("2016-W50-WE", dt.date(2016, 12, 17), dt.date(2016, 12, 18)),
+        ("2016-Q3", dt.date(2016, 7, 1), dt.date(2016, 9, 30)),
+        ("2016-H1", dt.date(2016, 1, 1), dt.date(2016, 6, 30)),
+        ("2016", dt.date(2016, 1, 1), dt.date(2016, 12, 31)),
+        ("199", dt.date(1990, 1, 1), dt.date(1999, 12, 31)),
+        ("19", dt.date(1900, 1, 1), dt.date(1999, 12, 31)),
+        ("2012-SU", dt.date(2012, 6, 1), dt.date(2012, 8, 31)),
+        ("2015-WI", dt.date(2015, 12, 1), dt.date(2016, 2, 29)),
+        ("PRESENT_REF", WED, WED),
+        ("PAST_REF", None, None),
+        ("FUTURE_REF", None, None),
+        ("XXXX-11-27", None, None),
+    ],
+)
+def test_period(value: str, start: dt.date | None, end: dt.date | None) -> None:
+    assert period(value, WED) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text, anchor, tense, expected",
+    [
+        # "Friday" written on a Friday is that day, whatever the tense.
+        ("They vote on Friday.", dt.date(2016, 12, 16), "past", "2016-12-16"),
+        ("They vote on Friday.", dt.date(2016, 12, 16), "future", "2016-12-16"),
+        # A past-tense month not yet reached this year is last year's.
+        ("Sales peaked in October.", dt.date(2016, 3, 1), "past", "2015-10"),
+        ("Sales will peak in October.", dt.date(2016, 3, 1), "future", "2016-10"),
+        # A quarter that has not started is last year's in a past-tense report.
+        ("Fourth-quarter profit fell.", dt.date(2016, 2, 1), "past", "2015-Q4"),
+    ],
+)
+def test_tense_and_anchor(text: str, anchor: dt.date, tense: str, expected: str) -> None:
+    assert [v for _, v in values(text, anchor, tense)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, anchor, expected",
+    [
+        # Year ranges, spelled-out years, BC months and narrative anaphora (no publication date).
+        ("The war lasted from 1939-1945 in Europe.", None, [("1939", "1939"), ("1945", "1945")]),
+        ("Throughout 1915-17, the armies were stuck.", None, [("1915", "1915"), ("17", "1917")]),
+        (
+            "In the winter of nineteen ninety-four prices fell.",
+            WED,
+            [("the winter of nineteen ninety-four", "1994-WI")],
+        ),
+        ("The army crossed in April 480 BC.", None, [("April 480 BC", "BC0480-04")]),
+        (
+            "In 1940 the front held. In August of that year, the attack began.",
+            None,
+            [("1940", "1940"), ("August of that year", "1940-08")],
+        ),
+        (
+            "On May 10, 1940, he resigned. The next day, the army moved.",
+            None,
+            [("May 10, 1940", "1940-05-10"), ("The next day", "1940-05-11")],
+        ),
+        (
+            "Diem moved in April and June 1955 against the sects.",
+            None,
+            [("April", "1955-04"), ("June 1955", "1955-06")],
+        ),
+        (
+            "He crossed at 5 a.m. on October 3, 1935.",
+            None,
+            [("5 a.m.", "1935-10-03T05:00"), ("October 3, 1935", "1935-10-03")],
+        ),
+        # "the previous Friday" is the one before the Friday last mentioned.
+        (
+            "Stocks fell Friday, down 4% from the previous Friday.",
+            dt.date(2016, 12, 19),
+            [("Friday", "2016-12-16"), ("the previous Friday", "2016-12-09")],
+        ),
+    ],
+)
+def test_narrative_and_ranges(text: str, anchor: dt.date | None, expected: list[tuple[str, str]]) -> None:
+    assert values(text, anchor) == expected
+
+
+@pytest.mark.parametrize("anchor", [dt.date.max, dt.date.min])
+def test_extreme_anchor_leaves_values_unresolved(anchor: dt.date) -> None:
+    # Past the calendar's ends a value stays partial (or the mention is dropped) instead of
+    # raising OverflowError; every period is a real date or None.
+    text = "The talks resume tomorrow. They resumed last week in March, a year ago, next year."
+    out = find_timexes(text, anchor)
+    assert "tomorrow" in [t.text for t in out]
+    assert all(t.period_start is None or t.period_start <= t.period_end for t in out)  # type: ignore[operator]
+
+
+def test_linear_on_a_long_line() -> None:
+    # A 1 MB line of digits and month-like words must scan quickly (no backtracking blow-up).
+    line = ("May 1990 $1990 3-2 Sun Wed 2016-12-14 " * 30000)[:1_000_000]
+    out = find_timexes(line, WED)
+    assert out and all(line[t.start : t.end] == t.text for t in out)
