@@ -177,7 +177,7 @@ CUE_MODIFIERS = _words(
     never not did does do is was were are be been being first last often frequently quickly
     immediately angrily bluntly loudly openly explicitly pointedly frankly candidly calmly
     initially originally subsequently separately similarly essentially effectively basically
-    n't long consistently often always now since"""
+    n't long consistently often always now since both all each himself herself themselves itself"""
 )
 
 # Words that end a backward walk for a subject noun phrase (clause connectives, prepositions).
@@ -245,16 +245,12 @@ SPEAKER_NOUNS = _words(
 
 # Tokens: words (with inner apostrophes, hyphens, periods of initials) or single punctuation.
 TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:[.'\u2019\-][A-Za-z0-9\u00c0-\u024f]+)*|\S")
-# A capitalised word (name or title part).
-CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de][\w'\u2019\-.]*")
 # Quotation marks the quote stage pairs.
 OPEN_DOUBLE = frozenset("\u201c\u00ab")
 CLOSE_DOUBLE = frozenset("\u201d\u00bb")
 OPEN_SINGLE = frozenset("\u2018")
 CLOSE_SINGLE = frozenset("\u2019")
 QUOTE_CHARS = re.compile("[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb]")
-# A possessive suffix on a name ("Trump's statement").
-POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
 def _trie_pattern(words: frozenset[str]) -> str:

@@ -1,25 +1,38 @@
 """Quote extraction (direct, indirect, mixed) with cue and speaker mention spans.
 
-Scope: English news prose, one paragraph per line. Rule-based and linear in the text length:
+Scope: English news prose, one paragraph per line. Rule-based and linear in the text length
+(marks are paired in one scan per paragraph, clauses are cut into bounded windows, every rule
+looks a bounded number of tokens around a cue). Each quote carries its ``rule`` name:
 
-* direct quotes: text between paired quotation marks (straight, curly double, curly single as
-  the Daily Mail uses them), attributed by a cue right after the closing mark
-  (``"...," he said``, ``"..." said Smith``) or right before the opening one (``X tweeted: "..."``,
-  ``X said "..."``); parts split by the attribution (``"A," he said, "B."``) share cue, mention and
-  group; a paragraph ending in ``X said:`` introduces the quote paragraph(s) that follow; quotes
-  spanning paragraphs (open mark on each, close at the end) are one part;
+* direct quotes, text between paired quotation marks (straight, curly double, curly single as
+  the Daily Mail uses them, NYT-style doubled apostrophes), attributed by a cue right after the
+  closing mark (``direct_postposed`` ``"...," he said``, ``direct_postposed_inverted`` ``"..."
+  said Smith``, ``direct_dash_signature`` ``"..." - Name``) or right before the opening one
+  (``direct_preposed`` ``X tweeted: "..."``, ``direct_preposed_inverted`` ``Said X: "..."``,
+  ``name_colon`` ``Clinton: "..."``); parts split by the attribution (``"A," he said, "B."``)
+  share cue, mention and group; a paragraph ending in ``X said:`` or a bare ``X tweeted on
+  Wednesday.`` introduces the next quote paragraph (``colon_previous_paragraph``,
+  ``intro_previous_paragraph``, ``colon_block`` for an unquoted block); a quote spanning
+  paragraphs (open mark on each, close at the end) is one part;
 * floating quotes: a quote paragraph without a cue right after an attributed quote continues that
-  speaker (cue and mention ``None``, rule ``floating_continuation``);
-* indirect quotes: ``X said (that) ...``, ``X told reporters ...``, ``X accused Y of ...``,
-  ``..., X said.``, ``..., said X.``, ``according to X, ...``, ``..., according to X``;
-* mixed quotes: an indirect clause holding a quoted fragment (``X said the plan was "dead."``).
+  speaker (``floating_continuation``: no cue, the previous quote's mention);
+* indirect quotes: ``X said (that) ...`` (``say_that``, ``say_clause``), ``X told reporters ...``
+  (``tell_clause``), ``X accused Y of ...`` (``accuse_object``), ``..., X said.`` (``postposed``),
+  ``..., said X.`` (``postposed_inverted``), ``A, X said, B`` (``parenthetical``), ``according to
+  X, ...`` / ``..., according to X`` (``according_to``), ``..., adding that ...`` (``participle``),
+  ``X said A and called B`` (``coordinated``), ``Y was rejected by X`` (``passive_by``), ``X's
+  claim that ...`` / ``his criticism of ...`` (``claim_noun``), headlines ``Name: ...``;
+* mixed quotes: an indirect content holding a quoted fragment (``X said the plan was "dead."``).
 
-Not extracted: scare quotes and titles (short quoted phrases without a cue), unbalanced marks
-(an open mark without its close is dropped, never extended past its paragraph run), quotes
-without any nearby cue, nominal attributions ("X's claim that ..."), passives ("it was reported").
+Not extracted: scare quotes and titles (short quoted phrases without a cue, Title Case phrases),
+unbalanced marks (an open mark without its close is dropped, never extended past its paragraph
+run), quotes without any nearby cue, beliefs ("X thinks that ..."), nested attributions inside
+another attribution's content (the outer one wins).
 
 Content spans include the quotation marks (the PolNeAR gold convention); indirect contents run
-from the complementiser ("that ...") to the end of the clause, without the final period.
+from the complementiser ("that ...") to the end of the clause or the next coordinated cue,
+without the final period. Confidences are the rules' precision on PolNeAR train
+(``training/calibrate_rules.py``), blended with the cue word's train cue rate for indirect quotes.
 """
 
 from __future__ import annotations
@@ -28,7 +41,7 @@ import bisect
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from flows.lexicons import (
     ACT_VERBS,
@@ -60,25 +73,25 @@ log = logging.getLogger(__name__)
 # Share of each rule's predictions that match a gold attribution on PolNeAR train (content at
 # 30% overlap), measured by training/calibrate_rules.py; a quote's confidence starts from it.
 RULE_PRECISION: dict[str, float] = {
-    "accuse_object": 0.69,
-    "say_clause": 0.81,
+    "accuse_object": 0.70,
+    "say_clause": 0.86,
     "direct_postposed": 0.97,
-    "say_that": 0.92,
+    "say_that": 0.96,
     "direct_postposed_inverted": 0.96,
     "participle": 0.88,
-    "direct_preposed": 0.91,
+    "direct_preposed": 0.92,
     "direct_preposed_inverted": 0.91,
     "direct_dash_signature": 0.95,
-    "coordinated": 0.76,
-    "according_to": 0.87,
-    "tell_clause": 0.85,
-    "postposed": 0.74,
+    "coordinated": 0.79,
+    "according_to": 0.88,
+    "tell_clause": 0.88,
+    "postposed": 0.75,
     "parenthetical": 0.95,
-    "postposed_inverted": 0.52,
-    "name_colon": 0.74,
-    "floating_continuation": 0.59,
-    "claim_noun": 0.84,
-    "passive_by": 0.40,
+    "postposed_inverted": 0.89,
+    "name_colon": 0.75,
+    "floating_continuation": 0.60,
+    "claim_noun": 0.61,
+    "passive_by": 0.39,
     "colon_block": 0.62,
     "colon_previous_paragraph": 0.62,
     "intro_previous_paragraph": 0.6,
@@ -108,6 +121,14 @@ NOUN_CUES = frozenset(
     decision complaints complaint rejection embrace demand demands""".split()
 )
 NOUN_CUE_PREPS = frozenset("of for on about against to over".split())
+# Words opening a clause that follows an object after a comma (", which ...", ", while ...").
+CLAUSE_TAILS = frozenset("which who while as and but although though because after before when where".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Relations that introduce a name in apposition ("Her mother, Fatemah, ...").
+KIN_WORDS = frozenset(
+    """mother father wife husband son daughter brother sister friend cousin uncle aunt grandmother
+    grandfather partner boss colleague niece nephew widow fiancee girlfriend boyfriend""".split()
+)
 # Words that end a speaker phrase after an inverted cue ("said Smith while ...").
 NP_AFTER_STOP = frozenset(
     """that who which and in on to when because as while after before during since if although though
@@ -198,7 +219,6 @@ class _Cand:
     mention: tuple[int, int] | None
     confidence: float
     rule: str
-    marks: list[_Mark] = field(default_factory=list)
 
 
 def _paragraph_spans(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
@@ -323,15 +343,20 @@ def _bisect_end(marks: list[_Mark], pos: int) -> int:
     return lo
 
 
+def _marks_in(marks: list[_Mark], lo: int, hi: int) -> list[_Mark]:
+    """The marks touching ``[lo, hi)``, found by bisection (no copy of the whole list)."""
+    out = []
+    i = _bisect_end(marks, lo)
+    while i < len(marks) and marks[i].start < hi:
+        out.append(marks[i])
+        i += 1
+    return out
+
+
 def _tokens(text: str, lo: int, hi: int, marks: list[_Mark]) -> list[_Tok]:
     toks = [_Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in TOKEN.finditer(text, lo, hi)]
     # Marks are sorted and do not overlap: bisect to the first one that may touch [lo, hi).
-    i0 = _bisect_end(marks, lo)
-    ms = []
-    for m in marks[i0:]:
-        if m.start >= hi:
-            break
-        ms.append(m)
+    ms = _marks_in(marks, lo, hi)
     mi = 0
     for t in toks:
         while mi < len(ms) and ms[mi].end <= t.start:
@@ -386,13 +411,21 @@ def _np_back(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
             return None
         if k - 2 >= lo and toks[k - 2].low in ("on", "in", "at", "of", "for", "from", "with"):
             # "activists on the ground accused": the phrase is a modifier; the head comes before.
-            r = _np_back(toks, k - 2, lo)
-            return (r[0], b) if r else None
+            # The head alone is the mention ("Trump at the time said" -> "Trump").
+            return _np_back(toks, k - 2, lo)
         return (k - 1, b)
     while a > lo and b - a < 8:
         u = toks[a - 1]
         if u.quoted or not (u.word or u.text in "&-."):
             break
+        if (
+            len(u.text) > 2
+            and u.text.isupper()
+            and a - 2 >= lo
+            and len(toks[a - 2].text) > 2
+            and toks[a - 2].text.isupper()
+        ):
+            break  # an all-caps headline before the name ("... ISTANBUL EXPLOSION Turkish President ...")
         if u.low in DETERMINERS:
             if u.low == "the" and a - 2 > lo and toks[a - 2].low in ("of", "for", "at", "from") and toks[a - 3].cap:
                 # "Mr. Morgan of the Sierra Club": the phrase goes on before "of the".
@@ -442,7 +475,7 @@ def _opening_subject(toks: list[_Tok], c: int) -> tuple[int, int] | None:
     """Character span of the name or pronoun opening the clause (after an introductory phrase)."""
     a = 0
     # Skip an introductory phrase ending in a comma ("On Thursday, Trump ...").
-    for k in range(min(c, 8)):
+    for k in range(min(c - 1, 8)):
         if toks[k].text == "," and not toks[k].quoted:
             a = k + 1
             break
@@ -498,22 +531,28 @@ def _subject_before(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
         ):
             b -= 2
             continue
-        if b - 1 > lo and toks[b - 1].low in ("today", "yesterday", "tonight", "earlier"):
-            b -= 1
+        if b - 1 > lo and (
+            toks[b - 1].low in ("today", "yesterday", "tonight", "earlier")
+            or (toks[b - 1].low in WEEKDAYS and not toks[b - 2].cap)
+        ):
+            b -= 1  # "A news report published Wednesday said"
             continue
         break
-    if b > lo and toks[b - 1].text == ",":
-        # "Kareem, who has worked with CNN in the past, said": the name before the first comma.
+    if b > lo and toks[b - 1].text in ",\u2014":
+        # "Kareem, who has worked with CNN in the past, said": the name before the first comma
+        # (or dash: "Kagan \u2014 who led the surge \u2014 supports ...").
+        sep = toks[b - 1].text
         k = b - 2
-        while k > lo and toks[k].text != "," and b - k < 30 and not toks[k].quoted and toks[k].text not in ".;:":
+        while k > lo and toks[k].text != sep and b - k < 30 and not toks[k].quoted and toks[k].text not in ".;:":
             k -= 1
-        if k >= lo and toks[k].text == "," and k < b - 2:
+        if k >= lo and toks[k].text == sep and k < b - 2:
             np = _np_back(toks, k, lo)
             chunk = toks[k + 1 : b - 1]
             if (
                 k > lo
                 and toks[k - 1].word
                 and not toks[k - 1].cap
+                and (toks[k - 1].low in SPEAKER_NOUNS or toks[k - 1].low in TITLES or toks[k - 1].low in KIN_WORDS)
                 and 1 <= len(chunk) <= 4
                 and all(t.cap for t in chunk if t.word)
             ):
@@ -523,7 +562,10 @@ def _subject_before(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
             # the name opens the chain, a few commas further back.
             hops = 0
             while hops < 3 and np is not None and not _person_like(toks, np, lo):
+                # Step back to the previous comma ("Cory James, 22, of Flint, Mich., said").
                 k2 = np[0] - 1
+                while k2 > lo and np[0] - k2 < 5 and toks[k2].text != ",":
+                    k2 -= 1
                 if k2 <= lo or toks[k2].text != ",":
                     break
                 np = _np_back(toks, k2, lo)
@@ -740,12 +782,8 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
             continue
         toks = _tokens(text, lo, hi, marks)
         n = len(toks)
-        cl_marks = []
-        for m in marks[_bisect_end(marks, lo) :]:
-            if m.start >= hi:
-                break
-            if m.start >= lo:
-                cl_marks.append(m)
+        clause_first = len(cands)
+        cl_marks = [m for m in _marks_in(marks, lo, hi) if m.start >= lo]
         tk = 0  # token pointer: marks are visited in order, so the scan stays linear
         # --- direct quotes -------------------------------------------------------------
         for m in cl_marks:
@@ -763,9 +801,8 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                 cue, mention, rule = got
                 if prev is not None and prev.cue == cue:
                     prev.parts.append((m.start, m.end))
-                    prev.marks.append(m)
                 else:
-                    prev = _Cand("direct", [(m.start, m.end)], cue, mention, 0.9, rule, [m])
+                    prev = _Cand("direct", [(m.start, m.end)], cue, mention, 0.9, rule)
                     cands.append(prev)
                 m.used = True
                 used_cues.add(cue[0])
@@ -787,7 +824,6 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                     and not CUE_SEARCH.search(text, max(prev.parts[-1][1], prev.cue[1]), m.start)
                 ):
                     prev.parts.append((m.start, m.end))
-                    prev.marks.append(m)
                     m.used = True
                     continue
             # A colon-ended previous paragraph introduces this quote paragraph.
@@ -798,7 +834,7 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                     rule = (
                         "colon_previous_paragraph" if text[paras[pi - 1][1] - 1] == ":" else "intro_previous_paragraph"
                     )
-                    c = _Cand("direct", [(m.start, m.end)], cue, mention, 0.8, rule, [m])
+                    c = _Cand("direct", [(m.start, m.end)], cue, mention, 0.8, rule)
                     cands.append(c)
                     m.used = True
                     last_attr[pi] = c
@@ -807,9 +843,7 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
             # A whole quote paragraph right after an attributed quote continues its speaker.
             if m.start == paras[pi][0] and m.words >= MIN_FLOATING_WORDS and (pi - 1 in last_attr):
                 # No cue of its own; the mention is the previous quote's (the speaker it continues).
-                c = _Cand(
-                    "direct", [(m.start, m.end)], None, last_attr[pi - 1].mention, 0.55, "floating_continuation", [m]
-                )
+                c = _Cand("direct", [(m.start, m.end)], None, last_attr[pi - 1].mention, 0.55, "floating_continuation")
                 cands.append(c)
                 m.used = True
                 last_attr[pi] = c
@@ -831,10 +865,9 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                         cands.append(_Cand("indirect", [(lo, e)], intro[0], intro[1], 0.7, "colon_block"))
                         used_cues.add(intro[0][0])
         # --- indirect and mixed quotes ----------------------------------------------------
-        last_mention = next((c.mention for c in reversed(cands) if c.cue and lo <= c.cue[0] < hi), None)
-        # A Title Case line is a headline: its cue verbs are capitalised ("Trump Says His ...").
-        words = [t for t in toks if t.word and t.text[:1].isalpha()]
-        title_case = len(words) >= 4 and sum(t.cap for t in words) >= 0.7 * len(words)
+        # Only this clause's candidates (appended since clause_first) are looked at: linear overall.
+        last_mention = next((c.mention for c in reversed(cands[clause_first:]) if c.cue and lo <= c.cue[0] < hi), None)
+        title_case: bool | None = None  # computed on the first capitalised cue word only
         first_new = len(cands)
         for k in range(n):
             t = toks[k]
@@ -849,7 +882,13 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
             if cand is not None or w == "according":
                 pass
             elif w in CUE_VERBS and (
-                not t.cap or ((pi == 0 or title_case) and k > 0 and toks[k - 1].cap and w not in HEADLINE_NOT_CUES)
+                not t.cap
+                or (
+                    k > 0
+                    and toks[k - 1].cap
+                    and w not in HEADLINE_NOT_CUES
+                    and (pi == 0 or (title_case := _title_case(toks) if title_case is None else title_case))
+                )
             ):
                 # Cue verbs are lower-case ("the United States" is no cue), except in a
                 # Title Case headline ("Lindsey Graham Says Trump Could ...").
@@ -869,6 +908,12 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                 last_mention = cand.mention or last_mention
         _cut_at_next_cue(text, cands[first_new:])
     return _finish(text, cands, marks)
+
+
+def _title_case(toks: list[_Tok]) -> bool:
+    """A Title Case line is a headline: its cue verbs are capitalised ("Trump Says His ...")."""
+    words = [t for t in toks if t.word and t.text[:1].isalpha()]
+    return len(words) >= 4 and sum(t.cap for t in words) >= 0.7 * len(words)
 
 
 def _cut_at_next_cue(text: str, clause_cands: list[_Cand]) -> None:
@@ -987,7 +1032,9 @@ def _direct_before(
         w = _cue_word(tk)
         if w in SAY_VERBS or w in TELL_VERBS or w in ACT_VERBS:
             between = toks[c + 1 : j]
-            if between and not all(_adjunct(t) for t in between):
+            prep_at = next((i for i, t in enumerate(between) if t.low in ADJUNCT_PREPS), len(between))
+            # Adjuncts only; after a preposition any words ("declared in the debate spin room, ").
+            if between and not all(_adjunct(t) or (i > prep_at and t.word) for i, t in enumerate(between)):
                 return None
             caps = [i for i, t in enumerate(between) if t.cap]
             if caps and w not in TELL_VERBS and not any(t.low in ADJUNCT_PREPS for t in between[: caps[0]]):
@@ -1107,10 +1154,13 @@ def _claim_noun(toks: list[_Tok], k: int, n: int) -> _Cand | None:
     if owner.low in ("his", "her", "their"):
         mention = (owner.start, owner.end)
     elif owner.cap and owner.low.endswith(("'s", "\u2019s")):
-        np = _np_back(toks, j + 1, 0)
-        if np is None:
-            return None
-        mention = (toks[np[0]].start, toks[np[1] - 1].end - 2)
+        # The possessor is the capitalised run ending in "'s" ("Donald Trump's call").
+        a = j
+        while a > 0 and (toks[a - 1].cap or toks[a - 1].text == ".") and toks[a - 1].end >= toks[a].start - 1:
+            a -= 1
+        while a < j and not toks[a].word:
+            a += 1
+        mention = (toks[a].start, owner.end - 2)
     else:
         return None
     start = k + 1 if nxt == "that" else k + 2
@@ -1196,9 +1246,11 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
         )
     prior = CUE_RATE.get(w, 0.6)
     # Inverted postposed: "CONTENT, said X."
-    if c > 2 and toks[c - 1].text == "," and (w in SAY_VERBS):
+    if c > 2 and toks[c - 1].text == "," and w in SAY_VERBS and not w.endswith("ing"):
         np = _np_after(toks, c + 1, n)
         tail = n - np[1] if np else 0
+        if np and toks[np[0]].low in DETERMINERS and np[1] - np[0] > 4:
+            np = None  # "..., said the spending numbers he saw were ...": a clause, not a speaker
         if np and (
             np[1] >= n - 1
             or toks[np[1]].text in ",."
@@ -1207,9 +1259,14 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
             end = c - 1
             if end >= 3:
                 mention = (toks[np[0]].start, toks[np[1] - 1].end)
-                return _Cand(
-                    "indirect", [(toks[0].start, toks[end - 1].end)], cue, mention, prior * 0.95, "postposed_inverted"
-                )
+                parts = [(toks[0].start, toks[end - 1].end)]
+                if np[1] < n and toks[np[1]].text == "," and n - np[1] > 5:
+                    # "The contrast, said Doyle and others, would be clear": the content resumes.
+                    tail_end = n
+                    while tail_end > np[1] + 1 and toks[tail_end - 1].text in ".;:!?" and not toks[tail_end - 1].quoted:
+                        tail_end -= 1
+                    parts.append((toks[np[1] + 1].start, toks[tail_end - 1].end))
+                return _Cand("indirect", parts, cue, mention, prior * 0.95, "postposed_inverted")
     if w.endswith("ing") and c > 0 and toks[c - 1].text in ",\u2014":
         # "..., adding that ...": subject is the clause's speaker (filled in by the caller).
         rng = _content_forward(toks, c, n, w)
@@ -1281,6 +1338,19 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
         rng = _content_forward(toks, c, n, w)
         if rng is None:
             return None
+        # A noun-phrase complement ends at the first comma or dash ("attacked the Koch brothers
+        # from the floor, making ..."): what follows is the clause's own business.
+        cut = next(
+            (
+                x
+                for x in range(rng[0] + 1, rng[1] - 1)
+                if toks[x].text in ",;\u2014"
+                and not toks[x].quoted
+                and (toks[x + 1].low.endswith("ing") or toks[x + 1].low in CLAUSE_TAILS)
+            ),
+            rng[1],
+        )
+        rng = (rng[0], cut)
         return _Cand(
             "indirect",
             [(toks[rng[0]].start, toks[rng[1] - 1].end)],
@@ -1292,6 +1362,18 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
     rng = _content_forward(toks, c, n, w)
     if rng is None or not _content_ok(toks, rng, w):
         return None
+    # A reported clause ends before ", which ..." / ", while ..." / a trailing participle.
+    cut = next(
+        (
+            x
+            for x in range(rng[0] + 2, rng[1] - 1)
+            if toks[x].text == ","
+            and not toks[x].quoted
+            and (toks[x + 1].low.endswith("ing") or toks[x + 1].low in ("which", "while", "as", "after", "before"))
+        ),
+        rng[1],
+    )
+    rng = (rng[0], cut)
     rule = "say_that" if toks[rng[0]].low == "that" else ("tell_clause" if w in TELL_VERBS else "say_clause")
     conf = prior * (1.0 if rule == "say_that" else 0.9)
     return _Cand("indirect", [(toks[rng[0]].start, toks[rng[1] - 1].end)], cue, mention, conf, rule)

@@ -53,7 +53,6 @@ _NAME_RUN = re.compile(
     + _NAME_TOKEN
     + r"|(?:de|da|van|von|bin|al|el|la|le|del)(?![\w'\u2019])))*"
 )
-_WORD = re.compile(r"\S+")
 # An appositive right after a name: ", a/an/the/another ... ," up to the next comma or period.
 _APPOSITIVE = re.compile(
     r",[ \t]+((?:a|an|the|another|his|her|their|its|who|which)[ \t][^,.;:\"\u201c\u201d\n]{2,160})[,.]"
@@ -278,6 +277,7 @@ def resolve_speakers(
 
     attributions: list[Attribution] = []
     last: int | None = None
+    seen_mentions = {(ei, sp.start) for ei, e in enumerate(entities) for sp in e.mentions}
     for q in quotes:
         m = q.mention
         if m is None:
@@ -296,7 +296,8 @@ def resolve_speakers(
             if entities[ei].kind in ("person", "organization"):
                 bisect.insort(history, (m.start, ei))
         ent = entities[ei]
-        if all(x.start != m.start for x in ent.mentions):
+        if (ei, m.start) not in seen_mentions:  # a set: one check per quote, not a scan
+            seen_mentions.add((ei, m.start))
             ent.mentions.append(m)
         attributions.append(Attribution(q, ei))
         last = ei
