@@ -68,7 +68,10 @@ def _allowed(prop: dict[str, Any]) -> str:
 def _files_line(table: str, version: object) -> str:
     """Where a table's files are: part files for per-batch tables, one file for corpus-level ones."""
     if table in TABLES:
-        return f"Files: `jsonl/{table}/*.jsonl`, `parquet/{table}/*.parquet` (schema version {version})."
+        return (
+            f"Files: `jsonl/{table}/ingest_date=*/part-*.jsonl`, `parquet/{table}/ingest_date=*/part-*.parquet` "
+            f"(schema version {version})."
+        )
     return (
         f"Files: `jsonl/{table}/data.jsonl`, `parquet/{table}/data.parquet`, one file each, rebuilt "
         f"from the whole dataset on each run (schema version {version})."
@@ -119,8 +122,8 @@ _LAYOUT = """\
 
 ```
 manifest.parquet               one row per input (file, or line of a .jsonl file): status, reason, part
-jsonl/<table>/*.jsonl          records as JSON Lines (UTF-8, one object a line): the lossless copy
-parquet/<table>/*.parquet      the same records as Parquet (zstd); types as in the tables below
+jsonl/<table>/ingest_date=YYYY-MM-DD/part-*.jsonl      records as JSON Lines (UTF-8, one object a line)
+parquet/<table>/ingest_date=YYYY-MM-DD/part-*.parquet  the same records as Parquet (zstd); types below
 quarantine.jsonl               inputs that yielded no document, with the reason
 rejects/<run_id>.jsonl         records that failed their schema, with the errors
 report.html                    an overview of the dataset (open it in a browser; works offline)
@@ -157,9 +160,11 @@ convert: in Java/JavaScript (UTF-16) use code-point functions (`String.offsetByC
 _LOADING = """\
 ## Loading the output
 
-Paths below assume the output folder is `output/`; the folders are not Hive-partitioned today,
-but `hive_partitioning` / `partitioning="hive"` are safe to pass and keep working if they become
-so.
+Paths below assume the output folder is `output/`. The four main tables are Hive-partitioned by
+`ingest_date` (the UTC date of the run that wrote a part; a rerun adds to the newest partition and
+never rewrites the partitions of unchanged documents): with `hive_partitioning` /
+`partitioning="hive"` it is one more column, `ingest_date`; without it, the columns are exactly the
+schema's. Use a recursive `**` glob or the table's folder.
 
 **quotewire** (DuckDB; `pip install "quotewire[query]"`): every table is a view by name, and so are
 `manifest` and `quarantine`; a table with no records yet is an empty view with its columns.
@@ -192,10 +197,10 @@ df = quotes.merge(docs, on="doc_id")
 
 ```python
 import polars as pl
-quotes = pl.scan_parquet("output/parquet/quotes/*.parquet")
-docs = pl.scan_parquet("output/parquet/documents/*.parquet")
+quotes = pl.scan_parquet("output/parquet/quotes/**/*.parquet")
+docs = pl.scan_parquet("output/parquet/documents/**/*.parquet")
 df = quotes.join(docs, on="doc_id").collect()
-# JSON Lines: pl.scan_ndjson("output/jsonl/quotes/*.jsonl")
+# JSON Lines: pl.scan_ndjson("output/jsonl/quotes/**/part-*.jsonl")
 ```
 
 **pyarrow**:
