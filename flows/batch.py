@@ -61,22 +61,31 @@ def load_article(raw: Path, unit: InputUnit, options: Options, text_field: str =
     return article_from_bytes(data, unit.path, sidecar, options=options)
 
 
+def validate_table(
+    table: str, rows: list[dict[str, Any]], source: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Split one table's rows into valid ones and rejects (with the failing field and message)."""
+    v = validator(table)
+    good: list[dict[str, Any]] = []
+    rejects: list[dict[str, Any]] = []
+    for rec in rows:
+        errs = v.errors(rec)
+        if errs:
+            rejects.append({"table": table, "source": source, "errors": [str(e) for e in errs], "record": rec})
+        else:
+            good.append(rec)
+    return good, rejects
+
+
 def validate_records(
     records: dict[str, list[dict[str, Any]]], source: str
 ) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
     """Split records into valid ones and rejects (with the failing field and message)."""
-    good: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    good: dict[str, list[dict[str, Any]]] = {}
     rejects: list[dict[str, Any]] = []
     for table in TABLES:
-        v = validator(table)
-        for rec in records.get(table, []):
-            errs = v.errors(rec)
-            if errs:
-                rejects.append(
-                    {"table": table, "source": source, "errors": [str(e) for e in errs], "record": rec}
-                )
-            else:
-                good[table].append(rec)
+        good[table], bad = validate_table(table, records.get(table, []), source)
+        rejects.extend(bad)
     return good, rejects
 
 

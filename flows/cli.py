@@ -24,7 +24,7 @@ os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 from flows import __version__
-from flows.config import load_config
+from flows.config import load_aliases, load_config
 from flows.errors import QuotewireError
 
 
@@ -41,6 +41,8 @@ def _add_run_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dask-address", default=None, help="scheduler address tcp://host:port (with --task-runner dask)")
     p.add_argument("--max-quarantine-ratio", type=float, default=None,
                    help="fail the run (exit 3) when more than this share of inputs is quarantined (default: 1.0)")
+    p.add_argument("--people-aliases", default=None,
+                   help='JSON file {"variant": "canonical name"} forcing merges in the people table')
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
 
 
@@ -79,6 +81,7 @@ def run_kwargs(args: argparse.Namespace) -> dict[str, Any]:
         "text_field": args.text_field or cfg.text_field,
         "max_chars": cfg.max_chars,
         "boilerplate": list(cfg.boilerplate),
+        "aliases": load_aliases(args.people_aliases or cfg.people_aliases, Path.cwd()),
         "max_quarantine_ratio": (
             args.max_quarantine_ratio if args.max_quarantine_ratio is not None else cfg.max_quarantine_ratio
         ),

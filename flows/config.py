@@ -5,6 +5,7 @@ Read in one place. Unknown keys and wrong types are configuration errors with a 
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -27,6 +28,8 @@ class Config:
     max_chars: int = 5_000_000
     # Extra boilerplate line patterns (regular expressions), e.g. an outlet's promo lines.
     boilerplate: list[str] = field(default_factory=list)
+    # A JSON file {"variant": "canonical name"} forcing people merges across the corpus.
+    people_aliases: str = ""
 
 
 def _check(cfg: Config, data: dict[str, Any], source: Path) -> Config:
@@ -60,3 +63,19 @@ def load_config(cwd: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"cannot parse the config file: {exc}") from exc
     return Config()
+
+
+def load_aliases(path: str, base: Path) -> dict[str, str]:
+    """The people alias file (JSON object of variant -> canonical name); empty when not set."""
+    if not path:
+        return {}
+    p = (base / path) if not Path(path).is_absolute() else Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read the people alias file {p}: {exc.strerror or exc}") from exc
+    except ValueError as exc:
+        raise ConfigError(f"people alias file {p} is not valid JSON: {exc}") from exc
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise ConfigError(f'people alias file {p}: expected a JSON object of strings, {{"variant": "canonical name"}}')
+    return data

@@ -523,3 +523,19 @@ def write_derived(out: Path, table: str, rows: list[dict[str, Any]], metadata: M
     jp = out / "jsonl" / table / "data.jsonl"
     atomic_write_text(jp, "".join(json.dumps(r, ensure_ascii=False, allow_nan=False) + "\n" for r in rows))
     write_parquet(out / "parquet" / table / "data.parquet", table, rows, metadata)
+
+
+def derived_key(out: Path, tables: Iterable[str]) -> str | None:
+    """The corpus key the derived tables were built for (None when any is missing or differs)."""
+    keys = set()
+    for table in tables:
+        path = out / "parquet" / table / "data.parquet"
+        if not path.exists() or not (out / "jsonl" / table / "data.jsonl").exists():
+            return None
+        meta = pq.read_schema(path).metadata or {}
+        keys.add((meta.get(b"corpus_key") or b"").decode())
+    return keys.pop() if len(keys) == 1 else None
+
+
+def derived_counts(out: Path, tables: Iterable[str]) -> dict[str, int]:
+    return {t: pq.ParquetFile(out / "parquet" / t / "data.parquet").metadata.num_rows for t in tables}

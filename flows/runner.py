@@ -11,15 +11,16 @@ import logging
 import time
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from flows import __version__
 from flows import io as qio
-from flows.batch import BatchResult, process_batch
+from flows.batch import BatchResult, process_batch, validate_table
 from flows.errors import RunFailed
+from flows.ids import short_hash
 from flows.pipeline import Options
 from flows.plan import batches, make_plan, next_manifest
 from flows.schema import TABLES, schema_version
@@ -94,6 +95,7 @@ def run_pipeline(
     max_quarantine_ratio: float = 1.0,
     progress: bool = False,
     map_batches: MapBatches | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> RunSummary:
     """The body of the flow (callable under any Prefect task runner set by the flow)."""
     opts = options or Options()
@@ -152,7 +154,11 @@ def run_pipeline(
         summary.stage_seconds = {k: round(v, 3) for k, v in stage.items()}
         summary.top_speakers = speakers.most_common(10)
         summary.date_range = (min(dates), max(dates)) if dates else None
-        summary.records = _count_records(out)
+        t_corpus = time.perf_counter()
+        corpus_counts = rebuild_corpus(out, rows, aliases)
+        summary.stage_seconds["corpus"] = round(time.perf_counter() - t_corpus, 3)
+        summary.rejects += corpus_counts.pop("rejects", 0)
+        summary.records = {**_count_records(out), **corpus_counts}
         summary.seconds = round(time.perf_counter() - t_start, 3)
         _write_side_files(out, summary)
 
@@ -163,6 +169,48 @@ def run_pipeline(
             f"({ratio:.0%}), above the limit of {max_quarantine_ratio:.0%}; see {out / 'quarantine.jsonl'}"
         )
     return summary
+
+
+def rebuild_corpus(out: Path, rows: list[qio.ManifestRow], aliases: Mapping[str, str] | None) -> dict[str, int]:
+    """Rebuild the corpus-wide tables (people, quotations and their links) from the committed data.
+
+    A full rebuild: whether a bare surname is ambiguous, and which reprints cluster, depend on
+    the whole corpus (measured: about 5 s of CPU at 20,000 documents; see benchmarks/README.md).
+    Skipped when neither the live parts nor the aliases changed since the last rebuild. The
+    per-document part files are never touched.
+    """
+    from flows.corpus import TABLES as DERIVED
+    from flows.corpus import build_corpus
+
+    live = sorted(qio.live_parts(rows))
+    key = short_hash("corpus", live, sorted((aliases or {}).items()), __version__, schema_version())
+    if qio.derived_key(out, DERIVED) == key:
+        return qio.derived_counts(out, DERIVED)
+    docs: list[dict[str, Any]] = []
+    speakers: list[dict[str, Any]] = []
+    quotes: list[dict[str, Any]] = []
+    for part in live:
+        docs += [
+            {k: d.get(k) for k in ("doc_id", "published", "outlet")}
+            for d in qio.read_part_records(out, "documents", part)
+        ]
+        speakers += qio.read_part_records(out, "speakers", part)
+        quotes += [
+            {k: q.get(k) for k in ("quote_id", "doc_id", "text", "speaker_id", "speaker", "type")}
+            for q in qio.read_part_records(out, "quotes", part)
+        ]
+    derived = build_corpus(docs, speakers, quotes, aliases=aliases)
+    counts: dict[str, int] = {}
+    rejects: list[dict[str, Any]] = []
+    for table in DERIVED:
+        good, bad = validate_table(table, derived[table], "corpus")
+        rejects += bad
+        qio.write_derived(out, table, good, {"corpus_key": key, "pipeline_version": __version__})
+        counts[table] = len(good)
+    if rejects:
+        qio.write_rejects(out, f"corpus-{key}", rejects)
+    counts["rejects"] = len(rejects)
+    return counts
 
 
 def _count_records(out: Path) -> dict[str, int]:

@@ -147,3 +147,25 @@ def test_uncommitted_staging_is_discarded(raw_dir: Path, out_dir: Path) -> None:
     run_pipeline(raw_dir, out_dir)
     assert not (out_dir / "_staging" / "crashed-run").exists()
     assert snapshot(out_dir) == before
+
+
+def test_corpus_tables_follow_the_dataset(raw_dir: Path, out_dir: Path) -> None:
+    """people/quotations are rebuilt when documents change, skipped when nothing did."""
+    write(raw_dir, "a.txt", article(1))
+    s1 = run_pipeline(raw_dir, out_dir)
+    people = rows(out_dir, "people")
+    assert s1.records["people"] == len(people) >= 1
+    assert any(p["name"] == "Maria Lopez" for p in people), people
+    mtime = (out_dir / "parquet" / "people" / "data.parquet").stat().st_mtime_ns
+    run_pipeline(raw_dir, out_dir)
+    assert (out_dir / "parquet" / "people" / "data.parquet").stat().st_mtime_ns == mtime, "rebuilt for nothing"
+    write(raw_dir, "b.txt", article(2))
+    s3 = run_pipeline(raw_dir, out_dir)
+    lopez = [p for p in rows(out_dir, "people") if p["name"] == "Maria Lopez"]
+    assert len(lopez) == 1 and lopez[0]["doc_count"] == 2, lopez
+    links = rows(out_dir, "speaker_person")
+    assert {sp["speaker_id"] for sp in rows(out_dir, "speakers")} == {link["speaker_id"] for link in links}
+    assert s3.records["quotations"] == len(rows(out_dir, "quotations"))
+    # Aliases force a merge (and a changed alias map forces a rebuild).
+    s4 = run_pipeline(raw_dir, out_dir, aliases={"Maria Lopez": "María López Ortega"})
+    assert any(p["name"] == "María López Ortega" for p in rows(out_dir, "people")), s4
