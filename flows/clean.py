@@ -59,6 +59,7 @@ _DATELINE = re.compile(
     r"\s*(?:[-\u2013\u2014]{1,2}\s*)?"
 )
 # "By Angela Dewan and Laura Smith-Spark, CNN": names, then co-authors and the outlet.
+_DATELINE_AT = re.compile(_DATELINE.pattern.removeprefix("^"))  # for match(line, pos)
 _BYLINE = re.compile(r"^By [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}(?:(?:,| and) [\w .,'\u2019-]{1,60})?$")
 _MAX_TITLE_WORDS = 15
 _VIDEO_COUNT = re.compile(r"^\((\d{1,3}) Videos\)$")
@@ -112,10 +113,25 @@ def _norm(line: str) -> tuple[str, int]:
     return " ".join(words), len(words)
 
 
+def _dateline_end(line: str) -> tuple[int, str | None]:
+    """Length of the leading dateline(s) of ``line`` ("WASHINGTON (Reuters) - (CNN) ...") and the first
+    outlet named; ``(0, None)`` when there is none or nothing follows it."""
+    pos, outlet = 0, None
+    while (m := _DATELINE_AT.match(line, pos)) and m.end() < len(line):
+        outlet = outlet or m.group("outlet")
+        pos = m.end()
+    return pos, outlet
+
+
 def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Cleaned:
     """Blank the boilerplate of ``text``; return it with highlights, outlet and stated date.
 
     ``extra_patterns`` are user-configured line patterns (per outlet) removed like promo lines.
+
+    Idempotence: every rule sees a line as the next call would, once this call has blanked. So
+    lines are compared (echo counts, video titles) by a key that ignores a leading dateline, a
+    stripped dateline's remainder goes through all the rules, and positions count kept lines only
+    ("the first line" is the first line not blanked).
     """
     lines = _lines(text)
     removed: list[tuple[int, int]] = []
@@ -123,16 +139,18 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Clean
     outlet: str | None = None
     published: dt.date | None = None
 
+    # Each line without its leading dateline(s): what the line is once a dateline is blanked.
+    bare = [s + _dateline_end(text[s:e])[0] for s, e in lines]
     # Rule: a line ending in a video duration is a video title; its title, wherever it repeats
     # (with or without the duration), is player furniture, not prose.
     titles: set[str] = set()
-    for s, e in lines:
-        m = _DURATION_LINE.match(text[s:e])
+    for b, (_s, e) in zip(bare, lines, strict=True):
+        m = _DURATION_LINE.match(text[b:e])
         if m and _is_short_title(m.group("title")):
             titles.add(" ".join(m.group("title").split()))
     # Rule: a short line repeated verbatim in the page is a headline/video-title echo.
     # Only short lines can be echoes; long ones are not counted (nor split into all their words).
-    norms = [_norm(text[s:e]) for s, e in lines]
+    norms = [_norm(text[b:e]) for b, (_s, e) in zip(bare, lines, strict=True)]
     counts = Counter(n for n, w in norms if w <= _MAX_TITLE_WORDS)
     title: str | None = None
     if lines and len(text[lines[0][0] : lines[0][1]]) <= 250:
@@ -141,45 +159,49 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Clean
     in_highlights = False
     body_seen = 0
     video_list = 0
-    for idx, (s, e) in enumerate(lines):
-        line = text[s:e]
+    kept = 0  # lines kept so far (whole or after their dateline)
+    for idx, (s0, e) in enumerate(lines):
+        s = s0
         norm, n_words = norms[idx]
         short = 0 < n_words <= _MAX_TITLE_WORDS
+        if body_seen == 0 and kept > 0 and bare[idx] > s0:
+            # Rule: datelines open the story's first prose paragraph only; later "(AP)" is prose.
+            # The rest of the line then goes through every rule below.
+            outlet = outlet or _dateline_end(text[s0:e])[1]
+            s = bare[idx]
+        line = text[s:e]
         if video_list and short and not _PROSE_END.search(norm):
             # Rule: the N lines after CNN's "(16 Videos)" marker are the player's title list.
             video_list -= 1
-            removed.append((s, e))
+            removed.append((s0, e))
             continue
         video_list = 0
         if in_highlights:
             # Rule: bullets under "Story highlights" are the highlights, kept apart from the body.
-            b = _BULLET.match(line)
-            if b:
-                highlights.append(Span.of(text, s + b.start("body"), e))
-                removed.append((s, e))
+            bm = _BULLET.match(line)
+            if bm:
+                highlights.append(Span.of(text, s + bm.start("body"), e))
+                removed.append((s0, e))
                 continue
             in_highlights = False
         if _HIGHLIGHTS_HEAD.match(line):
             in_highlights = True
-            removed.append((s, e))
+            removed.append((s0, e))
             continue
         dm = _DURATION_LINE.match(line)
         if norm in titles or (dm and " ".join(dm.group("title").split()) in titles):
-            removed.append((s, e))
+            removed.append((s0, e))
             continue
-        if short and counts[norm] >= 2 and idx > 0:
-            removed.append((s, e))
-            continue
-        if idx == 0 and short and counts[norm] >= 2 and norm in titles:
-            removed.append((s, e))
+        if short and counts[norm] >= 2 and kept > 0:
+            removed.append((s0, e))
             continue
         vm = _VIDEO_COUNT.match(line)
         if vm:
             video_list = int(vm.group(1))
-            removed.append((s, e))
+            removed.append((s0, e))
             continue
         if _PROMO.match(line) or _HTML.match(line) or any(p.search(line) for p in extra_patterns):
-            removed.append((s, e))
+            removed.append((s0, e))
             continue
         if _UPDATED.match(line):
             # Rule: "Updated 2034 GMT (0434 HKT) December 14, 2016" states the publication date.
@@ -190,19 +212,16 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Clean
                     published = dt.date(int(d.group(3)), _MONTHS[d.group(1)], int(d.group(2)))
                 except ValueError:
                     pass
-            removed.append((s, e))
+            removed.append((s0, e))
             continue
         if _BYLINE.match(line) and body_seen == 0:
-            removed.append((s, e))
+            removed.append((s0, e))
             continue
-        if body_seen == 0 and idx > 0 and outlet is None:
-            # Rule: a dateline opens the story's first prose paragraph only; later "(AP)" is prose.
-            m = _DATELINE.match(line)
-            if m and m.end() < len(line):
-                outlet = m.group("outlet")
-                removed.append((s, s + m.end()))
-        if idx > 0 and n_words >= 12:
+        if s > s0:
+            removed.append((s0, s))
+        if kept > 0 and n_words >= 12:
             body_seen += 1
+        kept += 1
 
     cleaned = _blank(text, removed)
     return Cleaned(

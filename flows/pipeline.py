@@ -69,15 +69,15 @@ def parse_published(value: object, notes: list[str], today: dt.date) -> tuple[dt
         return None, None
     v = value.strip()
     try:
+        naive = False
         if len(v) == 10:
             d = dt.date.fromisoformat(v)
             at = None
         else:
             at_local = dt.datetime.fromisoformat(v.replace("Z", "+00:00"))
+            naive = at_local.tzinfo is None
             d = at_local.date()
             at = at_local.astimezone(dt.UTC) if at_local.tzinfo else at_local.replace(tzinfo=dt.UTC)
-            if at_local.tzinfo is None:
-                notes.append("published time has no timezone; taken as UTC")
     except ValueError:
         notes.append(f"published ignored: {v!r} is not a valid ISO date or datetime")
         return None, None
@@ -87,6 +87,8 @@ def parse_published(value: object, notes: list[str], today: dt.date) -> tuple[dt
     if not MIN_YEAR <= d.year <= MAX_YEAR or (at is not None and not MIN_YEAR <= at.year <= MAX_YEAR):
         notes.append(f"published ignored: {v!r} is outside the supported years {MIN_YEAR}-{MAX_YEAR}")
         return None, None
+    if naive:
+        notes.append("published time has no timezone; taken as UTC")
     if d > today + dt.timedelta(days=1):
         notes.append(f"published date {d.isoformat()} is in the future")
     return d, at

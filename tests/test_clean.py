@@ -1,0 +1,251 @@
+"""Table tests for the boilerplate rules of ``flows.clean``: what goes, and prose that must stay.
+
+Every case also checks the module's contract: the cleaned text has the source's length, newlines
+stay where they were, removed and highlight spans slice back to the source, and ``clean`` is
+idempotent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flows.clean import clean
+from flows.model import Cleaned
+
+PROSE = "Around 50,000 civilians are still trapped inside the rebel-held zone, the UN estimates today."
+
+
+def kept_lines(c: Cleaned) -> list[str]:
+    """The non-blank lines left in the cleaned text, whitespace-normalized."""
+    return [" ".join(line.split()) for line in c.text.splitlines() if line.strip()]
+
+
+def check_contract(source: str, c: Cleaned) -> None:
+    assert len(c.text) == len(source), "cleaning changed the text length: offsets would be wrong"
+    assert [i for i, ch in enumerate(c.text) if ch in "\r\n"] == [i for i, ch in enumerate(source) if ch in "\r\n"], (
+        "cleaning moved or removed a line break"
+    )
+    for span in (*c.removed, *c.highlights):
+        assert source[span.start : span.end] == span.text, f"span {span} does not slice back to the source"
+    for i, (a, b) in enumerate(zip(source, c.text, strict=True)):
+        assert a == b or b == " ", f"character {i} changed from {a!r} to {b!r}: only blanking is allowed"
+    again = clean(c.text)
+    assert again.text == c.text, "clean is not idempotent"
+
+
+# (id, source, lines that must be removed, lines that must stay)
+REMOVED_CASES = [
+    (
+        "repeated-video-title",
+        "Headline of the story\n\nGoodbye messages from Aleppo\nGoodbye messages from Aleppo\n"
+        f"    Goodbye messages from Aleppo\n{PROSE}\n",
+        ["Goodbye messages from Aleppo"],
+        [PROSE],
+    ),
+    (
+        "video-duration-and-its-echoes",
+        f"Headline of the story\nWhy is Aleppo so important in Syria?\n{PROSE}\n"
+        "Why is Aleppo so important in Syria? 01:28\n",
+        ["Why is Aleppo so important in Syria?", "Why is Aleppo so important in Syria? 01:28"],
+        [PROSE],
+    ),
+    (
+        "duration-hh-mm-ss",
+        f"Headline of the story\n{PROSE}\nGoodbye messages from Aleppo 1:01:31\n",
+        ["Goodbye messages from Aleppo 1:01:31"],
+        [PROSE],
+    ),
+    (
+        "promo-impact-your-world",
+        f"Headline of the story\n{PROSE}\n"
+        "CNN's Impact Your World team has ways viewers/readers can help Syrians. Please visit CNN.com/impact\n",
+        ["CNN's Impact Your World team has ways viewers/readers can help Syrians. Please visit CNN.com/impact"],
+        [PROSE],
+    ),
+    (
+        "page-furniture",
+        f"Headline of the story\nJUST WATCHED\nReplay\nMore Videos ...\n{PROSE}\nHide Caption\n",
+        ["JUST WATCHED", "Replay", "More Videos ...", "Hide Caption"],
+        [PROSE],
+    ),
+    (
+        "html-leftover",
+        f'Headline of the story\n<div class="video">\n{PROSE}\n',
+        ['<div class="video">'],
+        [PROSE],
+    ),
+    (
+        "video-list",
+        f"Headline of the story\n(3 Videos)\nFirst clip\nSecond clip\nThird clip\n{PROSE}\n",
+        ["(3 Videos)", "First clip", "Second clip", "Third clip"],
+        [PROSE],
+    ),
+    (
+        "updated-stamp",
+        f"Headline of the story\nUpdated 2034 GMT (0434 HKT) December 14, 2016\n{PROSE}\n",
+        ["Updated 2034 GMT (0434 HKT) December 14, 2016"],
+        [PROSE],
+    ),
+    (
+        "byline-before-body",
+        f"Headline of the story\nBy Angela Dewan and Laura Smith-Spark, CNN\n{PROSE}\n",
+        ["By Angela Dewan and Laura Smith-Spark, CNN"],
+        [PROSE],
+    ),
+    (
+        "crlf-line-endings",
+        f"Headline of the story\r\nJUST WATCHED\r\n{PROSE}\r\n",
+        ["JUST WATCHED"],
+        [PROSE],
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "gone", "stay"), [c[1:] for c in REMOVED_CASES], ids=[c[0] for c in REMOVED_CASES])
+def test_boilerplate_removed(source: str, gone: list[str], stay: list[str]) -> None:
+    c = clean(source)
+    check_contract(source, c)
+    lines = kept_lines(c)
+    for g in gone:
+        assert g not in lines, f"boilerplate line {g!r} survived cleaning: {lines}"
+    for s in stay:
+        assert s in lines, f"prose line {s!r} was removed: {lines}"
+
+
+# Prose that looks like boilerplate but must survive: (id, line)
+PROSE_CASES = [
+    ("mentions-click-here-midline", "Officials said users who click here and there would see the warning."),
+    ("mentions-subscribe-midline", "Millions of people subscribe to the channel, the company said on Tuesday."),
+    ("time-of-day-in-sentence", "The ceasefire started at 10:30 and collapsed in the afternoon, officials said."),
+    ("score-at-end", "The final score of the match between the two sides was 2:1"),
+    ("long-line-ending-in-time", "The train left the station, crossed the river and reached the capital at " * 3 + "11:45"),
+    ("later-dateline-is-prose", "He told reporters (AP) had confirmed the story before it ran on Monday night."),
+    ("quote-with-by", '"By God, we will rebuild this city," the mayor said on Wednesday.'),
+    ("copyright-midline", "The lawsuit says the photos were used without copyright permission, lawyers said."),
+    ("unicode-prose", "Le président a déclaré « nous ne céderons pas », selon l’agence, mardi soir à Paris."),
+]
+
+
+@pytest.mark.parametrize("line", [c[1] for c in PROSE_CASES], ids=[c[0] for c in PROSE_CASES])
+def test_prose_survives(line: str) -> None:
+    source = f"Headline of the story\n{PROSE}\n{line}\n"
+    c = clean(source)
+    check_contract(source, c)
+    assert " ".join(line.split()) in kept_lines(c), f"prose line was blanked as boilerplate: {line!r}"
+
+
+def test_repeated_short_prose_line_first_occurrence_is_title() -> None:
+    """A headline line repeated later is an echo; the first line itself is kept as the title."""
+    source = f"Aleppo falls\n{PROSE}\nAleppo falls\n"
+    c = clean(source)
+    check_contract(source, c)
+    assert c.title == "Aleppo falls", f"title not taken from the first line: {c.title!r}"
+
+
+STORY_HIGHLIGHTS = (
+    "Headline of the story\n\nStory highlights\n\n"
+    "  \u2022 Tens of thousands of civilians are still trapped in eastern Aleppo\n"
+    "  \u2022 A ceasefire collapsed less than a day after it was implemented\n\n"
+    f"(CNN){PROSE}\n"
+)
+
+
+def test_story_highlights_kept_as_highlights_not_body() -> None:
+    c = clean(STORY_HIGHLIGHTS)
+    check_contract(STORY_HIGHLIGHTS, c)
+    assert [h.text for h in c.highlights] == [
+        "Tens of thousands of civilians are still trapped in eastern Aleppo",
+        "A ceasefire collapsed less than a day after it was implemented",
+    ], "highlight bullets not kept as highlights"
+    body = kept_lines(c)
+    assert not any("Tens of thousands" in line for line in body), f"highlights leaked into the body: {body}"
+    assert "Story highlights" not in body, "the 'Story highlights' heading stayed in the body"
+
+
+def test_highlights_end_at_first_non_bullet() -> None:
+    source = f"Headline\nStory highlights\n- First point of the story here\n{PROSE}\n- A dash line later in the body text\n"
+    c = clean(source)
+    check_contract(source, c)
+    assert [h.text for h in c.highlights] == ["First point of the story here"], (
+        f"bullets after the body started were taken as highlights: {c.highlights}"
+    )
+
+
+# (id, first prose line, expected outlet, expected remaining text of the line)
+DATELINE_CASES = [
+    ("cnn-glued", f"(CNN){PROSE}", "CNN", PROSE),
+    ("place-reuters-dash", f"WASHINGTON (Reuters) - {PROSE}", "Reuters", PROSE),
+    ("place-country-ap-emdash", f"KABUL, Afghanistan (AP) \u2014 {PROSE}", "AP", PROSE),
+    ("cnn-money", f"(CNN Money) {PROSE}", "CNN Money", PROSE),
+]
+
+
+@pytest.mark.parametrize(("line", "outlet", "rest"), [c[1:] for c in DATELINE_CASES], ids=[c[0] for c in DATELINE_CASES])
+def test_dateline_gives_outlet(line: str, outlet: str, rest: str) -> None:
+    source = f"Headline of the story\n{line}\n"
+    c = clean(source)
+    check_contract(source, c)
+    assert c.outlet == outlet, f"dateline outlet: got {c.outlet!r}, expected {outlet!r}"
+    assert rest in kept_lines(c), f"the dateline took prose with it: {kept_lines(c)}"
+
+
+def test_dateline_only_on_first_paragraph() -> None:
+    source = f"Headline of the story\n{PROSE} {PROSE}\n(AP) {PROSE}\n"
+    c = clean(source)
+    check_contract(source, c)
+    assert c.outlet is None, f"a later '(AP)' was taken as a dateline: {c.outlet!r}"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Updated 2034 GMT (0434 HKT) December 14, 2016", dt.date(2016, 12, 14)),
+        ("Updated 2034 GMT (0434 HKT) February 30, 2016", None),
+        ("Updated 2034 GMT (0434 HKT) December 31, 9999", None),
+        ("Posted 10:00 ET, no date given", None),
+    ],
+    ids=["valid", "impossible-date", "year-out-of-range", "no-date"],
+)
+def test_updated_stamp_states_date(line: str, expected: dt.date | None) -> None:
+    source = f"Headline of the story\n{line}\n{PROSE}\n"
+    c = clean(source)
+    check_contract(source, c)
+    assert c.published == expected, f"stated date of {line!r}: got {c.published}, expected {expected}"
+
+
+def test_extra_patterns_remove_configured_lines() -> None:
+    import re
+
+    source = f"Headline of the story\n{PROSE}\nDownload our podcast on all platforms\n"
+    c = clean(source, extra_patterns=[re.compile(r"^Download our podcast")])
+    check_contract(source, c)
+    assert "Download our podcast on all platforms" not in kept_lines(c), "configured boilerplate pattern ignored"
+
+
+# Idempotence regressions found by benchmarks/fuzz.py: a blanked dateline's remainder used to be
+# judged again (as an echo of another line, a byline, a promo) by the next call.
+@pytest.mark.parametrize(
+    "source",
+    ["said\n(CNN) said ", "(CNN)\n(CNN) (CNN) ", "Title\n(CNN) Click here to read\n",
+     "Title\n(AP) one two three\n(CNN) four five\nBy John Smith\n",
+     "JUST WATCHED\nA line that has twelve words in it so it counts as body text\nBy John Smith\n",
+     "Title\n(CNN) Goodbye messages from Aleppo 01:31\nGoodbye messages from Aleppo\n"],
+    ids=["dateline-remainder-echo", "repeated-datelines", "dateline-then-promo", "second-dateline",
+         "first-line-removed", "dateline-video-title"],
+)
+def test_clean_idempotent_regressions(source: str) -> None:
+    c = clean(source)
+    check_contract(source, c)
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["", "\n\n\n", "   ", "x", "\u2022", "Story highlights", "(CNN)", "01:31", " 01:31\n01:31", "\r\r\n\n"],
+    ids=["empty", "newlines", "spaces", "one-char", "bullet", "heading-only", "dateline-only", "duration-only",
+         "durations", "bare-cr"],
+)
+def test_degenerate_inputs(source: str) -> None:
+    c = clean(source)
+    check_contract(source, c)
