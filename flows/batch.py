@@ -46,19 +46,32 @@ def load_article(raw: Path, unit: InputUnit, options: Options, text_field: str =
     """Read and decode one unit (IO errors become quarantine reasons)."""
     if unit.problem:
         return Quarantined(unit.problem)
+    if unit.kind != "jsonl":
+        # Refused before reading: a 50 MB file never enters memory (its sidecar does not count).
+        try:
+            size = (raw / unit.path).stat().st_size
+        except OSError:
+            size = 0  # read_unit below says what is wrong
+        if size > options.max_chars * 4:
+            return Quarantined(f"file too large: {size} bytes, limit {options.max_chars * 4} (max_chars)")
     try:
         data, sidecar = read_unit(raw, unit)
     except FileNotFoundError:
         return Quarantined("file disappeared while the run read it")
     except OSError as exc:
         return Quarantined(f"unreadable: {exc.strerror or exc}")
+    art: Article | Quarantined
     if unit.kind == "jsonl":
-        return article_from_json_line(data, unit.path, unit.line or 0, options=options, text_field=text_field)
-    if unit.kind == "html":
+        art = article_from_json_line(data, unit.path, unit.line or 0, options=options, text_field=text_field)
+    elif unit.kind == "html":
         from flows.html import article_from_html
 
-        return article_from_html(data, unit.path, options=options, sidecar=sidecar)
-    return article_from_bytes(data, unit.path, sidecar, options=options)
+        art = article_from_html(data, unit.path, options=options, sidecar=sidecar)
+    else:
+        art = article_from_bytes(data, unit.path, sidecar, options=options)
+    if unit.note and isinstance(art, Article):
+        art.notes.append(unit.note)
+    return art
 
 
 def validate_table(

@@ -45,7 +45,9 @@ def build_records(
         "url": article.url,
         "published": article.published.isoformat() if article.published else None,
         "published_at": (
-            article.published_at.strftime("%Y-%m-%dT%H:%M:%SZ") if article.published_at is not None else None
+            article.published_at.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
+            if article.published_at is not None
+            else None
         ),
         "published_source": article.published_source,
         "text": article.text if include_text else None,

@@ -6,6 +6,7 @@ flow passes one that submits a task per batch to its task runner).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import time
@@ -103,12 +104,12 @@ def run_pipeline(
     t_start = time.perf_counter()
     run_id = new_run_id()
     summary = RunSummary(run_id=run_id)
-    with qio.run_lock(out):
+    with qio.run_lock(out), _io_errors(out):
         rolled = qio.recover(out)
         if rolled:
             log.warning("completed the commit of interrupted run %s", rolled)
         previous = qio.load_manifest(out)
-        units = qio.discover(raw, None if full else previous)
+        units = qio.discover(raw, None if full else previous, max_line_bytes=opts.max_chars * 4)
         pv, sv = __version__, schema_version()
         plan = make_plan(units, previous, pipeline_version=pv, schema_version=sv, full=full, keep_deleted=keep_deleted)
         summary.found = plan.found
@@ -169,6 +170,20 @@ def run_pipeline(
             f"({ratio:.0%}), above the limit of {max_quarantine_ratio:.0%}; see {out / 'quarantine.jsonl'}"
         )
     return summary
+
+
+@contextlib.contextmanager
+def _io_errors(out: Path) -> Iterator[None]:
+    """A failing disk (full, read-only, gone) ends the run with a clear message, not a traceback.
+
+    The commit protocol guarantees the previous dataset is intact when this happens.
+    """
+    try:
+        yield
+    except OSError as exc:
+        raise RunFailed(
+            f"cannot write {out}: {exc.strerror or exc}; the previous dataset is unchanged, rerun when fixed"
+        ) from exc
 
 
 def rebuild_corpus(out: Path, rows: list[qio.ManifestRow], aliases: Mapping[str, str] | None) -> dict[str, int]:

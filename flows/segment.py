@@ -23,7 +23,8 @@ ABBREVIATIONS = frozenset(
     a.m p.m u.s u.k u.n e.g i.e d.c l.a n.y""".split()
 )
 
-_PARAGRAPH = re.compile(r"[^\n]+")
+# A bare CR ends a line too (old Mac files), exactly as in ``clean``.
+_PARAGRAPH = re.compile(r"[^\r\n]+")
 # A candidate boundary: terminal punctuation, optional closers, then whitespace.
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")

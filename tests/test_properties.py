@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -161,13 +159,8 @@ def test_extract_never_raises(text: str, published: dt.date | None) -> None:
     extract(text, published=published)
 
 
-# A bare CR (not before LF) is left out here: spans across it are a known bug, pinned by
-# test_spans_never_cross_a_blanked_line_bare_cr below (remove the .map once segment.py is fixed).
-_no_bare_cr = news_text.map(lambda t: re.sub("\r(?!\n)", "\r\n", t))
-
-
 @SLOW
-@given(_no_bare_cr, st.sampled_from([None, "2016-12-14", "2016-12-14T23:30:00-05:00"]))
+@given(news_text, st.sampled_from([None, "2016-12-14", "2016-12-14T23:30:00-05:00"]))
 def test_records_offsets_slice_back_and_validate(text: str, published: str | None) -> None:
     art = article_from_json_line(
         json.dumps({"text": "Aleppo " + text, "published": published, "id": "x"}).encode(), "f.jsonl", 1, options=OPTS
@@ -212,12 +205,6 @@ def test_jsonl_and_parquet_round_trip_text_exactly(tmp_path_factory: Any, texts:
             assert p[k] == r[k], f"Parquet changed {k}: {p[k]!r} != {r[k]!r}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found by benchmarks/fuzz.py: clean treats a bare CR as a line break (and blanks the repeated line '0'), "
-    "flows/segment.py does not (_PARAGRAPH = [^\\n]+), so an event clause spans the blanked line and records "
-    "the cleaned text, not the source. Fix: flows/segment.py `_PARAGRAPH = re.compile(r\"[^\\r\\n]+\")`",
-)
 def test_spans_never_cross_a_blanked_line_bare_cr() -> None:
     art = article_from_json_line(json.dumps({"text": "on Monday \r0\r said \r0 ", "published": "2016-12-14"}).encode(),
                                  "f.jsonl", 1, options=OPTS)

@@ -1,8 +1,7 @@
 """Bad input, files and paths, data safety: the pipeline keeps going, loses nothing, stays in its folders.
 
 Every input of every run must end in exactly one state (processed / unchanged / duplicate /
-quarantined) and the summary counts must add up to the inputs found. Known bugs in files this
-suite does not own are ``xfail(strict=True)`` with the fix named in the reason.
+quarantined) and the summary counts must add up to the inputs found.
 """
 
 from __future__ import annotations
@@ -257,14 +256,6 @@ def test_duplicate_ids_kept_apart(mixed: tuple[Path, Path, RunSummary, RunSummar
     assert len({d["doc_id"] for d in docs}) == 2, "duplicate ids collapsed into one doc_id"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="duplicate JSONL ids are not reported: io._jsonl_units silently keys the repeat by line. Fix: in "
-    "flows/io.py _jsonl_units, when rid is already in seen_ids, keep the line key and record it (e.g. an "
-    "InputUnit field 'note'), and have flows/batch.py load_article append 'id X repeats line N of FILE' to "
-    "article.notes; or in flows/pipeline.py process_article, note it when '#line=' is in unit_key and "
-    "article.external_id is set",
-)
 def test_duplicate_ids_reported(mixed: tuple[Path, Path, RunSummary, RunSummary]) -> None:
     doc = docs_by_path(mixed[1])[("feed.jsonl", 2)]
     assert any("a1" in n and ("duplicate" in n or "repeat" in n) for n in doc["notes"]), doc["notes"]
@@ -287,11 +278,6 @@ def test_mixed_folder_every_input_accounted(mixed: tuple[Path, Path, RunSummary,
 # --- files that cannot be accounted for in the shared run (crash the run or need their own folder) ----
 
 
-@pytest.mark.xfail(
-    strict=True, raises=RecursionError,
-    reason="flows/io.py _peek_id catches only ValueError; json.loads of a line nested 100k deep raises "
-    "RecursionError during discovery and the whole run fails. Fix: `except (ValueError, RecursionError): return None`",
-)
 def test_jsonl_deeply_nested_line_is_quarantined(raw_dir: Path, out_dir: Path) -> None:
     (raw_dir / "feed.jsonl").write_bytes(json.dumps({"text": article("n")}).encode() + b"\n" + b"[" * 100_000 + b"\n")
     s = run(raw_dir, out_dir)
@@ -299,12 +285,6 @@ def test_jsonl_deeply_nested_line_is_quarantined(raw_dir: Path, out_dir: Path) -
     assert "nested too deeply" in quarantine(out_dir)["feed.jsonl#line=2"]
 
 
-@pytest.mark.xfail(
-    strict=True, raises=UnicodeEncodeError,
-    reason="flows/io.py _jsonl_units puts the raw id into the unit key ('feed.jsonl#id=\\ud800'); writing the "
-    "manifest (Parquet, UTF-8) fails and the whole run dies. Fix: in _peek_id return "
-    "flows.decode.repair_surrogates(str(v))[0] (or None when it contains surrogates, falling back to the line key)",
-)
 def test_jsonl_lone_surrogate_id(raw_dir: Path, out_dir: Path) -> None:
     (raw_dir / "feed.jsonl").write_text(json.dumps({"id": "x\ud800", "text": article("s")}) + "\n", encoding="utf-8")
     s = run(raw_dir, out_dir)
@@ -313,25 +293,12 @@ def test_jsonl_lone_surrogate_id(raw_dir: Path, out_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("data", [b"", b"\n\n  \r\n"], ids=["zero-bytes", "blank-lines"])
-@pytest.mark.xfail(
-    strict=True,
-    reason="an empty .jsonl yields no unit at all, so it appears nowhere (not in the manifest nor the quarantine). "
-    "Fix: flows/io.py _jsonl_units: when no non-blank line was seen, return [InputUnit(rel, rel, 'invalid', '', 0, "
-    "problem='empty JSONL file (no lines)')]",
-)
 def test_empty_jsonl_is_accounted(raw_dir: Path, out_dir: Path, data: bytes) -> None:
     (raw_dir / "feed.jsonl").write_bytes(data)
     s = run(raw_dir, out_dir)
     assert s.found == 1 and s.quarantined == 1, f"empty feed.jsonl unaccounted: found {s.found}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="unit keys can collide: a .txt file named 'x.jsonl#id=b.txt' and the line of x.jsonl with id 'b.txt' "
-    "both get key 'x.jsonl#id=b.txt'; plan/next_manifest keep one unit per key and a document is lost from the "
-    "manifest. Fix: flows/io.py _jsonl_units: use the id key only when it cannot be a .txt path "
-    "(`not key.endswith('.txt')`), else the line key (or escape '#' in .txt keys)",
-)
 def test_txt_and_jsonl_keys_never_collide(raw_dir: Path, out_dir: Path) -> None:
     (raw_dir / "x.jsonl").write_text(json.dumps({"id": "b.txt", "text": article("line")}) + "\n", encoding="utf-8")
     (raw_dir / "x.jsonl#id=b.txt").write_text(article("file"), encoding="utf-8")
@@ -345,7 +312,8 @@ def test_big_jsonl_line_quarantined_rest_goes_on(raw_dir: Path, out_dir: Path) -
     (raw_dir / "feed.jsonl").write_bytes(big + b"\n" + json.dumps({"id": "ok", "text": article("ok")}).encode() + b"\n")
     s = run(raw_dir, out_dir, options=opts(max_chars=100_000))
     assert_accounted(s, out_dir)
-    assert "too large" in quarantine(out_dir)["feed.jsonl#id=big"]
+    # Never held in memory, so its id is never read: the line key names it.
+    assert "too large" in quarantine(out_dir)["feed.jsonl#line=1"]
     assert s.processed == 1
 
 
@@ -365,13 +333,6 @@ def test_fifty_megabyte_single_line_quarantined(raw_dir: Path, out_dir: Path) ->
     assert secs < 20, f"quarantining a 50 MB file took {secs:.1f}s"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bounded memory: flows/io.py read_unit reads the whole file (Path.read_bytes) before the size limit "
-    "applies. Fix: in flows/batch.py load_article, quarantine a txt unit with unit.size > options.max_chars * 4 "
-    "before read_unit (and read at most max_chars*4+1 bytes in read_unit); same for JSONL: _jsonl_units reads "
-    "each line whole (iterate with f.readline(limit))",
-)
 def test_oversized_file_memory_is_bounded(raw_dir: Path, out_dir: Path) -> None:
     with (raw_dir / "huge.txt").open("wb") as f:
         for _ in range(20):
@@ -477,12 +438,6 @@ def test_symlinks_pointing_outside_raw_are_not_followed(tmp_path: Path, raw_dir:
     assert "TOPSECRET" not in dump, "content from outside the raw folder reached the output"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a .meta.json sidecar symlinked to a file outside raw/ is followed and its fields land in the output. "
-    "Fix: flows/io.py _txt_unit and read_unit: only use the sidecar when `not side.is_symlink() or "
-    "_inside(side, raw.resolve())` (else set the unit's problem / a note 'sidecar symlink points outside')",
-)
 def test_sidecar_symlink_outside_raw_not_followed(tmp_path: Path, raw_dir: Path, out_dir: Path) -> None:
     (tmp_path / "secret.json").write_text(json.dumps({"title": "TOPSECRET"}), encoding="utf-8")
     (raw_dir / "a.txt").write_text(article("a"), encoding="utf-8")
@@ -510,13 +465,6 @@ def test_odd_file_names(raw_dir: Path, out_dir: Path, name: str) -> None:
     assert s2.unchanged == 1, f"{name!r} was not recognized as unchanged on the second run"
 
 
-@pytest.mark.xfail(
-    strict=True, raises=UnicodeEncodeError,
-    reason="a file name that is not valid UTF-8 (b'caf\\xe9.txt') crashes the run when writing records/manifest "
-    "(surrogate-escaped str). Fix: flows/io.py discover: if rel.encode('utf-8') fails, append InputUnit(key="
-    "rel.encode('utf-8','surrogateescape').decode('utf-8','backslashreplace'), kind='invalid', problem="
-    "'file name is not valid UTF-8; rename it') and continue",
-)
 def test_non_utf8_file_name(raw_dir: Path, out_dir: Path) -> None:
     with open(os.path.join(os.fsencode(raw_dir), b"caf\xe9.txt"), "w", encoding="utf-8") as f:
         f.write(article("latin1 name"))
@@ -628,7 +576,7 @@ def test_disk_full_leaves_previous_dataset_intact(raw_dir: Path, out_dir: Path, 
     (raw_dir / "b.txt").write_text(article("b"), encoding="utf-8")
     with monkeypatch.context() as m:
         m.setattr(qio, point, _enospc)
-        with pytest.raises(OSError, match="No space left"):
+        with pytest.raises(RunFailed, match="No space left"):
             run(raw_dir, out_dir)
     assert (out_dir / qio.MANIFEST).read_bytes() == committed, "a failed run changed the committed manifest"
     assert records(out_dir, "documents") == docs, "a failed run changed the committed records"
@@ -638,12 +586,6 @@ def test_disk_full_leaves_previous_dataset_intact(raw_dir: Path, out_dir: Path, 
     assert not any((out_dir / qio.STAGING).iterdir()), "the failed run's staging was not cleaned up"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="disk full surfaces as a bare OSError (a traceback from the CLI, which only catches QuotewireError). "
-    "Fix: flows/runner.py run_pipeline: wrap the body of `with qio.run_lock(out):` in `except OSError as exc: "
-    "raise RunFailed(f'cannot write {out}: {exc.strerror or exc}; the previous dataset is unchanged') from exc`",
-)
 def test_disk_full_is_a_clear_error(raw_dir: Path, out_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (raw_dir / "a.txt").write_text(article("a"), encoding="utf-8")
     monkeypatch.setattr(qio, "write_parquet", _enospc)
@@ -654,8 +596,8 @@ def test_disk_full_is_a_clear_error(raw_dir: Path, out_dir: Path, monkeypatch: p
 def _discover_then(action: Callable[[Path], None]) -> Callable[..., list[qio.InputUnit]]:
     real = qio.discover
 
-    def wrapped(raw: Path, previous: Any = None) -> list[qio.InputUnit]:
-        units = real(raw, previous)
+    def wrapped(raw: Path, previous: Any = None, **kw: Any) -> list[qio.InputUnit]:
+        units = real(raw, previous, **kw)
         action(raw)
         return units
 
