@@ -18,8 +18,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from flows.model import Cleaned, Span
+from flows.segment import paragraphs
 
-_LINE = re.compile(r"[^\r\n]+")
 # A trailing video duration: "Goodbye messages from Aleppo 01:31".
 _DURATION_LINE = re.compile(r"^(?P<title>\S.{0,150}?)\s+\d{1,2}:\d{2}(?::\d{2})?$")
 _HIGHLIGHTS_HEAD = re.compile(r"^(story highlights|highlights|key points|what you need to know)\s*:?$", re.I)
@@ -64,20 +64,6 @@ _BYLINE = re.compile(r"^By [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}(?:(?
 _MAX_TITLE_WORDS = 15
 _VIDEO_COUNT = re.compile(r"^\((\d{1,3}) Videos\)$")
 _PROSE_END = re.compile(r"[.!\"\u201d]$")
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each line, stripped of surrounding whitespace (blank lines skipped)."""
-    out = []
-    for m in _LINE.finditer(text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
-    return out
 
 
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
@@ -133,7 +119,8 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Clean
     stripped dateline's remainder goes through all the rules, and positions count kept lines only
     ("the first line" is the first line not blanked).
     """
-    lines = _lines(text)
+    # The same lines as the segmenter's paragraphs, so a span never crosses a blanked line.
+    lines = list(paragraphs(text))
     removed: list[tuple[int, int]] = []
     highlights: list[Span] = []
     outlet: str | None = None

@@ -23,9 +23,8 @@ import logging
 import re
 from typing import Any
 
-from flows.decode import decode
 from flows.model import Article
-from flows.pipeline import Options, Quarantined, apply_meta
+from flows.pipeline import Options, Quarantined, apply_meta, decode_input
 
 log = logging.getLogger(__name__)
 
@@ -105,11 +104,9 @@ def article_from_html(
     data: bytes, source_path: str, *, options: Options, sidecar: bytes | None = None
 ) -> Article | Quarantined:
     """A saved web page as an article whose source text is the page's extracted main text."""
-    if len(data) > options.max_chars * 4:
-        return Quarantined(f"file too large: {len(data)} bytes, limit {options.max_chars * 4} (max_chars)")
-    dec = decode(data)
-    if dec.problem:
-        return Quarantined(dec.problem)
+    dec = decode_input(data, options)
+    if isinstance(dec, Quarantined):
+        return dec
     notes = list(dec.notes)
     declared = declared_charset(data)
     if dec.encoding in ("cp1252", "latin-1") and declared and declared not in _CP1252_LABELS:

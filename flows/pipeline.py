@@ -19,7 +19,7 @@ from typing import Any
 
 from flows import __version__
 from flows.clean import clean
-from flows.decode import decode, detect_language, repair_surrogates
+from flows.decode import Decoded, decode, detect_language, repair_surrogates
 from flows.events import extract_events
 from flows.model import Article, Extraction
 from flows.quotes import extract_quotes
@@ -155,15 +155,23 @@ def apply_meta(article: Article, meta: Mapping[str, Any], today: dt.date) -> Non
         article.published, article.published_at, article.published_source = d, at, "metadata"
 
 
-def article_from_bytes(
-    data: bytes, source_path: str, sidecar: bytes | None, *, options: Options
-) -> Article | Quarantined:
-    """A ``.txt`` input (with optional ``.meta.json`` sidecar bytes) as an article."""
+def decode_input(data: bytes, options: Options) -> Decoded | Quarantined:
+    """Decode a file's bytes, or say why it cannot be an article (too large, binary, empty)."""
     if len(data) > options.max_chars * 4:
         return Quarantined(f"file too large: {len(data)} bytes, limit {options.max_chars * 4} (max_chars)")
     dec = decode(data)
     if dec.problem:
         return Quarantined(dec.problem)
+    return dec
+
+
+def article_from_bytes(
+    data: bytes, source_path: str, sidecar: bytes | None, *, options: Options
+) -> Article | Quarantined:
+    """A ``.txt`` input (with optional ``.meta.json`` sidecar bytes) as an article."""
+    dec = decode_input(data, options)
+    if isinstance(dec, Quarantined):
+        return dec
     if len(dec.text) > options.max_chars:
         return Quarantined(f"text too long: {len(dec.text)} characters, limit {options.max_chars} (max_chars)")
     art = Article(text=dec.text, encoding=dec.encoding, source_path=source_path, notes=list(dec.notes))
