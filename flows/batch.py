@@ -39,7 +39,7 @@ class BatchResult:
     rejects: list[dict[str, Any]] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     top_speakers: Counter[str] = field(default_factory=Counter)
-    event_dates: list[str] = field(default_factory=list)
+    event_dates: list[str] = field(default_factory=list)  # the earliest and latest only
 
 
 def load_article(raw: Path, unit: InputUnit, options: Options, text_field: str = "text") -> Article | Quarantined:
@@ -147,7 +147,8 @@ def process_batch(
         for q in good["quotes"]:
             if q["speaker"]:
                 res.top_speakers[q["speaker"]] += 1
-        res.event_dates.extend(e["period_start"] for e in good["events"] if e["period_start"])
+        dates = [e["period_start"] for e in good["events"] if e["period_start"]] + res.event_dates
+        res.event_dates = [min(dates), max(dates)] if dates else []
         res.units.append(UnitResult(unit.key, "processed", None, doc_id))
     t3 = time.perf_counter()
     meta = {"run_id": run_id, "pipeline_version": __version__, "part": part}

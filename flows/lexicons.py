@@ -35,15 +35,20 @@ SAY_VERBS = _words(
     alleged alleges alleging countered continued agreed agrees admitted
     reckons reckoned feared fears hoped hopes hoping worried worries doubted doubts announces
     acknowledge confirm deny explain reads commented
-    found finds shows showed suggest indicate reveal announce declare predict emphasize mention
+    found finds show shows showed suggest indicate reveal announce declare predict emphasize mention
     mentions remembered recounted forecast warn conclude proclaimed implied implying signaled
-    signalled pleaded yells yelling shouts shouting screamed screams sang sings singing chanting"""
+    signalled pleaded yells yelling shouts shouting screamed screams sang sings singing chanting
+    answering bemoaning boasting bragging cautioning commenting complaining concluding contending
+    countering disclosing doubting elaborating emailing estimating fearing hinting indicating
+    interjecting joking lamenting musing observing opining pleading proclaiming quipping reckoning
+    recounting reiterating remembering responding retweeting revealing screaming signaling
+    signalling speculating wondering"""
 )
 
 # Verbs taking an addressee before the reported clause ("X told reporters (that) ...").
 TELL_VERBS = _words(
     """told tells telling assured assures reminded reminds reminding informed informs urged urges
-    urging asked asks asking warned briefed"""
+    urging asked asks asking warned briefed assuring informing"""
 )
 
 # Verbs whose complement is a noun phrase or an accusation ("X accused Y of ...", "X denied ...").
@@ -68,7 +73,13 @@ ACT_VERBS = _words(
     proposing portray ruled named
     supporting seeking considered backing decided respond expect pushing offering blame
     prefer prefers preferred describe embraced approved promote offer fear agree promise
-    remember planning intended"""
+    remember planning intended
+    advocating applauding approving assailing attacking balking branding challenging championing
+    charging chiding comparing congratulating convincing crediting deciding declining deeming
+    demanding deriding distancing dubbing echoing embracing encouraging expressing focusing hailing
+    intending invoking issuing knocking labeling labelling lambasting likening naming nominating
+    opposing outlining portraying preferring presenting projecting quoting railing rebuffing
+    rebuking recommending requesting threatening unveiling voicing wanting welcoming"""
 )
 
 CUE_VERBS = SAY_VERBS | TELL_VERBS | ACT_VERBS
@@ -177,7 +188,8 @@ CUE_MODIFIERS = _words(
     never not did does do is was were are be been being first last often frequently quickly
     immediately angrily bluntly loudly openly explicitly pointedly frankly candidly calmly
     initially originally subsequently separately similarly essentially effectively basically
-    n't long consistently often always now since both all each himself herself themselves itself"""
+    n't long consistently often always now since both all each himself herself themselves itself
+    however"""
 )
 
 # Words that end a backward walk for a subject noun phrase (clause connectives, prepositions).
@@ -240,7 +252,8 @@ SPEAKER_NOUNS = _words(
     lawmakers republicans democrats voters people observers report reports poll polls survey
     study statement group groups campaign administration government ministry agency
     organization organisation committee president minister senator governor mayor judge
-    spokesmen representative representatives members member insiders allies friends percent"""
+    spokesmen representative representatives members member insiders allies friends percent
+    polling data documents filings records results figures numbers"""
 )
 
 # Tokens: words (with inner apostrophes, hyphens, periods of initials) or single punctuation.
@@ -275,7 +288,7 @@ def _trie_pattern(words: frozenset[str]) -> str:
 
 # Any cue word (a cheap pre-filter: clauses without one and without quotes are skipped).
 CUE_SEARCH = re.compile(
-    r"(?<![A-Za-z])(?:" + _trie_pattern(CUE_VERBS | CLAIM_NOUNS | {"according"}) + r")(?![A-Za-z])", re.IGNORECASE
+    r"(?<![A-Za-z])(?:" + _trie_pattern(CUE_VERBS | CLAIM_NOUNS | {"according", "clear"}) + r")(?![A-Za-z])", re.IGNORECASE
 )
 
 # Common first names with their usual gender: pronoun agreement ("she" never resolves to a

@@ -95,6 +95,10 @@ RULE_PRECISION: dict[str, float] = {
     "colon_block": 0.62,
     "colon_previous_paragraph": 0.62,
     "intro_previous_paragraph": 0.6,
+    "relative_said": 0.6,
+    "colon_intro": 0.9,
+    "coordinated_list": 0.67,
+    "asked_question": 0.76,
 }
 # Endings of the text before a second attribution that make it coordinate, not nested.
 COORDINATORS = (
@@ -176,6 +180,22 @@ CLAUSE_WORDS = frozenset(
     were are be been has have had will would can could should may might must do does did not there
     it this these those he she they we i you""".split()
 )
+# Past-tense verbs after a quote that report no speaking ('"Yes," Smith nodded' is fine, but
+# '"...," he wanted ...' / '"...," it appeared' attribute nothing).
+NOT_SPEECH = frozenset(
+    """wanted needed appeared seemed happened used tried started seemed ended looked turned walked
+    moved learned noted""".split()
+)
+QUESTION_WORDS = frozenset("if whether about what why how who whom when where which".split())
+# Heads and modifiers of counted groups of respondents ("more than six in 10", "another").
+QUANTITY_HEADS = frozenset("another others half one two three four five six seven eight nine ten most many".split())
+QUANTITY_WORDS = frozenset("more than less fewer in of about nearly almost only some over under just roughly".split())
+# Sentence adverbs that open an introductory phrase ("In addition, according to X, ...").
+INTRO_ADVERBS = frozenset("however meanwhile still but and also now yet instead moreover furthermore indeed overall".split())
+# Words that end a noun-phrase object of an action cue ("backing Clinton because ...").
+OBJECT_ENDS = frozenset("because while although though since whereas unless".split())
+# Nouns closing a time adjunct after an object ("last week", "on Tuesday", "this month").
+TIME_TAIL = WEEKDAYS | frozenset("week month year weekend night morning evening afternoon".split())
 ADJUNCT_PREPS = frozenset("of to in on at with for during via through".split())
 TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier
@@ -251,6 +271,7 @@ def _pair_marks(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
     kind = ""
+    nested_straight = False
     skip = -1
     # Visit only the quotation-mark characters (one regex scan), not every character.
     for qm in QUOTE_CHARS.finditer(text, lo, hi):
@@ -263,6 +284,12 @@ def _pair_marks(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int
             if open_at is None and _is_open(text, i, lo):
                 open_at, kind = i, "d"
             elif open_at is not None and kind == "d":
+                if i + 2 < hi and text[i + 2] == "'":
+                    # "''... 'a special case,'''": a nested single quote closes with the double.
+                    pairs.append((open_at, i + 3))
+                    skip = i + 2
+                    open_at = None
+                    continue
                 pairs.append((open_at, i + 2))
                 open_at = None
             skip = i + 1
@@ -276,7 +303,23 @@ def _pair_marks(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int
             elif ch in OPEN_SINGLE or (ch == "'" and _is_open(text, i, lo) and text[i + 1 : i + 2].isalpha()):
                 open_at, kind = i, "s"
         elif kind == "d":
+            if nested_straight:
+                if ch == '"':
+                    nested_straight = False  # the close of a straight quote nested in a curly one
+                elif ch in CLOSE_DOUBLE:
+                    nested_straight = False
+                    pairs.append((open_at, i + 1))
+                    open_at = None
+                continue
+            if ch == '"' and text[open_at] in OPEN_DOUBLE and _is_open(text, i, lo) and i > open_at + 1:
+                # “He said "no" to me”: a straight quote opening inside a curly one.
+                nested_straight = True
+                continue
             if ch in CLOSE_DOUBLE or ch == '"':
+                pairs.append((open_at, i + 1))
+                open_at = None
+            elif ch in OPEN_DOUBLE and text[i - 1].isalnum() and not text[i + 1 : i + 2].isalnum():
+                # '“If Trump Wins“ that ...': a closing mark typed as an opening one.
                 pairs.append((open_at, i + 1))
                 open_at = None
             elif ch in OPEN_DOUBLE and i > open_at + 1 and text[i - 1].isspace() and text[i - 2] in ".!?,":
@@ -384,11 +427,25 @@ def _np_back(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
             return r
         return None
     t = toks[b - 1]
+    if t.text == "." and b - 2 > lo and toks[b - 2].cap and _abbrev_before(toks, b - 1):
+        # "James B. Comey Jr., the director, said": a name ending in an abbreviation.
+        r = _np_back(toks, b - 1, lo)
+        return r if r is not None and toks[r[1] - 1].cap else None
     if t.quoted or not t.word:
         return None
     if t.low in SUBJECT_PRONOUNS or (t.low in ("who", "which") and b - 1 > lo):
         # A relative pronoun after a comma ("the EU, which contended ...") is resolved later.
         return (b - 1, b)
+    if t.text[:1].isdigit() or t.low in QUANTITY_HEADS:
+        # "43 said", "More than six in 10 said", "another says": a counted group speaks.
+        a = b - 1
+        while a > lo and b - a < 7 and (
+            toks[a - 1].text[:1].isdigit() or toks[a - 1].low in QUANTITY_WORDS or toks[a - 1].low in QUANTITY_HEADS
+        ):
+            a -= 1
+        if t.low in QUANTITY_HEADS and a == b - 1 and t.low not in ("another", "others"):
+            return None  # a bare "one" / "most" / "many" is too vague without a number
+        return (a, b)
     if t.low in NP_STOP or t.low in CUE_VERBS or t.low in DETERMINERS:
         return None
     a = b
@@ -485,6 +542,13 @@ def _opening_subject(toks: list[_Tok], c: int) -> tuple[int, int] | None:
         return None
     if toks[a].low in SUBJECT_PRONOUNS:
         return (toks[a].start, toks[a].end)
+    if toks[a].low in DETERMINERS and a + 1 < c and not toks[a + 1].cap:
+        # "The town mayor, calling the vote a farce, ...": a determiner phrase up to the comma.
+        e = a + 1
+        while e < c and e - a < 6 and toks[e].word and not toks[e].quoted and toks[e].low not in NP_STOP:
+            e += 1
+        if e < c and e > a + 1 and toks[e].text in ",\u2014":
+            return (toks[a].start, toks[e - 1].end)
     b = a
     while b < c and (toks[b].cap or toks[b].text == ".") and not toks[b].quoted:
         b += 1
@@ -512,7 +576,10 @@ def _clause_subject(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
         if t.quoted or not t.word or t.low in CLAUSE_WORDS or t.low in CUE_VERBS:
             return None
     head = toks[b - 1]
-    if not (head.cap or head.low in SPEAKER_NOUNS or head.low.endswith("s")):
+    if not (head.cap or head.low in SPEAKER_NOUNS or head.low.endswith("s")) and not (
+        # "A person familiar with the plans for Monday's meeting says": a speaker noun leads.
+        toks[a].low in DETERMINERS and (toks[a + 1].low in SPEAKER_NOUNS or toks[a + 1].low in ("person", "man", "woman"))
+    ):
         return None
     return (a, b)
 
@@ -543,7 +610,13 @@ def _subject_before(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
         # (or dash: "Kagan \u2014 who led the surge \u2014 supports ...").
         sep = toks[b - 1].text
         k = b - 2
-        while k > lo and toks[k].text != sep and b - k < 30 and not toks[k].quoted and toks[k].text not in ".;:":
+        while (
+            k > lo
+            and toks[k].text != sep
+            and b - k < 30
+            and not toks[k].quoted
+            and (toks[k].text not in ".;:" or (toks[k].text == "." and _abbrev_before(toks, k)))
+        ):
             k -= 1
         if k >= lo and toks[k].text == sep and k < b - 2:
             np = _np_back(toks, k, lo)
@@ -572,8 +645,42 @@ def _subject_before(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
                 hops += 1
             if np and (toks[np[1] - 1].cap or toks[np[1] - 1].low in SUBJECT_PRONOUNS):
                 return np
-        return None
+        return _appositive_head(toks, b - 1, lo)
     return _np_back(toks, b, lo)
+
+
+def _appositive_head(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
+    """Subject before a chain of appositives ending at the comma ``b`` before a cue.
+
+    "Marley Anderson, 21, a junior from Las Vegas, said": the chunks between commas are tried
+    from the clause start on; the first one that is a whole name (or pronoun) heads the chain.
+    """
+    commas = [b]
+    k = b - 1
+    while k >= lo and b - k < 40 and len(commas) < 5:
+        t = toks[k]
+        if t.quoted or t.text in ";:!?" or (t.text == "." and not _abbrev_before(toks, k)):
+            break
+        if t.text == ",":
+            commas.append(k)
+        k -= 1
+    first = k + 1
+    if first > lo and toks[first - 1].text not in ",;:.!?":
+        return None  # the chain does not start at a clause boundary
+    commas.reverse()
+    start = first
+    for c in commas:
+        while start < c and toks[start].low in ("but", "and", "however", "meanwhile", "yet", "so"):
+            start += 1
+        np = _np_back(toks, c, lo) if c > start else None
+        if np is not None and np[0] == start and c > start:
+            head = toks[np[1] - 1]
+            if (head.cap or head.low in SPEAKER_NOUNS or head.low in SUBJECT_PRONOUNS) and (
+                head.low not in TIME_WORDS and head.low not in WEEKDAYS
+            ):
+                return np
+        start = c + 1
+    return None
 
 
 def _person_like(toks: list[_Tok], np: tuple[int, int], lo: int) -> bool:
@@ -616,7 +723,7 @@ def _abbrev_before(toks: list[_Tok], k: int) -> bool:
     return (len(prev.text) == 1 or prev.low in ABBREVIATIONS) and prev.end == toks[k].start
 
 
-def _skip_cue_extension(toks: list[_Tok], c: int, hi: int) -> int:
+def _skip_cue_extension(toks: list[_Tok], c: int, hi: int, verb: str = "") -> int:
     """Index after a cue's adjuncts ("said in a statement on Tuesday", "told reporters")."""
     j = c + 1
     # "said in a phone interview", "wrote on his blog": a preposition, then words up to a cue noun.
@@ -633,6 +740,10 @@ def _skip_cue_extension(toks: list[_Tok], c: int, hi: int) -> int:
                 k += 1
             return k + 1 if k < hi and toks[k].text in ",:" else k
     # "said in a statement", "wrote on Twitter", "said Tuesday": up to 8 tokens of adjuncts.
+    if j < hi and toks[j].cap and toks[j].low.endswith(("'s", "\u2019s")):
+        return j  # "criticized Clinton's email use": a possessive opens the object
+    if verb in ACT_VERBS and verb not in SAY_VERBS and j < hi and toks[j].low not in TIME_WORDS:
+        return j  # "endorsed Trump last week": the object comes first, not an adjunct
     k = j
     while k < hi and k - j < 8 and not toks[k].quoted:
         u = toks[k]
@@ -676,7 +787,7 @@ def _content_forward(toks: list[_Tok], c: int, hi: int, verb: str) -> tuple[int,
     else:
         k = -1
     if j == c + 1:
-        j = _skip_cue_extension(toks, c, end)
+        j = _skip_cue_extension(toks, c, end, verb)
         if (
             verb in TELL_VERBS
             and j == c + 1
@@ -686,6 +797,17 @@ def _content_forward(toks: list[_Tok], c: int, hi: int, verb: str) -> tuple[int,
             # "told reporters X": drop a one-word addressee.
             if toks[j].low in ("reporters", "him", "her", "them", "me", "us", "cnn", "abc", "nbc", "cbs"):
                 j += 1
+        if verb in TELL_VERBS and j == c + 1 and j < end and toks[j].low not in ("that", "to"):
+            # "told voters he is ready", "assured host Chris Cuomo she would": an addressee of up
+            # to four words, then a clause opened by a pronoun or "that".
+            x = j
+            while x < end and x - j < 4 and toks[x].word and not toks[x].quoted and toks[x].low not in ("that", "to"):
+                if toks[x].low in SUBJECT_PRONOUNS and x > j:
+                    break
+                x += 1
+            if x > j and x < end and (toks[x].low in SUBJECT_PRONOUNS or toks[x].low == "that"):
+                if all(t.cap or t.low in ADDRESSEES or t.low in DETERMINERS or t.low.endswith("s") for t in toks[j:x]):
+                    j = x
     while j < end and toks[j].text in ",:" and not toks[j].quoted:
         j += 1
     # Stop at a semicolon or at a dash closing the clause.
@@ -734,7 +856,15 @@ def _clauses(text: str, sentences: Sequence[Sentence], marks: list[_Mark]) -> li
                 and text[ps:pe].rstrip("\"\u201d'\u2019")[-1:] in ("?", "!", ".")
                 and text[s.start] not in "\"\u201c'\u2018"
                 and (text[ps:pe].rstrip("\"\u201d'\u2019")[-1:] != "." or len(text[s.start : s.end].split()) <= 10)
+                and not (
+                    mi > 0
+                    and marks[mi - 1].end >= pe - 1
+                    and marks[mi - 1].start > ps
+                    and CUE_SEARCH.search(text, ps, marks[mi - 1].start)
+                )
             ):
+                # Not when the quote already has a cue before it ('X called Trump "unhinged."').
+
                 # '"...?" Graham asked.' / '"... for good." Smith said.': a short attribution
                 # sentence right after a closed quote belongs to it.
                 head = text[s.start : min(s.end, s.start + 60)].lower().split()[:6]
@@ -778,7 +908,12 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
             prev_para = pi
             titles_seen: list[_Mark] = []
         # Most clauses hold neither a cue word nor a quote: skip them before tokenising.
-        if not CUE_SEARCH.search(text, lo, hi) and not QUOTE_CHARS.search(text, lo, hi):
+        if (
+            not CUE_SEARCH.search(text, lo, hi)
+            and not QUOTE_CHARS.search(text, lo, hi)
+            # A paragraph opening "Name: ..." (headline, transcript) may hold neither.
+            and not (lo == paras[pi][0] and text.find(":", lo, min(hi, lo + 60)) >= 0)
+        ):
             continue
         toks = _tokens(text, lo, hi, marks)
         n = len(toks)
@@ -796,7 +931,7 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
             while tk < n and toks[tk].start < m.end:
                 tk += 1
             after = tk
-            got = _direct_after(toks, after, n, text, m) or _direct_before(toks, first, text, m, paras[pi][0])
+            got = _direct_after(toks, after, n, text, m) or _direct_before(toks, first, text, m, paras[pi][0], after)
             if got is not None:
                 cue, mention, rule = got
                 if prev is not None and prev.cue == cue:
@@ -828,7 +963,7 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                     continue
             # A colon-ended previous paragraph introduces this quote paragraph.
             if m.start == paras[pi][0] and pi > 0 and ci > 0:
-                intro = _colon_intro(text, paras[pi - 1], marks)
+                intro = _colon_intro(text, paras[pi - 1], marks, any_verb=True)
                 if intro is not None and intro[0][0] not in used_cues:
                     cue, mention = intro
                     rule = (
@@ -877,6 +1012,17 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
             cand = None
             if w == "according" and k + 1 < n and toks[k + 1].low == "to":
                 cand = _according(toks, k, n)
+            elif w == "asked" and (k == 0 or toks[k - 1].low == "when") and k + 3 < n:
+                cand = _asked_question(toks, k, n)
+            elif w in ("made", "make", "makes", "making") and k + 2 < n and toks[k + 1].low == "clear":
+                # "She made clear that ...": the phrase is the cue, the that-clause the content.
+                cand = _indirect(toks, k, n, "said") if toks[k + 2].low == "that" else None
+                if cand is not None and cand.parts[0][0] == toks[k + 1].start and len(cand.parts) == 1:
+                    cand.cue = (t.start, toks[k + 1].end)
+                    cand.parts[0] = (toks[k + 2].start, cand.parts[0][1])
+                    cand.rule = "say_that"
+                else:
+                    cand = None
             elif w in CLAIM_NOUNS:
                 cand = _claim_noun(toks, k, n)
             if cand is not None or w == "according":
@@ -904,6 +1050,10 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                     cand.mention = last_mention or _opening_subject(toks, k)
                     if cand.mention is None:
                         continue
+                if cand.mention is None and cand.rule == "coordinated_list":
+                    if last_mention is None:
+                        continue
+                    cand.mention = last_mention
                 cands.append(cand)
                 last_mention = cand.mention or last_mention
         _cut_at_next_cue(text, cands[first_new:])
@@ -988,22 +1138,52 @@ def _direct_after(
         if toks[c].quoted or toks[c].text in ";:!?" or (toks[c].text == "." and not _abbrev(toks, c)):
             break
         w = _cue_word(toks[c])
+        if c <= j + 5 and w not in CUE_VERBS and _speech_like(text, toks, c, m):
+            # '"Go back home," Smith barked': any past-tense verb right after a quote that ends
+            # in a comma, "?" or "!" and a short subject is a verb of speaking.
+            np = _subject_before(toks, c, j)
+            if np and np[0] == j and np[1] == c:
+                return (toks[c].start, toks[c].end), (toks[np[0]].start, toks[np[1] - 1].end), "direct_postposed"
+            break
         if w in SAY_VERBS or w in TELL_VERBS or w in ("called", "asked", "read"):
             np = _subject_before(toks, c, j)
             # "..., panel Chairman X said": up to two lower-case words may precede the name.
             if np and (
                 np[0] == j
                 or (np[0] - j <= 2 and all(t.word and not t.quoted and t.low not in NP_STOP for t in toks[j : np[0]]))
+                or (
+                    # '"...," the assailant, John Smith, told': a role, a comma, then the name.
+                    np[0] - j <= 6
+                    and toks[np[0] - 1].text == ","
+                    and all(
+                        (t.word and t.low not in NP_STOP) or t.text == "," for t in toks[j : np[0]] if not t.quoted
+                    )
+                    and not any(t.quoted for t in toks[j : np[0]])
+                )
             ):
                 return (toks[c].start, toks[c].end), (toks[np[0]].start, toks[np[1] - 1].end), "direct_postposed"
             break
     return None
 
 
+def _speech_like(text: str, toks: list[_Tok], c: int, m: _Mark) -> bool:
+    """A lower-case past-tense verb after a quote closed by ``,"`` / ``?"`` / ``!"``."""
+    t = toks[c]
+    if t.cap or not t.low.endswith("ed") or len(t.low) < 5 or t.low in NOT_SPEECH:
+        return False
+    inner = text[m.start : m.end].rstrip("\"'\u201d\u2019\u00bb")
+    return inner[-1:] in (",", "?", "!") and (c + 1 >= len(toks) or toks[c + 1].text in ".,;" or toks[c + 1].word)
+
+
 def _direct_before(
-    toks: list[_Tok], first: int, text: str, m: _Mark, para_lo: int
+    toks: list[_Tok], first: int, text: str, m: _Mark, para_lo: int, after: int = -1
 ) -> tuple[tuple[int, int], tuple[int, int], str] | None:
-    """Cue right before the opening mark: ``X tweeted: "..."``, ``X said "..."``."""
+    """Cue right before the opening mark: ``X tweeted: "..."``, ``X said "..."``.
+
+    ``after`` is the token after the closing mark: when the clause goes on with words there
+    (``X said "it gets me mad" every time ...``) the quote is a fragment of a reported clause,
+    left to the indirect rules as a mixed quote.
+    """
     j = first
     if j > 0 and toks[j - 1].text in ":,":
         j -= 1
@@ -1048,15 +1228,68 @@ def _direct_before(
                 return None
             if m.words < 3 and toks[first - 1].text not in ":," and not (w in SAY_VERBS and m.words == 2):
                 return None
+            if toks[first - 1].text not in ":," and (
+                (0 <= after < len(toks) and toks[after].word and not toks[after].quoted)
+                or toks[first - 1].low in DETERMINERS
+            ):
+                # The clause goes on after the quote, or the quote is a noun phrase's head
+                # ("noting the "kind of problems" he had"): a fragment of a mixed quote.
+                return None
             return (tk.start, tk.end), (toks[np[0]].start, toks[np[1] - 1].end), "direct_preposed"
+    if first > 0 and toks[first - 1].text == ":" and m.words >= 3:
+        # "The supporter retorted: "..."": any clause with a subject, ending in a colon.
+        subj = _colon_subject(toks, first - 1)
+        if subj is not None:
+            return (toks[first - 1].start, toks[first - 1].end), subj, "colon_intro"
     return None
+
+
+def _colon_subject(toks: list[_Tok], colon: int) -> tuple[int, int] | None:
+    """Mention of the subject of the clause ending at the colon token ``colon`` (its start).
+
+    The clause must open with a name, a pronoun or a determiner phrase, and hold a lower-case
+    word (its verb) before the colon: "She then addressed the crowd again:", "The email goes on:".
+    """
+    if colon < 2 or colon > 16:
+        return None
+    if any(t.quoted or (t.text in ".!?;" and not _abbrev_before(toks, i)) for i, t in enumerate(toks[:colon])):
+        return None
+    a = 0
+    while a < colon and toks[a].low in ("but", "and", "then", "so", "meanwhile"):
+        a += 1
+    v = a
+    if toks[a].low in DETERMINERS and toks[a].low not in ("his", "her", "their", "its", "our", "my", "your"):
+        # "the club captain retorted:": a determiner phrase up to the first past-tense word.
+        x = a + 1
+        while x < colon and x - a <= 5 and toks[x].word and not (not toks[x].cap and toks[x].low.endswith("ed")):
+            x += 1
+        if x < colon and x - a <= 5 and toks[x].low.endswith("ed") and x > a + 1:
+            return (toks[a].start, toks[x - 1].end)
+    while v < colon and (toks[v].cap or toks[v].text == "." or toks[v].low in DETERMINERS or toks[v].low in SPEAKER_NOUNS):
+        if toks[v].low in SUBJECT_PRONOUNS:
+            v += 1
+            break
+        v += 1
+    if v == a or v >= colon or not toks[v].word or toks[v].cap:
+        return None
+    if toks[a].low in DETERMINERS and not any(t.cap or t.low in SPEAKER_NOUNS for t in toks[a + 1 : v]):
+        return None
+    if any(
+        (t.low in COLON_NOT_SPEAKERS and t.low not in DETERMINERS) or t.low in ("here", "this", "these", "following")
+        for t in toks[a:v]
+    ):
+        return None
+    if toks[v - 1].text == ".":
+        return None
+    return (toks[a].start, toks[v - 1].end)
 
 
 def _is_title(text: str, m: _Mark) -> bool:
     """A short quoted phrase in Title Case is a name of a work or show ("Face the Nation")."""
     if m.words > 6:
         return False
-    words = [w for w in text[m.start + 1 : m.end - 1].strip(" ,.!?").split() if w[:1].isalpha()]
+    inner = text[m.start : m.end].strip(" ,.!?\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
+    words = [w for w in inner.split() if w[:1].isalpha()]
     small = {"the", "of", "a", "an", "and", "in", "on", "to", "for", "with", "at", "by"}
     return (
         bool(words) and words[0][:1].isupper() and all(w[:1].isupper() or w in small for w in words) and len(words) >= 2
@@ -1069,7 +1302,7 @@ def _adjunct(t: _Tok) -> bool:
 
 
 def _colon_intro(
-    text: str, para: tuple[int, int], marks: list[_Mark]
+    text: str, para: tuple[int, int], marks: list[_Mark], any_verb: bool = False
 ) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Cue and mention introducing the next paragraph's quote.
 
@@ -1098,6 +1331,11 @@ def _colon_intro(
             if np:
                 return (toks[c].start, toks[c].end), (toks[np[0]].start, toks[np[1] - 1].end)
             return None
+    if any_verb and colon and n - start >= 3:
+        # "She then addressed the crowd again:": any clause with a subject, ending in a colon.
+        subj = _colon_subject(toks[start:], n - 1 - start)
+        if subj is not None:
+            return (toks[n - 1].start, toks[n - 1].end), subj
     return None
 
 
@@ -1108,12 +1346,14 @@ def _name_colon(text: str, toks: list[_Tok], para_end: int) -> _Cand | None:
     the rest of the paragraph is what they said.
     """
     k = 1 if toks and toks[0].quoted and not toks[0].word else 0
+    if len(toks) > 3 and toks[0].text.isupper() and len(toks[0].text) > 2 and toks[1].text in "-\u2013\u2014":
+        k = 2  # "EXCLUSIVE \u2013 Jane Roe: ...": a label and a dash before the name
     j = k
     while (
         j < len(toks)
-        and j - k < 5
-        and toks[j].word
-        and (toks[j].cap or toks[j].low in ("of", "and"))
+        and j - k < 6
+        and (toks[j].word or (toks[j].text == "." and j > k and _abbrev_before(toks, j)))
+        and (toks[j].cap or toks[j].low in ("of", "and") or toks[j].text == ".")
         and not toks[j].quoted
     ):
         j += 1
@@ -1147,7 +1387,12 @@ def _claim_noun(toks: list[_Tok], k: int, n: int) -> _Cand | None:
         return None
     j = k - 1
     while (
-        j > 0 and not toks[j].cap and toks[j].low not in ("his", "her", "their", "its") and toks[j].word and k - j < 3
+        j > 0
+        and not toks[j].cap
+        and toks[j].low not in ("his", "her", "their", "its")
+        and not toks[j].low.endswith(("'s", "\u2019s"))
+        and toks[j].word
+        and k - j < 3
     ):
         j -= 1  # "Trump's repeated claim that"
     owner = toks[j]
@@ -1161,6 +1406,9 @@ def _claim_noun(toks: list[_Tok], k: int, n: int) -> _Cand | None:
         while a < j and not toks[a].word:
             a += 1
         mention = (toks[a].start, owner.end - 2)
+    elif owner.low.endswith(("'s", "\u2019s")) and j > 0 and toks[j - 1].low in ("the", "a", "this", "that"):
+        # "The mayor's statement that ...": a determiner and a common-noun possessor.
+        mention = (toks[j - 1].start, owner.end - 2)
     else:
         return None
     start = k + 1 if nxt == "that" else k + 2
@@ -1182,9 +1430,25 @@ def _according(toks: list[_Tok], k: int, n: int) -> _Cand | None:
     """``according to X, CONTENT`` / ``CONTENT, according to X``."""
     np = _np_after(toks, k + 2, n)
     if np is None:
-        return None
+        # "according to complete but unofficial returns": any short phrase up to the comma.
+        e = k + 2
+        while e < n and e - k < 10 and toks[e].text not in ",;:()" and not toks[e].quoted:
+            e += 1
+        while e > k + 2 and toks[e - 1].text in ".!?":
+            e -= 1
+        if not (k + 2 < e <= k + 9 and (e >= n - 1 or toks[e].text in ",;:.")):
+            return None
+        np = (k + 2, e)
     cue = (toks[k].start, toks[k + 1].end)
     mention = (toks[np[0]].start, toks[np[1] - 1].end)
+    if (
+        k > 2
+        and toks[k - 1].text == ","
+        and k <= 5
+        and (toks[0].low in ADJUNCT_PREPS or toks[0].low in INTRO_ADVERBS)
+        and all(t.word or t.text == "," for t in toks[:k])
+    ):
+        k = 0  # "In addition, according to X, ...": a short introductory phrase before the cue
     if k <= 2:
         j = np[1]
         while j < n and toks[j].text in ",":
@@ -1199,10 +1463,17 @@ def _according(toks: list[_Tok], k: int, n: int) -> _Cand | None:
         end = k
         while end > 0 and toks[end - 1].text in ",\u2014-(" and not toks[end - 1].quoted:
             end -= 1
-        if end < 3:
+        if end < 3 and not (end >= 1 and toks[end].text == ","):
             return None
         rng = (0, end)
     parts = [(toks[rng[0]].start, toks[rng[1] - 1].end)]
+    if rng == (0, end) and np[1] < n - 3 and toks[np[1]].text == "," and toks[end].text == ",":
+        # "His criticism, according to X, was ...": the content goes on after the attribution.
+        tail = n
+        while tail > np[1] + 1 and toks[tail - 1].text in ".;:!?" and not toks[tail - 1].quoted:
+            tail -= 1
+        if tail - (np[1] + 1) >= 2:
+            parts.append((toks[np[1] + 1].start, toks[tail - 1].end))
     return _Cand("indirect", parts, cue, mention, 0.85, "according_to")
 
 
@@ -1211,12 +1482,73 @@ def _content_ok(toks: list[_Tok], rng: tuple[int, int], verb: str = "") -> bool:
     first = toks[rng[0]]
     if first.low == "to" and verb in INFINITIVE_VERBS:
         return True  # "agreed to lend", "pledged to remain"
+    if first.low == "about" and rng[0] + 1 < rng[1]:
+        nxt = toks[rng[0] + 1]
+        if nxt.text[:1].isdigit() or nxt.low in ("half", "a", "one", "two", "three", "four", "five", "ten", "$"):
+            return True  # "said about half of the money ...": an amount, not a topic
     return first.low not in NOT_CONTENT and not (first.cap and first.low in TIME_WORDS)
+
+
+def _asked_question(toks: list[_Tok], k: int, n: int) -> _Cand | None:
+    """``Asked whether he would run, Smith said ...``: the question put to someone, without a
+    source of its own (the asker is not named); its content runs to the comma."""
+    j = k + 1
+    seen_prep = False
+    while j < n and j - k < 6 and toks[j].low not in QUESTION_WORDS and (_adjunct(toks[j]) or (seen_prep and toks[j].word)):
+        seen_prep = seen_prep or toks[j].low in ADJUNCT_PREPS
+        j += 1  # "Asked on Fox News whether ..."
+    if j >= n or toks[j].low not in QUESTION_WORDS:
+        return None
+    e = next((x for x in range(j + 1, n) if toks[x].text in ",;" and not toks[x].quoted), n)
+    while e > j and toks[e - 1].text in ".!?" and not toks[e - 1].quoted:
+        e -= 1
+    if e - j < 3:
+        return None
+    return _Cand("indirect", [(toks[j].start, toks[e - 1].end)], (toks[k].start, toks[k].end), None, 0.6, "asked_question")
+
+
+def _comma_at(toks: list[_Tok], x: int) -> bool:
+    """A clause-ending comma at token ``x``: a bare one, or a closing mark right after a quoted
+    comma ('... "expanded the party," claiming ...')."""
+    t = toks[x]
+    if not t.quoted:
+        return t.text == ","
+    return not t.word and t.text in "\"'\u201d\u2019" and x > 0 and toks[x - 1].text == "," and (
+        x + 1 >= len(toks) or not toks[x + 1].quoted
+    )
+
+
+def _strip_time_tail(toks: list[_Tok], a: int, b: int) -> int:
+    """End of an object phrase without a final time adjunct ("endorsed Cruz last week")."""
+    if b - a >= 3 and toks[b - 1].low in TIME_TAIL and toks[b - 2].low in ("last", "this", "next", "on", "earlier"):
+        return b - 2
+    if b - a >= 2 and toks[b - 1].low in WEEKDAYS | {"today", "yesterday", "tonight"}:
+        return b - 1 if toks[b - 2].low != "on" or b - a < 3 else b - 2
+    return b
+
+
+def _relative_said(toks: list[_Tok], c: int, n: int) -> _Cand | None:
+    """``the changes, which officials said will start soon, ...``: a relative pronoun, a speaker
+    and a cue, then the verb phrase the pronoun is the subject of (content in two parts)."""
+    np = _subject_before(toks, c, 0)
+    if np is None or np[0] == 0 or toks[np[0] - 1].low not in ("which", "what", "who", "that"):
+        return None
+    rel = toks[np[0] - 1]
+    end = next((x for x in range(c + 1, n) if toks[x].text in ",;:\u2014()" and not toks[x].quoted), n)
+    while end > c + 1 and toks[end - 1].text in ".!?" and not toks[end - 1].quoted:
+        end -= 1
+    if end - (c + 1) < 3:
+        return None
+    parts = [(rel.start, rel.end), (toks[c + 1].start, toks[end - 1].end)]
+    mention = (toks[np[0]].start, toks[np[1] - 1].end)
+    return _Cand("indirect", parts, (toks[c].start, toks[c].end), mention, 0.75, "relative_said")
 
 
 def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
     """``X said (that) ...`` / ``..., X said.`` / ``..., said X.`` / ``X accused Y of ...``."""
     if c + 1 < n and toks[c + 1].low in NOUN_SIGNS:
+        if w in SAY_VERBS:
+            return _relative_said(toks, c, n)
         return None  # a noun ("his comments came", "Everything Trump says is a lie")
     if c + 1 < n and toks[c + 1].low in ("off", "away", "down", "up", "back", "into"):
         return None  # a phrasal verb of action ("backed off", "pushed up")
@@ -1251,10 +1583,14 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
         tail = n - np[1] if np else 0
         if np and toks[np[0]].low in DETERMINERS and np[1] - np[0] > 4:
             np = None  # "..., said the spending numbers he saw were ...": a clause, not a speaker
+        if np and any(toks[x].low in NOUN_SIGNS for x in range(np[0] + 1, np[1])):
+            np = None  # "..., however, said the harvest was late": a reported clause
         if np and (
             np[1] >= n - 1
             or toks[np[1]].text in ",."
             or (tail <= 7 and toks[np[1]].low in ("in", "at", "on", "of", "for", "with"))
+            # "..., said a former spokesman for the ministry, Oleg Ivanov, who ...": a speaker's PP
+            or (toks[np[1]].low in ("of", "for") and toks[np[0]].low in DETERMINERS)
         ):
             end = c - 1
             if end >= 3:
@@ -1267,7 +1603,7 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
                         tail_end -= 1
                     parts.append((toks[np[1] + 1].start, toks[tail_end - 1].end))
                 return _Cand("indirect", parts, cue, mention, prior * 0.95, "postposed_inverted")
-    if w.endswith("ing") and c > 0 and toks[c - 1].text in ",\u2014":
+    if w.endswith("ing") and c > 0 and (toks[c - 1].text in ",\u2014" or _comma_at(toks, c - 1)):
         # "..., adding that ...": subject is the clause's speaker (filled in by the caller).
         rng = _content_forward(toks, c, n, w)
         if rng is None or (w in SAY_VERBS and not _content_ok(toks, rng, w)):
@@ -1294,9 +1630,35 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
             return _Cand(
                 "indirect", [(toks[rng[0]].start, toks[rng[1] - 1].end)], cue, None, prior * 0.85, "coordinated"
             )
+        if b > 2 and toks[b - 1].text == "," and w.endswith("ed") and not (c + 1 < n and toks[c + 1].low == "by"):
+            # "He suggested A, called her "third-rate" and left": a list of verb phrases sharing
+            # the subject of an earlier cue in the clause (filled in by the caller).
+            rng = _content_forward(toks, c, n, w)
+            if rng is None or not _content_ok(toks, rng, w):
+                return None
+            if w in ACT_VERBS:
+                # The object ends before the next verb phrase of the list ("... and left").
+                end = next(
+                    (
+                        x
+                        for x in range(rng[0] + 1, rng[1] - 1)
+                        if toks[x].low in ("and", "but") and toks[x + 1].low.endswith("ed") and not toks[x].quoted
+                    ),
+                    rng[1],
+                )
+                rng = (rng[0], end)
+            return _Cand(
+                "indirect", [(toks[rng[0]].start, toks[rng[1] - 1].end)], cue, None, prior * 0.75, "coordinated_list"
+            )
         return None
     progressive = c > 0 and toks[c - 1].low in ("is", "are", "was", "were", "been", "be")
-    if w.endswith("ing") and not progressive and not (toks[np[1] - 1].cap or toks[np[1] - 1].low in SUBJECT_PRONOUNS):
+    if (
+        w.endswith("ing")
+        and not progressive
+        and not (toks[np[1] - 1].cap or toks[np[1] - 1].low in SUBJECT_PRONOUNS)
+        # "with 30 percent of voters saying ...": a counted group of respondents speaks.
+        and not (w in SAY_VERBS and np[0] > 0 and toks[np[0] - 1].low == "with" and toks[np[1] - 1].low in SPEAKER_NOUNS)
+    ):
         return None
     mention = (toks[np[0]].start, toks[np[1] - 1].end)
     rest = [t for t in toks[c + 1 : c + 12] if t.text not in ".!?"]
@@ -1305,10 +1667,27 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
     comma_before = before is not None and (
         before.text in ",\u2014" or (before.quoted and not before.word and np[0] >= 2 and toks[np[0] - 2].text == ",")
     )
-    if w in SAY_VERBS and np[0] >= 3 and comma_before and not any(t.low == "that" for t in rest[:8]):
+    # "..., a spokesman told The Wall Street Journal.": a TELL cue with only its addressee.
+    tell_only = (
+        w in TELL_VERBS
+        and 0 < len(rest) <= 8
+        and (rest[0].cap or rest[0].low in ADDRESSEES or rest[0].low in DETERMINERS)
+        and all(
+            t.cap or t.low in DETERMINERS or t.low in ADDRESSEES or t.low in TIME_WORDS or t.low in ADJUNCT_PREPS
+            for t in rest
+        )
+        and c + 1 + len(rest) >= n - 1
+    )
+    if (w in SAY_VERBS or tell_only) and np[0] >= 3 and comma_before and not any(t.low == "that" for t in rest[:8]):
         # Postposed only when nothing but adjuncts follows the cue ("..., X said on Tuesday.");
         # "In Texas, voters said they were angry" has its content after the cue.
-        if not rest or rest[0].text == "," or rest[0].low in TIME_WORDS or rest[0].low in ADJUNCT_PREPS:
+        if (
+            not rest
+            or tell_only
+            or rest[0].text in ",;"
+            or rest[0].low in TIME_WORDS
+            or rest[0].low in ADJUNCT_PREPS
+        ):
             end = np[0] - 1
             start = 0
             # Content starts after an earlier cue of the same sentence, if any.
@@ -1344,13 +1723,22 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
             (
                 x
                 for x in range(rng[0] + 1, rng[1] - 1)
-                if toks[x].text in ",;\u2014"
-                and not toks[x].quoted
-                and (toks[x + 1].low.endswith("ing") or toks[x + 1].low in CLAUSE_TAILS)
+                if (
+                    toks[x].text in ",;\u2014"
+                    and not toks[x].quoted
+                    and (toks[x + 1].low.endswith("ing") or toks[x + 1].low in CLAUSE_TAILS)
+                )
+                # "endorsed Trump last week and has campaigned with him": a second verb phrase.
+                or (
+                    toks[x].low in ("and", "but")
+                    and (toks[x + 1].low in NOUN_SIGNS or (toks[x + 1].low.endswith("ed") and not toks[x + 1].quoted))
+                )
+                # "is backing Clinton because he worries ...": a subordinate clause of the cue's.
+                or (toks[x].low in OBJECT_ENDS and not toks[x].quoted)
             ),
             rng[1],
         )
-        rng = (rng[0], cut)
+        rng = (rng[0], _strip_time_tail(toks, rng[0], cut))
         return _Cand(
             "indirect",
             [(toks[rng[0]].start, toks[rng[1] - 1].end)],
@@ -1367,22 +1755,48 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
         (
             x
             for x in range(rng[0] + 2, rng[1] - 1)
-            if toks[x].text == ","
-            and not toks[x].quoted
+            if _comma_at(toks, x)
             and (toks[x + 1].low.endswith("ing") or toks[x + 1].low in ("which", "while", "as", "after", "before"))
         ),
         rng[1],
     )
+    if cut < rng[1] and toks[cut].quoted:
+        cut += 1  # '... "expanded the party," claiming ...': keep the closing mark
     rng = (rng[0], cut)
     rule = "say_that" if toks[rng[0]].low == "that" else ("tell_clause" if w in TELL_VERBS else "say_clause")
     conf = prior * (1.0 if rule == "say_that" else 0.9)
     return _Cand("indirect", [(toks[rng[0]].start, toks[rng[1] - 1].end)], cue, mention, conf, rule)
 
 
+def _nested(cands: list[_Cand]) -> list[bool]:
+    """For each candidate, whether its cue lies inside another candidate's content span."""
+    # Only forward contents ("X said that ...") hold nested attributions; a content before its
+    # cue ('"...," he said, according to X') does not make the attribution inside it nested.
+    spans = sorted(
+        (c.parts[0][0], c.parts[-1][1], i) for i, c in enumerate(cands) if c.cue and c.parts[0][0] >= c.cue[1]
+    )
+    starts = [s for s, _, _ in spans]
+    out = [False] * len(cands)
+    for i, c in enumerate(cands):
+        if c.cue is None:
+            continue
+        p = c.cue[0]
+        k = bisect.bisect_right(starts, p)
+        # Contents barely overlap each other: a few neighbours before the cue suffice.
+        for s, e, j in spans[max(0, k - 4) : k]:
+            if j != i and s <= p < e and not (c.parts[0][0] <= s and e <= c.parts[-1][1]):
+                out[i] = True
+                break
+    return out
+
+
 def _finish(text: str, cands: list[_Cand], marks: list[_Mark]) -> list[Quote]:
     """Resolve overlaps (best first), type mixed contents, and build the Quote records."""
     mark_starts = [m.start for m in marks]
-    order = sorted(range(len(cands)), key=lambda i: -cands[i].confidence)
+    nested = _nested(cands)
+    # Outer attributions first ("Cruz says he is tied, in a finish he said defied expectations"):
+    # a candidate whose cue sits inside another one's content gives way to it.
+    order = sorted(range(len(cands)), key=lambda i: (nested[i], -cands[i].confidence))
     taken: list[tuple[int, int]] = []  # accepted (start, end), sorted by start
     keep: list[_Cand] = []
     for i in order:

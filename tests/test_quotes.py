@@ -205,6 +205,217 @@ RULES = [
 ]
 
 
+# Rules added for recall; each with sentences written for the table (not from any corpus).
+MORE_RULES = [
+    (
+        "Dana Kim, 34, a nurse from Ohio, said the clinic had closed early.",
+        "say_clause",
+        "the clinic had closed early",
+        "said",
+        "Dana Kim",
+    ),
+    (
+        "Mayor Ann Lee of Leeds, the No. 1 critic of the plan, said the road would never be built.",
+        "say_clause",
+        "the road would never be built",
+        "said",
+        "Mayor Ann Lee of Leeds",
+    ),
+    (
+        "Farmers and U.S. officials, however, said the harvest was late.",
+        "say_clause",
+        "the harvest was late",
+        "said",
+        "Farmers and U.S. officials",
+    ),
+    (
+        "Jones however said the bridge would reopen in May.",
+        "say_clause",
+        "the bridge would reopen in May",
+        "said",
+        "Jones",
+    ),
+    (
+        "The agency said about half of the money was spent.",
+        "say_clause",
+        "about half of the money was spent",
+        "said",
+        "The agency",
+    ),
+    (
+        'Reyes is noting the "sort of trouble" the team had at home.',
+        "say_clause",
+        'the "sort of trouble" the team had at home',
+        "noting",
+        "Reyes",
+    ),
+    (
+        "Baker criticized Lee's travel plan as wasteful.",
+        "accuse_object",
+        "Lee's travel plan as wasteful",
+        "criticized",
+        "Baker",
+    ),
+    (
+        "''We hear it every day, 'this is a special case,''' Mr. Petrov said.",
+        "direct_postposed",
+        "''We hear it every day, 'this is a special case,'''",
+        "said",
+        "Mr. Petrov",
+    ),
+    (
+        "''It was luck,'' Paul Ford Jr., the head of the local school board, said on Monday.",
+        "direct_postposed",
+        "''It was luck,''",
+        "said",
+        "Paul Ford Jr",
+    ),
+    (
+        '"We will be back," the coach, Mia Hart, told the local paper.',
+        "direct_postposed",
+        '"We will be back,"',
+        "told",
+        "Mia Hart",
+    ),
+    (
+        "The team had lost twice in a row, a club spokesman told The Daily Planet.",
+        "postposed",
+        "The team had lost twice in a row",
+        "told",
+        "a club spokesman",
+    ),
+    (
+        "Turnout rose, with 40 percent saying they trust the council.",
+        "say_clause",
+        "they trust the council",
+        "saying",
+        "40 percent",
+    ),
+    (
+        "Mayor Diaz is congratulating the winners of the race.",
+        "accuse_object",
+        "the winners of the race",
+        "congratulating",
+        "Mayor Diaz",
+    ),
+    (
+        "Nolan endorsed Perez last week and has raised money for him.",
+        "accuse_object",
+        "Perez",
+        "endorsed",
+        "Nolan",
+    ),
+    (
+        "Grant is backing Ortiz because he trusts her judgment.",
+        "accuse_object",
+        "Ortiz",
+        "backing",
+        "Grant",
+    ),
+    (
+        "Polls show the race is tied.",
+        "say_clause",
+        "the race is tied",
+        "show",
+        "Polls",
+    ),
+    (
+        "Dr. Ada Kent: The new clinic will open in June.",
+        "name_colon",
+        "The new clinic will open in June",
+        ":",
+        "Dr. Ada Kent",
+    ),
+    (
+        "EXCLUSIVE \u2013 Ada Kent: The new clinic will open in June.",
+        "name_colon",
+        "The new clinic will open in June",
+        ":",
+        "Ada Kent",
+    ),
+    (
+        "In addition, according to the ministry, nearly two million homes lack power.",
+        "according_to",
+        "nearly two million homes lack power",
+        "according to",
+        "the ministry",
+    ),
+    (
+        "The ferry was running late, according to early harbour records.",
+        "according_to",
+        "The ferry was running late",
+        "according to",
+        "early harbour records",
+    ),
+    (
+        'Okafor said "it makes me angry" every time the bus is late.',
+        "say_clause",
+        '"it makes me angry" every time the bus is late',
+        "said",
+        "Okafor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "content", "cue", "mention"), MORE_RULES)
+def test_more_rules(text: str, rule: str, content: str, cue: str, mention: str) -> None:
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    q = next((q for q in quotes if q.rule == rule), None)
+    assert q is not None, [q.rule for q in quotes]
+    assert q.content.text == content
+    assert q.cue is not None and q.cue.text == cue
+    assert q.mention is not None and q.mention.text == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "mention"),
+    [
+        ("The new fees, which officials said will start in spring, were not popular.", ["which", "will start in spring"], "officials"),
+        ("Shops sold what the owner said was the best bread in town.", ["what", "was the best bread in town"], "the owner"),
+        ("It is a trade that many farmers say is dying out.", ["that", "is dying out"], "many farmers"),
+    ],
+)
+def test_relative_said_content_has_two_parts(text: str, parts: list[str], mention: str) -> None:
+    quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == parts
+    assert {q.rule for q in quotes} == {"relative_said"}
+    assert len({q.group for q in quotes}) == 1
+    assert quotes[0].mention is not None and quotes[0].mention.text == mention
+
+
+def test_outer_attribution_wins_over_nested_one() -> None:
+    text = "Lopez says she is tied for first place, in a race that she said surprised everyone."
+    quotes = quotes_of(text)
+    assert quotes and quotes[0].cue is not None and quotes[0].cue.text == "says"
+    assert quotes[0].content.text.startswith("she is tied for first place")
+
+
+def test_quote_with_its_own_cue_is_not_pulled_into_next_sentence() -> None:
+    text = 'Gov. Ross called the plan "reckless." Sen. Ann Park called the plan "a disgrace."'
+    quotes = quotes_of(text)
+    by_content = {q.content.text: q for q in quotes}
+    first = next(q for c, q in by_content.items() if "reckless" in c)
+    assert first.mention is not None and first.mention.text == "Gov. Ross"
+
+
+def test_nyt_title_is_not_a_second_quote_part() -> None:
+    quotes = quotes_of("''It was luck,'' the coach, Mia Hart, told the show ''Good Morning Town'' later.")
+    assert [q.content.text for q in quotes] == ["''It was luck,''"]
+
+
+MORE_NO_QUOTE = [
+    "Everything the mayor says is a lie.",
+    "His comments came late on Friday.",
+    'The town, which critics call "sleepy," is growing.',
+]
+
+
+@pytest.mark.parametrize("text", MORE_NO_QUOTE)
+def test_more_no_quote(text: str) -> None:
+    assert quotes_of(text) == []
+
+
 @pytest.mark.parametrize(("text", "rule", "content", "cue", "mention"), RULES)
 def test_rules(text: str, rule: str, content: str, cue: str, mention: str) -> None:
     quotes = quotes_of(text)
@@ -337,3 +548,156 @@ PIECES = [*"ab Ce.,\"'\u201c\u201d\u2018\u2019\n:", "said ", "He ", "told ", "Sm
 @given(st.lists(st.sampled_from(PIECES), max_size=120).map("".join))
 def test_spans_slice_back_on_any_text(text: str) -> None:
     check_spans(text, quotes_of(text))
+
+
+def test_according_to_inside_the_content_splits_it() -> None:
+    quotes = quotes_of("The plan, according to two aides, was dropped in March.")
+    assert [q.content.text for q in quotes] == ["The plan", "was dropped in March"]
+    assert {q.rule for q in quotes} == {"according_to"}
+
+
+def test_according_to_after_a_clause_is_not_an_intro() -> None:
+    quotes = quotes_of("Taxes are too high, according to Moreno, because of waste.")
+    assert quotes and quotes[0].content.text == "Taxes are too high"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "content", "cue", "mention"),
+    [
+        ("Ms. Lund made clear that the school would stay open.", "say_that", "that the school would stay open", "made clear", "Ms. Lund"),
+        ("The coach told fans he would stay another year.", "tell_clause", "he would stay another year", "told", "The coach"),
+        ("The council's claim that the park was closed surprised few.", "claim_noun", "that the park was closed surprised few", "claim", "The council"),
+    ],
+)
+def test_phrase_cues(text: str, rule: str, content: str, cue: str, mention: str) -> None:
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    q = next((q for q in quotes if q.rule == rule), None)
+    assert q is not None, [q.rule for q in quotes]
+    assert (q.content.text, q.cue and q.cue.text, q.mention and q.mention.text) == (content, cue, mention)
+
+
+@pytest.mark.parametrize("text", ["She made clear her plans for the summer.", "The rules were made clear to everyone."])
+def test_made_clear_needs_a_that_clause(text: str) -> None:
+    assert all(q.cue is None or q.cue.text != "made clear" for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "mention"),
+    [
+        ('"Get out of my office," Mr. Vance barked.', '"Get out of my office,"', "barked", "Mr. Vance"),
+        ('"Is that all?" she wondered.', '"Is that all?"', "wondered", "she"),
+        (
+            'Then the club captain retorted: "We have never lost a final at home."',
+            '"We have never lost a final at home."',
+            ":",
+            "the club captain",
+        ),
+        (
+            'She then thanked the volunteers again:\n"Without you none of this would have been possible."',
+            '"Without you none of this would have been possible."',
+            ":",
+            "She",
+        ),
+    ],
+)
+def test_quotes_after_unlisted_verbs(text: str, content: str, cue: str, mention: str) -> None:
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    q = next((q for q in quotes if q.content.text == content), None)
+    assert q is not None, [q.content.text for q in quotes]
+    assert q.cue is not None and q.cue.text == cue
+    assert q.mention is not None and q.mention.text == mention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The latest news: "there is a storm coming over the hills."',
+        'Here is the list: "bread, milk, eggs and butter."',
+        '"Get out," it seemed.',
+    ],
+)
+def test_colons_and_verbs_without_a_speaker(text: str) -> None:
+    assert all(q.mention is None or q.mention.text not in ("The", "Here", "it") for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('\u201cThey told us "never again" and left,\u201d she said.', '\u201cThey told us "never again" and left,\u201d'),
+        ("\u201cWe were not ready\u201c at all, the coach said.", "\u201cWe were not ready\u201c at all"),
+    ],
+)
+def test_nested_and_miscurled_marks_pair_whole(text: str, content: str) -> None:
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    assert quotes and quotes[0].content.text == content
+
+
+def test_reported_clause_ends_at_a_comma_inside_the_quote() -> None:
+    text = 'Ruiz said that the team is "the best in the league," adding that the coach deserves credit.'
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    assert [(q.rule, q.content.text) for q in quotes] == [
+        ("say_that", 'that the team is "the best in the league,"'),
+        ("participle", "that the coach deserves credit"),
+    ]
+    assert quotes[1].mention is not None and quotes[1].mention.text == "Ruiz"
+
+
+def test_verb_list_shares_the_earlier_subject() -> None:
+    text = 'Mr. Olsen suggested the budget was too small, called it "a joke" and walked out.'
+    quotes = quotes_of(text)
+    q = next(q for q in quotes if q.rule == "coordinated_list")
+    assert q.content.text == 'it "a joke"'
+    assert q.mention is not None and q.mention.text == "Mr. Olsen"
+
+
+def test_comma_verb_without_an_earlier_cue_is_no_quote() -> None:
+    assert quotes_of('The old mill, renovated in spring, opened "to great applause" again.') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Asked whether the bridge would reopen, the engineer shrugged.", "whether the bridge would reopen"),
+        ("Asked on local radio why prices rose, Ms. Hale blamed the weather.", "why prices rose"),
+        ("He laughed when asked how long the strike would last.", "how long the strike would last"),
+    ],
+)
+def test_asked_question_has_no_source(text: str, content: str) -> None:
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    q = next(q for q in quotes if q.rule == "asked_question")
+    assert q.content.text == content and q.mention is None
+
+
+def test_asked_to_is_not_a_question() -> None:
+    assert all(q.rule != "asked_question" for q in quotes_of("Asked to leave the hall, the fans refused."))
+
+
+def test_participle_after_a_determiner_subject() -> None:
+    quotes = quotes_of('The club owner, calling the offer "an insult," hung up.')
+    assert quotes and quotes[0].mention is not None and quotes[0].mention.text == "The club owner"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        ("Of the members polled, 57 said the fee was too high.", "the fee was too high", "57"),
+        ("Nearly four in 10 said they would move abroad.", "they would move abroad", "Nearly four in 10"),
+        ("One shop sells bread, while another says the bakery is closing.", "the bakery is closing", "another"),
+        ("Rents will keep rising, housing experts say; in 2020 they fell.", "Rents will keep rising", "housing experts"),
+    ],
+)
+def test_counted_groups_and_semicolons(text: str, content: str, mention: str) -> None:
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    q = next((q for q in quotes if q.content.text == content), None)
+    assert q is not None, [q.content.text for q in quotes]
+    assert q.mention is not None and q.mention.text == mention
+
+
+def test_bare_quantity_word_is_no_speaker() -> None:
+    assert all(q.mention is None or q.mention.text != "Most" for q in quotes_of("Most said no to the plan."))
