@@ -162,9 +162,10 @@ def cmd_memory(args: argparse.Namespace) -> None:
             raw = Path(tmp) / f"raw{size}"
             raw.mkdir()
             uniq = write_jsonl(raw / "corpus.jsonl", arts, size)
-            secs, rss, s = _run_cli(raw, Path(tmp) / f"out{size}", ["--task-runner", args.runner])
-            print(f"{size:7d} articles ({uniq} unique): {secs:7.1f} s, {size / secs:6.0f} articles/s, "
-                  f"peak RSS {rss / 1024:6.0f} MiB, documents {s['records']['documents']}")
+            for label, extra in (("no corpus tables", ["--no-corpus"]), ("with corpus tables", [])):
+                secs, rss, s = _run_cli(raw, Path(tmp) / f"out{size}-{len(extra)}", ["--task-runner", args.runner, *extra])
+                print(f"{size:7d} articles ({uniq} unique), {label:18s}: {secs:7.1f} s, {size / secs:6.0f} articles/s, "
+                      f"peak RSS {rss / 1024:6.0f} MiB, documents {s['records']['documents']}")
 
 
 def main() -> None:

@@ -43,6 +43,8 @@ def _add_run_args(p: argparse.ArgumentParser) -> None:
                    help="fail the run (exit 3) when more than this share of inputs is quarantined (default: 1.0)")
     p.add_argument("--people-aliases", default=None,
                    help='JSON file {"variant": "canonical name"} forcing merges in the people table')
+    p.add_argument("--no-corpus", action="store_true",
+                   help="skip rebuilding the corpus-wide people and quotations tables (their memory grows with the corpus)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
 
 
@@ -81,6 +83,7 @@ def run_kwargs(args: argparse.Namespace) -> dict[str, Any]:
         "text_field": args.text_field or cfg.text_field,
         "max_chars": cfg.max_chars,
         "boilerplate": list(cfg.boilerplate),
+        "corpus": not (args.no_corpus or cfg.no_corpus),
         "aliases": load_aliases(args.people_aliases or cfg.people_aliases, Path.cwd()),
         "max_quarantine_ratio": (
             args.max_quarantine_ratio if args.max_quarantine_ratio is not None else cfg.max_quarantine_ratio

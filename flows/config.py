@@ -21,6 +21,7 @@ class Config:
     out: str = "output"
     keep_deleted: bool = False
     no_text: bool = False
+    no_corpus: bool = False
     batch_size: int = 200
     text_field: str = "text"
     task_runner: str = "threads"

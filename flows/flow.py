@@ -69,6 +69,7 @@ def quotewire_flow(
     max_chars: int = 5_000_000,
     boilerplate: list[str] | None = None,
     aliases: dict[str, str] | None = None,
+    corpus: bool = True,
 ) -> dict[str, Any]:
     """Turn the raw folder into the validated dataset in the output folder (incrementally)."""
     opts = Options(
@@ -79,7 +80,7 @@ def quotewire_flow(
     summary = run_pipeline(
         Path(raw), Path(out), full=full, keep_deleted=keep_deleted, options=opts, batch_size=batch_size,
         text_field=text_field, max_quarantine_ratio=max_quarantine_ratio, progress=progress,
-        map_batches=_submit_all, aliases=aliases,
+        map_batches=_submit_all, aliases=aliases, corpus=corpus,
     )
     _publish_artifacts(summary)
     return summary.as_dict()

@@ -97,6 +97,7 @@ def run_pipeline(
     progress: bool = False,
     map_batches: MapBatches | None = None,
     aliases: Mapping[str, str] | None = None,
+    corpus: bool = True,
 ) -> RunSummary:
     """The body of the flow (callable under any Prefect task runner set by the flow)."""
     opts = options or Options()
@@ -155,10 +156,12 @@ def run_pipeline(
         summary.stage_seconds = {k: round(v, 3) for k, v in stage.items()}
         summary.top_speakers = speakers.most_common(10)
         summary.date_range = (min(dates), max(dates)) if dates else None
-        t_corpus = time.perf_counter()
-        corpus_counts = rebuild_corpus(out, rows, aliases)
-        summary.stage_seconds["corpus"] = round(time.perf_counter() - t_corpus, 3)
-        summary.rejects += corpus_counts.pop("rejects", 0)
+        corpus_counts: dict[str, int] = {}
+        if corpus:
+            t_corpus = time.perf_counter()
+            corpus_counts = rebuild_corpus(out, rows, aliases)
+            summary.stage_seconds["corpus"] = round(time.perf_counter() - t_corpus, 3)
+            summary.rejects += corpus_counts.pop("rejects", 0)
         summary.records = {**_count_records(out), **corpus_counts}
         summary.seconds = round(time.perf_counter() - t_start, 3)
         _write_side_files(out, summary)
