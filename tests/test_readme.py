@@ -1,0 +1,37 @@
+"""The README documents every command and option, and its two commands are what CI runs."""
+
+from __future__ import annotations
+
+import argparse
+import re
+
+from flows.cli import build_parser
+from tests.conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def _subparsers() -> dict[str, argparse.ArgumentParser]:
+    action = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+def test_every_command_is_documented() -> None:
+    for name in _subparsers():
+        assert f"quotewire {name}" in README, f"README does not show `quotewire {name}`"
+
+
+def test_every_option_is_documented() -> None:
+    for name, parser in _subparsers().items():
+        for action in parser._actions:
+            for opt in action.option_strings:
+                if opt.startswith("--") and opt != "--help":
+                    assert opt in README, f"README does not mention {opt} of `quotewire {name}`"
+
+
+def test_the_two_commands_are_in_readme_and_ci() -> None:
+    install_run = "pip install -e . && quotewire run"
+    tests = 'pip install -e ".[dev]" && pytest'
+    assert install_run in README and tests in README
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r"^pip install -e \"\.\[dev\]\" && pytest$", ci, re.M), "CI must run the README's test command"
