@@ -14,14 +14,20 @@ looks a bounded number of tokens around a cue). Each quote carries its ``rule`` 
   Wednesday.`` introduces the next quote paragraph (``colon_previous_paragraph``,
   ``intro_previous_paragraph``, ``colon_block`` for an unquoted block); a quote spanning
   paragraphs (open mark on each, close at the end) is one part;
-* floating quotes: a quote paragraph without a cue right after an attributed quote continues that
-  speaker (``floating_continuation``: no cue, the previous quote's mention);
+* floating quotes: a quote paragraph without a cue right after an attributed quote (or after a
+  paragraph whose last attribution names a speaker) continues that speaker
+  (``floating_continuation``: no cue, the previous quote's mention);
 * indirect quotes: ``X said (that) ...`` (``say_that``, ``say_clause``), ``X told reporters ...``
   (``tell_clause``), ``X accused Y of ...`` (``accuse_object``), ``..., X said.`` (``postposed``),
   ``..., said X.`` (``postposed_inverted``), ``A, X said, B`` (``parenthetical``), ``according to
   X, ...`` / ``..., according to X`` (``according_to``), ``..., adding that ...`` (``participle``),
   ``X said A and called B`` (``coordinated``), ``Y was rejected by X`` (``passive_by``), ``X's
-  claim that ...`` / ``his criticism of ...`` (``claim_noun``), headlines ``Name: ...``;
+  claim that ...`` / ``his criticism of ...`` (``claim_noun``), headlines ``Name: ...``,
+  ``the fees, which officials said will rise`` (``relative_said``, two parts), ``X suggested A,
+  called B "..." and left`` (``coordinated_list``), ``Asked whether ..., X said`` (``asked_question``,
+  no source), ``X made clear that ...``;
+* quotes after a clause ending in a colon with any verb (``colon_intro``: ``The captain
+  retorted: "..."``) and after an unlisted past-tense verb (``"Go home," Smith barked``);
 * mixed quotes: an indirect content holding a quoted fragment (``X said the plan was "dead."``).
 
 Not extracted: scare quotes and titles (short quoted phrases without a cue, Title Case phrases),
@@ -1057,6 +1063,8 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                 cands.append(cand)
                 last_mention = cand.mention or last_mention
         _cut_at_next_cue(text, cands[first_new:])
+        if pi not in last_attr and len(cands) > first_new and cands[-1].mention is not None:
+            last_attr[pi] = cands[-1]  # a quote paragraph after "X said ..." may continue X
     return _finish(text, cands, marks)
 
 

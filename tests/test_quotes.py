@@ -701,3 +701,13 @@ def test_counted_groups_and_semicolons(text: str, content: str, mention: str) ->
 
 def test_bare_quantity_word_is_no_speaker() -> None:
     assert all(q.mention is None or q.mention.text != "Most" for q in quotes_of("Most said no to the plan."))
+
+
+def test_quote_paragraph_after_indirect_attribution_continues_its_speaker() -> None:
+    text = (
+        "Mayor Ruth Akers said the bridge would be rebuilt by the end of the year.\n"
+        '"We owe it to every family that crosses the river each morning to get this right."'
+    )
+    quotes = quotes_of(text)
+    assert [q.rule for q in quotes] == ["say_clause", "floating_continuation"]
+    assert quotes[1].cue is None and quotes[1].mention == quotes[0].mention
