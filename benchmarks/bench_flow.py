@@ -105,6 +105,30 @@ def cmd_extract(args: argparse.Namespace) -> None:
     print(f"  events: {words / max(timings.get('events', 1e-9), 1e-9):,.0f} words/s")
     for k, v in sorted(timings.items(), key=lambda kv: -kv[1]):
         print(f"  {k:10s} {v:7.2f} s  {100 * v / secs:5.1f}%")
+    _validation(arts[:500], opts)
+
+
+def _validation(arts: list[dict[str, str | None]], opts: object) -> None:
+    """Validation cost per record with each engine, on the same records (results must agree)."""
+    from flows.model import Article
+    from flows.pipeline import Options, process_article
+    from flows.schema import TABLES, Validator
+
+    assert isinstance(opts, Options)
+    recs: dict[str, list[dict[str, object]]] = {t: [] for t in TABLES}
+    for i, a in enumerate(arts):
+        art = Article(text=a["text"] or "", encoding="utf-8", source_path=f"v.jsonl#{i}")
+        for t, rows in process_article(art, art.source_path, opts).items():
+            recs[t].extend(rows)
+    n = sum(len(v) for v in recs.values())
+    verdicts = {}
+    for engine in ("jsonschema-rs", "jsonschema"):
+        vals = {t: Validator(t, engine=engine) for t in TABLES}
+        t0 = time.perf_counter()
+        verdicts[engine] = [not vals[t].errors(r) for t in TABLES for r in recs[t]]
+        us = (time.perf_counter() - t0) / n * 1e6
+        print(f"  validation with {engine:13s}: {us:7.1f} us/record over {n} records")
+    print(f"  engines agree on every record: {verdicts['jsonschema-rs'] == verdicts['jsonschema']}")
 
 
 def _run_cli(raw: Path, out: Path, extra: list[str]) -> tuple[float, int, dict[str, object]]:
