@@ -70,7 +70,9 @@ IRREGULAR_PAST = frozenset(
 AUX_PAST = frozenset("was were had did".split())
 AUX_PRESENT = frozenset("is are am has have does do 's".split())
 AUX_FUTURE = frozenset("will shall 'll won't wo".split())
-MODALS = frozenset("can may might should must".split())
+# Modals read forward; "would" too: in reported speech it is the future of the past ("said the
+# team would travel on Thursday"), and "would have" is excluded where the tense is chosen.
+MODALS = frozenset("can may might should must would".split())
 AUX_OTHER = frozenset("be been being would could should might must can may cannot 'd having".split())
 AUXILIARIES = AUX_PAST | AUX_PRESENT | AUX_FUTURE | AUX_OTHER
 # Adverbs and particles that may sit inside a verb group ("has also said", "did not attend").

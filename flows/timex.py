@@ -489,6 +489,10 @@ def _n_slash(m: re.Match[str], ctx: _Context) -> Result:
     return _ymd(y, mo, d), "DATE", 0.85
 
 
+# Capitalised only because they open a sentence: "On May 5, ..." is a date, not "Theresa May 5".
+_DAY_OPENERS = frozenset("on at as then when while but".split())
+
+
 def _n_month_day(m: re.Match[str], ctx: _Context) -> Result:
     mo = _month_of(m.group("mon"))
     d = int(re.sub(r"[^0-9]", "", m.group("d")))
@@ -496,7 +500,11 @@ def _n_month_day(m: re.Match[str], ctx: _Context) -> Result:
     if not m.group("y") and not m.group("wd"):
         # "May 5" is a month; but "Theresa May 5" / "the Mar. 3" need care: refuse a month word
         # right after a capitalised name.
-        if mon in ("May", "March") and _after_name(ctx.text, m.start()):
+        if (
+            mon in ("May", "March")
+            and _after_name(ctx.text, m.start())
+            and _word_before(ctx.text, m.start()).lower() not in _DAY_OPENERS
+        ):
             return None
     if m.group("y"):
         y: int | None = int(m.group("y"))
@@ -606,12 +614,11 @@ def _n_clock(m: re.Match[str], ctx: _Context) -> Result:
     if m.group("t").isalpha() and (_after_name(ctx.text, m.start()) or _word_before(ctx.text, m.start()) == "high"):
         return None  # "High Noon", "high noon": a title and an idiom
     day: dt.date | None = None
+    # A weekday with a clock time reads like a weekday alone: a deadline ("until 9 a.m.
+    # Tuesday") is the next one.
+    wd_mode = "future" if ctx.tense in ("future", "deadline") else "past"
     if m.group("wd"):
-        day = (
-            _weekday_date(ctx.anchor, lx.WEEKDAYS[m.group("wd").lower()], "future" if ctx.tense == "future" else "past")
-            if ctx.anchor
-            else None
-        )
+        day = _weekday_date(ctx.anchor, lx.WEEKDAYS[m.group("wd").lower()], wd_mode) if ctx.anchor else None
     elif m.group("rd"):
         day = _day_from(ctx, m.group("rd"))
     elif m.group("mon"):
@@ -624,13 +631,7 @@ def _n_clock(m: re.Match[str], ctx: _Context) -> Result:
         day = dt.date(y, mo, d)
     elif on := lx.CLOCK_ON.match(ctx.text, m.end()):
         if on.group("wd"):
-            day = (
-                _weekday_date(
-                    ctx.anchor, lx.WEEKDAYS[on.group("wd").lower()], "future" if ctx.tense == "future" else "past"
-                )
-                if ctx.anchor
-                else None
-            )
+            day = _weekday_date(ctx.anchor, lx.WEEKDAYS[on.group("wd").lower()], wd_mode) if ctx.anchor else None
         else:
             mo, d = _month_of(on.group("mon")), int(re.sub(r"[^0-9]", "", on.group("d")))
             y = int(on.group("y")) if on.group("y") else _resolve_year(ctx, mo, d)
@@ -681,6 +682,18 @@ def _n_pod_alone(m: re.Match[str], ctx: _Context) -> Result:
     else:
         ds = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
     return ds + lx.PARTS_OF_DAY[m.group("pod").lower()], "TIME", 0.7
+
+
+def _n_pod_anaphora(m: re.Match[str], ctx: _Context) -> Result:
+    """ "that afternoon", "the next morning", "in the morning": that part of the day last
+    mentioned (of the day after it for "the next"); nothing when no day was mentioned."""
+    lv = ctx.last_value
+    if not lv or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", lv[:10]):
+        return None
+    day = dt.date.fromisoformat(lv[:10])
+    if (m.group("rel") or "").lower() in ("the next", "the following"):
+        day += dt.timedelta(days=1)
+    return day.isoformat() + lx.PARTS_OF_DAY[m.group("pod").lower()], "TIME", 0.6
 
 
 def _n_part_of_day(m: re.Match[str], ctx: _Context) -> Result:
@@ -752,8 +765,22 @@ def _n_relative_unit(m: re.Match[str], ctx: _Context) -> Result:
             return f"{y:04d}-Q{q}", "DATE", 0.6
         if rel == "that" and unit == "year" and ctx.last_year is not None:
             return f"{ctx.last_year:04d}", "DATE", 0.6  # "later that year": the year last mentioned
+        if (
+            rel == "the"
+            and unit == "year"
+            and _word_before(ctx.text, m.start()) in ("for", "of", "in", "during", "through", "throughout")
+            and not re.match(r"[\s,]*(?:before|after|earlier|ago|later|to\b)", ctx.text[m.end() : m.end() + 12])
+        ):
+            # "for the year", "the first nine months of the year": the year in focus, the
+            # publication year in news (the last year stated in a narrative).
+            if ctx.anchor is not None:
+                return f"{ctx.anchor.year:04d}", "DATE", 0.55
+            if ctx.last_year is not None:
+                return f"{ctx.last_year:04d}", "DATE", 0.5
         if rel in ("the", "that") and unit == "year" and mod and ctx.anchor is not None:
             return f"{ctx.anchor.year:04d}", "DATE", 0.7
+        if rel == "the" and unit == "year" and mod and ctx.last_year is not None:
+            return f"{ctx.last_year:04d}", "DATE", 0.6  # a narrative's "by the end of the year"
         if rel == "that" and unit == "year" and ctx.last_year is not None:
             return f"{ctx.last_year:04d}", "DATE", 0.6
         if rel == "the following" and unit == "year" and ctx.last_year is not None:
@@ -762,6 +789,26 @@ def _n_relative_unit(m: re.Match[str], ctx: _Context) -> Result:
             return f"{ctx.last_year + 1:04d}", "DATE", 0.6
         if unit == "day":
             return _anaphoric_day(ctx, rel)
+        lv = ctx.last_value
+        if (
+            unit == "month"
+            and (rel in ("that", "the same", "that same") or (rel == "the" and mod and ctx.anchor is None))
+            and lv
+            and re.match(r"[0-9]{4}-[0-9]{2}", lv)
+        ):
+            # "later that month", "in the same month" (and in a narrative "by the end of the
+            # month"): the month last mentioned.
+            return lv[:7], "DATE", 0.6
+        if (
+            unit == "month"
+            and (rel == "the following" or (rel == "the next" and ctx.anchor is None))
+            and lv
+            and re.match(r"[0-9]{4}-[0-9]{2}", lv)
+        ):
+            # "the following month" (a narrative's "the next month"): the one after the month
+            # last mentioned.
+            y, mo = _add_months(int(lv[:4]), int(lv[5:7]), 1)
+            return f"{y:04d}-{mo:02d}", "DATE", 0.6
         return None
     if unit == "day":
         return _anaphoric_day(ctx, rel)
@@ -804,6 +851,17 @@ def _n_year_ago(m: re.Match[str], ctx: _Context) -> Result:
     if ctx.anchor is None:
         return None
     return f"{ctx.anchor.year - 1:04d}", "DATE", 0.55
+
+
+def _n_period_year_ago(m: re.Match[str], ctx: _Context) -> Result:
+    if (rq := _reported_quarter(ctx)) is not None:
+        y, q = rq
+        return f"{y - 1:04d}-Q{q}", "DATE", 0.6
+    if ctx.anchor is None:
+        return None
+    if (m.group("unit") or m.group("unit2")).lower() == "quarter":
+        return _shift_unit(ctx.anchor, "quarter", -5), "DATE", 0.5  # the last completed one, a year before
+    return f"{ctx.anchor.year - 1:04d}", "DATE", 0.5
 
 
 def _anaphoric_day(ctx: _Context, rel: str) -> Result:
@@ -1133,6 +1191,13 @@ def _n_holiday(m: re.Match[str], ctx: _Context) -> Result:
 
 
 def _n_present(m: re.Match[str], ctx: _Context) -> Result:
+    w = m.group().lower()
+    if (
+        w == "now"
+        and ctx.text[m.end() : m.end() + 1] == ","
+        and not _sentence_internal(ctx.text, m.start())
+    ):
+        return None  # a discourse marker opening a sentence ("Now, he says ..."), not a time
     return "PRESENT_REF", "DATE", 0.7
 
 
@@ -1170,12 +1235,14 @@ RULES: tuple[tuple[str, re.Pattern[str], Normalizer], ...] = (
     ("relative_day", lx.RELATIVE_DAY, _n_relative_day),
     ("part_of_day", lx.PART_OF_DAY, _n_part_of_day),
     ("pod_alone", lx.POD_ALONE, _n_pod_alone),
+    ("pod_anaphora", lx.POD_ANAPHORA, _n_pod_anaphora),
     ("weekday", lx.WEEKDAY, _n_weekday),
     ("ago", lx.AGO, _n_ago),
     ("relative_unit", lx.RELATIVE_UNIT, _n_relative_unit),
     ("quarter_ref", lx.QUARTER_REF, _n_quarter_ref),
     ("year_end", lx.YEAR_END, _n_year_end),
     ("year_ago", lx.YEAR_AGO, _n_year_ago),
+    ("period_year_ago", lx.PERIOD_YEAR_AGO, _n_period_year_ago),
     ("decade", lx.DECADE, _n_decade),
     ("century", lx.CENTURY, _n_century),
     ("season", lx.SEASON, _n_season),
@@ -1205,12 +1272,14 @@ _NEEDS: dict[str, frozenset[str]] = {
         "relative_day": "relday",
         "part_of_day": "pod",
         "pod_alone": "pod",
+        "pod_anaphora": "pod",
         "weekday": "weekday",
         "ago": "ago",
         "relative_unit": "unit",
         "quarter_ref": "unit",
         "year_end": "unit",
         "year_ago": "unit",
+        "period_year_ago": "unit",
         "decade": "digit decadeword",
         "century": "unit",
         "season": "season",

@@ -275,6 +275,13 @@ POD_ALONE = re.compile(
     r"(?P<pod>morning|afternoon|evening)(?![A-Za-z])",
     I,
 )
+# "that afternoon", "early the next morning", "in the morning": a part of the day last mentioned.
+POD_ANAPHORA = re.compile(
+    r"\b(?:(?P<mod>early|late)\s{1,3})?(?:(?P<rel>that|the next|the following|the same)"
+    r"|(?<=\bin )the|(?<=\bduring )the|(?<=\bby )the|(?<=\bthrough )the|(?<=\bthroughout )the)"
+    r"\s{1,3}(?P<pod>morning|afternoon|evening|night)(?![A-Za-z'\u2019-])(?!\s{1,3}of\b)",
+    I,
+)
 # "last week", "earlier this month", "the past year", "next year", "the end of the year".
 RELATIVE_UNIT = re.compile(
     r"\b(?:(?P<mod>early|late|earlier|later|mid|the end of|the beginning of|the start of"
@@ -286,6 +293,15 @@ RELATIVE_UNIT = re.compile(
 )
 # "year-ago levels", "year-earlier results": the same period a year before.
 YEAR_AGO = re.compile(r"\byear-(?:ago|earlier)(?![A-Za-z])", I)
+# "the same period last year", "the quarter a year ago", "last year's quarter": the period
+# reported on, a year before (one expression, as TimeML tags it).
+PERIOD_YEAR_AGO = re.compile(
+    r"\b(?:(?:the|that)\s{1,3}(?:(?:same|corresponding|comparable)\s{1,3})?(?P<unit>quarter|period)"
+    r"\s{1,3}(?:of\s{1,3})?(?:last\s{1,3}year|a\s{1,3}year\s{1,3}(?:ago|earlier))"
+    r"|last\s{1,3}year['\u2019]s\s{1,3}(?:(?:same|corresponding|comparable)\s{1,3})?(?P<unit2>quarter|period))"
+    r"(?![A-Za-z'\u2019-])",
+    I,
+)
 # "year-end", "the full year", "later in the year", "the year ended Sept. 30": the current year.
 YEAR_END = re.compile(
     r"\b(?:year[\s-]end|year['\u2019]s end|the full year|(?<=earlier in )the year|(?<=later in )the year"

@@ -71,6 +71,12 @@ def row(e: Event) -> tuple[str | None, str | None, str, str]:
             ("The firm", "had", "Sept. 30", "2016-09-30"),
         ),
         ("Shares fell 5 cents in composite trading yesterday.", ("Shares", "fell", "yesterday", "2016-12-13")),
+        # "would" (future in the past of reported speech) reads forward like "will"; "would
+        # have" and a plain past do not.
+        ("He said the team would travel to Paris on Thursday.", ("the team", "travel", "Thursday", "2016-12-15")),
+        ("The dividend would be paid in January.", ("The dividend", "paid", "January", "2017-01")),
+        ("The team would have travelled on Thursday.", ("The team", "travelled", "Thursday", "2016-12-08")),
+        ("The team travelled to Paris on Thursday.", ("The team", "travelled", "Thursday", "2016-12-08")),
         # No verb: the date is still emitted, without an action.
         ("Aleppo, December 14, 2016.", (None, None, "December 14, 2016", "2016-12-14")),
     ],

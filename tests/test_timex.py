@@ -174,6 +174,65 @@ def test_period(value: str, start: dt.date | None, end: dt.date | None) -> None:
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the same period last year", "the quarter a year ago", "last year's quarter": one
+        # expression, the quarter reported on a year before...
+        (
+            "Net fell in the third quarter from the same period last year.",
+            [("the third quarter", "2016-Q3"), ("the same period last year", "2015-Q3")],
+        ),
+        (
+            "Net fell in the third quarter. Sales for last year's quarter were higher.",
+            [("the third quarter", "2016-Q3"), ("last year's quarter", "2015-Q3")],
+        ),
+        # ... without a quarter mentioned, the last completed quarter a year before...
+        ("For the quarter a year ago, it lost $3 million.", [("the quarter a year ago", "2015-Q3")]),
+        # ... and not when "last year" stands alone.
+        ("Last year, the quarter was weak.", [("Last year", "2015")]),
+    ],
+)
+def test_period_a_year_ago(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, anchor, expected",
+    [
+        # "for/of/in the year": the year in focus, the publication year in news...
+        ("For the year, sales rose 4%.", WED, [("the year", "2016")]),
+        ("Profit for the first nine months of the year fell.", WED, [("the year", "2016")]),
+        # ... and the last year stated in a narrative without a publication date.
+        ("In 1940 the front held. Later in the year, the attack began.", None, [("1940", "1940"), ("the year", "1940")]),
+        # Not: a year anaphoric to another date, or with no preposition governing it.
+        ("Sales had risen 4% in the year before.", WED, []),
+        ("The year was a hard one.", WED, []),
+    ],
+)
+def test_the_year(text: str, anchor: dt.date | None, expected: list[tuple[str, str]]) -> None:
+    assert values(text, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Now," opening a sentence is a discourse marker, not a time (TimeML leaves it
+        # untagged); inside a sentence, or without the comma, it is PRESENT_REF, and so is
+        # "Currently," (never a discourse marker).
+        ("Now, he says, the plan has failed.", []),
+        ('"Now, let us look at the facts," he said.', []),
+        ("Currently, organs are rationed by region.", [("Currently", "PRESENT_REF")]),
+        ("The firm now holds 12% of the shares.", [("now", "PRESENT_REF")]),
+        ("Now the alliance has 19 members.", [("Now", "PRESENT_REF")]),
+        ("The group, currently, holds 12% of the shares.", [("currently", "PRESENT_REF")]),
+        ("Right now, the market is calm.", [("Right now", "PRESENT_REF")]),
+    ],
+)
+def test_present_ref_discourse_marker(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
     "text, anchor, tense, expected",
     [
         # "Friday" written on a Friday is that day, whatever the tense.
@@ -184,6 +243,12 @@ def test_period(value: str, start: dt.date | None, end: dt.date | None) -> None:
         ("Sales will peak in October.", dt.date(2016, 3, 1), "future", "2016-10"),
         # A quarter that has not started is last year's in a past-tense report.
         ("Fourth-quarter profit fell.", dt.date(2016, 2, 1), "past", "2015-Q4"),
+        # A weekday with a clock time follows the weekday's own convention: a deadline is the
+        # next one, a past-tense report the last one.
+        ("They have until 9 a.m. Tuesday to sign.", WED, "deadline", "2016-12-20T09:00"),
+        ("They have until 9 a.m. Tuesday to sign.", WED, "future", "2016-12-20T09:00"),
+        ("They signed at 9 a.m. Tuesday.", WED, "past", "2016-12-13T09:00"),
+        ("They must reply by noon Friday.", WED, "deadline", "2016-12-16T12:00"),
     ],
 )
 def test_tense_and_anchor(text: str, anchor: dt.date, tense: str, expected: str) -> None:
@@ -222,6 +287,54 @@ def test_tense_and_anchor(text: str, anchor: dt.date, tense: str, expected: str)
             None,
             [("5 a.m.", "1935-10-03T05:00"), ("October 3, 1935", "1935-10-03")],
         ),
+        # "that month", "the same month": the month of the date last mentioned (none: not a date).
+        (
+            "On May 10, 1940, he resigned. Later that month, the army moved.",
+            None,
+            [("May 10, 1940", "1940-05-10"), ("Later that month", "1940-05")],
+        ),
+        ("In June 1962 the truce held. In the same month, talks began.", None, [("June 1962", "1962-06"), ("the same month", "1962-06")]),
+        ("In 1962 the truce held. In the same month, talks began.", None, [("1962", "1962")]),
+        # A narrative's "the end of the month/year": the month or year last mentioned.
+        (
+            "On May 10, 1940, they attacked. By the end of the month, the army had fled.",
+            None,
+            [("May 10, 1940", "1940-05-10"), ("the end of the month", "1940-05")],
+        ),
+        ("In 1940 the front held. By the end of the year, it broke.", None, [("1940", "1940"), ("the end of the year", "1940")]),
+        # "the following month" is the one after the month last mentioned, with or without a
+        # publication date; "the next month" only in a narrative (in news it is a stretch of time).
+        (
+            "In March 1989 it rejected the bid. The following month, it was sold.",
+            WED,
+            [("March 1989", "1989-03"), ("The following month", "1989-04")],
+        ),
+        (
+            "In March 1920 it fell. During the next month they moved east.",
+            None,
+            [("March 1920", "1920-03"), ("the next month", "1920-04")],
+        ),
+        ("Prices will rise over the next month.", WED, []),
+        # "that afternoon", "the next morning", "in the morning": that part of the day last
+        # mentioned (the day after for "the next"); without a day mentioned, nothing.
+        (
+            "On April 14, 1865, he was shot. He died early the next morning.",
+            None,
+            [("April 14, 1865", "1865-04-14"), ("early the next morning", "1865-04-15TMO")],
+        ),
+        (
+            "Stocks fell Friday. Dealers placed orders in the morning.",
+            dt.date(2016, 12, 19),
+            [("Friday", "2016-12-16"), ("the morning", "2016-12-16TMO")],
+        ),
+        ("In the morning he runs. He reads the morning paper.", WED, []),
+        ("On March 3 it rained. The night of March 4 was calm.", WED, [("March 3", "2016-03-03"), ("March 4", "2016-03-04")]),
+        # "On May 6" opening a sentence is a date; a name before "May 5" still refuses it.
+        ("On May 6, he was charged.", WED, [("May 6", "2016-05-06")]),
+        ("At March 3 prices, it was cheap.", WED, [("March 3", "2016-03-03")]),
+        ("Voters backed Theresa May 5 to 1.", WED, []),
+        # With a publication date, "the end of the month" is the publication month.
+        ("He will decide by the end of the month.", WED, [("the end of the month", "2016-12")]),
         # "the previous Friday" is the one before the Friday last mentioned.
         (
             "Stocks fell Friday, down 4% from the previous Friday.",
