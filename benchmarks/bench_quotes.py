@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import glob
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -74,6 +75,17 @@ def gold_type(att: Doc) -> str:
     if text[:1] in QUOTE_MARKS and text.rstrip(".,;:!? ")[-1:] in QUOTE_MARKS:
         return "direct"
     return "mixed"
+
+
+# A curly apostrophe inside or after a word ("don\u2019t", "voters\u2019") is in QUOTE_MARKS, so the
+# scorer's direct set (``is_direct``) holds indirect contents that only have apostrophes.
+APOSTROPHE = re.compile(r"(?<=\w)[\u2019'](?=\w)|(?<=s)\u2019(?=\s|$)")
+
+
+def has_real_mark(att: Doc) -> bool:
+    """Whether the content holds a quotation mark other than an apostrophe."""
+    text = APOSTROPHE.sub("", "".join(s["text"] for s in att["content"]))
+    return any(ch in QUOTE_MARKS for ch in text)
 
 
 def source_kind(att: Doc) -> str:
@@ -175,6 +187,11 @@ def main() -> None:
     }
     for t in ("direct", "mixed", "indirect"):
         out[f"gold_{t}"] = sliced(gold, pred, sq, lambda g, t=t: gold_type(g) == t)
+    # The scorer's direct set split: a real quotation mark vs apostrophes only (not quotes at all).
+    out["direct_set_real_marks"] = sliced(gold, pred, sq, lambda g: gold_type(g) != "indirect" and has_real_mark(g))
+    out["direct_set_apostrophe_only"] = sliced(
+        gold, pred, sq, lambda g: gold_type(g) != "indirect" and not has_real_mark(g)
+    )
     for k in ("pronoun", "named", "none"):
         out[f"source_{k}"] = sliced(gold, pred, sq, lambda g, k=k: source_kind(g) == k)
     npred = sum(len(p["attributions"]) for p in pred)

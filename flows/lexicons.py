@@ -82,6 +82,14 @@ ACT_VERBS = _words(
     rebuking recommending requesting threatening unveiling voicing wanting welcoming"""
 )
 
+# Verbs taking an object and an "as"-complement or small clause that often holds a quoted
+# characterisation ("X refers to it as "...", "X characterized the bill as "..."", "X dubs it "...""),
+# added by hand to the learned forms above.
+AS_VERBS = _words(
+    """refers refer characterized characterizes characterizing characterize termed hails dubs"""
+)
+ACT_VERBS = ACT_VERBS | AS_VERBS
+
 CUE_VERBS = SAY_VERBS | TELL_VERBS | ACT_VERBS
 
 # Nouns that report speech when a possessor and a that-clause go with them ("X's claim that").

@@ -28,7 +28,14 @@ looks a bounded number of tokens around a cue). Each quote carries its ``rule`` 
   no source), ``X made clear that ...``;
 * quotes after a clause ending in a colon with any verb (``colon_intro``: ``The captain
   retorted: "..."``) and after an unlisted past-tense verb (``"Go home," Smith barked``);
-* mixed quotes: an indirect content holding a quoted fragment (``X said the plan was "dead."``).
+* mixed quotes: an indirect content holding a quoted fragment (``X said the plan was "dead."``);
+  a forward content ends after a quotation closing on a comma when a writer's add-on follows
+  (``X referenced the "Delta rule," a flaw in ...``);
+* recall fallback (``fallback_mixed``, low confidence) for a quotation no other rule of its clause
+  covers: the phrase after the nearest listed cue verb or unlisted past tense (not a belief verb,
+  not a noun after a determiner) with its subject (``X warned of the "hidden costs" that ...``),
+  a quote closing on a comma before a short subject and verb (``"...," an angry X retorted``), or
+  a mid-sentence ``Name: "..."``.
 
 Not extracted: scare quotes and titles (short quoted phrases without a cue, Title Case phrases),
 unbalanced marks (an open mark without its close is dropped, never extended past its paragraph
@@ -105,6 +112,7 @@ RULE_PRECISION: dict[str, float] = {
     "colon_intro": 0.9,
     "coordinated_list": 0.67,
     "asked_question": 0.76,
+    "fallback_mixed": 0.77,
 }
 # Endings of the text before a second attribution that make it coordinate, not nested.
 COORDINATORS = (
@@ -146,6 +154,20 @@ NP_AFTER_STOP = frozenset(
 )
 # Clauses longer than this (characters) are cut into windows (run-on text, tables).
 MAX_CLAUSE_CHARS = 1500
+# Recall fallback for unattributed quoted fragments: how far back a cue verb may stand, the
+# prepositions between a verb and its object ("warned of"), verbs that do not report speech.
+FALLBACK_WINDOW = 20
+# Words opening a writer's add-on after a quoted characterisation closing on a comma.
+ADDON_OPENERS = frozenset("which who whom whose a an the".split())
+CLOSE_MARKS = frozenset("\"\u201d\u2019'\u00bb")
+FALLBACK_COLON_WORDS = 4
+FALLBACK_PREPS = frozenset("of about to for on against with".split())
+# Mental-state verbs: a belief is no quotation ('Burton believed that cats are "cuties"').
+BELIEF_VERBS = frozenset(
+    """believed assumed figured imagined supposed guessed realized realised considered presumed
+    suspected wished liked loved hated preferred wanted needed seemed appeared""".split()
+)
+FALLBACK_NOT_CUES = frozenset("seemed seems appeared appears expected wants want wanted plans decided".split())
 # Quotes longer than this many paragraphs are not followed further (unbalanced marks).
 MAX_QUOTE_PARAGRAPHS = 8
 # Quoted phrases with fewer words than this and no adjacent cue are scare quotes or titles.
@@ -957,12 +979,13 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                         # A title in the gap ('he said on "Meet the Press."') does not end the quote.
                         a0 = tm.start - prev.parts[-1][1]
                         gap = gap[:a0] + " " * (tm.end - tm.start) + gap[a0 + tm.end - tm.start :]
+                tail_ok = prev.cue is not None and _attribution_tail(text, max(prev.parts[-1][1], prev.cue[1]), m.start)
                 if (
                     len(gap) < 300
                     and prev.cue is not None
                     and prev.cue[1] <= m.start
-                    and not DOUBLE_MARKS.search(gap)
-                    and not CUE_SEARCH.search(text, max(prev.parts[-1][1], prev.cue[1]), m.start)
+                    and (not DOUBLE_MARKS.search(gap) or (tail_ok and _short_marks_only(text, marks, prev, m)))
+                    and (tail_ok or not CUE_SEARCH.search(text, max(prev.parts[-1][1], prev.cue[1]), m.start))
                 ):
                     prev.parts.append((m.start, m.end))
                     m.used = True
@@ -1063,9 +1086,206 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                 cands.append(cand)
                 last_mention = cand.mention or last_mention
         _cut_at_next_cue(text, cands[first_new:])
+        _trim_after_quote(text, toks, cands[first_new:])
+        fb = _fallback_mixed(text, toks, cl_marks, cands[clause_first:], last_mention)
+        if fb:
+            cands.extend(fb)
         if pi not in last_attr and len(cands) > first_new and cands[-1].mention is not None:
             last_attr[pi] = cands[-1]  # a quote paragraph after "X said ..." may continue X
     return _finish(text, cands, marks)
+
+
+def _fallback_mixed(
+    text: str,
+    toks: list[_Tok],
+    cl_marks: list[_Mark],
+    clause_cands: list[_Cand],
+    last_mention: tuple[int, int] | None,
+) -> list[_Cand]:
+    """Recall fallback: a quoted fragment that no attribution of its clause covers.
+
+    ``Smith warned of the "owners of technology" who ...``: when a lower-case cue verb stands a
+    few tokens before an unattributed, non-title quotation and a subject precedes the verb, the
+    stretch from the verb's complement to the end of the phrase holding the quotation is a mixed
+    quote. Beliefs ("thinks") are no cue verbs, and a scare quote ("the so-called "deal"") has no
+    cue before it, so neither fires. One pass over the clause's marks and tokens: linear.
+    """
+    if not cl_marks or not toks:
+        return []
+    spans = sorted((c.parts[0][0], c.parts[-1][1]) for c in clause_cands)
+    cue_starts = {c.cue[0] for c in clause_cands if c.cue}
+    out: list[_Cand] = []
+    si = 0
+    reach = -1  # furthest end of the spans starting at or before the current mark
+    tk = 0
+    n = len(toks)
+    covered_to = -1  # end of the last fallback content: one quote per stretch
+    for m in cl_marks:
+        while si < len(spans) and spans[si][0] <= m.start:
+            reach = max(reach, spans[si][1])
+            si += 1
+        while tk < n and toks[tk].start < m.start:
+            tk += 1
+        if m.used or m.start < reach or m.start < covered_to or tk >= n or _is_title(text, m):
+            continue
+        post = _postposed_fallback(text, toks, m, tk, n)
+        if post is not None and post.cue is not None and post.cue[0] not in cue_starts:
+            out.append(post)
+            covered_to = m.end
+            continue
+        # Nearest cue verb before the mark, within the same phrase.
+        c = -1
+        for j in range(tk - 1, max(-1, tk - 1 - FALLBACK_WINDOW), -1):
+            t = toks[j]
+            if t.quoted or t.text in ";:()[]\u2014\u2013" or t.low in ("so-called", "dubbed"):
+                break
+            if not t.cap and t.low not in FALLBACK_NOT_CUES and (t.low in CUE_VERBS or _verb_like(t)):
+                c = j
+                break
+        if c < 0 and tk >= 2 and toks[tk - 1].text == ":" and m.words >= FALLBACK_COLON_WORDS:
+            # 'Jane Roe: "..."' in mid-paragraph: the capitalised name right before the colon.
+            b = tk - 1
+            while b > 0 and tk - 1 - b < 5 and (toks[b - 1].cap or (toks[b - 1].text == "." and b > 1 and toks[b - 2].cap)):
+                b -= 1
+            if b < tk - 1 and toks[b].cap and toks[b].word and toks[b].start >= reach:
+                cue_tok = toks[tk - 1]
+                name = (toks[b].start, toks[tk - 2].end)
+                out.append(_Cand("direct", [(m.start, m.end)], (cue_tok.start, cue_tok.end), name, 0.3, "fallback_mixed"))
+                covered_to = m.end
+            continue
+        if c < 1 or toks[c].start in cue_starts or toks[c - 1].low == "so" or toks[c - 1].low in DETERMINERS:
+            continue  # "its so called "deal"": a scare quote; "the show "Mornings"": a noun, no verb
+        subj = _subject_before(toks, c, 0)
+        if subj is None and toks[c].low not in CUE_VERBS:
+            continue
+        if subj is None and not toks[c].low.endswith("ing"):
+            subj = _clause_subject(toks, c, 0)
+        a = c + 1
+        if a < tk and toks[a].low in FALLBACK_PREPS:
+            a += 1
+        while a < tk and not toks[a].word and not toks[a].quoted:
+            a += 1  # 'said, "..."': the content starts at the quote, not at the comma
+        if a >= n or toks[a].start < toks[c].end:
+            continue
+        # The phrase holding the quotation runs on to the next clause break.
+        e = tk
+        while e < n and (toks[e].quoted or toks[e].text not in ",;:()\u2014\u2013") and toks[e].start < m.end + 400:
+            if not toks[e].quoted and e > tk and toks[e].low in CLAUSE_TAILS and toks[e - 1].text == ",":
+                break
+            e += 1
+        while e > a and not toks[e - 1].quoted and toks[e - 1].text in ".,!?":
+            e -= 1
+        if e <= a or toks[e - 1].end < m.end:
+            continue
+        start, end = toks[a].start, toks[e - 1].end
+        if reach > start:
+            continue  # an attribution already covers the head of this phrase
+        # No subject of its own ("..., saying it was a "joke""): the clause's last speaker.
+        mention = (toks[subj[0]].start, toks[subj[1] - 1].end) if subj else last_mention or _opening_subject(toks, c)
+        out.append(_Cand("indirect", [(start, end)], (toks[c].start, toks[c].end), mention, 0.3, "fallback_mixed"))
+        covered_to = end
+    return out
+
+
+def _trim_after_quote(text: str, toks: list[_Tok], clause_cands: list[_Cand]) -> None:
+    """End a forward content after a quotation closing on a comma when an add-on clause follows.
+
+    'She referenced the "Delta rule," a flaw in the law that ...' / '... as "Spanish," which
+    is ...' / '... her "plan," promising to ...': the quoted characterisation ends the reported
+    part; an appositive, relative or participle clause after it is the writer's.
+    """
+    if not clause_cands or not toks:
+        return
+    starts = [t.start for t in toks]
+    for c in clause_cands:
+        if c.cue is None or len(c.parts) != 1 or c.parts[0][0] < c.cue[1]:
+            continue
+        s, e = c.parts[0]
+        k = bisect.bisect_left(starts, s)
+        stop = k + 120  # a bounded look per content keeps clause work constant
+        while k < len(toks) and k < stop and toks[k].start < e:
+            t = toks[k]
+            if t.quoted and not t.word and t.text in CLOSE_MARKS and text[t.start - 1 : t.start] in ",!?" and k + 1 < len(toks):
+                nxt = toks[k + 1]
+                if nxt.start < e and not nxt.quoted and _addon_opener(nxt) and not QUOTE_CHARS.search(text, nxt.start, e):
+                    c.parts[0] = (s, t.end)
+                    break
+            k += 1
+
+
+def _addon_opener(t: _Tok) -> bool:
+    """A word opening a writer's add-on after a quoted characterisation (", a flaw ...")."""
+    w = t.low
+    return w in ADDON_OPENERS or (w.endswith("ing") and len(w) > 5 and not t.cap)
+
+
+def _postposed_fallback(text: str, toks: list[_Tok], m: _Mark, tk: int, n: int) -> _Cand | None:
+    """'"...," an angry Lopez retorted.': a quote ending in a comma (or ? !) and a short subject
+    with a cue verb (listed, or an unlisted past tense) right after it, then the sentence end.
+    """
+    if m.words < 2 or text[m.end - 2 : m.end - 1] not in (",", "?", "!"):
+        return None
+    a = tk
+    while a < n and toks[a].start < m.end:
+        a += 1
+    v = a
+    while v < n and v - a < 7 and toks[v].word and not toks[v].quoted:
+        t = toks[v]
+        if v > a and not t.cap and t.low not in FALLBACK_NOT_CUES and (t.low in CUE_VERBS or _verb_like(t)):
+            break
+        v += 1
+    else:
+        return None
+    if v >= n or v == a or not any(t.cap or t.low in SUBJECT_PRONOUNS for t in toks[a:v]):
+        return None
+    if toks[v - 1].low in DETERMINERS or toks[v - 1].low in ("and", "or", "but", "who", "which", "that"):
+        return None
+    # Only an adjunct may follow the verb before the sentence ends ("... retorted on Monday.").
+    e = v + 1
+    while e < n and e - v < 12 and toks[e].text not in ".!?;" and not toks[e].quoted:
+        e += 1
+    if e < n and toks[e].text not in ".!?":
+        return None
+    cue = (toks[v].start, toks[v].end)
+    return _Cand("direct", [(m.start, m.end)], cue, (toks[a].start, toks[v - 1].end), 0.3, "fallback_mixed")
+
+
+def _verb_like(t: _Tok) -> bool:
+    """An unlisted past-tense or present verb form ("mocked", "mocks") that may report a quote."""
+    w = t.low
+    return t.word and len(w) > 4 and w.isalpha() and w.endswith("ed") and w not in BELIEF_VERBS
+
+
+def _attribution_tail(text: str, a: int, b: int) -> bool:
+    """``text[a:b]`` is the rest of one attribution sentence that ends right before a quote.
+
+    ``"A," Cruz said in response to a question on Monday. "B."``: after the cue, the sentence
+    runs on without a second sentence (a cue word in it, "response", "statement", "suggesting
+    that ...", does not start another attribution), so "B" continues the same speaker.
+    """
+    if b - a > 300:
+        return False
+    tail = text[a:b].strip()
+    if not tail or len(tail) > 250 or tail[-1] not in ".,:" or "\n" in tail:
+        return False
+    if any(h.group().lower() in SAY_VERBS or h.group().lower() in TELL_VERBS for h in CUE_SEARCH.finditer(tail)):
+        return False  # "..., suggesting that ...": a reported clause of its own sits in between
+    for mt in _SENT_BREAK.finditer(tail, 0, len(tail) - 1):
+        word = tail[: mt.start()].rsplit(None, 1)[-1:] or [""]
+        w = word[0].strip("(\"'\u201c\u201d\u2018\u2019")
+        if not (w.lower() in ABBREVIATIONS or w.lower() + "." in ABBREVIATIONS or (len(w) == 1 and w.isupper())):
+            return False
+    return True
+
+
+_SENT_BREAK = re.compile(r"[.!?][\"'\u201d\u2019]?\s+\S")
+
+
+def _short_marks_only(text: str, marks: list[_Mark], prev: _Cand, m: _Mark) -> bool:
+    """The quotations between ``prev``'s last part and ``m`` are short names ("NBC's "Today"")."""
+    lo, hi = prev.parts[-1][1], m.start
+    inner = _marks_in(marks, lo, hi)
+    return len(inner) <= 3 and all(x.words <= 4 for x in inner if lo <= x.start and x.end <= hi)
 
 
 def _title_case(toks: list[_Tok]) -> bool:
@@ -1092,7 +1312,8 @@ def _cut_at_next_cue(text: str, clause_cands: list[_Cand]) -> None:
             if d.mention is not None and s < d.mention[0] < start:
                 start = d.mention[0]
             before = text[max(s, start - 12) : start].rstrip().lower()
-            if not before.endswith(COORDINATORS):
+            # A comma inside a closing quote mark ('as "historic," telling ...') coordinates too.
+            if not before.endswith(COORDINATORS) and not before.rstrip("\"\u201d\u2019'").endswith(","):
                 continue  # "said that activists criticized ...": a nested attribution, kept whole
             if s < start < cut:
                 cut = start
@@ -1630,7 +1851,12 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
         b = c
         while b > 0 and toks[b - 1].low in CUE_MODIFIERS:
             b -= 1
-        if b > 0 and toks[b - 1].low in ("and", "but", "or") and not w.endswith("ing"):
+        if (
+            b > 0
+            and toks[b - 1].low in ("and", "but", "or")
+            # "..., calling it "X" and asserting that ...": a coordinated participle with a clause.
+            and (not w.endswith("ing") or (w in SAY_VERBS and c + 1 < n and toks[c + 1].low == "that"))
+        ):
             # "X said A and called B": the subject is shared (filled in from the clause).
             rng = _content_forward(toks, c, n, w)
             if rng is None or (w in SAY_VERBS and not _content_ok(toks, rng, w)):
@@ -1689,7 +1915,17 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
     if (w in SAY_VERBS or tell_only) and np[0] >= 3 and comma_before and not any(t.low == "that" for t in rest[:8]):
         # Postposed only when nothing but adjuncts follows the cue ("..., X said on Tuesday.");
         # "In Texas, voters said they were angry" has its content after the cue.
-        if (
+        forward = any(t.quoted for t in rest) or (
+            # "..., Cruz pledged to oppose ...": an infinitive complement, not an adjunct.
+            len(rest) > 1
+            and rest[0].low == "to"
+            and rest[1].word
+            and not rest[1].cap
+            and rest[1].low not in DETERMINERS
+            and rest[1].low not in ADDRESSEES
+            and not (rest[1].low.endswith("s") and not rest[1].low.endswith("ss"))  # "said to voters"
+        )
+        if not forward and (
             not rest
             or tell_only
             or rest[0].text in ",;"

@@ -711,3 +711,188 @@ def test_quote_paragraph_after_indirect_attribution_continues_its_speaker() -> N
     quotes = quotes_of(text)
     assert [q.rule for q in quotes] == ["say_clause", "floating_continuation"]
     assert quotes[1].cue is None and quotes[1].mention == quotes[0].mention
+
+
+# Recall fallback for quoted fragments no other rule attributes: (text, content, cue, mention).
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "mention"),
+    [
+        (
+            'The council member cautioned about the "hidden costs" that residents would face.',
+            'the "hidden costs" that residents would face',
+            "cautioned",
+            "The council member",
+        ),
+        (
+            'Ms. Reyes scolded the board for its "careless habits" in a long letter.',
+            'the board for its "careless habits" in a long letter',
+            "scolded",
+            "Ms. Reyes",
+        ),
+    ],
+)
+def test_fallback_mixed_quote(text: str, content: str, cue: str, mention: str) -> None:
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    assert [(q.type, q.rule, q.content.text) for q in quotes] == [("mixed", "fallback_mixed", content)]
+    assert quotes[0].cue is not None and quotes[0].cue.text == cue
+    assert quotes[0].mention is not None and quotes[0].mention.text == mention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Burton believed the plan was "a joke".',  # a belief, not a quotation
+        'Smith knows the "experts" are wrong.',  # an unlisted present-tense verb: no cue
+        'The town hall sits next to the so called "museum" of old tractors.',  # scare quote
+        'The kids watched "Winter Harbor Lights" on Sunday.',  # a title
+        'Fans loved the show "Mornings" at the fair.',  # a cue word after a determiner is a noun
+    ],
+)
+def test_fallback_mixed_negatives(text: str) -> None:
+    assert [q.rule for q in quotes_of(text) if q.rule == "fallback_mixed"] == []
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Ms. Cole said in response to a question from a pupil.",
+        "Ms. Cole said in a statement on Monday.",
+        "Ms. Cole told the radio program \u201cMornings\u201d on Monday.",
+    ],
+)
+def test_quote_after_a_long_attribution_sentence_continues(tail: str) -> None:
+    text = f'"We will rebuild," {tail} "The school is our home."'
+    quotes = quotes_of(text)
+    assert [q.content.text for q in quotes] == ['"We will rebuild,"', '"The school is our home."']
+    assert len({q.group for q in quotes}) == 1
+
+
+def test_reported_clause_in_the_gap_stops_the_continuation() -> None:
+    text = '"We will rebuild," Ms. Cole said, suggesting that the town would pay. "The school is our home."'
+    quotes = quotes_of(text)
+    assert [q.rule for q in quotes] == ["direct_postposed", "participle"]
+
+
+def test_comma_inside_closing_mark_coordinates_the_next_participle() -> None:
+    text = "The coach has hailed the win as \u201chistoric,\u201d adding that it was \u201ca night to remember.\u201d"
+    quotes = quotes_of(text)
+    assert [(q.rule, q.content.text) for q in quotes] == [
+        ("accuse_object", "the win as \u201chistoric,\u201d"),
+        ("participle", "that it was \u201ca night to remember.\u201d"),
+    ]
+
+
+def test_coordinated_participle_with_that_clause() -> None:
+    text = "Jones met the press, calling the game \u201ca mess\u201d and asserting that the referees were \u201casleep.\u201d"
+    quotes = quotes_of(text)
+    q = next(q for q in quotes if q.cue is not None and q.cue.text == "asserting")
+    assert q.content.text == "that the referees were \u201casleep.\u201d"
+    assert q.mention is not None and q.mention.text == "Jones"
+    assert [q.rule for q in quotes_of("She met with the mayor and saying hello was hard.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Ms. Park refers to the new road as \u201ca gift to commuters.\u201d", "to the new road as \u201ca gift to commuters.\u201d", "refers"),
+        ("The judge characterized the appeal as \u201cthin at best.\u201d", "the appeal as \u201cthin at best.\u201d", "characterized"),
+    ],
+)
+def test_as_complement_cues(text: str, content: str, cue: str) -> None:
+    quotes = quotes_of(text)
+    assert [(q.type, q.content.text) for q in quotes] == [("mixed", content)]
+    assert quotes[0].cue is not None and quotes[0].cue.text == cue
+
+
+def test_fallback_name_colon_inside_a_sentence() -> None:
+    text = (
+        "The board met twice in May, and the chair had one more word for staff, Jane Roe: "
+        '"We will not pay for the new bridge this year."'
+    )
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    assert [(q.type, q.rule) for q in quotes] == [("direct", "fallback_mixed")]
+    assert quotes[0].content.text == '"We will not pay for the new bridge this year."'
+    assert quotes[0].cue is not None and quotes[0].cue.text == ":"
+    assert quotes[0].mention is not None and quotes[0].mention.text == "Jane Roe"
+    # A lower-case word before the colon, or a short quoted phrase, is no attribution.
+    assert quotes_of('Note the menu - soup: "a cold bowl with beans and corn".') == []
+    assert quotes_of('The board met in May, and the chair had a word for staff, Jane Roe: "No way."') == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "cue"),
+    [
+        ("\u201cThe bridge stays shut,\u201d an angry Lopez snapped.", "an angry Lopez", "snapped"),
+        ("\u201cWe called him before he left,\u201d his cousin Tom el Amin added.", "his cousin Tom el Amin", "added"),
+    ],
+)
+def test_fallback_postposed_quote(text: str, mention: str, cue: str) -> None:
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    assert [(q.type, q.rule) for q in quotes] == [("direct", "fallback_mixed")]
+    assert quotes[0].cue is not None and quotes[0].cue.text == cue
+    assert quotes[0].mention is not None and quotes[0].mention.text == mention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cThe bridge stays shut,\u201d Lopez believed.",  # a belief
+        "\u201cThe bridge stays shut,\u201d the sign and the banner stood in the square.",  # no verb form
+        "\u201cThe bridge stays shut\u201d was printed on the sign.",  # no comma: a name, not a quote
+    ],
+)
+def test_fallback_postposed_negatives(text: str) -> None:
+    assert [q.rule for q in quotes_of(text) if q.rule == "fallback_mixed"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("She also referenced the \u201cDelta rule,\u201d a flaw in the law that let him buy a gun.", "the \u201cDelta rule,\u201d"),
+        ("Smith called the mayor \u201ca fraud,\u201d which is what his rivals say.", "the mayor \u201ca fraud,\u201d"),
+    ],
+)
+def test_writer_addon_after_a_quoted_characterisation_is_cut(text: str, content: str) -> None:
+    assert [q.content.text for q in quotes_of(text)] == [content]
+
+
+def test_reason_after_a_quoted_characterisation_stays() -> None:
+    text = 'Ruiz said that the team is "the best in the league," because the coach is good.'
+    assert [q.content.text for q in quotes_of(text)] == ['that the team is "the best in the league," because the coach is good']
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "content"),
+    [
+        (
+            "Soon after the ferry was delayed at the dock in Tampa, Ruiz wrote to his readers, "
+            "\u201cWe are stuck here until noon,\u201d and went home.",
+            "direct_preposed",
+            "\u201cWe are stuck here until noon,\u201d",
+        ),
+        (
+            "And in a turn that surprised his aides, Mr. Ruiz pledged to oppose the bill \u201cat every single step.\u201d",
+            "say_clause",
+            "to oppose the bill \u201cat every single step.\u201d",
+        ),
+    ],
+)
+def test_opening_adjunct_is_not_a_postposed_content(text: str, rule: str, content: str) -> None:
+    assert [(q.rule, q.content.text) for q in quotes_of(text)] == [(rule, content)]
+
+
+@pytest.mark.parametrize("tail", ["said to reporters.", "said to voters in Ohio.", "said to me.", "said on Monday."])
+def test_postposed_with_an_addressee_stays_postposed(tail: str) -> None:
+    quotes = quotes_of(f"The plan will fail, Ruiz {tail}")
+    assert [(q.rule, q.content.text) for q in quotes] == [("postposed", "The plan will fail")]
+
+
+def test_fallback_participle_takes_the_clause_speaker() -> None:
+    text = 'Ms. Cole spoke for an hour, cautioning about the "hidden costs" that residents would face.'
+    q = next(q for q in quotes_of(text) if q.rule == "fallback_mixed")
+    assert q.content.text == 'the "hidden costs" that residents would face'
+    assert q.cue is not None and q.cue.text == "cautioning"
+    assert q.mention is not None and q.mention.text == "Ms. Cole"
