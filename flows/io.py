@@ -401,13 +401,12 @@ def read_part_records(out: Path, table: str, part: str) -> list[dict[str, Any]]:
     """Records of a committed part (JSONL is the lossless copy)."""
     p = _part_path(out, "jsonl", table, part)
     if not p.exists():
-        return []
+        # A part written before its table was partitioned sits elsewhere in the table folder.
+        p = next((out / "jsonl" / table).rglob(f"{part}.jsonl"), p)
+        if not p.exists():
+            return []
     with p.open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
-
-
-def part_tables(out: Path, part: str) -> list[str]:
-    return [t for t in TABLES if _part_path(out, "jsonl", t, part).exists()]
 
 
 def write_manifest_staged(out: Path, run_id: str, rows: Iterable[ManifestRow]) -> Path:

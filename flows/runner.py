@@ -75,7 +75,7 @@ def _rewrite_parts(out: Path, run_id: str, previous: dict[str, qio.ManifestRow],
     for i, old in enumerate(affected):
         new = f"part-{run_id}-r{i:05d}"
         kept = {
-            t: [r for r in qio.read_part_records(out, t, old) if r["doc_id"] not in drop] for t in qio.part_tables(out, old)
+            t: [r for r in qio.read_part_records(out, t, old) if r["doc_id"] not in drop] for t in TABLES
         }
         has_docs = any(kept.get("documents", []))
         if has_docs:
