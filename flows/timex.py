@@ -1055,18 +1055,8 @@ def _n_era_year(m: re.Match[str], ctx: _Context) -> Result:
     return f"{y:04d}", "DATE", 0.85
 
 
-_TEENS = {
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
+# Ten to nineteen, from the shared number words (they read as a year's first half: "nineteen ...").
+_TEENS = {w: n for w, n in lx.NUMBERS.items() if 10 <= n <= 19}
 
 
 def _spoken_year(m: re.Match[str]) -> int | None:
