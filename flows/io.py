@@ -468,6 +468,8 @@ def roll_forward(out: Path, run_id: str, rows: list[ManifestRow]) -> None:
                     os.replace(src, dst)
     garbage_collect(out, live)
     shutil.rmtree(base, ignore_errors=True)
+    with contextlib.suppress(OSError):
+        (out / STAGING).rmdir()  # only when no other run's staging is left
     _ensure_readable_tables(out)
 
 
