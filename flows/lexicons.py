@@ -224,7 +224,9 @@ TITLES = _words(
     finance house senate democratic republican gop democrat national federal presidential
     campaign manager chairman founder executive economist strategist pollster lawyer sens sens. press
     economist scholar historian
-    reps reps. rev del. del lt. gov sec. secretary-general"""
+    reps reps. rev del. del lt. gov sec. secretary-general
+    councilman councilwoman councillor councilor alderman superintendent inspector detective
+    constable commander coach"""
 )
 
 # Head words of capitalised runs that name things or places, not people ("the Cold War").

@@ -105,6 +105,10 @@ def test_seed_speakers_and_descriptors() -> None:
         ("Sen. Claire McCaskill", "Sen.", "Claire McCaskill"),
         ("Stein spokeswoman Melezia Figueroa", "Stein spokeswoman", "Melezia Figueroa"),
         ("Mr. Barrett", "Mr.", "Barrett"),
+        ("Councilman Tom Becker", "Councilman", "Tom Becker"),
+        ("Superintendent Maria Chen", "Superintendent", "Maria Chen"),
+        ("head coach Ana Silva", "head coach", "Ana Silva"),
+        ("Coach", "", "Coach"),
     ],
 )
 def test_split_name(mention: str, descriptor: str, name: str) -> None:
