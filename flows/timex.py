@@ -1072,19 +1072,12 @@ def _spoken_year(m: re.Match[str]) -> int | None:
 
 
 def _n_spoken_year(m: re.Match[str], ctx: _Context) -> Result:
-    if m.group("c"):
-        c = 19 if m.group("c").lower() == "nineteen" else 20
-        t = m.group("t").lower()
-        tens = _TEENS.get(t) or lx.NUMBERS[t]
-        u = lx.NUMBERS[m.group("u").lower()] if m.group("u") else 0
-        if t in _TEENS and u:
-            return None
-        y = c * 100 + tens + u
-    else:
-        y = 2000 + (lx.NUMBERS[m.group("u2").lower()] if m.group("u2") else 0)
-        if not m.group().lower().startswith("the year") and not m.group("u2"):
-            # "two thousand" alone is usually a number ("two thousand people").
-            return None
+    y = _spoken_year(m)
+    if y is None:
+        return None
+    if not m.group("c") and not m.group("u2") and not m.group().lower().startswith("the year"):
+        # "two thousand" alone is usually a number ("two thousand people").
+        return None
     ctx.last_year = y
     return f"{y:04d}", "DATE", 0.75
 
