@@ -46,9 +46,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import itertools
-import json
 import logging
 import re
 import unicodedata
@@ -57,6 +55,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from flows.ids import short_hash
 
 log = logging.getLogger(__name__)
 
@@ -82,12 +82,6 @@ BANDS, ROWS = 8, 2
 MAX_BUCKET = 64
 
 # --- ids ----------------------------------------------------------------------------------------
-
-
-def short_hash(*parts: object) -> str:
-    """A 16-hex-digit deterministic id: sha256 of the sort-keyed JSON of ``parts``."""
-    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 # --- names --------------------------------------------------------------------------------------
