@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from flows import __version__
 from flows.io import InputUnit, read_unit, write_part
 from flows.model import Article
 from flows.pipeline import Options, Quarantined, article_from_bytes, article_from_json_line, process_article
@@ -151,7 +150,7 @@ def process_batch(
         res.event_dates = [min(dates), max(dates)] if dates else []
         res.units.append(UnitResult(unit.key, "processed", None, doc_id))
     t3 = time.perf_counter()
-    meta = {"run_id": run_id, "pipeline_version": __version__, "part": part}
+    meta = {"run_id": run_id, "pipeline_version": options.pipeline_version, "part": part}
     res.counts = write_part(out, run_id, part, tables, meta)
     secs["write"] += time.perf_counter() - t3
     res.seconds = dict(secs)

@@ -24,7 +24,7 @@ os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 from flows import __version__
-from flows.config import load_aliases, load_config
+from flows.config import cue_words, load_aliases, load_config
 from flows.errors import QuotewireError
 
 
@@ -45,6 +45,10 @@ def _add_run_args(p: argparse.ArgumentParser) -> None:
                    help='JSON file {"variant": "canonical name"} forcing merges in the people table')
     p.add_argument("--no-corpus", action="store_true",
                    help="skip rebuilding the corpus-wide people and quotations tables (their memory grows with the corpus)")
+    p.add_argument("--cue-verb", action="append", default=None, metavar="VERB",
+                   help='extra reporting verb, "X VERB (that) ..." (repeatable; adds to cue_verbs in the config)')
+    p.add_argument("--cue-noun", action="append", default=None, metavar="NOUN",
+                   help='extra reporting noun, "X\'s NOUN that ..." (repeatable; adds to cue_nouns)')
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
 
 
@@ -83,6 +87,7 @@ def run_kwargs(args: argparse.Namespace) -> dict[str, Any]:
         "text_field": args.text_field or cfg.text_field,
         "max_chars": cfg.max_chars,
         "boilerplate": list(cfg.boilerplate),
+        "cues": cue_words(cfg, args.cue_verb, args.cue_noun),
         "corpus": not (args.no_corpus or cfg.no_corpus),
         "aliases": load_aliases(args.people_aliases or cfg.people_aliases, Path.cwd()),
         "max_quarantine_ratio": (

@@ -31,6 +31,21 @@ class Config:
     boilerplate: list[str] = field(default_factory=list)
     # A JSON file {"variant": "canonical name"} forcing people merges across the corpus.
     people_aliases: str = ""
+    # Extra reporting cues, in base form or as word forms (regular forms are added):
+    # "X <verb> (that) ..." verbs, verbs taking an addressee first ("X assured voters ..."),
+    # verbs taking an object ("X excoriated Y for ..."), nouns ("X's rebuttal that ..."), and
+    # default cue words to drop.
+    cue_verbs: list[str] = field(default_factory=list)
+    cue_tell_verbs: list[str] = field(default_factory=list)
+    cue_object_verbs: list[str] = field(default_factory=list)
+    cue_nouns: list[str] = field(default_factory=list)
+    not_cues: list[str] = field(default_factory=list)
+
+
+#: Config keys holding cue words -> the ``CueLexicon.extended`` argument they feed.
+CUE_KEYS = {"cue_verbs": "say", "cue_tell_verbs": "tell", "cue_object_verbs": "act", "cue_nouns": "claim_nouns",
+            "not_cues": "remove"}
+_CUE_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 
 
 def _check(cfg: Config, data: dict[str, Any], source: Path) -> Config:
@@ -43,12 +58,27 @@ def _check(cfg: Config, data: dict[str, Any], source: Path) -> Config:
         if isinstance(default, bool) != isinstance(value, bool) or not isinstance(value, type(default) if not isinstance(default, float) else (int, float)):
             raise ConfigError(f"{source}: {key} is {value!r}, expected a {type(default).__name__}")
         setattr(cfg, name, value)
+    for key in CUE_KEYS:
+        for word in getattr(cfg, key):
+            if not isinstance(word, str) or not _CUE_WORD.fullmatch(word):
+                raise ConfigError(f"{source}: {key} holds {word!r}; expected single words (letters, ' or -)")
     for pat in cfg.boilerplate:
         try:
             re.compile(pat)
         except re.error as exc:
             raise ConfigError(f"{source}: boilerplate pattern {pat!r} is not a valid regular expression: {exc}") from exc
     return cfg
+
+
+def cue_words(cfg: Config, extra_verbs: list[str] | None = None, extra_nouns: list[str] | None = None) -> dict[str, list[str]]:
+    """The cue-word settings as ``CueLexicon.extended`` arguments (CLI words added to the config's)."""
+    cues = {arg: list(getattr(cfg, key)) for key, arg in CUE_KEYS.items() if getattr(cfg, key)}
+    for arg, words in (("say", extra_verbs), ("claim_nouns", extra_nouns)):
+        for w in words or ():
+            if not _CUE_WORD.fullmatch(w):
+                raise ConfigError(f"cue word {w!r}: expected a single word (letters, ' or -)")
+            cues.setdefault(arg, []).append(w)
+    return cues
 
 
 def load_config(cwd: Path) -> Config:

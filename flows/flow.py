@@ -21,6 +21,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 from flows import io as qio
 from flows.batch import BatchResult, process_batch
 from flows.errors import ConfigError
+from flows.lexicons import DEFAULT_CUES
 from flows.pipeline import Options
 from flows.runner import BatchArgs, RunSummary, run_pipeline
 from flows.schema import TABLES
@@ -70,12 +71,14 @@ def quotewire_flow(
     boilerplate: list[str] | None = None,
     aliases: dict[str, str] | None = None,
     corpus: bool = True,
+    cues: dict[str, list[str]] | None = None,
 ) -> dict[str, Any]:
     """Turn the raw folder into the validated dataset in the output folder (incrementally)."""
     opts = Options(
         include_text=include_text,
         max_chars=max_chars,
         extra_boilerplate=tuple(re.compile(p) for p in boilerplate or ()),
+        cues=DEFAULT_CUES.extended(**cues) if cues else DEFAULT_CUES,
     )
     summary = run_pipeline(
         Path(raw), Path(out), full=full, keep_deleted=keep_deleted, options=opts, batch_size=batch_size,

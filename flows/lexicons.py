@@ -8,7 +8,10 @@ hand and grouped by the complement they take; British spellings were added by ha
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 
 def _words(s: str) -> frozenset[str]:
@@ -300,6 +303,96 @@ def _trie_pattern(words: frozenset[str]) -> str:
 CUE_SEARCH = re.compile(
     r"(?<![A-Za-z])(?:" + _trie_pattern(CUE_VERBS | CLAIM_NOUNS | {"according", "clear"}) + r")(?![A-Za-z])", re.IGNORECASE
 )
+
+
+def inflections(word: str) -> frozenset[str]:
+    """A verb's regular forms (``opine`` -> opine, opines, opined, opining), or the word alone.
+
+    Why: users list cue verbs as they think of them, usually the base form, while the rules match
+    word forms. Irregular forms ("spoke", "wrote") must be listed as they are; an extra spurious
+    form ("speaked") costs nothing because it never occurs. Words that already look inflected
+    (``-ed``, ``-ing``, ``-s`` after a consonant other than s) are kept as given, plus nothing else.
+    """
+    w = word.strip().lower()
+    if not w or not w.isalpha():
+        return frozenset({w}) if w else frozenset()
+    if w.endswith(("ed", "ing")) or (w.endswith("s") and not w.endswith(("ss", "us", "is"))):
+        return frozenset({w})
+    if w.endswith("e"):
+        stem = w[:-1]
+        return frozenset({w, w + "s", w + "d", stem + "ing"})
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        return frozenset({w, w[:-1] + "ies", w[:-1] + "ied", w + "ing"})
+    forms = {w, w + ("es" if w.endswith(("s", "sh", "ch", "x", "z")) else "s")}
+    forms |= {w + "ed", w + "ing"}
+    # One-syllable consonant-vowel-consonant verbs double the last letter ("quip" -> "quipped").
+    if re.fullmatch(r"(?:qu|[^aeiou])*[aeiou][^aeiouwxy]", w):
+        forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    return frozenset(forms)
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """The reporting cues the quote rules use, grouped by the complement they take.
+
+    ``say``: "X said (that) ...", "..., X said"; ``tell``: an addressee first ("X told reporters
+    ..."); ``act``: a noun-phrase or accusation complement ("X accused Y of ..."); ``claim_nouns``:
+    "X's claim that ...". The default is built from the learned lexicons above; ``extended`` adds a
+    user's words (config ``cue_verbs``/``cue_nouns``) and removes ``not_cues``. Picklable, so
+    process and Dask workers get the same lexicon as the flow.
+    """
+
+    say: frozenset[str] = SAY_VERBS
+    tell: frozenset[str] = TELL_VERBS
+    act: frozenset[str] = ACT_VERBS
+    claim_nouns: frozenset[str] = CLAIM_NOUNS
+    verbs: frozenset[str] = field(init=False)
+    search: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        verbs = self.say | self.tell | self.act
+        object.__setattr__(self, "verbs", verbs)
+        if verbs == CUE_VERBS and self.claim_nouns == CLAIM_NOUNS:
+            search = CUE_SEARCH  # the default: compiled once at import
+        else:
+            words = verbs | self.claim_nouns | {"according", "clear"}
+            search = re.compile(r"(?<![A-Za-z])(?:" + _trie_pattern(words) + r")(?![A-Za-z])", re.IGNORECASE)
+        object.__setattr__(self, "search", search)
+
+    def extended(
+        self,
+        *,
+        say: Iterable[str] = (),
+        tell: Iterable[str] = (),
+        act: Iterable[str] = (),
+        claim_nouns: Iterable[str] = (),
+        remove: Iterable[str] = (),
+    ) -> CueLexicon:
+        """A copy with extra verbs (regular forms added, see ``inflections``), nouns and removals."""
+        gone = frozenset().union(*(inflections(w) for w in remove))
+
+        def more(base: frozenset[str], words: Iterable[str], *, verbs: bool = True) -> frozenset[str]:
+            extra: frozenset[str] = frozenset().union(
+                *((inflections(w) if verbs else frozenset({w.strip().lower()})) for w in words)
+            )
+            return (base | extra) - gone
+
+        return CueLexicon(
+            say=more(self.say, say),
+            tell=more(self.tell, tell),
+            act=more(self.act, act),
+            claim_nouns=more(self.claim_nouns, claim_nouns, verbs=False),
+        )
+
+    def fingerprint(self) -> str:
+        """Empty for the default lexicon, else a short hash of the words (part of the pipeline version)."""
+        if self == DEFAULT_CUES:
+            return ""
+        blob = "|".join(",".join(sorted(s)) for s in (self.say, self.tell, self.act, self.claim_nouns))
+        return hashlib.sha256(blob.encode()).hexdigest()[:10]
+
+
+DEFAULT_CUES = CueLexicon()
 
 # Common first names with their usual gender: pronoun agreement ("she" never resolves to a
 # "Don Fowler") and a person cue for two-word capitalised runs.

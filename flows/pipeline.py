@@ -21,6 +21,8 @@ from flows import __version__
 from flows.clean import clean
 from flows.decode import Decoded, decode, detect_language, repair_surrogates
 from flows.events import extract_events
+from flows.ids import short_hash
+from flows.lexicons import DEFAULT_CUES, CueLexicon
 from flows.model import Article, Extraction
 from flows.quotes import extract_quotes
 from flows.records import build_records
@@ -50,6 +52,20 @@ class Options:
     extra_boilerplate: Sequence[re.Pattern[str]] = ()
     max_chars: int = 5_000_000
     today: dt.date | None = None  # for "future date" notes; None means the real today
+    cues: CueLexicon = DEFAULT_CUES  # reporting cues (config ``cue_verbs``, ``cue_nouns``, ``not_cues``)
+
+    @property
+    def pipeline_version(self) -> str:
+        """``__version__``, plus a local part when the config changes what is extracted.
+
+        Why: extra boilerplate patterns or cue words change the records, so a rerun with a changed
+        config must reprocess every input, exactly as a code upgrade does ("1.2.0+cfg.3f9a0c1b2d").
+        """
+        extra = [p.pattern for p in self.extra_boilerplate]
+        fp = self.cues.fingerprint()
+        if not extra and not fp:
+            return __version__
+        return f"{__version__}+cfg.{short_hash('options', extra, fp)}"
 
 
 # --- metadata -----------------------------------------------------------------------------------
@@ -262,7 +278,7 @@ def extract(
         body = cleaned.text
         ex.sentences = split_sentences(body)
         t2 = clock()
-        quotes = extract_quotes(body, ex.sentences)
+        quotes = extract_quotes(body, ex.sentences, opts.cues)
         t3 = clock()
         ex.speakers, ex.attributions = resolve_speakers(body, ex.sentences, quotes)
         t4 = clock()
@@ -290,7 +306,7 @@ def process_article(
         elif (d := path_date(article.source_path)) is not None:
             article.published, article.published_source = d, "path"
     t0 = time.perf_counter()
-    recs = build_records(article, ex, unit_key=unit_key, version=__version__, include_text=options.include_text)
+    recs = build_records(article, ex, unit_key=unit_key, version=options.pipeline_version, include_text=options.include_text)
     if timings is not None:
         timings["records"] = timings.get("records", 0.0) + time.perf_counter() - t0
     return recs

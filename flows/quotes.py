@@ -51,37 +51,41 @@ without the final period. Confidences are the rules' precision on PolNeAR train
 from __future__ import annotations
 
 import bisect
+import contextvars
 import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from flows.lexicons import (
-    ACT_VERBS,
-    CLAIM_NOUNS,
     CLOSE_DOUBLE,
     CLOSE_SINGLE,
     CUE_MODIFIERS,
     CUE_NOUNS,
     CUE_RATE,
-    CUE_SEARCH,
-    CUE_VERBS,
+    DEFAULT_CUES,
     DETERMINERS,
     NP_STOP,
     OPEN_DOUBLE,
     OPEN_SINGLE,
     QUOTE_CHARS,
-    SAY_VERBS,
     SPEAKER_NOUNS,
     SUBJECT_PRONOUNS,
-    TELL_VERBS,
     TITLES,
     TOKEN,
+    CueLexicon,
 )
 from flows.model import Quote, QuoteType, Sentence, Span
 from flows.segment import ABBREVIATIONS
 
 log = logging.getLogger(__name__)
+
+# The cue lexicon of the current ``extract_quotes`` call. Why a context variable: the rules are
+# ~40 small functions deep, and threading a lexicon argument through every one of them would
+# bury the grammar under plumbing. ``extract_quotes`` sets it for the length of one call and
+# resets it after, so the stage stays a pure function of its arguments, and concurrent calls
+# (threads, Dask workers) each see their own value.
+_CUES: contextvars.ContextVar[CueLexicon] = contextvars.ContextVar("quotewire_cues", default=DEFAULT_CUES)
 
 # Share of each rule's predictions that match a gold attribution on PolNeAR train (content at
 # 30% overlap), measured by training/calibrate_rules.py; a quote's confidence starts from it.
@@ -443,6 +447,7 @@ def _np_back(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
     Accepts a pronoun, a capitalised name run ("Turkish President Recep Tayyip Erdogan"), or a
     short common noun phrase headed by a speaker noun ("a source", "a spokesman for X").
     """
+    lex = _CUES.get()
     if b <= lo:
         return None
     if toks[b - 1].text == ")":
@@ -474,7 +479,7 @@ def _np_back(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
         if t.low in QUANTITY_HEADS and a == b - 1 and t.low not in ("another", "others"):
             return None  # a bare "one" / "most" / "many" is too vague without a number
         return (a, b)
-    if t.low in NP_STOP or t.low in CUE_VERBS or t.low in DETERMINERS:
+    if t.low in NP_STOP or t.low in lex.verbs or t.low in DETERMINERS:
         return None
     a = b
     head_ok = t.cap or t.low in SPEAKER_NOUNS or t.low.endswith(("'s", "\u2019s"))
@@ -525,7 +530,7 @@ def _np_back(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
             # "Turkish officials and activists", "Obama and Clinton": a coordinated subject.
             a -= 1
             continue
-        if u.low in NP_STOP or u.low in CUE_VERBS or u.low in SUBJECT_PRONOUNS:
+        if u.low in NP_STOP or u.low in lex.verbs or u.low in SUBJECT_PRONOUNS:
             break
         if (
             u.word
@@ -592,6 +597,7 @@ def _clause_subject(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
     clause start to the cue is short and holds no punctuation, quote or clause word, it is the
     subject even though no single head word was recognised.
     """
+    lex = _CUES.get()
     a = lo
     while a < c and toks[a].low in ("but", "and", "however", "meanwhile", "still", "yet", "so", "now"):
         a += 1
@@ -601,7 +607,7 @@ def _clause_subject(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
     if not 2 <= b - a <= 9:
         return None
     for t in toks[a:b]:
-        if t.quoted or not t.word or t.low in CLAUSE_WORDS or t.low in CUE_VERBS:
+        if t.quoted or not t.word or t.low in CLAUSE_WORDS or t.low in lex.verbs:
             return None
     head = toks[b - 1]
     if not (head.cap or head.low in SPEAKER_NOUNS or head.low.endswith("s")) and not (
@@ -719,6 +725,7 @@ def _person_like(toks: list[_Tok], np: tuple[int, int], lo: int) -> bool:
 
 def _np_after(toks: list[_Tok], a: int, hi: int) -> tuple[int, int] | None:
     """Speaker after an inverted cue (", said Smith", "according to the UN")."""
+    lex = _CUES.get()
     if a >= hi or toks[a].quoted:
         return None
     if toks[a].low in SUBJECT_PRONOUNS:
@@ -728,7 +735,7 @@ def _np_after(toks: list[_Tok], a: int, hi: int) -> tuple[int, int] | None:
         u = toks[b]
         if u.quoted or not (u.word or u.text in "&-.'\u2019"):
             break
-        if u.low in NP_AFTER_STOP or (u.low in CUE_VERBS and not u.cap):
+        if u.low in NP_AFTER_STOP or (u.low in lex.verbs and not u.cap):
             break
         if b > a and u.word and not u.cap and toks[b - 1].cap and u.low not in ("of", "for", "de", "van", "von", "at"):
             break  # "said Locke while negotiations ...": a lower-case word after the name ends it
@@ -753,6 +760,7 @@ def _abbrev_before(toks: list[_Tok], k: int) -> bool:
 
 def _skip_cue_extension(toks: list[_Tok], c: int, hi: int, verb: str = "") -> int:
     """Index after a cue's adjuncts ("said in a statement on Tuesday", "told reporters")."""
+    lex = _CUES.get()
     j = c + 1
     # "said in a phone interview", "wrote on his blog": a preposition, then words up to a cue noun.
     if j < hi and toks[j].low in ADJUNCT_PREPS:
@@ -770,7 +778,7 @@ def _skip_cue_extension(toks: list[_Tok], c: int, hi: int, verb: str = "") -> in
     # "said in a statement", "wrote on Twitter", "said Tuesday": up to 8 tokens of adjuncts.
     if j < hi and toks[j].cap and toks[j].low.endswith(("'s", "\u2019s")):
         return j  # "criticized Clinton's email use": a possessive opens the object
-    if verb in ACT_VERBS and verb not in SAY_VERBS and j < hi and toks[j].low not in TIME_WORDS:
+    if verb in lex.act and verb not in lex.say and j < hi and toks[j].low not in TIME_WORDS:
         return j  # "endorsed Trump last week": the object comes first, not an adjunct
     k = j
     while k < hi and k - j < 8 and not toks[k].quoted:
@@ -794,6 +802,7 @@ def _skip_cue_extension(toks: list[_Tok], c: int, hi: int, verb: str = "") -> in
 
 def _content_forward(toks: list[_Tok], c: int, hi: int, verb: str) -> tuple[int, int] | None:
     """Token range of the complement after the cue at ``c``, to the end of the clause."""
+    lex = _CUES.get()
     end = hi
     while end > c + 1 and not toks[end - 1].quoted and toks[end - 1].text in ".,;:!?)\u2014-":
         end -= 1
@@ -817,7 +826,7 @@ def _content_forward(toks: list[_Tok], c: int, hi: int, verb: str) -> tuple[int,
     if j == c + 1:
         j = _skip_cue_extension(toks, c, end, verb)
         if (
-            verb in TELL_VERBS
+            verb in lex.tell
             and j == c + 1
             and j < end
             and (toks[j].cap or toks[j].low in ("reporters", "him", "her", "them", "me", "us"))
@@ -825,7 +834,7 @@ def _content_forward(toks: list[_Tok], c: int, hi: int, verb: str) -> tuple[int,
             # "told reporters X": drop a one-word addressee.
             if toks[j].low in ("reporters", "him", "her", "them", "me", "us", "cnn", "abc", "nbc", "cbs"):
                 j += 1
-        if verb in TELL_VERBS and j == c + 1 and j < end and toks[j].low not in ("that", "to"):
+        if verb in lex.tell and j == c + 1 and j < end and toks[j].low not in ("that", "to"):
             # "told voters he is ready", "assured host Chris Cuomo she would": an addressee of up
             # to four words, then a clause opened by a pronoun or "that".
             x = j
@@ -867,6 +876,7 @@ def _clauses(text: str, sentences: Sequence[Sentence], marks: list[_Mark]) -> li
     Also merged: a sentence ending in ``?"``/``!"`` and the short attribution after it
     (``"Why?" Graham asked.``), which the splitter cuts apart.
     """
+    lex = _CUES.get()
     out: list[tuple[int, int, int]] = []
     mi = 0
     for s in sentences:
@@ -888,7 +898,7 @@ def _clauses(text: str, sentences: Sequence[Sentence], marks: list[_Mark]) -> li
                     mi > 0
                     and marks[mi - 1].end >= pe - 1
                     and marks[mi - 1].start > ps
-                    and CUE_SEARCH.search(text, ps, marks[mi - 1].start)
+                    and lex.search.search(text, ps, marks[mi - 1].start)
                 )
             ):
                 # Not when the quote already has a cue before it ('X called Trump "unhinged."').
@@ -896,7 +906,7 @@ def _clauses(text: str, sentences: Sequence[Sentence], marks: list[_Mark]) -> li
                 # '"...?" Graham asked.' / '"... for good." Smith said.': a short attribution
                 # sentence right after a closed quote belongs to it.
                 head = text[s.start : min(s.end, s.start + 60)].lower().split()[:6]
-                if any(w.strip(".,") in CUE_VERBS for w in head):
+                if any(w.strip(".,") in lex.verbs for w in head):
                     out[-1] = (ps, s.end, pp)
                     continue
         out.append((s.start, s.end, s.paragraph))
@@ -913,12 +923,22 @@ def _clauses(text: str, sentences: Sequence[Sentence], marks: list[_Mark]) -> li
     return bounded
 
 
-def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
+def extract_quotes(text: str, sentences: Sequence[Sentence], cues: CueLexicon | None = None) -> list[Quote]:
     """Find the quotations of one document (cleaned text; offsets into it).
 
     ``sentences`` come from ``segment.split_sentences``; quotation marks are paired per paragraph
-    (line), so an unbalanced mark never reaches past its paragraph run.
+    (line), so an unbalanced mark never reaches past its paragraph run. ``cues`` replaces the
+    default reporting-cue lexicon (``lexicons.DEFAULT_CUES.extended(...)`` adds a user's words).
     """
+    token = _CUES.set(cues or DEFAULT_CUES)
+    try:
+        return _extract_quotes(text, sentences)
+    finally:
+        _CUES.reset(token)
+
+
+def _extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
+    lex = _CUES.get()
     if not sentences:
         return []
     paras = _paragraph_spans(text, sentences)
@@ -937,7 +957,7 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
             titles_seen: list[_Mark] = []
         # Most clauses hold neither a cue word nor a quote: skip them before tokenising.
         if (
-            not CUE_SEARCH.search(text, lo, hi)
+            not lex.search.search(text, lo, hi)
             and not QUOTE_CHARS.search(text, lo, hi)
             # A paragraph opening "Name: ..." (headline, transcript) may hold neither.
             and not (lo == paras[pi][0] and text.find(":", lo, min(hi, lo + 60)) >= 0)
@@ -985,7 +1005,7 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                     and prev.cue is not None
                     and prev.cue[1] <= m.start
                     and (not DOUBLE_MARKS.search(gap) or (tail_ok and _short_marks_only(text, marks, prev, m)))
-                    and (tail_ok or not CUE_SEARCH.search(text, max(prev.parts[-1][1], prev.cue[1]), m.start))
+                    and (tail_ok or not lex.search.search(text, max(prev.parts[-1][1], prev.cue[1]), m.start))
                 ):
                     prev.parts.append((m.start, m.end))
                     m.used = True
@@ -1052,11 +1072,11 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                     cand.rule = "say_that"
                 else:
                     cand = None
-            elif w in CLAIM_NOUNS:
+            elif w in lex.claim_nouns:
                 cand = _claim_noun(toks, k, n)
             if cand is not None or w == "according":
                 pass
-            elif w in CUE_VERBS and (
+            elif w in lex.verbs and (
                 not t.cap
                 or (
                     k > 0
@@ -1072,7 +1092,7 @@ def extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                     # "..., adding that ...": the participle shares the clause's last speaker, or
                     # else the clause's opening subject ("Trump revised his plan, promising ...").
                     cand.mention = last_mention or _opening_subject(toks, k)
-            elif w not in CLAIM_NOUNS:
+            elif w not in lex.claim_nouns:
                 continue
             if cand is not None:
                 if cand.mention is None and cand.rule == "coordinated":
@@ -1110,6 +1130,7 @@ def _fallback_mixed(
     quote. Beliefs ("thinks") are no cue verbs, and a scare quote ("the so-called "deal"") has no
     cue before it, so neither fires. One pass over the clause's marks and tokens: linear.
     """
+    lex = _CUES.get()
     if not cl_marks or not toks:
         return []
     spans = sorted((c.parts[0][0], c.parts[-1][1]) for c in clause_cands)
@@ -1139,7 +1160,7 @@ def _fallback_mixed(
             t = toks[j]
             if t.quoted or t.text in ";:()[]\u2014\u2013" or t.low in ("so-called", "dubbed"):
                 break
-            if not t.cap and t.low not in FALLBACK_NOT_CUES and (t.low in CUE_VERBS or _verb_like(t)):
+            if not t.cap and t.low not in FALLBACK_NOT_CUES and (t.low in lex.verbs or _verb_like(t)):
                 c = j
                 break
         if c < 0 and tk >= 2 and toks[tk - 1].text == ":" and m.words >= FALLBACK_COLON_WORDS:
@@ -1156,7 +1177,7 @@ def _fallback_mixed(
         if c < 1 or toks[c].start in cue_starts or toks[c - 1].low == "so" or toks[c - 1].low in DETERMINERS:
             continue  # "its so called "deal"": a scare quote; "the show "Mornings"": a noun, no verb
         subj = _subject_before(toks, c, 0)
-        if subj is None and toks[c].low not in CUE_VERBS:
+        if subj is None and toks[c].low not in lex.verbs:
             continue
         if subj is None and not toks[c].low.endswith("ing"):
             subj = _clause_subject(toks, c, 0)
@@ -1223,6 +1244,7 @@ def _postposed_fallback(text: str, toks: list[_Tok], m: _Mark, tk: int, n: int) 
     """'"...," an angry Lopez retorted.': a quote ending in a comma (or ? !) and a short subject
     with a cue verb (listed, or an unlisted past tense) right after it, then the sentence end.
     """
+    lex = _CUES.get()
     if m.words < 2 or text[m.end - 2 : m.end - 1] not in (",", "?", "!"):
         return None
     a = tk
@@ -1231,7 +1253,7 @@ def _postposed_fallback(text: str, toks: list[_Tok], m: _Mark, tk: int, n: int) 
     v = a
     while v < n and v - a < 7 and toks[v].word and not toks[v].quoted:
         t = toks[v]
-        if v > a and not t.cap and t.low not in FALLBACK_NOT_CUES and (t.low in CUE_VERBS or _verb_like(t)):
+        if v > a and not t.cap and t.low not in FALLBACK_NOT_CUES and (t.low in lex.verbs or _verb_like(t)):
             break
         v += 1
     else:
@@ -1263,12 +1285,13 @@ def _attribution_tail(text: str, a: int, b: int) -> bool:
     runs on without a second sentence (a cue word in it, "response", "statement", "suggesting
     that ...", does not start another attribution), so "B" continues the same speaker.
     """
+    lex = _CUES.get()
     if b - a > 300:
         return False
     tail = text[a:b].strip()
     if not tail or len(tail) > 250 or tail[-1] not in ".,:" or "\n" in tail:
         return False
-    if any(h.group().lower() in SAY_VERBS or h.group().lower() in TELL_VERBS for h in CUE_SEARCH.finditer(tail)):
+    if any(h.group().lower() in lex.say or h.group().lower() in lex.tell for h in lex.search.finditer(tail)):
         return False  # "..., suggesting that ...": a reported clause of its own sits in between
     for mt in _SENT_BREAK.finditer(tail, 0, len(tail) - 1):
         word = tail[: mt.start()].rsplit(None, 1)[-1:] or [""]
@@ -1347,6 +1370,7 @@ def _direct_after(
     toks: list[_Tok], a: int, n: int, text: str, m: _Mark
 ) -> tuple[tuple[int, int], tuple[int, int], str] | None:
     """Cue after the closing mark: ``"...," he said`` / ``"..." said Smith`` / ``"...", Smith said``."""
+    lex = _CUES.get()
     j = a
     if j < n and toks[j].text in "\u2015\u2014" and j + 1 < n and toks[j + 1].cap:
         # '"..." \u2015 Steve Quinlan': a dash and a bare name sign a quote (reader comments).
@@ -1359,7 +1383,7 @@ def _direct_after(
         return None
     # Inverted: "said Smith" / "said the mayor".
     w = _cue_word(toks[j])
-    if w in SAY_VERBS or w in TELL_VERBS:
+    if w in lex.say or w in lex.tell:
         np = _np_after(toks, j + 1, n)
         if np:
             return (toks[j].start, toks[j].end), (toks[np[0]].start, toks[np[1] - 1].end), "direct_postposed_inverted"
@@ -1367,14 +1391,14 @@ def _direct_after(
         if toks[c].quoted or toks[c].text in ";:!?" or (toks[c].text == "." and not _abbrev(toks, c)):
             break
         w = _cue_word(toks[c])
-        if c <= j + 5 and w not in CUE_VERBS and _speech_like(text, toks, c, m):
+        if c <= j + 5 and w not in lex.verbs and _speech_like(text, toks, c, m):
             # '"Go back home," Smith barked': any past-tense verb right after a quote that ends
             # in a comma, "?" or "!" and a short subject is a verb of speaking.
             np = _subject_before(toks, c, j)
             if np and np[0] == j and np[1] == c:
                 return (toks[c].start, toks[c].end), (toks[np[0]].start, toks[np[1] - 1].end), "direct_postposed"
             break
-        if w in SAY_VERBS or w in TELL_VERBS or w in ("called", "asked", "read"):
+        if w in lex.say or w in lex.tell or w in ("called", "asked", "read"):
             np = _subject_before(toks, c, j)
             # "..., panel Chairman X said": up to two lower-case words may precede the name.
             if np and (
@@ -1413,10 +1437,11 @@ def _direct_before(
     (``X said "it gets me mad" every time ...``) the quote is a fragment of a reported clause,
     left to the indirect rules as a mixed quote.
     """
+    lex = _CUES.get()
     j = first
     if j > 0 and toks[j - 1].text in ":,":
         j -= 1
-    if j > 0 and toks[j].text in ":," and j >= 2 and toks[0].cap and _cue_word(toks[0]) in SAY_VERBS:
+    if j > 0 and toks[j].text in ":," and j >= 2 and toks[0].cap and _cue_word(toks[0]) in lex.say:
         # "Said Ellis: "..."" / "Said Dorothy Poynter, who grew up with Ali, "..."": an inverted
         # attribution opening the sentence.
         np = _np_after(toks, 1, j)
@@ -1439,23 +1464,23 @@ def _direct_before(
         if tk.quoted:
             return None
         w = _cue_word(tk)
-        if w in SAY_VERBS or w in TELL_VERBS or w in ACT_VERBS:
+        if w in lex.say or w in lex.tell or w in lex.act:
             between = toks[c + 1 : j]
             prep_at = next((i for i, t in enumerate(between) if t.low in ADJUNCT_PREPS), len(between))
             # Adjuncts only; after a preposition any words ("declared in the debate spin room, ").
             if between and not all(_adjunct(t) or (i > prep_at and t.word) for i, t in enumerate(between)):
                 return None
             caps = [i for i, t in enumerate(between) if t.cap]
-            if caps and w not in TELL_VERBS and not any(t.low in ADJUNCT_PREPS for t in between[: caps[0]]):
+            if caps and w not in lex.tell and not any(t.low in ADJUNCT_PREPS for t in between[: caps[0]]):
                 return None  # "says Trump's "...": a quoted fragment of a clause (mixed), not a quote
             if any(t.low.endswith(("'s", "\u2019s")) for t in between):
                 return None
-            if w in ACT_VERBS and c < j - 1:
+            if w in lex.act and c < j - 1:
                 return None
             np = _subject_before(toks, c, 0)
             if np is None:
                 return None
-            if m.words < 3 and toks[first - 1].text not in ":," and not (w in SAY_VERBS and m.words == 2):
+            if m.words < 3 and toks[first - 1].text not in ":," and not (w in lex.say and m.words == 2):
                 return None
             if toks[first - 1].text not in ":," and (
                 (0 <= after < len(toks) and toks[after].word and not toks[after].quoted)
@@ -1538,6 +1563,7 @@ def _colon_intro(
     Either the paragraph ends with ``Cruz continued:``, or its last sentence is a speech verb
     without content (``Her mother, Fatemah, tweeted from the account on Wednesday.``).
     """
+    lex = _CUES.get()
     lo, hi = para
     colon = text[hi - 1] == ":"
     toks = _tokens(text, max(lo, hi - 300), hi, marks)
@@ -1551,7 +1577,7 @@ def _colon_intro(
         w = _cue_word(toks[c])
         if toks[c].quoted:
             return None
-        if (w in SAY_VERBS or w in TELL_VERBS) and not toks[c].cap:
+        if (w in lex.say or w in lex.tell) and not toks[c].cap:
             if not colon:
                 rest = toks[c + 1 : n - 1]
                 if rest and rest[0].low not in NOT_CONTENT and rest[0].low not in TIME_WORDS:
@@ -1775,8 +1801,9 @@ def _relative_said(toks: list[_Tok], c: int, n: int) -> _Cand | None:
 
 def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
     """``X said (that) ...`` / ``..., X said.`` / ``..., said X.`` / ``X accused Y of ...``."""
+    lex = _CUES.get()
     if c + 1 < n and toks[c + 1].low in NOUN_SIGNS:
-        if w in SAY_VERBS:
+        if w in lex.say:
             return _relative_said(toks, c, n)
         return None  # a noun ("his comments came", "Everything Trump says is a lie")
     if c + 1 < n and toks[c + 1].low in ("off", "away", "down", "up", "back", "into"):
@@ -1807,7 +1834,7 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
         )
     prior = CUE_RATE.get(w, 0.6)
     # Inverted postposed: "CONTENT, said X."
-    if c > 2 and toks[c - 1].text == "," and w in SAY_VERBS and not w.endswith("ing"):
+    if c > 2 and toks[c - 1].text == "," and w in lex.say and not w.endswith("ing"):
         np = _np_after(toks, c + 1, n)
         tail = n - np[1] if np else 0
         if np and toks[np[0]].low in DETERMINERS and np[1] - np[0] > 4:
@@ -1835,7 +1862,7 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
     if w.endswith("ing") and c > 0 and (toks[c - 1].text in ",\u2014" or _comma_at(toks, c - 1)):
         # "..., adding that ...": subject is the clause's speaker (filled in by the caller).
         rng = _content_forward(toks, c, n, w)
-        if rng is None or (w in SAY_VERBS and not _content_ok(toks, rng, w)):
+        if rng is None or (w in lex.say and not _content_ok(toks, rng, w)):
             return None
         return _Cand("indirect", [(toks[rng[0]].start, toks[rng[1] - 1].end)], cue, None, prior * 0.85, "participle")
     np = _subject_before(toks, c, 0)
@@ -1855,11 +1882,11 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
             b > 0
             and toks[b - 1].low in ("and", "but", "or")
             # "..., calling it "X" and asserting that ...": a coordinated participle with a clause.
-            and (not w.endswith("ing") or (w in SAY_VERBS and c + 1 < n and toks[c + 1].low == "that"))
+            and (not w.endswith("ing") or (w in lex.say and c + 1 < n and toks[c + 1].low == "that"))
         ):
             # "X said A and called B": the subject is shared (filled in from the clause).
             rng = _content_forward(toks, c, n, w)
-            if rng is None or (w in SAY_VERBS and not _content_ok(toks, rng, w)):
+            if rng is None or (w in lex.say and not _content_ok(toks, rng, w)):
                 return None
             return _Cand(
                 "indirect", [(toks[rng[0]].start, toks[rng[1] - 1].end)], cue, None, prior * 0.85, "coordinated"
@@ -1870,7 +1897,7 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
             rng = _content_forward(toks, c, n, w)
             if rng is None or not _content_ok(toks, rng, w):
                 return None
-            if w in ACT_VERBS:
+            if w in lex.act:
                 # The object ends before the next verb phrase of the list ("... and left").
                 end = next(
                     (
@@ -1891,7 +1918,7 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
         and not progressive
         and not (toks[np[1] - 1].cap or toks[np[1] - 1].low in SUBJECT_PRONOUNS)
         # "with 30 percent of voters saying ...": a counted group of respondents speaks.
-        and not (w in SAY_VERBS and np[0] > 0 and toks[np[0] - 1].low == "with" and toks[np[1] - 1].low in SPEAKER_NOUNS)
+        and not (w in lex.say and np[0] > 0 and toks[np[0] - 1].low == "with" and toks[np[1] - 1].low in SPEAKER_NOUNS)
     ):
         return None
     mention = (toks[np[0]].start, toks[np[1] - 1].end)
@@ -1903,7 +1930,7 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
     )
     # "..., a spokesman told The Wall Street Journal.": a TELL cue with only its addressee.
     tell_only = (
-        w in TELL_VERBS
+        w in lex.tell
         and 0 < len(rest) <= 8
         and (rest[0].cap or rest[0].low in ADDRESSEES or rest[0].low in DETERMINERS)
         and all(
@@ -1912,7 +1939,7 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
         )
         and c + 1 + len(rest) >= n - 1
     )
-    if (w in SAY_VERBS or tell_only) and np[0] >= 3 and comma_before and not any(t.low == "that" for t in rest[:8]):
+    if (w in lex.say or tell_only) and np[0] >= 3 and comma_before and not any(t.low == "that" for t in rest[:8]):
         # Postposed only when nothing but adjuncts follows the cue ("..., X said on Tuesday.");
         # "In Texas, voters said they were angry" has its content after the cue.
         forward = any(t.quoted for t in rest) or (
@@ -1936,7 +1963,7 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
             start = 0
             # Content starts after an earlier cue of the same sentence, if any.
             for x in range(end - 1, -1, -1):
-                if not toks[x].quoted and _cue_word(toks[x]) in CUE_VERBS and x > 0:
+                if not toks[x].quoted and _cue_word(toks[x]) in lex.verbs and x > 0:
                     start = x + 1
                     break
             after = c + 1
@@ -1957,7 +1984,7 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
                 return _Cand("indirect", parts, cue, mention, prior * 0.95, rule)
             if not rest:
                 return None
-    if w in ACT_VERBS and w not in SAY_VERBS:
+    if w in lex.act and w not in lex.say:
         rng = _content_forward(toks, c, n, w)
         if rng is None:
             return None
@@ -2007,7 +2034,7 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
     if cut < rng[1] and toks[cut].quoted:
         cut += 1  # '... "expanded the party," claiming ...': keep the closing mark
     rng = (rng[0], cut)
-    rule = "say_that" if toks[rng[0]].low == "that" else ("tell_clause" if w in TELL_VERBS else "say_clause")
+    rule = "say_that" if toks[rng[0]].low == "that" else ("tell_clause" if w in lex.tell else "say_clause")
     conf = prior * (1.0 if rule == "say_that" else 0.9)
     return _Cand("indirect", [(toks[rng[0]].start, toks[rng[1] - 1].end)], cue, mention, conf, rule)
 

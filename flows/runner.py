@@ -111,7 +111,7 @@ def run_pipeline(
             log.warning("completed the commit of interrupted run %s", rolled)
         previous = qio.load_manifest(out)
         units = qio.discover(raw, None if full else previous, max_line_bytes=opts.max_chars * 4)
-        pv, sv = __version__, schema_version()
+        pv, sv = opts.pipeline_version, schema_version()
         plan = make_plan(units, previous, pipeline_version=pv, schema_version=sv, full=full, keep_deleted=keep_deleted)
         summary.found = plan.found
         summary.unchanged = len(plan.unchanged)

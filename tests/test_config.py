@@ -62,3 +62,117 @@ def test_extra_boilerplate_is_removed(tmp_path: Path) -> None:
     cleaned = clean(text, extra_patterns=[re.compile(r"^Hear more on Wavelength")])
     assert "Wavelength" not in cleaned.text and len(cleaned.text) == len(text)
     assert "officials said" in cleaned.text
+
+
+# --- extra cue words ------------------------------------------------------------------------------
+
+
+def _quotes(text: str, cues: object = None) -> list[tuple[str, str, str]]:
+    from flows.quotes import extract_quotes
+    from flows.segment import split_sentences
+
+    return [
+        (q.cue.text if q.cue else "", q.mention.text if q.mention else "", q.content.text)
+        for q in extract_quotes(text, split_sentences(text), cues)  # type: ignore[arg-type]
+    ]
+
+
+@pytest.mark.parametrize(
+    "key, word, text, cue, mention",
+    [
+        ("say", "grumble", "Smith grumbled that the budget was a disaster for the city.", "grumbled", "Smith"),
+        ("act", "harangue", "Jones harangued the council for its reckless spending on stadiums.", "harangued", "Jones"),
+        ("claim_nouns", "rebuttal", "The mayor's rebuttal that the numbers were wrong came late.", "rebuttal", "The mayor"),
+        ("tell", "reassure", "Lee reassured investors that the merger would close by June.", "reassured", "Lee"),
+    ],
+)
+def test_extra_cue_words_find_new_quotes(key: str, word: str, text: str, cue: str, mention: str) -> None:
+    from flows.lexicons import DEFAULT_CUES
+
+    assert _quotes(text) == [], "the word must be new to the built-in lexicon for this test to mean anything"
+    found = _quotes(text, DEFAULT_CUES.extended(**{key: [word]}))
+    assert [(c, m) for c, m, _ in found] == [(cue, mention)]
+    assert _quotes(text) == [], "a custom lexicon must not leak into later calls"
+
+
+def test_not_cues_drop_a_default_cue() -> None:
+    from flows.lexicons import DEFAULT_CUES
+
+    text = "The study found that most voters distrust the council."
+    assert [c for c, _, _ in _quotes(text)] == ["found"]
+    assert _quotes(text, DEFAULT_CUES.extended(remove=["find", "found"])) == []
+
+
+def test_custom_lexicon_in_threads_does_not_cross_over() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from flows.lexicons import DEFAULT_CUES
+
+    text = "Smith grumbled that the budget was a disaster for the city."
+    custom = DEFAULT_CUES.extended(say=["grumble"])
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda i: len(_quotes(text, custom if i % 2 else None)), range(40)))
+    assert got == [i % 2 for i in range(40)]
+
+
+@pytest.mark.parametrize(
+    "word, forms",
+    [
+        ("opine", {"opine", "opines", "opined", "opining"}),
+        ("decry", {"decry", "decries", "decried", "decrying"}),
+        ("quip", {"quip", "quips", "quipped", "quipping"}),
+        ("rebuff", {"rebuff", "rebuffs", "rebuffed", "rebuffing"}),
+        ("Spoke", {"spoke", "spokes", "spoked", "spoking"}),
+        ("grumbled", {"grumbled"}),
+    ],
+)
+def test_inflections_cover_the_regular_forms(word: str, forms: set[str]) -> None:
+    from flows.lexicons import inflections
+
+    assert forms <= inflections(word)
+
+
+def test_cue_config_keys_cli_flags_and_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
+
+    from flows.lexicons import DEFAULT_CUES
+    from flows.pipeline import Options
+
+    (tmp_path / "quotewire.toml").write_text('cue_verbs = ["grumble"]\ncue_nouns = ["rebuttal"]\nnot_cues = ["found"]\n')
+    monkeypatch.chdir(tmp_path)
+    kw = run_kwargs(build_parser().parse_args(["run", "--cue-verb", "opine", "--cue-noun", "retort"]))
+    assert kw["cues"] == {"say": ["grumble", "opine"], "claim_nouns": ["rebuttal", "retort"], "remove": ["found"]}
+    lex = DEFAULT_CUES.extended(**kw["cues"])
+    assert {"grumbled", "opined"} <= lex.say and "found" not in lex.say and "retort" in lex.claim_nouns
+    default, custom = Options(), Options(cues=lex)
+    assert "+" not in default.pipeline_version
+    assert custom.pipeline_version.startswith(default.pipeline_version + "+cfg.")
+    assert Options(cues=DEFAULT_CUES.extended(say=["grumble"])).pipeline_version != custom.pipeline_version
+    back = pickle.loads(pickle.dumps(custom))  # what process and Dask workers receive
+    assert back.cues == lex and back.pipeline_version == custom.pipeline_version
+    assert back.cues.search.search("she grumbled")
+
+
+@pytest.mark.parametrize("body", ['cue_verbs = ["two words"]', "cue_nouns = [3]", 'not_cues = ["said;"]'])
+def test_bad_cue_words_are_config_errors(tmp_path: Path, body: str) -> None:
+    (tmp_path / "quotewire.toml").write_text(body + "\n")
+    with pytest.raises(ConfigError, match="expected single words"):
+        load_config(tmp_path)
+
+
+def test_changing_cue_words_reprocesses_every_input(raw_dir: Path, out_dir: Path) -> None:
+    from flows.lexicons import DEFAULT_CUES
+    from flows.pipeline import Options
+    from flows.runner import run_pipeline
+    from tests.helpers import rows
+
+    (raw_dir / "a.txt").write_text("Council vote\n\nSmith grumbled that the budget was a disaster for the city.\n")
+    (raw_dir / "b.txt").write_text("Weather\n\nIt rained on Monday in the valley and the river rose.\n")
+    run_pipeline(raw_dir, out_dir)
+    assert rows(out_dir, "quotes") == []
+    opts = Options(cues=DEFAULT_CUES.extended(say=["grumble"]))
+    s = run_pipeline(raw_dir, out_dir, options=opts)
+    assert s.processed == 2, "a changed lexicon must reprocess everything"
+    assert [q["cue"] for q in rows(out_dir, "quotes")] == ["grumbled"]
+    assert {d["pipeline_version"] for d in rows(out_dir, "documents")} == {opts.pipeline_version}
+    assert run_pipeline(raw_dir, out_dir, options=opts).unchanged == 2

@@ -113,9 +113,9 @@ def test_version_bump_and_full_reprocess_everything(raw_dir: Path, out_dir: Path
     s = run_pipeline(raw_dir, out_dir, full=True)
     assert s.processed == 2
     assert snapshot(out_dir) == before, "a full rerun must give identical records"
-    import flows.runner
+    import flows.pipeline
 
-    monkeypatch.setattr(flows.runner, "__version__", "999.0.0")
+    monkeypatch.setattr(flows.pipeline, "__version__", "999.0.0")
     s = run_pipeline(raw_dir, out_dir)
     assert s.processed == 2
     assert parquet_count(out_dir, "documents") == 2

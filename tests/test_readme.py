@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import re
+from dataclasses import fields
+from pathlib import Path
 
 from flows.cli import build_parser
+from flows.config import Config, load_config
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -35,3 +38,14 @@ def test_the_two_commands_are_in_readme_and_ci() -> None:
     assert install_run in README and tests in README
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert re.search(r"^pip install -e \"\.\[dev\]\" && pytest$", ci, re.M), "CI must run the README's test command"
+
+
+def test_config_example_parses_and_covers_every_key(tmp_path: Path) -> None:
+    block = re.search(r"```toml\n(\[tool\.quotewire\]\n.*?)```", README, re.S)
+    assert block, "README has no [tool.quotewire] example"
+    (tmp_path / "pyproject.toml").write_text(block.group(1), encoding="utf-8")
+    cfg = load_config(tmp_path)  # raises ConfigError on an unknown key or a wrong type
+    documented = set(re.findall(r"^(\w+) =", block.group(1), re.M))
+    missing = {f.name for f in fields(Config)} - documented
+    assert not missing, f"README config example lacks {sorted(missing)}"
+    assert cfg.cue_verbs, "the example's cue words must reach the config"
