@@ -166,6 +166,15 @@ ADDON_OPENERS = frozenset("which who whom whose a an the".split())
 CLOSE_MARKS = frozenset("\"\u201d\u2019'\u00bb")
 FALLBACK_COLON_WORDS = 4
 FALLBACK_PREPS = frozenset("of about to for on against with".split())
+# Verb-particle pairs that take an object characterised with "as" ("went after Trump as a "con"").
+AS_PARTICLES = frozenset("after at on against off out up down".split())
+# Lower-case words ending like a verb form that are not verbs (before "OBJECT as "..."").
+AS_OBJECT_PRONOUNS = frozenset("him her them it himself herself themselves itself me us".split())
+AS_NOT_VERBS = frozenset(
+    """is was has does this his its us plus thus as less unless bus gas yes news various previous
+    serious famous obvious nervous numerous enormous was being during nothing something anything
+    everything thing things king morning evening bring ring string""".split()
+)
 # Mental-state verbs: a belief is no quotation ('Burton believed that cats are "cuties"').
 BELIEF_VERBS = frozenset(
     """believed assumed figured imagined supposed guessed realized realised considered presumed
@@ -229,6 +238,16 @@ OBJECT_ENDS = frozenset("because while although though since whereas unless".spl
 # Nouns closing a time adjunct after an object ("last week", "on Tuesday", "this month").
 TIME_TAIL = WEEKDAYS | frozenset("week month year weekend night morning evening afternoon".split())
 ADJUNCT_PREPS = frozenset("of to in on at with for during via through".split())
+# Verbs whose object is the utterance itself ("the crowd chanted "USA! USA!" as he spoke"): the
+# quotation is the whole content even when the clause goes on after it.
+UTTER_VERBS = frozenset(
+    """chanted chant chants chanting yelled yell yells yelling shouted shout shouts shouting screamed
+    scream screams screaming mouthed mouthing whispered whispering muttered muttering hollered
+    sang sing sings singing cried crying""".split()
+)
+# A cue and its preposed quote may be separated by this many tokens of adjuncts ("said on Twitter
+# on Monday, in reference to her first child, "...""); beyond it the quote is another clause's.
+MAX_PREPOSED_GAP = 16
 TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier
     later last this on in at during after before while when late early recently""".split()
@@ -1154,6 +1173,20 @@ def _fallback_mixed(
             out.append(post)
             covered_to = m.end
             continue
+        got_as = _as_characterisation(toks, tk)
+        if got_as is not None and toks[got_as[0]].start not in cue_starts:
+            # "Reid has gone after Trump as a "human leech"": the object and its quoted label.
+            c, a = got_as
+            subj = _subject_before(toks, c, 0) or _clause_subject(toks, c, 0)
+            mention = (toks[subj[0]].start, toks[subj[1] - 1].end) if subj else last_mention or _opening_subject(toks, c)
+            e = tk
+            while e < n and toks[e].quoted and toks[e].start < m.end:
+                e += 1
+            if mention is not None and toks[a].start >= reach:
+                cue = (toks[c].start, toks[c + 1].end if toks[c + 1].low in AS_PARTICLES else toks[c].end)
+                out.append(_Cand("indirect", [(toks[a].start, toks[e - 1].end)], cue, mention, 0.3, "as_label"))
+                covered_to = m.end
+                continue
         # Nearest cue verb before the mark, within the same phrase.
         c = -1
         for j in range(tk - 1, max(-1, tk - 1 - FALLBACK_WINDOW), -1):
@@ -1206,6 +1239,53 @@ def _fallback_mixed(
         out.append(_Cand("indirect", [(start, end)], (toks[c].start, toks[c].end), mention, 0.3, "fallback_mixed"))
         covered_to = end
     return out
+
+
+def _as_characterisation(toks: list[_Tok], tk: int) -> tuple[int, int] | None:
+    """``VERB OBJECT as (a) "LABEL"``: (verb index, content start) for the quote at token ``tk``.
+
+    "admires Putin as a "strong leader"", "has been pounding Trump as a "con artist"": a verb
+    characterising its object with a quoted label is an attribution of the label to the verb's
+    subject, whatever the verb ("admires" or "pounding" report no speech but still quote). The
+    object is a short noun phrase (no verb, comma or quote); the verb is a lower-case inflected
+    form, or a listed cue verb.
+    """
+    lex = _CUES.get()
+    x = tk - 1
+    if x >= 0 and toks[x].low in ("a", "an", "the"):
+        x -= 1
+    if x < 2 or toks[x].low != "as":
+        return None
+    o = x - 1  # last token of the object
+    if toks[o].low in AS_OBJECT_PRONOUNS:
+        a = o  # "described him as "a liar""
+    else:
+        # The object opens at a determiner within a few words ("the Republican leaders"), or
+        # else it is a capitalised name ("Russian President Vladimir Putin").
+        a = next((i for i in range(o, max(-1, o - 6), -1) if toks[i].low in DETERMINERS), -1)
+        if a < 0 or any(not t.word or t.quoted for t in toks[a : o + 1]):
+            a = o
+            while a > 0 and o - a < 6 and toks[a - 1].cap and toks[a - 1].word and not toks[a - 1].quoted:
+                a -= 1
+            if not toks[a].cap or not toks[a].word:
+                return None
+    v = a - 1
+    if v < 1:
+        return None
+    particle = toks[v].low in AS_PARTICLES
+    if particle:
+        v -= 1  # "went after", "lashed out at": the particle leaves any verb form possible
+    w = toks[v]
+    if w.cap or not w.word or w.quoted or w.low in AS_NOT_VERBS or w.low in BELIEF_VERBS:
+        return None
+    if not (
+        w.low in lex.verbs
+        or (len(w.low) > 3 and w.low.isalpha() and (particle or w.low.endswith(("s", "ed", "ing"))))
+    ):
+        return None
+    if w.low.endswith("s") and w.low.endswith(("ss", "us", "is", "ous")):
+        return None
+    return v, a
 
 
 def _trim_after_quote(text: str, toks: list[_Tok], clause_cands: list[_Cand]) -> None:
@@ -1391,9 +1471,10 @@ def _direct_after(
         if toks[c].quoted or toks[c].text in ";:!?" or (toks[c].text == "." and not _abbrev(toks, c)):
             break
         w = _cue_word(toks[c])
-        if c <= j + 5 and w not in lex.verbs and _speech_like(text, toks, c, m):
+        if c <= j + 5 and w not in lex.say and w not in lex.tell and _speech_like(text, toks, c, m):
             # '"Go back home," Smith barked': any past-tense verb right after a quote that ends
-            # in a comma, "?" or "!" and a short subject is a verb of speaking.
+            # in a comma, "?" or "!" and a short subject is a verb of speaking, the object-taking
+            # cue verbs included ('"You called women fat pigs," Kelly charged in her attack.').
             np = _subject_before(toks, c, j)
             if np and np[0] == j and np[1] == c:
                 return (toks[c].start, toks[c].end), (toks[np[0]].start, toks[np[1] - 1].end), "direct_postposed"
@@ -1459,7 +1540,7 @@ def _direct_before(
         ):
             return (toks[j].start, toks[j].end), (toks[a].start, toks[j - 1].end), "name_colon"
     # Walk back over cue adjuncts ("said in a statement:", "told CNN:").
-    for c in range(j - 1, max(-1, j - 7), -1):
+    for c in range(j - 1, max(-1, j - MAX_PREPOSED_GAP), -1):
         tk = toks[c]
         if tk.quoted:
             return None
@@ -1467,9 +1548,15 @@ def _direct_before(
         if w in lex.say or w in lex.tell or w in lex.act:
             between = toks[c + 1 : j]
             prep_at = next((i for i, t in enumerate(between) if t.low in ADJUNCT_PREPS), len(between))
-            # Adjuncts only; after a preposition any words ("declared in the debate spin room, ").
-            if between and not all(_adjunct(t) or (i > prep_at and t.word) for i, t in enumerate(between)):
+            # Adjuncts only; after a preposition any words ("declared in the debate spin room, "),
+            # and, in a longer run, commas between adjunct phrases ("on Monday, in reference to").
+            if between and not all(
+                _adjunct(t) or (i > prep_at and (t.word or (t.text == "," and len(between) > 5)))
+                for i, t in enumerate(between)
+            ):
                 return None
+            if len(between) > 6 and (prep_at != 0 or any(t.low in ("that", "and", "but") for t in between)):
+                return None  # a long run must be prepositional phrases from the cue on
             caps = [i for i, t in enumerate(between) if t.cap]
             if caps and w not in lex.tell and not any(t.low in ADJUNCT_PREPS for t in between[: caps[0]]):
                 return None  # "says Trump's "...": a quoted fragment of a clause (mixed), not a quote
@@ -1479,10 +1566,13 @@ def _direct_before(
                 return None
             np = _subject_before(toks, c, 0)
             if np is None:
-                return None
+                break  # no subject for the cue word ("goes on to say:"): the colon rule may hold
             if m.words < 3 and toks[first - 1].text not in ":," and not (w in lex.say and m.words == 2):
-                return None
-            if toks[first - 1].text not in ":," and (
+                if not (w in UTTER_VERBS and c == first - 1):
+                    return None
+            if w in UTTER_VERBS and c == first - 1:
+                pass  # "yelled "You lie!" at the president": the utterance alone is the content
+            elif toks[first - 1].text not in ":," and (
                 (0 <= after < len(toks) and toks[after].word and not toks[after].quoted)
                 or toks[first - 1].low in DETERMINERS
             ):

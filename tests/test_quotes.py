@@ -896,3 +896,61 @@ def test_fallback_participle_takes_the_clause_speaker() -> None:
     assert q.content.text == 'the "hidden costs" that residents would face'
     assert q.cue is not None and q.cue.text == "cautioning"
     assert q.mention is not None and q.mention.text == "Ms. Cole"
+
+
+# Utterance verbs, long preposed adjuncts, object-taking verbs after a quote, "as" labels.
+SESSION2_RULES = [
+    (
+        "The crowd chanted \u201cLock her up!\u201d as the governor spoke.",
+        "direct_preposed", "\u201cLock her up!\u201d", "chanted", "The crowd",
+    ),
+    (
+        "The congressman yelled \u201cYou lie!\u201d at the president during the address.",
+        "direct_preposed", "\u201cYou lie!\u201d", "yelled", "The congressman",
+    ),
+    (
+        "Clinton said on Twitter on Monday, in reference to her first child, \u201cNext summer, Charlotte is"
+        " going to be a big sister!\u201d",
+        "direct_preposed",
+        "\u201cNext summer, Charlotte is going to be a big sister!\u201d",
+        "said",
+        "Clinton",
+    ),
+    (
+        "\u201cYou have called women fat pigs and slobs,\u201d Kelly charged in her opening question.",
+        "direct_postposed", "\u201cYou have called women fat pigs and slobs,\u201d", "charged", "Kelly",
+    ),
+    (
+        "Trump openly admires Russian President Vladimir Putin as a \u201cstrong leader,\u201d comparing him to Obama.",
+        "as_label", "Russian President Vladimir Putin as a \u201cstrong leader,\u201d", "admires", "Trump",
+    ),
+    (
+        "In recent weeks, Reid has gone after Trump as a \u201chuman leech who will bleed the country.\u201d",
+        "as_label", "Trump as a \u201chuman leech who will bleed the country.\u201d", "gone after", "Reid",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "content", "cue", "mention"), SESSION2_RULES)
+def test_utterance_adjunct_and_label_rules(text: str, rule: str, content: str, cue: str, mention: str) -> None:
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    q = next((q for q in quotes if q.content.text == content), None)
+    assert q is not None, [(q.rule, q.content.text) for q in quotes]
+    assert q.rule == rule
+    assert q.cue is not None and q.cue.text == cue
+    assert q.mention is not None and q.mention.text == mention
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A label after a passive or a copula has no speaker in the sentence.
+        "The proposal was seen as a \u201clifeboat\u201d by nobody in particular.",
+        "He is known as \u201cthe Donald\u201d in New York.",
+        # "as" after a plain noun phrase with no verb before it.
+        "Such a plan as \u201cthe grand bargain\u201d never came to a vote.",
+    ],
+)
+def test_as_label_needs_a_verb_and_subject(text: str) -> None:
+    assert [q for q in quotes_of(text) if q.rule == "as_label"] == []
