@@ -91,6 +91,7 @@ _CUES: contextvars.ContextVar[CueLexicon] = contextvars.ContextVar("quotewire_cu
 # 30% overlap), measured by training/calibrate_rules.py; a quote's confidence starts from it.
 RULE_PRECISION: dict[str, float] = {
     "accuse_object": 0.70,
+    "as_parenthetical": 0.7,
     "say_clause": 0.86,
     "direct_postposed": 0.97,
     "say_that": 0.96,
@@ -235,6 +236,10 @@ QUANTITY_WORDS = frozenset("more than less fewer in of about nearly almost only 
 INTRO_ADVERBS = frozenset("however meanwhile still but and also now yet instead moreover furthermore indeed overall".split())
 # Words that end a noun-phrase object of an action cue ("backing Clinton because ...").
 OBJECT_ENDS = frozenset("because while although though since whereas unless".split())
+# Prepositions opening a sentence-initial adjunct ("At the rally on Monday, ...").
+LEADING_PREPS = frozenset("at in on during after before later earlier from with".split())
+# Words opening a subordinate clause before the main clause ("While X condemned Y, ...").
+SUBORDINATORS = frozenset("while when although though as after before since because if once whereas".split())
 # Nouns closing a time adjunct after an object ("last week", "on Tuesday", "this month").
 TIME_TAIL = WEEKDAYS | frozenset("week month year weekend night morning evening afternoon".split())
 ADJUNCT_PREPS = frozenset("of to in on at with for during via through".split())
@@ -1093,6 +1098,8 @@ def _extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                     cand = None
             elif w in lex.claim_nouns:
                 cand = _claim_noun(toks, k, n)
+            elif (w in lex.say or (w == "put" and k + 1 < n and toks[k + 1].low == "it")) and not t.cap:
+                cand = _as_parenthetical(toks, k, n)
             if cand is not None or w == "according":
                 pass
             elif w in lex.verbs and (
@@ -1239,6 +1246,52 @@ def _fallback_mixed(
         out.append(_Cand("indirect", [(start, end)], (toks[c].start, toks[c].end), mention, 0.3, "fallback_mixed"))
         covered_to = end
     return out
+
+
+def _as_parenthetical(toks: list[_Tok], c: int, n: int) -> _Cand | None:
+    """``..., as X put it.`` / ``As X said, ...`` / ``..., as X noted on Monday, "..."``.
+
+    A comparative "as" clause attributes the clause it is attached to: the words before it
+    when it closes the sentence, else the words after it. The subject between "as" and the cue
+    is the source. Scope: the subject is a short noun phrase (``_np_back``); "as" must open the
+    sentence or follow a comma, which keeps "such as", "as well as" and "as soon as" out.
+    """
+    np = _np_back(toks, c, 0)
+    if np is None or np[0] < 1 or toks[np[0] - 1].low != "as":
+        return None
+    s_as = np[0] - 1
+    e = c + 1
+    if toks[c].low == "put":
+        e += 1  # "put it"
+    cue = (toks[c].start, toks[e - 1].end)
+    # Adjuncts after the cue ("put it in a lengthy expose", "said on Monday").
+    x = e
+    while x < n and not toks[x].quoted and toks[x].text not in ",.;:!?" and x - e < 8:
+        x += 1
+    mention = (toks[np[0]].start, toks[np[1] - 1].end)
+    if s_as == 0 or (x < n and toks[x].text == "," and s_as > 0 and toks[s_as - 1].text == ","):
+        # Before what it attributes: "As Obama said, ..." / "seen, as X put it, "the operator.""
+        if x >= n or toks[x].text != ",":
+            return None
+        a = x + 1
+        end = n
+        while end > a and not toks[end - 1].quoted and toks[end - 1].text in ".,;:!?":
+            end -= 1
+        if end - a < 1 or (s_as > 0 and not any(t.quoted for t in toks[a:end])):
+            return None  # mid-sentence, only a quotation after the clause is clearly its
+        return _Cand("indirect", [(toks[a].start, toks[end - 1].end)], cue, mention, 0.7, "as_parenthetical")
+    # '..., as X put it' or '"...," as X put it' (the comma inside the closing mark).
+    closing = s_as >= 2 and toks[s_as - 1].quoted and not toks[s_as - 1].word and toks[s_as - 2].text == ","
+    if s_as < 2 or not (toks[s_as - 1].text == "," or closing) or (x < n and toks[x].text not in ".!?"):
+        return None
+    # After what it attributes: from the start of the clause that holds the comma.
+    b = s_as if closing else s_as - 1
+    a = b
+    while a > 0 and not (toks[a - 1].text in ",;:" and not toks[a - 1].quoted and b - a >= 4):
+        a -= 1
+    if b - a < 3:
+        return None
+    return _Cand("indirect", [(toks[a].start, toks[b - 1].end)], cue, mention, 0.7, "as_parenthetical")
 
 
 def _as_characterisation(toks: list[_Tok], tk: int) -> tuple[int, int] | None:
@@ -1593,6 +1646,7 @@ def _colon_subject(toks: list[_Tok], colon: int) -> tuple[int, int] | None:
 
     The clause must open with a name, a pronoun or a determiner phrase, and hold a lower-case
     word (its verb) before the colon: "She then addressed the crowd again:", "The email goes on:".
+    An opening adjunct ("At the town hall in Hudson, the supporter retorted:") is skipped.
     """
     if colon < 2 or colon > 16:
         return None
@@ -1601,6 +1655,17 @@ def _colon_subject(toks: list[_Tok], colon: int) -> tuple[int, int] | None:
     a = 0
     while a < colon and toks[a].low in ("but", "and", "then", "so", "meanwhile"):
         a += 1
+    if toks[a].low in LEADING_PREPS:
+        comma = next((i for i in range(a + 1, colon) if toks[i].text == ","), -1)
+        if 0 < comma - a <= 10 and comma + 1 < colon:
+            got = _colon_subject_at(toks, colon, comma + 1)
+            if got is not None:
+                return got
+    return _colon_subject_at(toks, colon, a)
+
+
+def _colon_subject_at(toks: list[_Tok], colon: int, a: int) -> tuple[int, int] | None:
+    """``_colon_subject`` for a clause whose subject starts at token ``a``."""
     v = a
     if toks[a].low in DETERMINERS and toks[a].low not in ("his", "her", "their", "its", "our", "my", "your"):
         # "the club captain retorted:": a determiner phrase up to the first past-tense word.
@@ -2078,6 +2143,8 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
         rng = _content_forward(toks, c, n, w)
         if rng is None:
             return None
+        opener = 1 if toks[0].low in ("but", "and", "yet") else 0
+        subordinate = c > opener and toks[opener].low in SUBORDINATORS
         # A noun-phrase complement ends at the first comma or dash ("attacked the Koch brothers
         # from the floor, making ..."): what follows is the clause's own business.
         cut = next(
@@ -2096,6 +2163,9 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
                 )
                 # "is backing Clinton because he worries ...": a subordinate clause of the cue's.
                 or (toks[x].low in OBJECT_ENDS and not toks[x].quoted)
+                # "While Clinton condemned the proposal, the groups say ...": the subordinate
+                # clause holding the cue ends at its comma.
+                or (subordinate and toks[x].text == "," and not toks[x].quoted)
             ),
             rng[1],
         )

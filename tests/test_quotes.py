@@ -928,6 +928,24 @@ SESSION2_RULES = [
         "In recent weeks, Reid has gone after Trump as a \u201chuman leech who will bleed the country.\u201d",
         "as_label", "Trump as a \u201chuman leech who will bleed the country.\u201d", "gone after", "Reid",
     ),
+    (
+        'The main test of the program is a "lawful source of income," as a Homeland Security memo put it.',
+        "as_parenthetical", 'The main test of the program is a "lawful source of income,"', "put it",
+        "a Homeland Security memo",
+    ),
+    (
+        "At the town hall meeting in Hudson, the club captain retorted: \u201cThere is a special place in hell"
+        " for quitters.\u201d",
+        "colon_intro", "\u201cThere is a special place in hell for quitters.\u201d", ":", "the club captain",
+    ),
+    (
+        "As the mayor said on Monday, the city will not back down.",
+        "as_parenthetical", "the city will not back down", "said", "the mayor",
+    ),
+    (
+        "He has been seen, as The New Yorker put it in a long profile, \u201cthe operator.\u201d",
+        "as_parenthetical", "\u201cthe operator.\u201d", "put it", "The New Yorker",
+    ),
 ]
 
 
@@ -950,7 +968,12 @@ def test_utterance_adjunct_and_label_rules(text: str, rule: str, content: str, c
         "He is known as \u201cthe Donald\u201d in New York.",
         # "as" after a plain noun phrase with no verb before it.
         "Such a plan as \u201cthe grand bargain\u201d never came to a vote.",
+        # "as well as", "such ... as": no parenthetical attribution.
+        "It was a good year for the firm, as well as a profitable one, the report said nothing else.",
+        "Such leaders as Obama said little about it.",
+        # Mid-sentence with no quotation after it: not clearly the clause's source.
+        "The council, as the mayor said, will vote on the budget next week.",
     ],
 )
 def test_as_label_needs_a_verb_and_subject(text: str) -> None:
-    assert [q for q in quotes_of(text) if q.rule == "as_label"] == []
+    assert [q for q in quotes_of(text) if q.rule in ("as_label", "as_parenthetical")] == []
