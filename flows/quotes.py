@@ -92,6 +92,7 @@ _CUES: contextvars.ContextVar[CueLexicon] = contextvars.ContextVar("quotewire_cu
 RULE_PRECISION: dict[str, float] = {
     "accuse_object": 0.70,
     "as_parenthetical": 0.7,
+    "from_colon": 0.8,
     "say_clause": 0.86,
     "direct_postposed": 0.97,
     "say_that": 0.96,
@@ -1592,6 +1593,13 @@ def _direct_before(
             and not any(t.low in COLON_NOT_SPEAKERS for t in toks[a:j])
         ):
             return (toks[j].start, toks[j].end), (toks[a].start, toks[j - 1].end), "name_colon"
+    if j > 0 and toks[j].text == ":" and not toks[j - 1].quoted:
+        # "From the report: "..."" / "More from Jones: "..."": the source after "from".
+        f = 1 if toks[0].low in ("more", "also", "and", "again") else 0
+        if j > f + 1 and toks[f].low == "from" and all(t.word and not t.quoted for t in toks[f + 1 : j]) and j - f <= 7:
+            src = toks[f + 1]
+            if src.cap or src.low in DETERMINERS:
+                return (toks[j].start, toks[j].end), (src.start, toks[j - 1].end), "from_colon"
     # Walk back over cue adjuncts ("said in a statement:", "told CNN:").
     for c in range(j - 1, max(-1, j - MAX_PREPOSED_GAP), -1):
         tk = toks[c]
@@ -1728,7 +1736,10 @@ def _colon_intro(
         if toks[k].text in ".!?" and not _abbrev(toks, k):
             start = k + 1
             break
-    for c in range(n - 2, max(start - 1, n - 12), -1):
+    # A colon lets the cue sit further back ("the committee said about its inclusion of ... in
+    # the latest draft of its platform:"); a sentence without one must end on its cue.
+    reach = 30 if colon else 12
+    for c in range(n - 2, max(start - 1, n - reach), -1):
         w = _cue_word(toks[c])
         if toks[c].quoted:
             return None
@@ -2124,7 +2135,18 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
             after = c + 1
             while after < n and (toks[after].low in TIME_WORDS or toks[after].cap) and not toks[after].quoted:
                 after += 1
-            inside = after < n and toks[after].text == "," and n - after > 4
+            # A cue participle or a relative after the comma is a clause of the speaker's own
+            # ("..., Hollande said, noting ...": its own attribution), not the content resuming
+            # (a gerund subject does resume it: "..., he said, replacing her would be harder").
+            inside = (
+                after < n
+                and toks[after].text == ","
+                and n - after > 4
+                and not (
+                    (toks[after + 1].low.endswith("ing") and toks[after + 1].low in lex.verbs)
+                    or toks[after + 1].low in CLAUSE_TAILS
+                )
+            )
             if end - start >= 3 or (inside and end - start >= 1):
                 parts = [(toks[start].start, toks[end - 1].end)]
                 rule = "postposed"

@@ -939,6 +939,11 @@ SESSION2_RULES = [
         "colon_intro", "\u201cThere is a special place in hell for quitters.\u201d", ":", "the club captain",
     ),
     (
+        "More from the report: \u201cSamples with longer field periods produced more accurate results.\u201d",
+        "from_colon", "\u201cSamples with longer field periods produced more accurate results.\u201d", ":",
+        "the report",
+    ),
+    (
         "As the mayor said on Monday, the city will not back down.",
         "as_parenthetical", "the city will not back down", "said", "the mayor",
     ),
@@ -977,3 +982,24 @@ def test_utterance_adjunct_and_label_rules(text: str, rule: str, content: str, c
 )
 def test_as_label_needs_a_verb_and_subject(text: str) -> None:
     assert [q for q in quotes_of(text) if q.rule in ("as_label", "as_parenthetical")] == []
+
+
+def test_participle_after_a_postposed_cue_is_not_the_content_resuming() -> None:
+    text = "The plan is a disgrace, Hollande said on Tuesday in Paris, noting the nominee\u2019s remarks."
+    quotes = quotes_of(text)
+    said = [q for q in quotes if q.cue is not None and q.cue.text == "said"]
+    assert [q.content.text for q in said] == ["The plan is a disgrace"]
+    noting = [q for q in quotes if q.cue is not None and q.cue.text == "noting"]
+    assert noting and noting[0].mention is not None and noting[0].mention.text == "Hollande"
+
+
+def test_colon_intro_with_a_long_adjunct_after_the_cue() -> None:
+    text = (
+        "Budget talks\n\nThe finance committee said about its inclusion of the new levy in the latest draft"
+        " of its spending plan for next year:\n\n\u201cThe levy goes further than any earlier plan on housing"
+        " and it will be paid by the largest landlords.\u201d\n"
+    )
+    quotes = quotes_of(text)
+    q = next(q for q in quotes if q.content.text.startswith("\u201cThe levy"))
+    assert q.mention is not None and q.mention.text == "The finance committee"
+    assert q.cue is not None and q.cue.text == "said"
