@@ -95,6 +95,38 @@ ACT_VERBS = ACT_VERBS | AS_VERBS
 
 CUE_VERBS = SAY_VERBS | TELL_VERBS | ACT_VERBS
 
+# Verbs that report a stance only with their preposition ("spoke about X", "apologized for X",
+# "pointed to X"): cues when the preposition follows, never alone ("she spoke", "he pointed").
+# Gathered by hand from the verb + preposition cues PolNeAR train marks that the lists above lack.
+PHRASAL_CUES: dict[str, frozenset[str]] = {
+    form: frozenset(preps.split())
+    for forms, preps in (
+        ("spoke speak speaks speaking spoken", "about of against"),
+        ("apologized apologised apologizes apologises apologizing apologising apologize", "for"),
+        ("boasted boasting boast boasts bragged bragging brag brags", "of about"),
+        ("alluded alluding allude alludes", "to"),
+        ("point points pointed pointing", "to"),
+        ("complained complaining complain complains", "about of"),
+        ("warned warning warn warns", "of about against"),
+        ("campaigned campaigning campaign campaigns", "on against for"),
+        ("argued arguing argue argues", "for against"),
+        ("lobbied lobbying lobby lobbies", "for against"),
+        ("advocated advocating advocate advocates", "for"),
+        ("joked joking joke jokes", "about"),
+        ("bragged", "about"),
+        ("testified testifying testify testifies", "about on"),
+        ("vouched vouching vouch vouches", "for"),
+        ("hinted hinting hint hints", "at"),
+        ("objected objecting object objects", "to"),
+        ("insisted insisting insist insists", "on"),
+        ("commented commenting comment comments", "on about"),
+        ("reflected reflecting reflect reflects", "on"),
+        ("cautioned cautioning caution cautions", "against about"),
+        ("pleaded pleading plead pleads", "for with"),
+    )
+    for form in forms.split()
+}
+
 # Nouns that report speech when a possessor and a that-clause go with them ("X's claim that").
 CLAIM_NOUNS = _words(
     """claim claims assertion assertions statement statements suggestion argument allegation
@@ -300,8 +332,10 @@ def _trie_pattern(words: frozenset[str]) -> str:
 
 
 # Any cue word (a cheap pre-filter: clauses without one and without quotes are skipped).
+_ALWAYS_SEARCHED = frozenset({"according", "clear"}) | frozenset(PHRASAL_CUES)
 CUE_SEARCH = re.compile(
-    r"(?<![A-Za-z])(?:" + _trie_pattern(CUE_VERBS | CLAIM_NOUNS | {"according", "clear"}) + r")(?![A-Za-z])", re.IGNORECASE
+    r"(?<![A-Za-z])(?:" + _trie_pattern(CUE_VERBS | CLAIM_NOUNS | _ALWAYS_SEARCHED) + r")(?![A-Za-z])",
+    re.IGNORECASE,
 )
 
 
@@ -355,7 +389,7 @@ class CueLexicon:
         if verbs == CUE_VERBS and self.claim_nouns == CLAIM_NOUNS:
             search = CUE_SEARCH  # the default: compiled once at import
         else:
-            words = verbs | self.claim_nouns | {"according", "clear"}
+            words = verbs | self.claim_nouns | _ALWAYS_SEARCHED
             search = re.compile(r"(?<![A-Za-z])(?:" + _trie_pattern(words) + r")(?![A-Za-z])", re.IGNORECASE)
         object.__setattr__(self, "search", search)
 

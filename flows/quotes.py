@@ -68,6 +68,7 @@ from flows.lexicons import (
     NP_STOP,
     OPEN_DOUBLE,
     OPEN_SINGLE,
+    PHRASAL_CUES,
     QUOTE_CHARS,
     SPEAKER_NOUNS,
     SUBJECT_PRONOUNS,
@@ -239,6 +240,8 @@ INTRO_ADVERBS = frozenset("however meanwhile still but and also now yet instead 
 OBJECT_ENDS = frozenset("because while although though since whereas unless".split())
 # Prepositions opening a sentence-initial adjunct ("At the rally on Monday, ...").
 LEADING_PREPS = frozenset("at in on during after before later earlier from with".split())
+# Prepositions completing a cue verb ("called for", "talked about", "referred to", "railed against").
+CUE_PARTICLES = frozenset("for about to of on against with".split())
 # Words opening a subordinate clause before the main clause ("While X condemned Y, ...").
 SUBORDINATORS = frozenset("while when although though as after before since because if once whereas".split())
 # Nouns closing a time adjunct after an object ("last week", "on Tuesday", "this month").
@@ -1101,6 +1104,19 @@ def _extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                 cand = _claim_noun(toks, k, n)
             elif (w in lex.say or (w == "put" and k + 1 < n and toks[k + 1].low == "it")) and not t.cap:
                 cand = _as_parenthetical(toks, k, n)
+            if (
+                cand is None
+                and not t.cap
+                and w in PHRASAL_CUES
+                and k + 1 < n
+                and toks[k + 1].low in PHRASAL_CUES[w]
+                and (w not in lex.verbs or w in lex.say)
+            ):
+                # "spoke about the need for ...", "apologized for his remarks": the verb and its
+                # preposition report a stance; the object is the content.
+                cand = _indirect(toks, k, n, w, object_cue=True)
+                if cand is not None and w.endswith("ing") and cand.mention is None:
+                    cand.mention = last_mention or _opening_subject(toks, k)
             if cand is not None or w == "according":
                 pass
             elif w in lex.verbs and (
@@ -1965,8 +1981,11 @@ def _relative_said(toks: list[_Tok], c: int, n: int) -> _Cand | None:
     return _Cand("indirect", parts, (toks[c].start, toks[c].end), mention, 0.75, "relative_said")
 
 
-def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
-    """``X said (that) ...`` / ``..., X said.`` / ``..., said X.`` / ``X accused Y of ...``."""
+def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False) -> _Cand | None:
+    """``X said (that) ...`` / ``..., X said.`` / ``..., said X.`` / ``X accused Y of ...``.
+
+    ``object_cue`` treats ``w`` as an object-taking cue (a phrasal cue: "spoke about X").
+    """
     lex = _CUES.get()
     if c + 1 < n and toks[c + 1].low in NOUN_SIGNS:
         if w in lex.say:
@@ -2161,8 +2180,16 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
                 return _Cand("indirect", parts, cue, mention, prior * 0.95, rule)
             if not rest:
                 return None
-    if w in lex.act and w not in lex.say:
-        rng = _content_forward(toks, c, n, w)
+    if object_cue or (w in lex.act and w not in lex.say):
+        if object_cue:
+            # The object follows the preposition at once ("apologized for his remark that ...").
+            end = n
+            while end > c + 2 and not toks[end - 1].quoted and toks[end - 1].text in ".,;:!?)\u2014-":
+                end -= 1
+            end = next((x for x in range(c + 2, end) if toks[x].text == ";" and not toks[x].quoted), end)
+            rng = (c + 1, end) if end - c >= 3 else None
+        else:
+            rng = _content_forward(toks, c, n, w)
         if rng is None:
             return None
         opener = 1 if toks[0].low in ("but", "and", "yet") else 0
@@ -2192,6 +2219,11 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str) -> _Cand | None:
             rng[1],
         )
         rng = (rng[0], _strip_time_tail(toks, rng[0], cut))
+        if rng[0] == c + 1 and toks[c + 1].low in CUE_PARTICLES and rng[1] - rng[0] >= 2:
+            # "called for a revolution", "talking about the wall": the preposition belongs to
+            # the cue, its object is the content.
+            cue = (toks[c].start, toks[c + 1].end)
+            rng = (rng[0] + 1, rng[1])
         return _Cand(
             "indirect",
             [(toks[rng[0]].start, toks[rng[1] - 1].end)],

@@ -718,9 +718,9 @@ def test_quote_paragraph_after_indirect_attribution_continues_its_speaker() -> N
     ("text", "content", "cue", "mention"),
     [
         (
-            'The council member cautioned about the "hidden costs" that residents would face.',
+            'The council member fretted about the "hidden costs" that residents would face.',
             'the "hidden costs" that residents would face',
-            "cautioned",
+            "fretted",
             "The council member",
         ),
         (
@@ -795,7 +795,7 @@ def test_coordinated_participle_with_that_clause() -> None:
 @pytest.mark.parametrize(
     ("text", "content", "cue"),
     [
-        ("Ms. Park refers to the new road as \u201ca gift to commuters.\u201d", "to the new road as \u201ca gift to commuters.\u201d", "refers"),
+        ("Ms. Park refers to the new road as \u201ca gift to commuters.\u201d", "the new road as \u201ca gift to commuters.\u201d", "refers to"),
         ("The judge characterized the appeal as \u201cthin at best.\u201d", "the appeal as \u201cthin at best.\u201d", "characterized"),
     ],
 )
@@ -1003,3 +1003,30 @@ def test_colon_intro_with_a_long_adjunct_after_the_cue() -> None:
     q = next(q for q in quotes if q.content.text.startswith("\u201cThe levy"))
     assert q.mention is not None and q.mention.text == "The finance committee"
     assert q.cue is not None and q.cue.text == "said"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "mention"),
+    [
+        ("Hunter has spoken about the need for tighter border control.", "spoken about",
+         "the need for tighter border control", "Hunter"),
+        ("Ted Cruz apologized for his campaign's suggestion that Carson was quitting.", "apologized for",
+         "his campaign's suggestion that Carson was quitting", "Ted Cruz"),
+        ("Sanders called for a political revolution to fix the economy.", "called for",
+         "a political revolution to fix the economy", "Sanders"),
+    ],
+)
+def test_verb_and_preposition_cues(text: str, cue: str, content: str, mention: str) -> None:
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    assert [(q.cue.text if q.cue else None, q.content.text, q.mention.text if q.mention else None) for q in quotes] == [
+        (cue, content, mention)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She spoke at the rally on Monday.", "The senator lobbied in the capital all week.", "They campaigned in Ohio all week."],
+)
+def test_phrasal_verbs_need_their_preposition(text: str) -> None:
+    assert quotes_of(text) == []
