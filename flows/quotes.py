@@ -523,6 +523,17 @@ def _np_back(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
         ):
             k -= 1
         if not (k > lo and _determiner(toks[k - 1]) and toks[k - 1].low not in ("its",)):
+            if (
+                t.low.endswith("s")
+                and len(t.low) > 4
+                and k < b - 1
+                and toks[k].cap
+                and (k == lo or toks[k - 1].text in ",;:")
+                and all(u.word and (u.cap or u.low.endswith(("al", "an", "ic", "ive", "ous"))) for u in toks[k : b - 1])
+            ):
+                # "In addition, Republican opponents have said": a plural group named by its
+                # capitalised modifier opens the clause without a determiner.
+                return (k, b)
             return None
         if toks[k - 1].low not in DETERMINERS and not t.low.endswith(AGENT_SUFFIXES):
             # "Clinton's tax plans": the head must look like an agent ("businessman", "letter").
@@ -790,7 +801,34 @@ def _skip_cue_extension(toks: list[_Tok], c: int, hi: int, verb: str = "") -> in
     """Index after a cue's adjuncts ("said in a statement on Tuesday", "told reporters")."""
     lex = _CUES.get()
     j = c + 1
-    # "said in a phone interview", "wrote on his blog": a preposition, then words up to a cue noun.
+    # "said — on Twitter, as it happens — that ...", "said, however, that ...": an aside.
+    if j < hi and toks[j].text in "—–" and not toks[j].quoted:
+        close = next((x for x in range(j + 1, min(hi, j + 14)) if toks[x].text == toks[j].text), -1)
+        if close > j + 1 and close + 1 < hi and toks[close + 1].word and not toks[close + 1].quoted:
+            return close + 1
+    if (
+        j + 3 < hi
+        and toks[j].text == ","
+        and toks[j + 1].low in ("however", "though", "too", "also", "meanwhile", "moreover", "instead")
+        and toks[j + 2].text == ","
+    ):
+        return j + 3
+    # "has said for weeks he ...", "said in 2008 that ...", "said on Monday that ...": a short
+    # time adjunct right after the cue.
+    if j + 1 < hi and toks[j].low in ("for", "in", "on", "during", "since", "over", "last", "this", "earlier"):
+        x = j + 1
+        if x < hi and toks[x].low in ("the", "a", "several", "many", "recent", "past", "two", "three", "last"):
+            x += 1
+        if x < hi and (
+            toks[x].low in TIME_TAIL
+            or toks[x].low in ("weeks", "months", "years", "days", "decades", "times", "interviews")
+            or (len(toks[x].text) == 4 and toks[x].text.isdigit())
+        ):
+            k = x + 1
+            if k < hi and toks[k].text == ",":
+                k += 1
+            if k < hi and toks[k].word and not toks[k].quoted:
+                return k
     if j < hi and toks[j].low in ADJUNCT_PREPS:
         last = -1
         for x in range(j + 1, min(hi, j + 7)):

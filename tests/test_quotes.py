@@ -1030,3 +1030,22 @@ def test_verb_and_preposition_cues(text: str, cue: str, content: str, mention: s
 )
 def test_phrasal_verbs_need_their_preposition(text: str) -> None:
     assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        ("Cruz has said for weeks he is the only candidate who can beat Trump.",
+         "he is the only candidate who can beat Trump", "Cruz"),
+        ("Obama said in 2008 that the war was a mistake.", "that the war was a mistake", "Obama"),
+        ("His chairman Paul Manafort said \u2014 on Twitter, as it happens \u2014 that they raised $4 million.",
+         "that they raised $4 million", "His chairman Paul Manafort"),
+        ("The mayor said, however, that the budget would not change.", "that the budget would not change", "The mayor"),
+        ("In addition, Republican opponents have said that the server exposed secrets.",
+         "that the server exposed secrets", "Republican opponents"),
+    ],
+)
+def test_asides_between_cue_and_content(text: str, content: str, mention: str) -> None:
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    assert [(q.content.text, q.mention.text if q.mention else None) for q in quotes] == [(content, mention)]
