@@ -93,6 +93,7 @@ _CUES: contextvars.ContextVar[CueLexicon] = contextvars.ContextVar("quotewire_cu
 RULE_PRECISION: dict[str, float] = {
     "accuse_object": 0.70,
     "as_parenthetical": 0.7,
+    "say_no_subject": 0.6,
     "from_colon": 0.8,
     "say_clause": 0.86,
     "direct_postposed": 0.97,
@@ -242,6 +243,15 @@ OBJECT_ENDS = frozenset("because while although though since whereas unless".spl
 LEADING_PREPS = frozenset("at in on during after before later earlier from with".split())
 # Prepositions completing a cue verb ("called for", "talked about", "referred to", "railed against").
 CUE_PARTICLES = frozenset("for about to of on against with".split())
+# Finite verbs and auxiliaries: a reported clause holds one ("that the system is rigged").
+FINITE_VERBS = frozenset(
+    """is are was were has have had will would can could should must may might did does do
+    isn't aren't wasn't weren't won't wouldn't can't couldn't didn't doesn't don't
+    isn’t aren’t wasn’t weren’t won’t wouldn’t can’t couldn’t didn’t doesn’t don’t
+    he's she's it's they're we're he’s she’s it’s they’re we’re""".split()
+)
+# Words right before a speech verb that has no subject of its own ("to say", "by saying").
+SAY_FRAMES = frozenset("to by while after before when in from without".split())
 # Words opening a subordinate clause before the main clause ("While X condemned Y, ...").
 SUBORDINATORS = frozenset("while when although though as after before since because if once whereas".split())
 # Nouns closing a time adjunct after an object ("last week", "on Tuesday", "this month").
@@ -1169,7 +1179,7 @@ def _extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                 # Cue verbs are lower-case ("the United States" is no cue), except in a
                 # Title Case headline ("Lindsey Graham Says Trump Could ...").
                 cand = _indirect(toks, k, n, w)
-                if cand is not None and w.endswith("ing") and cand.mention is None:
+                if cand is not None and (w.endswith("ing") or cand.rule == "say_no_subject") and cand.mention is None:
                     # "..., adding that ...": the participle shares the clause's last speaker, or
                     # else the clause's opening subject ("Trump revised his plan, promising ...").
                     cand.mention = last_mention or _opening_subject(toks, k)
@@ -2133,6 +2143,22 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
                 rng = (rng[0], end)
             return _Cand(
                 "indirect", [(toks[rng[0]].start, toks[rng[1] - 1].end)], cue, None, prior * 0.75, "coordinated_list"
+            )
+        if w in lex.say and not toks[c].cap and (b == 0 or toks[b - 1].low in SAY_FRAMES or w.endswith("ing")):
+            # "rushing to TV to say he did not ...", "by saying that ...", "while saying that ...",
+            # "making a pitch to voters saying a state law ...": a speech verb whose subject is
+            # the clause's (or is out of reach); the complement is still the reported content.
+            rng = _content_forward(toks, c, n, w)
+            if rng is None or not _content_ok(toks, rng, w):
+                return None
+            opens = toks[rng[0]].low == "that" or toks[rng[0]].low in SUBJECT_PRONOUNS or toks[rng[0]].low in DETERMINERS
+            if not opens or not any(
+                t.low in FINITE_VERBS or (t.low.endswith("ed") and not t.cap) for t in toks[rng[0] + 1 : rng[1]]
+            ):
+                return None  # a clause must clearly open here ("to say goodbye", "saying a word")
+            mention = None if w.endswith("ing") else _opening_subject(toks, c)
+            return _Cand(
+                "indirect", [(toks[rng[0]].start, toks[rng[1] - 1].end)], cue, mention, prior * 0.7, "say_no_subject"
             )
         return None
     progressive = c > 0 and toks[c - 1].low in ("is", "are", "was", "were", "been", "be")

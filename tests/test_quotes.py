@@ -1049,3 +1049,27 @@ def test_asides_between_cue_and_content(text: str, content: str, mention: str) -
     quotes = quotes_of(text)
     check_spans(text, quotes)
     assert [(q.content.text, q.mention.text if q.mention else None) for q in quotes] == [(content, mention)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "mention"),
+    [
+        ("Sanders has soared in the polls by saying that the system is rigged for the rich.", "saying",
+         "that the system is rigged for the rich", "Sanders"),
+        ("He went out of his way to say that the economy had hit bottom this year.", "say",
+         "that the economy had hit bottom this year", "He"),
+    ],
+)
+def test_speech_verbs_without_their_own_subject(text: str, cue: str, content: str, mention: str) -> None:
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    q = next(q for q in quotes if q.cue is not None and q.cue.text == cue)
+    assert q.content.text == content
+    assert q.mention is not None and q.mention.text == mention
+
+
+@pytest.mark.parametrize(
+    "text", ["She stopped to say goodbye to the guests.", "He left without saying a word to anyone."]
+)
+def test_subjectless_speech_verb_needs_a_clause(text: str) -> None:
+    assert [q for q in quotes_of(text) if q.rule == "say_no_subject"] == []
