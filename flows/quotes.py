@@ -2156,9 +2156,9 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
                 t.low in FINITE_VERBS or (t.low.endswith("ed") and not t.cap) for t in toks[rng[0] + 1 : rng[1]]
             ):
                 return None  # a clause must clearly open here ("to say goodbye", "saying a word")
-            mention = None if w.endswith("ing") else _opening_subject(toks, c)
+            opening = None if w.endswith("ing") else _opening_subject(toks, c)
             return _Cand(
-                "indirect", [(toks[rng[0]].start, toks[rng[1] - 1].end)], cue, mention, prior * 0.7, "say_no_subject"
+                "indirect", [(toks[rng[0]].start, toks[rng[1] - 1].end)], cue, opening, prior * 0.7, "say_no_subject"
             )
         return None
     progressive = c > 0 and toks[c - 1].low in ("is", "are", "was", "were", "been", "be")
