@@ -10,12 +10,15 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.context import FlowRunContext
+from prefect.futures import PrefectFuture
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from flows import io as qio
@@ -37,9 +40,31 @@ def process_batch_task(
 
 
 def _submit_all(work: list[BatchArgs]) -> Iterator[BatchResult]:
-    futures = [process_batch_task.submit(*args) for args in work]
-    for f in futures:
-        yield f.result()
+    """Submit the batches with a bounded number in flight; yield results in order.
+
+    Submitting every batch up front kept every future (and, once done, its result) referenced
+    until the last batch finished: O(batches) memory for nothing. A window of twice the workers
+    keeps them all busy while only a few results are alive at a time.
+    """
+    window = 2 * _workers()
+    in_flight: deque[PrefectFuture[BatchResult]] = deque()
+    for args in work:
+        in_flight.append(process_batch_task.submit(*args))
+        if len(in_flight) >= window:
+            yield in_flight.popleft().result()
+    while in_flight:
+        yield in_flight.popleft().result()
+
+
+def _workers() -> int:
+    """Workers of the flow's task runner (threads and process pools say; Dask: a generous guess)."""
+    ctx = FlowRunContext.get()
+    n = getattr(ctx.task_runner, "_max_workers", None) if ctx is not None else None
+    if isinstance(n, int) and 0 < n < 1 << 16:
+        return n
+    # A Dask cluster's size is not known here; 32 in flight keeps a large cluster fed while the
+    # results alive at once stay a few MB.
+    return 32
 
 
 def _task_runner(kind: str, dask_address: str | None) -> Any:

@@ -93,17 +93,36 @@ def batches(units: list[InputUnit], *, size: int, max_bytes: int = 64 << 20) -> 
     return out
 
 
+def batch_rows(
+    res: BatchResult, units: Iterable[InputUnit], *, run_id: str, pipeline_version: str, schema_version: str
+) -> list[ManifestRow]:
+    """The manifest rows of one processed batch (built as it completes, so its result can go)."""
+    by_key = {u.key: u for u in units}
+    rows: list[ManifestRow] = []
+    for ur in res.units:
+        u = by_key[ur.key]
+        rows.append(
+            ManifestRow(
+                unit_key=u.key, path=u.path, line=u.line, kind=u.kind, sha256=u.sha256, size=u.size,
+                mtime_ns=u.mtime_ns, status=ur.status, reason=ur.reason, doc_id=ur.doc_id,
+                part=res.part if ur.status == "processed" else None,
+                pipeline_version=pipeline_version, schema_version=schema_version, run_id=run_id,
+            )
+        )
+    return rows
+
+
 def next_manifest(
     plan: Plan,
-    results: Iterable[BatchResult],
-    units_by_key: Mapping[str, InputUnit],
+    new_rows: Iterable[ManifestRow],
     part_renames: Mapping[str, str | None],
     *,
     run_id: str,
     pipeline_version: str,
     schema_version: str,
 ) -> list[ManifestRow]:
-    """The manifest after this run: unchanged rows (parts renamed by rewrites) plus new results."""
+    """The manifest after this run: unchanged rows (parts renamed by rewrites), this run's rows
+    (from ``batch_rows``) and the duplicates."""
     rows: list[ManifestRow] = []
 
     def carried(r: ManifestRow) -> ManifestRow:
@@ -113,17 +132,7 @@ def next_manifest(
 
     rows.extend(carried(r) for r in plan.unchanged)
     rows.extend(carried(r) for r in plan.kept_deleted)
-    for res in results:
-        for ur in res.units:
-            u = units_by_key[ur.key]
-            rows.append(
-                ManifestRow(
-                    unit_key=u.key, path=u.path, line=u.line, kind=u.kind, sha256=u.sha256, size=u.size,
-                    mtime_ns=u.mtime_ns, status=ur.status, reason=ur.reason, doc_id=ur.doc_id,
-                    part=res.part if ur.status == "processed" else None,
-                    pipeline_version=pipeline_version, schema_version=schema_version, run_id=run_id,
-                )
-            )
+    rows.extend(new_rows)
     for u, first in plan.duplicates:
         rows.append(
             ManifestRow(

@@ -250,6 +250,11 @@ FINITE_VERBS = frozenset(
     isn’t aren’t wasn’t weren’t won’t wouldn’t can’t couldn’t didn’t doesn’t don’t
     he's she's it's they're we're he’s she’s it’s they’re we’re""".split()
 )
+# Capitalised words that open a sentence without being a name ("Despite", "After", "While").
+OPENING_FUNCTION_WORDS = frozenset(
+    """despite after before while when although though since because if as with without by in on at
+    for from during upon instead unlike like amid among""".split()
+)
 # Words right before a speech verb that has no subject of its own ("to say", "by saying").
 SAY_FRAMES = frozenset("to by while after before when in from without".split())
 # Words opening a subordinate clause before the main clause ("While X condemned Y, ...").
@@ -594,9 +599,12 @@ def _np_back(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
         a -= 1
     while a < b and toks[a].low in ("of", "for", "at", "&", "-", "."):
         a += 1
-    # A sentence-initial capitalised function word ("But", "However") is not part of the name.
+    # A sentence-initial capitalised function word ("But", "However") is not part of the name,
+    # nor is an opening preposition ("Despite challenging ...": the speaker comes later).
     while a < b - 1 and toks[a].low in ("but", "however", "and", "so", "yet", "meanwhile", "still"):
         a += 1
+    if b - a == 1 and toks[a].low in OPENING_FUNCTION_WORDS:
+        return None
     return (a, b) if a < b else None
 
 

@@ -7,15 +7,18 @@ flow passes one that submits a task per batch to its task runner).
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
+import functools
 import logging
+import sys
 import time
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from flows import __version__
 from flows import io as qio
@@ -23,7 +26,7 @@ from flows.batch import BatchResult, process_batch, validate_table
 from flows.errors import RunFailed
 from flows.ids import short_hash
 from flows.pipeline import Options
-from flows.plan import batches, make_plan, next_manifest
+from flows.plan import batch_rows, batches, make_plan, next_manifest
 from flows.schema import TABLES, schema_version
 
 log = logging.getLogger(__name__)
@@ -61,6 +64,76 @@ class RunSummary:
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(slots=True)
+class _Totals:
+    """Running totals of the batch results, folded in as each batch completes.
+
+    Keeping every ``BatchResult`` until the end made the run hold per-batch speaker counters,
+    unit results and dates for the whole corpus; the totals are all the summary needs.
+    """
+
+    processed: int = 0
+    quarantine: list[tuple[str, str]] = field(default_factory=list)
+    written: dict[str, int] = field(default_factory=dict)
+    stage: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
+    speakers: Counter[str] = field(default_factory=Counter)
+    first_date: str | None = None
+    last_date: str | None = None
+    rejects: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, res: BatchResult) -> None:
+        for ur in res.units:
+            if ur.status == "processed":
+                self.processed += 1
+            else:
+                self.quarantine.append((ur.key, ur.reason or ""))
+        for t, n in res.counts.items():
+            self.written[t] = self.written.get(t, 0) + n
+        for k, v in res.seconds.items():
+            self.stage[k] += v
+        self.speakers.update(res.top_speakers)
+        if res.event_dates:
+            lo, hi = min(res.event_dates), max(res.event_dates)
+            self.first_date = lo if self.first_date is None else min(self.first_date, lo)
+            self.last_date = hi if self.last_date is None else max(self.last_date, hi)
+        self.rejects += res.rejects
+
+    def fill(self, summary: RunSummary) -> None:
+        summary.processed = self.processed
+        summary.quarantined = len(self.quarantine)
+        summary.quarantine = self.quarantine
+        summary.written = self.written
+        summary.rejects = len(self.rejects)
+        summary.stage_seconds = {k: round(v, 3) for k, v in self.stage.items()}
+        summary.top_speakers = self.speakers.most_common(10)
+        if self.first_date is not None and self.last_date is not None:
+            summary.date_range = (self.first_date, self.last_date)
+
+
+def release_memory() -> None:
+    """Hand freed heap memory back to the OS (glibc only; a no-op elsewhere).
+
+    glibc keeps freed memory in its arenas (one per thread that allocated: the task runner's
+    workers, Arrow's IO threads), so after a batch's records and Arrow buffers are freed the
+    resident size stays at its high-water mark and creeps up with fragmentation over hundreds of
+    batches. ``malloc_trim(0)`` returns the free pages of every arena; it costs ~1 ms.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    if sys.platform != "linux":
+        return None
+    try:
+        libc = ctypes.CDLL(None)
+        return cast(Callable[[int], int], libc.malloc_trim)
+    except (OSError, AttributeError):  # musl and other libcs have no malloc_trim
+        return None
 
 
 def new_run_id() -> str:
@@ -113,56 +186,52 @@ def run_pipeline(
         units = qio.discover(raw, None if full else previous, max_line_bytes=opts.max_chars * 4)
         pv, sv = opts.pipeline_version, schema_version()
         plan = make_plan(units, previous, pipeline_version=pv, schema_version=sv, full=full, keep_deleted=keep_deleted)
+        del units  # the plan holds the ones still needed (to process, duplicates)
         summary.found = plan.found
         summary.unchanged = len(plan.unchanged)
         summary.duplicate = len(plan.duplicates)
         summary.deleted = len(plan.deleted)
-        by_key = {u.key: u for u in plan.to_process}
         work = batches(plan.to_process, size=batch_size)
         args: list[BatchArgs] = [
             (str(raw), str(out), run_id, f"part-{run_id}-{i:05d}", b, opts, text_field) for i, b in enumerate(work)
         ]
-        results: list[BatchResult] = []
+        del work
+        # Each result becomes its manifest rows and running totals as it arrives and is then
+        # dropped: nothing per batch is kept for the whole run (the units of a batch are found by
+        # its part name, so a map_batches that yields out of order is fine too).
+        pending = {a[3]: a[4] for a in args}
+        totals = _Totals()
+        new_rows: list[qio.ManifestRow] = []
         bar = _progress(len(plan.to_process)) if progress and plan.to_process else None
         for res in (map_batches or sequential)(args):
-            results.append(res)
+            new_rows += batch_rows(res, pending.pop(res.part), run_id=run_id, pipeline_version=pv, schema_version=sv)
+            totals.add(res)
             if bar is not None:
                 bar[0].update(bar[1], advance=len(res.units))
+            del res
+            release_memory()
         if bar is not None:
             bar[0].stop()
+        del args, pending
         renames = _rewrite_parts(out, run_id, previous, plan.drop_docs)
-        rows = next_manifest(plan, results, by_key, renames, run_id=run_id, pipeline_version=pv, schema_version=sv)
-        rejects = [r for res in results for r in res.rejects]
-        qio.write_rejects(out, run_id, rejects)
+        rows = next_manifest(plan, new_rows, renames, run_id=run_id, pipeline_version=pv, schema_version=sv)
+        # The plan's units and the previous manifest are not needed past this point; dropping
+        # them before the commit and the report lowers the peak (they are O(inputs)).
+        del new_rows, plan, previous
+        qio.write_rejects(out, run_id, totals.rejects)
         qio.commit(out, run_id, rows)
         qio.write_quarantine(out, rows)
-        stage: defaultdict[str, float] = defaultdict(float)
-        speakers: Counter[str] = Counter()
-        dates: list[str] = []
-        for res in results:
-            for ur in res.units:
-                if ur.status == "processed":
-                    summary.processed += 1
-                else:
-                    summary.quarantined += 1
-                    summary.quarantine.append((ur.key, ur.reason or ""))
-            for t, n in res.counts.items():
-                summary.written[t] = summary.written.get(t, 0) + n
-            for k, v in res.seconds.items():
-                stage[k] += v
-            speakers.update(res.top_speakers)
-            dates.extend(res.event_dates)
-        summary.rejects = len(rejects)
-        summary.stage_seconds = {k: round(v, 3) for k, v in stage.items()}
-        summary.top_speakers = speakers.most_common(10)
-        summary.date_range = (min(dates), max(dates)) if dates else None
+        release_memory()
+        totals.fill(summary)
         corpus_counts: dict[str, int] = {}
         if corpus:
             t_corpus = time.perf_counter()
             corpus_counts = rebuild_corpus(out, rows, aliases)
             summary.stage_seconds["corpus"] = round(time.perf_counter() - t_corpus, 3)
             summary.rejects += corpus_counts.pop("rejects", 0)
+        del rows  # one object per input: not needed by the counts and the report below
         summary.records = {**_count_records(out), **corpus_counts}
+        release_memory()
         summary.seconds = round(time.perf_counter() - t_start, 3)
         _write_side_files(out, summary)
 
@@ -232,13 +301,24 @@ def rebuild_corpus(out: Path, rows: list[qio.ManifestRow], aliases: Mapping[str,
 
 
 def _count_records(out: Path) -> dict[str, int]:
-    import pyarrow.dataset as ds
+    """Records per table, from each Parquet file's footer (one file open at a time).
+
+    ``pyarrow.dataset(...).count_rows()`` gave the same numbers but held every fragment's
+    metadata at once (measured +17 MiB resident at 10,000 articles, growing with the parts).
+    """
+    import pyarrow.parquet as pq
 
     counts = {}
     for t in TABLES:
         d = out / "parquet" / t
-        counts[t] = ds.dataset(d, format="parquet").count_rows() if d.is_dir() else 0
+        counts[t] = sum(pq.read_metadata(f).num_rows for f in _parquet_files(d)) if d.is_dir() else 0
     return counts
+
+
+def _parquet_files(d: Path) -> list[Path]:
+    """The Parquet files a ``pyarrow.dataset`` over ``d`` reads (it skips names starting "." or "_")."""
+    return [f for f in sorted(d.rglob("*.parquet"))
+            if not any(part.startswith((".", "_")) for part in f.relative_to(d).parts)]
 
 
 def _write_side_files(out: Path, summary: RunSummary) -> None:
