@@ -255,6 +255,8 @@ OPENING_FUNCTION_WORDS = frozenset(
     """despite after before while when although though since because if as with without by in on at
     for from during upon instead unlike like amid among""".split()
 )
+# Media a source issues ("released a statement saying", "sent an email arguing").
+ISSUED_MEDIA = frozenset("statement statements email emails letter release memo tweet post video ad ads message".split())
 # Words right before a speech verb that has no subject of its own ("to say", "by saying").
 SAY_FRAMES = frozenset("to by while after before when in from without".split())
 # Words opening a subordinate clause before the main clause ("While X condemned Y, ...").
@@ -735,6 +737,10 @@ def _subject_before(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
                 np = _np_back(toks, k2, lo)
                 hops += 1
             if np and (toks[np[1] - 1].cap or toks[np[1] - 1].low in SUBJECT_PRONOUNS):
+                return np
+            if np and chunk and chunk[0].low in ("which", "who", "whose") and toks[np[0]].low in DETERMINERS:
+                # "The complaint, which was filed in court, alleged": a determiner phrase with a
+                # relative clause between commas.
                 return np
         return _appositive_head(toks, b - 1, lo)
     return _np_back(toks, b, lo)
@@ -1319,6 +1325,23 @@ def _fallback_mixed(
         out.append(_Cand("indirect", [(start, end)], (toks[c].start, toks[c].end), mention, 0.3, "fallback_mixed"))
         covered_to = end
     return out
+
+
+def _statement_issuer(toks: list[_Tok], np: tuple[int, int]) -> tuple[int, int] | None:
+    """``The town released a statement (Wednesday) saying ...``: the subject issuing the statement.
+
+    When the noun phrase before a participle cue is a medium (statement, email, letter ...) that
+    is the object of a verb, the verb's subject is the source, as PolNeAR marks it.
+    """
+    a, b = np
+    if toks[b - 1].low not in ISSUED_MEDIA or a < 2:
+        return None
+    v = a - 1
+    if toks[v].low in ("out", "up", "off"):
+        v -= 1  # "put out a statement"
+    if v < 1 or toks[v].cap or not toks[v].word or toks[v].quoted:
+        return None
+    return _subject_before(toks, v, 0)
 
 
 def _as_parenthetical(toks: list[_Tok], c: int, n: int) -> _Cand | None:
@@ -2107,7 +2130,10 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
             return None
         return _Cand("indirect", [(toks[rng[0]].start, toks[rng[1] - 1].end)], cue, None, prior * 0.85, "participle")
     np = _subject_before(toks, c, 0)
-    if np is not None and w.endswith("ing"):
+    issued = False
+    if np is not None and w.endswith("ing") and (issuer := _statement_issuer(toks, np)) is not None:
+        np, issued = issuer, True  # "The town released a statement saying ...": the town speaks
+    elif np is not None and w.endswith("ing"):
         # "footage of Trump saying": the speaker is the name right before the participle.
         a = np[1] - 1
         while a > np[0] and (toks[a - 1].cap or toks[a - 1].text == "."):
@@ -2173,6 +2199,7 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
     if (
         w.endswith("ing")
         and not progressive
+        and not issued
         and not (toks[np[1] - 1].cap or toks[np[1] - 1].low in SUBJECT_PRONOUNS)
         # "with 30 percent of voters saying ...": a counted group of respondents speaks.
         and not (w in lex.say and np[0] > 0 and toks[np[0] - 1].low == "with" and toks[np[1] - 1].low in SPEAKER_NOUNS)

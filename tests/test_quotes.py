@@ -1073,3 +1073,19 @@ def test_speech_verbs_without_their_own_subject(text: str, cue: str, content: st
 )
 def test_subjectless_speech_verb_needs_a_clause(text: str) -> None:
     assert [q for q in quotes_of(text) if q.rule == "say_no_subject"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The town released a statement Wednesday saying the mayor would resign.", "The town"),
+        ("His office put out a statement saying the state cannot vet every refugee.", "His office"),
+        ("The complaint, which was filed in federal court, alleged that the party failed to act.", "The complaint"),
+        ("Despite challenging the leader, Cruz said he could work with him.", "Cruz"),
+    ],
+)
+def test_speaker_behind_a_statement_relative_or_opening_phrase(text: str, mention: str) -> None:
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    assert mention in [q.mention.text for q in quotes if q.mention is not None]
+    assert all(q.mention is None or q.mention.text not in ("a statement", "Despite") for q in quotes)
