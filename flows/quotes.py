@@ -1100,6 +1100,20 @@ def _extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                     prev.parts.append((m.start, m.end))
                     m.used = True
                     continue
+            # '"A, Schiff said. "B."': a quotation opening the sentence after a postposed indirect
+            # attribution in the same paragraph goes on with the same speaker.
+            if prev is None and m.start == lo and m.words >= 3 and cands:
+                last = cands[-1]
+                if (
+                    last.cue is not None
+                    and last.rule in ("postposed", "postposed_inverted", "parenthetical")
+                    and paras[pi][0] <= last.parts[0][0]
+                    and last.cue[1] <= m.start
+                    and _attribution_tail(text, last.cue[1], m.start)
+                ):
+                    last.parts.append((m.start, m.end))
+                    m.used = True
+                    continue
             # A colon-ended previous paragraph introduces this quote paragraph.
             if m.start == paras[pi][0] and pi > 0 and ci > 0:
                 intro = _colon_intro(text, paras[pi - 1], marks, any_verb=True)

@@ -1089,3 +1089,16 @@ def test_speaker_behind_a_statement_relative_or_opening_phrase(text: str, mentio
     check_spans(text, quotes)
     assert mention in [q.mention.text for q in quotes if q.mention is not None]
     assert all(q.mention is None or q.mention.text not in ("a statement", "Despite") for q in quotes)
+
+
+def test_quotation_after_a_postposed_indirect_attribution_continues_it() -> None:
+    text = (
+        "The city may delay the vote until the audit is done, Schiff said. \"The other factor is whether"
+        " the council would look like it was tipping the scales.\""
+    )
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    said = [q for q in quotes if q.cue is not None and q.cue.text == "said"]
+    assert len(said) == 2 and len({q.group for q in said}) == 1
+    assert said[1].content.text.startswith('"The other factor')
+    assert all(q.mention is not None and q.mention.text == "Schiff" for q in said)
