@@ -180,16 +180,27 @@ def cmd_flow(args: argparse.Namespace) -> None:
 
 
 def cmd_memory(args: argparse.Namespace) -> None:
+    """Peak RSS per size; the curve's slope (KiB per extra article) says what still grows."""
     arts = corpus_articles(Path(args.corpus_dir))
+    variants = [("no corpus tables", ["--no-corpus"])]
+    if not args.no_corpus_tables:
+        variants.append(("with corpus tables", []))
+    curve: dict[str, list[tuple[int, int]]] = {label: [] for label, _ in variants}
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(x) for x in args.sizes.split(",")):
             raw = Path(tmp) / f"raw{size}"
             raw.mkdir()
             uniq = write_jsonl(raw / "corpus.jsonl", arts, size)
-            for label, extra in (("no corpus tables", ["--no-corpus"]), ("with corpus tables", [])):
+            for label, extra in variants:
                 secs, rss, s = _run_cli(raw, Path(tmp) / f"out{size}-{len(extra)}", ["--task-runner", args.runner, *extra])
+                curve[label].append((size, rss))
                 print(f"{size:7d} articles ({uniq} unique), {label:18s}: {secs:7.1f} s, {size / secs:6.0f} articles/s, "
-                      f"peak RSS {rss / 1024:6.0f} MiB, documents {s['records']['documents']}")
+                      f"peak RSS {rss / 1024:6.0f} MiB, documents {s['records']['documents']}", flush=True)
+    for label, points in curve.items():
+        if len(points) > 1:
+            (n0, r0), (n1, r1) = points[0], points[-1]
+            print(f"{label}: {(r1 - r0) * 1024 / max(n1 - n0, 1):.0f} bytes of peak RSS per extra article "
+                  f"({n0} -> {n1})")
 
 
 def main() -> None:
@@ -198,7 +209,8 @@ def main() -> None:
     ap.add_argument("--corpus-dir", default=str(REPO.parent / "shared" / "corpus"))
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--runners", default="threads,process,dask")
-    ap.add_argument("--runner", default="process")
+    ap.add_argument("--runner", default="threads", help="task runner of the memory mode (default: threads)")
+    ap.add_argument("--no-corpus-tables", action="store_true", help="memory mode: only runs with --no-corpus")
     ap.add_argument("--batch-size", type=int, default=200)
     ap.add_argument("--sizes", default="1000,10000,100000")
     args = ap.parse_args()

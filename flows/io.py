@@ -35,17 +35,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-# Arrow's default pool (mimalloc) keeps freed memory in per-thread heaps for reuse: over hundreds
-# of part writes and the report's scans of every part, resident memory grew with the corpus while
-# Arrow itself held almost nothing. ``pa.set_memory_pool`` alone only covers allocations pyarrow
-# makes on Python's behalf; Arrow C++ internals (Parquet reader and writer, dataset scanner,
-# compute kernels) ask for the process default, which is chosen from this variable when the
-# library loads. So it must be set before pyarrow is first imported (this module is the first in
-# the flow to import it). Measured on the report of a 30,000-article dataset: +137 MiB resident
-# with mimalloc, +44 MiB with the system allocator. A user's own setting is respected.
-os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
-
-import pyarrow as pa  # after the variable above, on purpose
+import pyarrow as pa  # the allocator is chosen in flows/__init__.py
 import pyarrow.parquet as pq
 
 from flows.decode import repair_surrogates

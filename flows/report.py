@@ -15,6 +15,7 @@ import datetime as dt
 import html
 import json
 import logging
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 
 from flows import io as qio
 from flows.query import table_files
@@ -67,6 +69,15 @@ def esc(value: object) -> str:
 
 
 # --- reading ------------------------------------------------------------------------------------
+
+
+def _dataset(out: Path, table: str) -> ds.Dataset | None:
+    files = table_files(out).get(table) or []
+    if not files:
+        return None
+    schema = arrow_schema(table) if (schema_dir() / f"{table}.schema.json").is_file() else None
+    return ds.dataset([f.as_posix() for f in files], schema=schema, format="parquet",
+                      partitioning="hive", partition_base_dir=(out / "parquet" / table).as_posix())
 
 
 def read_table(out: Path, table: str, columns: Sequence[str]) -> pa.Table | None:
@@ -161,7 +172,7 @@ def timeline_bins(dates: Sequence[dt.date]) -> tuple[str, list[tuple[str, int]]]
     span = (hi - lo).days
     keyf: Callable[[dt.date], str]
     if span <= 92:
-        unit, keyf = "day", dt.date.isoformat
+        unit, keyf = "day", lambda d: d.isoformat()
     elif span <= 366 * 12:
         unit, keyf = "month", lambda d: f"{d.year:04d}-{d.month:02d}"
     else:
@@ -287,50 +298,82 @@ def summary_html(summary: Mapping[str, Any]) -> str:
 
 
 def records_html(out: Path) -> str:
-    counts = count_rows(out)
+    # From each file's footer, one at a time: a dataset's count_rows holds every fragment's metadata.
+    counts = {t: sum(pq.read_metadata(f).num_rows for f in files) for t, files in table_files(out).items()}
     return html_table(["table", "records"], list(counts.items()), numeric=[1])
 
 
 def timeline_html(out: Path) -> str:
-    events = read_table(out, "events", ["doc_id", "period_start", "date_value", "date_text", "text"])
-    if events is None or events.num_rows == 0:
+    """Batch by batch: per-day counts and the earliest MAX_EVENTS_LISTED events; titles of the listed docs only."""
+    events = _dataset(out, "events")
+    if events is None:
         return '<p class="muted">No events.</p>'
-    dated = events.filter(pc.is_valid(events["period_start"])) if "period_start" in events.column_names else None
-    if dated is None:
+    if "period_start" not in events.schema.names:
         return '<p class="muted">The events table has no period_start column.</p>'
-    dates = [d for d in dated["period_start"].to_pylist() if isinstance(d, dt.date)]
-    unit, bins = timeline_bins(dates)
+    cols = [c for c in ["doc_id", "period_start", "date_value", "date_text", "text"] if c in events.schema.names]
+    per_day: Counter[dt.date] = Counter()
+    total = 0
+    best: pa.Table | None = None  # the earliest dated events so far
+    for batch in events.to_batches(columns=cols, batch_size=64_000):
+        total += batch.num_rows
+        dated = pa.Table.from_batches([batch]).filter(pc.is_valid(batch["period_start"]))
+        if dated.num_rows == 0:
+            continue
+        vc = pc.value_counts(dated["period_start"])
+        per_day.update(dict(zip(vc.field("values").to_pylist(), vc.field("counts").to_pylist(), strict=True)))
+        merged = dated if best is None else pa.concat_tables([best, dated])
+        order = pc.sort_indices(merged, sort_keys=[("period_start", "ascending")])
+        best = merged.take(order[:MAX_EVENTS_LISTED])
+    if total == 0:
+        return '<p class="muted">No events.</p>'
+    n_dated = sum(per_day.values())
+    unit, bins = timeline_bins_counts(per_day)
     parts = [
-        f"<p>{len(dates)} of {events.num_rows} events carry a calendar date "
-        f"({events.num_rows - len(dates)} unresolved); per {esc(unit)}:</p>",
+        f"<p>{n_dated} of {total} events carry a calendar date "
+        f"({total - n_dated} unresolved); per {esc(unit)}:</p>",
         svg_timeline(unit, bins),
     ]
-    titles = _doc_titles(out)
-    order = pc.sort_indices(dated, sort_keys=[("period_start", "ascending")])
-    listed = dated.take(order).slice(0, MAX_EVENTS_LISTED).to_pylist()
+    listed = best.to_pylist() if best is not None else []
+    titles = _doc_titles(out, {r.get("doc_id") or "" for r in listed})
     rows = [
-        (
-            r.get("period_start"),
-            r.get("date_value"),
-            r.get("date_text"),
-            r.get("text"),
-            titles.get(r.get("doc_id") or "", ""),
-        )
+        (r.get("period_start"), r.get("date_value"), r.get("date_text"), r.get("text"),
+         titles.get(r.get("doc_id") or "", ""))
         for r in listed
     ]
     parts.append(html_table(["date", "TIMEX3 value", "date text", "clause", "document"], rows, nowrap=[0, 1]))
-    if dated.num_rows > MAX_EVENTS_LISTED:
-        parts.append(f'<p class="muted">First {MAX_EVENTS_LISTED} of {dated.num_rows} dated events by date.</p>')
+    if n_dated > MAX_EVENTS_LISTED:
+        parts.append(f'<p class="muted">First {MAX_EVENTS_LISTED} of {n_dated} dated events by date.</p>')
     return "".join(parts)
 
 
-def _doc_titles(out: Path) -> dict[str, str]:
-    docs = read_table(out, "documents", ["doc_id", "title", "source_path"])
-    if docs is None:
+def timeline_bins_counts(per_day: Counter[dt.date]) -> tuple[str, list[tuple[str, int]]]:
+    """``timeline_bins`` over per-date counts (same bins, no list of every date)."""
+    if not per_day:
+        return "day", []
+    lo, hi = min(per_day), max(per_day)
+    span = (hi - lo).days
+    keyf: Callable[[dt.date], str]
+    if span <= 92:
+        unit, keyf = "day", lambda d: d.isoformat()
+    elif span <= 366 * 12:
+        unit, keyf = "month", lambda d: f"{d.year:04d}-{d.month:02d}"
+    else:
+        unit, keyf = "year", lambda d: f"{d.year:04d}"
+    counts: Counter[str] = Counter()
+    for d, n in per_day.items():
+        counts[keyf(d)] += n
+    return unit, _fill_bins(unit, lo, hi, counts)
+
+
+def _doc_titles(out: Path, wanted: set[str]) -> dict[str, str]:
+    docs = _dataset(out, "documents")
+    if docs is None or not wanted:
         return {}
-    titles = docs["title"].to_pylist() if "title" in docs.column_names else [None] * docs.num_rows
-    paths = docs["source_path"].to_pylist() if "source_path" in docs.column_names else [None] * docs.num_rows
-    return {str(d): str(t or p or d) for d, t, p in zip(docs["doc_id"].to_pylist(), titles, paths, strict=True)}
+    cols = [c for c in ("doc_id", "title", "source_path") if c in docs.schema.names]
+    t = docs.to_table(columns=cols, filter=pc.field("doc_id").isin(sorted(wanted)))
+    titles = t["title"].to_pylist() if "title" in t.column_names else [None] * t.num_rows
+    paths = t["source_path"].to_pylist() if "source_path" in t.column_names else [None] * t.num_rows
+    return {str(d): str(ti or p or d) for d, ti, p in zip(t["doc_id"].to_pylist(), titles, paths, strict=True)}
 
 
 def speakers_html(out: Path) -> str:

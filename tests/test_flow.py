@@ -55,3 +55,32 @@ def test_every_command_has_help() -> None:
         assert p.format_help(), name
         assert p.description or sub._choices_actions, name  # type: ignore[attr-defined]
     assert set(sub.choices) >= {"run", "serve", "watch", "query"}  # type: ignore[attr-defined]
+
+
+def test_submit_all_keeps_a_bounded_window_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches are submitted a few at a time, not all up front (each future holds its result)."""
+    import flows.flow as ff
+
+    in_flight: list[int] = []
+    peak = [0]
+
+    class Future:
+        def __init__(self, n: int) -> None:
+            self.n = n
+            in_flight.append(n)
+            peak[0] = max(peak[0], len(in_flight))
+
+        def result(self) -> int:
+            in_flight.remove(self.n)
+            return self.n
+
+    class Task:
+        @staticmethod
+        def submit(*args: object) -> Future:
+            return Future(int(str(args[0])))
+
+    monkeypatch.setattr(ff, "process_batch_task", Task)
+    monkeypatch.setattr(ff, "_workers", lambda: 2)
+    work = [(str(i), "", "", "", [], None, "") for i in range(50)]
+    assert list(ff._submit_all(work)) == list(range(50))  # type: ignore[arg-type]
+    assert peak[0] == 4 and not in_flight

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -169,3 +170,56 @@ def test_corpus_tables_follow_the_dataset(raw_dir: Path, out_dir: Path) -> None:
     # Aliases force a merge (and a changed alias map forces a rebuild).
     s4 = run_pipeline(raw_dir, out_dir, aliases={"Maria Lopez": "María López Ortega"})
     assert any(p["name"] == "María López Ortega" for p in rows(out_dir, "people")), s4
+
+
+def test_runner_drops_each_batch_result_once_folded_in(raw_dir: Path, out_dir: Path) -> None:
+    """Memory stays flat as the corpus grows: no BatchResult outlives the next batch."""
+    import gc
+    import weakref
+    from dataclasses import fields
+
+    from flows.batch import BatchResult
+    from flows.runner import BatchArgs, sequential
+
+    class Tracked(BatchResult):  # a subclass without __slots__ so it can be weakly referenced
+        pass
+
+    for i in range(5):
+        write(raw_dir, f"a{i}.txt", article(i))
+    alive_before_next: list[int] = []
+    refs: list[weakref.ref[Tracked]] = []
+
+    def tracking(work: list[BatchArgs]) -> Any:
+        for res in sequential(work):
+            gc.collect()
+            alive_before_next.append(sum(r() is not None for r in refs))
+            tracked = Tracked(**{f.name: getattr(res, f.name) for f in fields(BatchResult)})
+            refs.append(weakref.ref(tracked))
+            del res
+            yield tracked
+            del tracked
+
+    s = run_pipeline(raw_dir, out_dir, batch_size=1, map_batches=tracking)
+    gc.collect()
+    assert s.processed == 5 and len(refs) == 5
+    assert alive_before_next == [0, 0, 0, 0, 0]
+    assert all(r() is None for r in refs)
+    assert s.written["documents"] == 5 == parquet_count(out_dir, "documents")
+
+
+def test_release_memory_is_safe_to_call() -> None:
+    from flows.runner import release_memory
+
+    release_memory()  # malloc_trim on glibc, a no-op elsewhere; must never raise
+
+
+def test_arrow_allocates_from_the_system_pool_in_the_cli() -> None:
+    """Arrow's C++ internals must not use mimalloc: its per-thread heaps kept freed memory."""
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    code = "import flows.cli, flows.flow, pyarrow as pa; print(pa.default_memory_pool().backend_name)"
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         cwd=Path(__file__).resolve().parent.parent, timeout=120, check=True)
+    assert res.stdout.strip() == "system"
