@@ -16,18 +16,16 @@ import html
 import json
 import logging
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from flows import io as qio
 from flows.query import table_files
-from flows.schema import arrow_schema, schema_dir
 
 log = logging.getLogger(__name__)
 
@@ -71,39 +69,18 @@ def esc(value: object) -> str:
 # --- reading ------------------------------------------------------------------------------------
 
 
-def _dataset(out: Path, table: str) -> ds.Dataset | None:
-    files = table_files(out).get(table) or []
-    if not files:
-        return None
-    schema = arrow_schema(table) if (schema_dir() / f"{table}.schema.json").is_file() else None
-    return ds.dataset([f.as_posix() for f in files], schema=schema, format="parquet",
-                      partitioning="hive", partition_base_dir=(out / "parquet" / table).as_posix())
+def iter_parts(out: Path, table: str, columns: Sequence[str]) -> Iterator[tuple[str, pa.Table]]:
+    """``(part name, columns of that part file)`` one file at a time.
 
-
-def read_table(out: Path, table: str, columns: Sequence[str]) -> pa.Table | None:
-    """The given columns of ``table`` (those it has), or ``None`` when it has no files."""
-    files = table_files(out).get(table) or []
-    if not files:
-        return None
-    base = out / "parquet" / table
-    schema = arrow_schema(table) if (schema_dir() / f"{table}.schema.json").is_file() else None
-    dataset = ds.dataset(
-        [f.as_posix() for f in files],
-        schema=schema,
-        format="parquet",
-        partitioning="hive",
-        partition_base_dir=base.as_posix(),
-    )
-    cols = [c for c in columns if c in dataset.schema.names]
-    return dataset.to_table(columns=cols)
-
-
-def count_rows(out: Path) -> dict[str, int]:
-    """Records per table present in the output (tables with no files count 0)."""
-    counts: dict[str, int] = {}
-    for table, files in table_files(out).items():
-        counts[table] = ds.dataset([f.as_posix() for f in files], format="parquet").count_rows() if files else 0
-    return counts
+    Why not a dataset scan: a scanner over hundreds of part files keeps every file's footer and
+    reads ahead several files; measured at 100,000 articles (500 parts), +41 MiB for one date
+    column against +5 MiB reading the files in turn. Every part holds whole documents, so sums
+    of per-part aggregates (counts, distinct documents) are the dataset's.
+    """
+    for f in table_files(out).get(table) or []:
+        pf = pq.ParquetFile(f)
+        cols = [c for c in columns if c in pf.schema_arrow.names]
+        yield f.stem, pf.read(columns=cols)
 
 
 def read_quarantine(out: Path) -> list[dict[str, Any]]:
@@ -126,7 +103,7 @@ def read_quarantine(out: Path) -> list[dict[str, Any]]:
 # --- aggregates ---------------------------------------------------------------------------------
 
 
-def top_speakers(quotes: pa.Table, n: int = TOP_SPEAKERS) -> list[tuple[str, int, int]]:
+def top_speakers(quotes: pa.Table, n: int | None = TOP_SPEAKERS) -> list[tuple[str, int, int]]:
     """``(speaker, quotes, documents)`` for the most-quoted speaker names."""
     if "speaker" not in quotes.column_names:
         return []
@@ -146,7 +123,7 @@ def top_speakers(quotes: pa.Table, n: int = TOP_SPEAKERS) -> list[tuple[str, int
     return sorted(rows, key=lambda r: (-r[1], r[0]))[:n]
 
 
-def quotes_per_outlet(quotes: pa.Table, documents: pa.Table) -> list[tuple[str, int, int]]:
+def quotes_per_outlet(quotes: pa.Table, documents: pa.Table, n: int | None = TOP_OUTLETS) -> list[tuple[str, int, int]]:
     """``(outlet, quotes, documents)``; documents without an outlet count as "(unknown)"."""
     per_doc = quotes.group_by("doc_id").aggregate([("doc_id", "count")])
     docs = documents.select(["doc_id", "outlet"])
@@ -161,7 +138,7 @@ def quotes_per_outlet(quotes: pa.Table, documents: pa.Table) -> list[tuple[str, 
         (str(o), int(q), int(d))
         for o, q, d in zip(g["outlet"].to_pylist(), g["n_sum"].to_pylist(), g["doc_id_count"].to_pylist(), strict=True)
     ]
-    return sorted(rows, key=lambda r: (-r[1], r[0]))[:TOP_OUTLETS]
+    return sorted(rows, key=lambda r: (-r[1], r[0]))[:n]
 
 
 def timeline_bins(dates: Sequence[dt.date]) -> tuple[str, list[tuple[str, int]]]:
@@ -304,26 +281,40 @@ def records_html(out: Path) -> str:
 
 
 def timeline_html(out: Path) -> str:
-    """Batch by batch: per-day counts and the earliest MAX_EVENTS_LISTED events; titles of the listed docs only."""
-    events = _dataset(out, "events")
-    if events is None:
+    """Per-day counts from the date column alone, then only the earliest events' text.
+
+    Two passes over the part files keep the memory flat in the size of the dataset: the first
+    reads one date column (per-day counts); the second keeps, part by part, the earliest
+    MAX_EVENTS_LISTED events; titles are read for those documents only.
+    """
+    files = table_files(out).get("events") or []
+    if not files:
         return '<p class="muted">No events.</p>'
-    if "period_start" not in events.schema.names:
+    names = pq.ParquetFile(files[0]).schema_arrow.names
+    if "period_start" not in names:
         return '<p class="muted">The events table has no period_start column.</p>'
-    cols = [c for c in ["doc_id", "period_start", "date_value", "date_text", "text"] if c in events.schema.names]
+    cols = [c for c in ["doc_id", "period_start", "date_value", "date_text", "text"] if c in names]
     per_day: Counter[dt.date] = Counter()
     total = 0
-    best: pa.Table | None = None  # the earliest dated events so far
-    for batch in events.to_batches(columns=cols, batch_size=64_000):
-        total += batch.num_rows
-        dated = pa.Table.from_batches([batch]).filter(pc.is_valid(batch["period_start"]))
-        if dated.num_rows == 0:
-            continue
-        vc = pc.value_counts(dated["period_start"])
+    for _, part in iter_parts(out, "events", ["period_start"]):
+        total += part.num_rows
+        vc = pc.value_counts(part["period_start"].drop_null())
         per_day.update(dict(zip(vc.field("values").to_pylist(), vc.field("counts").to_pylist(), strict=True)))
-        merged = dated if best is None else pa.concat_tables([best, dated])
-        order = pc.sort_indices(merged, sort_keys=[("period_start", "ascending")])
-        best = merged.take(order[:MAX_EVENTS_LISTED])
+    best: pa.Table | None = None
+    if per_day:
+        seen, cutoff = 0, max(per_day)
+        for day in sorted(per_day):
+            seen += per_day[day]
+            if seen >= MAX_EVENTS_LISTED:
+                cutoff = day
+                break
+        for _, part in iter_parts(out, "events", cols):
+            early = part.filter(pc.less_equal(part["period_start"], pa.scalar(cutoff, pa.date32())))
+            if early.num_rows == 0:
+                continue
+            merged = early if best is None else pa.concat_tables([best, early])
+            order = pc.sort_indices(merged, sort_keys=[("period_start", "ascending")])
+            best = merged.take(order[:MAX_EVENTS_LISTED])
     if total == 0:
         return '<p class="muted">No events.</p>'
     n_dated = sum(per_day.values())
@@ -366,29 +357,57 @@ def timeline_bins_counts(per_day: Counter[dt.date]) -> tuple[str, list[tuple[str
 
 
 def _doc_titles(out: Path, wanted: set[str]) -> dict[str, str]:
-    docs = _dataset(out, "documents")
-    if docs is None or not wanted:
+    """Title (else source path) of the ``wanted`` documents, reading the part files in turn."""
+    if not wanted:
         return {}
-    cols = [c for c in ("doc_id", "title", "source_path") if c in docs.schema.names]
-    t = docs.to_table(columns=cols, filter=pc.field("doc_id").isin(sorted(wanted)))
-    titles = t["title"].to_pylist() if "title" in t.column_names else [None] * t.num_rows
-    paths = t["source_path"].to_pylist() if "source_path" in t.column_names else [None] * t.num_rows
-    return {str(d): str(ti or p or d) for d, ti, p in zip(t["doc_id"].to_pylist(), titles, paths, strict=True)}
+    keys = pa.array(sorted(wanted), pa.string())
+    titles: dict[str, str] = {}
+    for _, part in iter_parts(out, "documents", ["doc_id", "title", "source_path"]):
+        t = part.filter(pc.is_in(part["doc_id"], value_set=keys))
+        if t.num_rows == 0:
+            continue
+        names = t["title"].to_pylist() if "title" in t.column_names else [None] * t.num_rows
+        paths = t["source_path"].to_pylist() if "source_path" in t.column_names else [None] * t.num_rows
+        for d, ti, p in zip(t["doc_id"].to_pylist(), names, paths, strict=True):
+            titles[str(d)] = str(ti or p or d)
+    return titles
 
 
 def speakers_html(out: Path) -> str:
-    quotes = read_table(out, "quotes", ["doc_id", "speaker"])
-    if quotes is None:
+    quotes_n: Counter[str] = Counter()
+    docs_n: Counter[str] = Counter()
+    seen = False
+    for _, part in iter_parts(out, "quotes", ["doc_id", "speaker"]):
+        seen = True
+        # Per part, then summed: a document's quotes all live in one part file.
+        for name, q, d in top_speakers(part, n=None):
+            quotes_n[name] += q
+            docs_n[name] += d
+    if not seen:
         return '<p class="muted">No quotes.</p>'
-    return bar_table(["speaker", "quotes", "documents"], top_speakers(quotes))
+    rows = sorted(((s, q, docs_n[s]) for s, q in quotes_n.items()), key=lambda r: (-r[1], r[0]))[:TOP_SPEAKERS]
+    return bar_table(["speaker", "quotes", "documents"], rows)
 
 
 def outlets_html(out: Path) -> str:
-    quotes = read_table(out, "quotes", ["doc_id"])
-    documents = read_table(out, "documents", ["doc_id", "outlet"])
-    if quotes is None or documents is None or "outlet" not in documents.column_names:
+    quotes_by_part = dict(iter_parts(out, "quotes", ["doc_id"]))
+    q_n: Counter[str] = Counter()
+    d_n: Counter[str] = Counter()
+    seen = False
+    for name, docs in iter_parts(out, "documents", ["doc_id", "outlet"]):
+        if "outlet" not in docs.column_names:
+            return '<p class="muted">No documents.</p>'
+        seen = True
+        quotes = quotes_by_part.pop(name, None)
+        if quotes is None:
+            quotes = pa.table({"doc_id": pa.array([], pa.string())})
+        for outlet, q, d in quotes_per_outlet(quotes, docs, n=None):
+            q_n[outlet] += q
+            d_n[outlet] += d
+    if not seen:
         return '<p class="muted">No documents.</p>'
-    return bar_table(["outlet", "quotes", "documents"], quotes_per_outlet(quotes, documents))
+    rows = sorted(((o, q, d_n[o]) for o, q in q_n.items()), key=lambda r: (-r[1], r[0]))[:TOP_OUTLETS]
+    return bar_table(["outlet", "quotes", "documents"], rows)
 
 
 def quarantine_html(out: Path) -> str:
