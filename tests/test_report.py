@@ -152,3 +152,26 @@ def test_report_renders_in_headless_chromium(dataset: Path, tmp_path: Path) -> N
     assert res.returncode == 0, res.stderr[-2000:]
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000  # a real page, not a blank one
+
+
+def test_sections_summed_over_parts_equal_one_table(tmp_path: Path) -> None:
+    """The report reads part files in turn; its sums must equal aggregates over the whole table."""
+    import pyarrow.parquet as pq
+
+    from flows.report import bar_table, iter_parts, outlets_html, quotes_per_outlet, speakers_html, timeline_html
+    from tests.helpers import article
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(7):
+        (raw / f"a{i}.txt").write_text(article(i), encoding="utf-8")
+    shutil.copy(SEED, raw / SEED.name)
+    out = tmp_path / "out"
+    run_pipeline(raw, out, batch_size=2)  # several part files per table
+    assert len(list(iter_parts(out, "quotes", ["doc_id"]))) >= 3
+    quotes = pa.concat_tables([pq.read_table(f, columns=["doc_id", "speaker"]) for f in (out / "parquet" / "quotes").rglob("*.parquet")])
+    docs = pa.concat_tables([pq.read_table(f, columns=["doc_id", "outlet"]) for f in (out / "parquet" / "documents").rglob("*.parquet")])
+    assert top_speakers(quotes) and quotes_per_outlet(quotes, docs)
+    assert speakers_html(out) == bar_table(["speaker", "quotes", "documents"], top_speakers(quotes))
+    assert outlets_html(out) == bar_table(["outlet", "quotes", "documents"], quotes_per_outlet(quotes, docs))
+    assert "2016-12-14" in timeline_html(out)
