@@ -281,7 +281,11 @@ def rebuild_corpus(out: Path, rows: list[qio.ManifestRow], aliases: Mapping[str,
             {k: d.get(k) for k in ("doc_id", "published", "outlet")}
             for d in qio.read_part_records(out, "documents", part)
         ]
-        speakers += qio.read_part_records(out, "speakers", part)
+        # Only the fields the corpus reads: a speaker's mention spans are most of its record.
+        speakers += [
+            {k: s.get(k) for k in ("speaker_id", "doc_id", "name", "kind", "descriptors", "quote_count")}
+            for s in qio.read_part_records(out, "speakers", part)
+        ]
         quotes += [
             {k: q.get(k) for k in ("quote_id", "doc_id", "text", "speaker_id", "speaker", "type")}
             for q in qio.read_part_records(out, "quotes", part)
