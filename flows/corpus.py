@@ -643,7 +643,9 @@ class QuoteText:
     numbers: frozenset[str]
 
 
-@functools.lru_cache(maxsize=1 << 16)
+# A small cache: a bucket's members are compared pairwise, so recent texts recur; a cache the
+# size of the corpus kept every quote's shingles alive after the rebuild (serve/watch processes).
+@functools.lru_cache(maxsize=4096)
 def quote_text(norm: str) -> QuoteText:
     """Word-bigram shingles (stable crc32 hashes, not ``hash()``) and the numbers of a text."""
     words = _WORD.findall(norm)
@@ -722,11 +724,12 @@ def cluster_near_duplicates(
     """
     items = sorted(set(norms))
     persons = persons or {}
-    texts = {t: quote_text(t) for t in items}
     uf = _UnionFind(items)
     buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
     for t in items:
-        sh = texts[t].shingles
+        # Shingles are not kept for every text (a few KB each, O(corpus)): the candidates'
+        # are recomputed below, through quote_text's small cache.
+        sh = quote_text(t).shingles
         if not sh:
             continue
         sig = minhash(sh)
@@ -749,7 +752,7 @@ def cluster_near_duplicates(
             # template filled for two companies) are not one quotation.
             if pa and pb and not pa & pb:
                 continue
-            if is_near_duplicate(texts[a], texts[b]):
+            if is_near_duplicate(quote_text(a), quote_text(b)):
                 uf.union(a, b)
     return {t: uf.find(t) for t in items}
 
