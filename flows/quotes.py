@@ -1765,19 +1765,22 @@ def _colon_subject(toks: list[_Tok], colon: int) -> tuple[int, int] | None:
     word (its verb) before the colon: "She then addressed the crowd again:", "The email goes on:".
     An opening adjunct ("At the town hall in Hudson, the supporter retorted:") is skipped.
     """
-    if colon < 2 or colon > 16:
+    if colon < 2 or colon > 40:
         return None
     if any(t.quoted or (t.text in ".!?;" and not _abbrev_before(toks, i)) for i, t in enumerate(toks[:colon])):
         return None
     a = 0
     while a < colon and toks[a].low in ("but", "and", "then", "so", "meanwhile"):
         a += 1
-    if toks[a].low in LEADING_PREPS:
+    if toks[a].low in LEADING_PREPS or (toks[a].low.endswith(("ed", "ing")) and len(toks[a].low) > 4):
+        # "At the rally, ...", "Worried about young voters, President Obama is rolling out ...:"
         comma = next((i for i in range(a + 1, colon) if toks[i].text == ","), -1)
-        if 0 < comma - a <= 10 and comma + 1 < colon:
+        if 0 < comma - a <= 16 and comma + 1 < colon and colon - comma <= 17:
             got = _colon_subject_at(toks, colon, comma + 1)
             if got is not None:
                 return got
+    if colon - a > 16:
+        return None
     return _colon_subject_at(toks, colon, a)
 
 
