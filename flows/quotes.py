@@ -2363,6 +2363,22 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
     )
     if cut < rng[1] and toks[cut].quoted:
         cut += 1  # '... "expanded the party," claiming ...': keep the closing mark
+    opener = 1 if toks[0].low in ("but", "and", "yet") else 0
+    if c > opener and toks[opener].low in SUBORDINATORS:
+        # "When Clinton noted that Trump paid no tax, Trump boasted, ...": the cue sits in a
+        # subordinate clause, whose content ends where the main clause's subject begins.
+        main = next(
+            (
+                x
+                for x in range(rng[0] + 3, cut - 1)
+                if toks[x].text == ","
+                and not toks[x].quoted
+                and (toks[x + 1].cap or toks[x + 1].low in SUBJECT_PRONOUNS)
+                and not toks[x + 1].quoted
+            ),
+            cut,
+        )
+        cut = main
     rng = (rng[0], cut)
     rule = "say_that" if toks[rng[0]].low == "that" else ("tell_clause" if w in lex.tell else "say_clause")
     conf = prior * (1.0 if rule == "say_that" else 0.9)

@@ -1102,3 +1102,24 @@ def test_quotation_after_a_postposed_indirect_attribution_continues_it() -> None
     assert len(said) == 2 and len({q.group for q in said}) == 1
     assert said[1].content.text.startswith('"The other factor')
     assert all(q.mention is not None and q.mention.text == "Schiff" for q in said)
+
+
+def test_subordinate_clause_content_ends_before_the_main_clause() -> None:
+    text = "When Clinton noted that Trump had paid no federal income tax, Trump boasted, \u201cThat makes me smart.\u201d"
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    by_cue = {q.cue.text: q for q in quotes if q.cue is not None}
+    assert by_cue["noted"].content.text == "that Trump had paid no federal income tax"
+    assert by_cue["boasted"].content.text == "\u201cThat makes me smart.\u201d"
+    assert by_cue["boasted"].mention is not None and by_cue["boasted"].mention.text == "Trump"
+
+
+def test_colon_intro_after_an_opening_participle_phrase() -> None:
+    text = (
+        "Worried about a lack of passion among young voters, President Obama is rolling out a new"
+        ' campaign message: "It is about me."'
+    )
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    q = next(q for q in quotes if q.content.text == '"It is about me."')
+    assert q.mention is not None and q.mention.text == "President Obama"
