@@ -1096,6 +1096,9 @@ def _extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                     and prev.cue[1] <= m.start
                     and (not DOUBLE_MARKS.search(gap) or (tail_ok and _short_marks_only(text, marks, prev, m)))
                     and (tail_ok or not lex.search.search(text, max(prev.parts[-1][1], prev.cue[1]), m.start))
+                    # '"You winning?" she said, but Kevin was drifting off ... "how the system is
+                    # rigged"': a clause with another subject in between ends the speaker's turn.
+                    and not _NEW_SUBJECT.search(text, max(prev.parts[-1][1], prev.cue[1]), m.start)
                 ):
                     prev.parts.append((m.start, m.end))
                     m.used = True
@@ -1544,6 +1547,7 @@ def _attribution_tail(text: str, a: int, b: int) -> bool:
     return True
 
 
+_NEW_SUBJECT = re.compile(r",\s+(?:but|and|while|as|when|whereas)\s+(?!(?:he|she|they|I|we)\s+(?:said|says|added|adds)\b)(?:[A-Z][a-z]+|he|she|they|we|I)\b")
 _SENT_BREAK = re.compile(r"[.!?][\"'\u201d\u2019]?\s+\S")
 
 

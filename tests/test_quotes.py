@@ -1123,3 +1123,14 @@ def test_colon_intro_after_an_opening_participle_phrase() -> None:
     check_spans(text, quotes)
     q = next(q for q in quotes if q.content.text == '"It is about me."')
     assert q.mention is not None and q.mention.text == "President Obama"
+
+
+def test_another_subject_ends_the_speakers_turn() -> None:
+    text = (
+        "\u201cYou winning?\u201d she said, but Kevin was drifting off again, and as the candidate went on"
+        " about \u201chow the whole system is rigged against us,\u201d the room fell quiet."
+    )
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    said = next(q for q in quotes if q.cue is not None and q.cue.text == "said")
+    assert all("rigged" not in q.content.text for q in quotes if q.group == said.group)
