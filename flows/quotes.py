@@ -1628,9 +1628,9 @@ def _direct_after(
         j += 1
     if j >= n or toks[j].quoted:
         return None
-    # Inverted: "said Smith" / "said the mayor".
+    # Inverted: "said Smith" / "said the mayor" (a participle is not: '"...," saying the city').
     w = _cue_word(toks[j])
-    if w in lex.say or w in lex.tell:
+    if (w in lex.say or w in lex.tell) and not w.endswith("ing"):
         np = _np_after(toks, j + 1, n)
         if np:
             return (toks[j].start, toks[j].end), (toks[np[0]].start, toks[np[1] - 1].end), "direct_postposed_inverted"
