@@ -1138,11 +1138,11 @@ def test_another_subject_ends_the_speakers_turn() -> None:
 
 def test_participle_after_a_quote_is_not_an_inverted_cue() -> None:
     text = (
-        "Trump delivered a defense of \u201cNew York values,\u201d saying the city embodied"
+        "Donald Trump has delivered an impassioned defense of \u201cNew York values,\u201d saying the city embodied"
         " the \u201cbravery, heart and soul of America.\u201d"
     )
     quotes = quotes_of(text)
     check_spans(text, quotes)
     assert all(q.mention is None or q.mention.text != "the city" for q in quotes)
-    assert any(q.cue is not None and q.cue.text == "saying" and q.mention is not None and q.mention.text == "Trump"
-               for q in quotes)
+    assert any(q.cue is not None and q.cue.text == "saying" and q.mention is not None
+               and q.mention.text == "Donald Trump" for q in quotes)
