@@ -3,13 +3,15 @@
 Scope: English news prose. Rule-based: a sentence ends at ``.``, ``!`` or ``?`` (optionally
 followed by closing quotes/brackets) when whitespace and an upper-case letter, digit or opening
 quote follow, unless the token before the period is a known abbreviation ("Mr.", "U.S.") or a
-single initial ("George W. Bush"). A blank line or a line break always ends a paragraph (news
-scrapes put one paragraph per line). Quotation marks do not stop a split: multi-sentence quotes
-are rejoined by the quote stage, which works on paragraphs.
+single initial ("George W. Bush"). A blank line always ends a paragraph and so does a line break
+(news scrapes put one paragraph per line), except in hard-wrapped text, whose lines are joined
+back into paragraphs (``text_paragraphs``). Quotation marks do not stop a split: multi-sentence
+quotes are rejoined by the quote stage, which works on paragraphs.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -42,6 +44,71 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
             yield s, e
 
 
+# Characters that may end a paragraph's last line (sentence end, closing quote or bracket).
+_LINE_END = frozenset(".!?:;\"'\u201d\u2019)]")
+
+
+def _indent(text: str, s: int) -> int:
+    """Spaces and tabs between the line break before ``s`` and ``s``."""
+    k = s
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return s - k
+
+
+def text_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Logical paragraphs: ``paragraphs`` with hard-wrapped lines joined back together.
+
+    Scrapes put one paragraph per line, but wire copy and plain-text archives wrap lines at a
+    fixed width ("... the drought since early\nJanuary and improving ..."), which would cut
+    sentences and quotations at every line end. Two adjacent lines (no blank line between) are
+    one paragraph when the first does not end a sentence and the next starts in lower case; and,
+    in a document that is hard-wrapped throughout (at least a third of its line breaks fall
+    mid-sentence and nine lines in ten are at most 100 characters), whenever the next line is
+    indented less than the paragraph's first line (Reuters indents each paragraph start) or,
+    with no indentation at all, the first is not a short line that ends a sentence. Offsets are
+    unchanged: a joined paragraph simply holds line breaks.
+    """
+    lines = list(paragraphs(text))
+    if len(lines) < 2:
+        return lines
+    joins = [
+        text.count("\n", e, s2) + text.count("\r", e, s2) - text.count("\r\n", e, s2) == 1
+        for (_, e), (s2, _) in itertools.pairwise(lines)
+    ]
+    mid = [j and text[e - 1] not in _LINE_END for j, (_, e) in zip(joins, lines, strict=False)]
+    lengths = sorted(e - s for s, e in lines)
+    wrapped = (
+        len(lines) >= 4 and sum(mid) >= (len(lines) - 1) / 3 and lengths[(9 * len(lengths)) // 10 - 1] <= 100
+    )
+    typical = lengths[len(lengths) // 2]
+    out: list[tuple[int, int]] = []
+    cur_s, cur_e = lines[0]
+    cur_indent = _indent(text, cur_s)
+    for i in range(1, len(lines)):
+        s, e = lines[i]
+        prev_s, prev_e = lines[i - 1]
+        join = False
+        if joins[i - 1]:
+            if mid[i - 1] and text[s].islower():
+                join = True
+            elif wrapped:
+                ind = _indent(text, s)
+                short_end = text[prev_e - 1] in _LINE_END and (prev_e - prev_s) < 0.75 * typical
+                # A continuation line is indented less than its paragraph's first line (Reuters
+                # indents paragraph starts); in unindented text, a short line ending a sentence
+                # closes its paragraph.
+                join = ind < cur_indent or (ind == cur_indent == 0 and not short_end)
+        if join:
+            cur_e = e
+        else:
+            out.append((cur_s, cur_e))
+            cur_s, cur_e = s, e
+            cur_indent = _indent(text, s)
+    out.append((cur_s, cur_e))
+    return out
+
+
 def _is_abbreviation(text: str, end: int) -> bool:
     """True when the period ending at ``end`` belongs to an abbreviation or an initial."""
     m = _WORD_BEFORE.search(text, max(0, end - 12), end)
@@ -55,9 +122,9 @@ def _is_abbreviation(text: str, end: int) -> bool:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences; each lies inside one paragraph (line)."""
+    """Split ``text`` into sentences; each lies inside one paragraph (``text_paragraphs``)."""
     out: list[Sentence] = []
-    for pi, (ps, pe) in enumerate(paragraphs(text)):
+    for pi, (ps, pe) in enumerate(text_paragraphs(text)):
         start = ps
         for m in _BOUNDARY.finditer(text, ps, pe):
             end = m.end()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -146,10 +147,19 @@ def test_clean_keeps_length_and_is_idempotent(text: str) -> None:
 @FAST
 @given(any_text)
 def test_split_sentences_spans_are_ordered_and_inside(text: str) -> None:
+    from flows.segment import paragraphs, text_paragraphs
+
+    paras = text_paragraphs(text)
+    lines = list(paragraphs(text))
+    # Logical paragraphs are runs of whole consecutive lines, in order.
+    assert [p[0] for p in paras] == sorted(p[0] for p in paras)
+    assert {s for s, _ in paras} <= {s for s, _ in lines} and {e for _, e in paras} <= {e for _, e in lines}
     prev_end = 0
     for s in split_sentences(text):
         assert prev_end <= s.start < s.end <= len(text), f"sentence {s} out of order or outside the text"
-        assert "\n" not in text[s.start : s.end], "a sentence crosses a line break"
+        ps, pe = paras[s.paragraph]
+        assert ps <= s.start and s.end <= pe, "a sentence leaves its paragraph"
+        assert not re.search(r"\n[ \t\r]*\n", text[s.start : s.end]), "a sentence crosses a blank line"
         prev_end = s.end
 
 

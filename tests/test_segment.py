@@ -42,9 +42,53 @@ def test_sentences_carry_their_paragraph_index() -> None:
     assert [s.paragraph for s in split_sentences(text)] == [0, 0, 1]
 
 
-def test_sentences_never_cross_a_line() -> None:
-    text = 'He said "it goes on\nand on."'
+def test_sentences_never_cross_a_blank_line() -> None:
+    text = 'He said "it goes on\n\nand on."'
     assert all("\n" not in t for t in sentence_texts(text))
+
+
+def test_a_soft_wrap_inside_a_sentence_is_joined() -> None:
+    # The line ends mid-sentence and the next starts in lower case: one paragraph, one sentence.
+    text = 'He said "it goes on\nand on."'
+    assert sentence_texts(text) == [text]
+
+
+def test_one_paragraph_per_line_stays_so() -> None:
+    text = "Storm Hits Coast\nWinds reached 100 km/h on Monday, officials said.\nSchools closed early.\n"
+    assert [s.paragraph for s in split_sentences(text)] == [0, 1, 2]
+
+
+REUTERS = (
+    "Showers continued throughout the week in\n"
+    "the Bahia cocoa zone, alleviating the drought since early\n"
+    "January and improving prospects for the coming temporao,\n"
+    "Comissaria Smith said in its weekly review.\n"
+    "    The dry period means the temporao will be late this year.\n"
+    "    Arrivals for the week ended February 22 were 155,221 bags\n"
+    "of 60 kilos making a cumulative total for the season of 5.93\n"
+    "mln against 5.81 at the same stage last year, the company said.\n"
+)
+
+
+def test_hard_wrapped_wire_copy_is_joined_into_paragraphs() -> None:
+    from flows.segment import text_paragraphs
+
+    paras = [REUTERS[s:e] for s, e in text_paragraphs(REUTERS)]
+    assert len(paras) == 3
+    assert paras[0].startswith("Showers") and paras[0].endswith("weekly review.")
+    assert paras[1] == "The dry period means the temporao will be late this year."
+    assert paras[2].startswith("Arrivals") and paras[2].endswith("the company said.")
+    sents = sentence_texts(REUTERS)
+    assert sents[0].endswith("Comissaria Smith said in its weekly review.")
+
+
+def test_hard_wrapped_attribution_is_one_quote() -> None:
+    from flows.quotes import extract_quotes
+
+    quotes = extract_quotes(REUTERS, split_sentences(REUTERS))
+    company = [q for q in quotes if q.mention is not None and q.mention.text == "the company"]
+    assert company and company[0].content.text.startswith("Arrivals for the week")
+    assert "\n" in company[0].content.text  # the content runs across the wrapped lines
 
 
 @given(st.text(alphabet=st.sampled_from(list('Ab .?!"\u201c\u201d\n Mr.U.S')), max_size=200))
