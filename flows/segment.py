@@ -65,9 +65,9 @@ def text_paragraphs(text: str) -> list[tuple[int, int]]:
     one paragraph when the first does not end a sentence and the next starts in lower case; and,
     in a document that is hard-wrapped throughout (at least a third of its line breaks fall
     mid-sentence and nine lines in ten are at most 100 characters), whenever the next line is
-    indented less than the paragraph's first line (Reuters indents each paragraph start) or,
-    with no indentation at all, the first is not a short line that ends a sentence. Offsets are
-    unchanged: a joined paragraph simply holds line breaks.
+    flush left and either the paragraph's first line was indented (Reuters indents each
+    paragraph start) or the previous line is not a short one ending a sentence. A line with
+    leading blanks is never joined. Offsets are unchanged: a joined paragraph holds line breaks.
     """
     lines = list(paragraphs(text))
     if len(lines) < 2:
@@ -90,15 +90,16 @@ def text_paragraphs(text: str) -> list[tuple[int, int]]:
         prev_s, prev_e = lines[i - 1]
         join = False
         if joins[i - 1]:
-            if mid[i - 1] and text[s].islower():
+            # Never a line with leading blanks: the cleaner blanks a dateline ("(CNN) said ...")
+            # in place, and a sentence running across it would not slice back to the source.
+            flush = _indent(text, s) == 0
+            if flush and mid[i - 1] and text[s].islower():
                 join = True
-            elif wrapped:
-                ind = _indent(text, s)
+            elif flush and wrapped:
                 short_end = text[prev_e - 1] in _LINE_END and (prev_e - prev_s) < 0.75 * typical
-                # A continuation line is indented less than its paragraph's first line (Reuters
-                # indents paragraph starts); in unindented text, a short line ending a sentence
-                # closes its paragraph.
-                join = ind < cur_indent or (ind == cur_indent == 0 and not short_end)
+                # A flush-left line continues an indented paragraph (Reuters indents paragraph
+                # starts); in unindented text, a short line ending a sentence closes its paragraph.
+                join = cur_indent > 0 or not short_end
         if join:
             cur_e = e
         else:

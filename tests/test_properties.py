@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -218,5 +219,21 @@ def test_jsonl_and_parquet_round_trip_text_exactly(tmp_path_factory: Any, texts:
 def test_spans_never_cross_a_blanked_line_bare_cr() -> None:
     art = article_from_json_line(json.dumps({"text": "on Monday \r0\r said \r0 ", "published": "2016-12-14"}).encode(),
                                  "f.jsonl", 1, options=OPTS)
+    assert isinstance(art, Article)
+    check_offsets(art.text, process_article(art, "f.jsonl#line=1", OPTS))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Found by benchmarks/fuzz.py: a line ending mid-sentence, then a line whose dateline the
+        # cleaner blanks; joining them would make an event's clause run over the blanked "(CNN)".
+        "said\n(CNN) said Updated 2034 GMT (0434 HKT) December 14, 2016 ",
+        "Officials said on\n(CNN) said the talks would resume on Monday, officials said.",
+    ],
+)
+def test_spans_never_run_over_a_blanked_dateline(text: str) -> None:
+    art = article_from_json_line(json.dumps({"text": text, "published": "2016-12-14"}).encode(), "f.jsonl", 1,
+                                 options=OPTS)
     assert isinstance(art, Article)
     check_offsets(art.text, process_article(art, "f.jsonl#line=1", OPTS))
