@@ -404,6 +404,23 @@ def write_parquet(path: Path, table: str, rows: list[dict[str, Any]], metadata: 
     os.replace(tmp, path)
 
 
+def parquet_files(d: Path) -> list[Path]:
+    """The Parquet files under ``d`` that a ``pyarrow.dataset`` reads (it skips names starting "." or "_")."""
+    if not d.is_dir():
+        return []
+    return [f for f in sorted(d.rglob("*.parquet"))
+            if not any(part.startswith((".", "_")) for part in f.relative_to(d).parts)]
+
+
+def count_records(out: Path, tables: Iterable[str]) -> dict[str, int]:
+    """Records per table, from each Parquet file's footer (one file open at a time).
+
+    ``pyarrow.dataset(...).count_rows()`` gave the same numbers but held every fragment's
+    metadata at once (measured +17 MiB resident at 10,000 articles, growing with the parts).
+    """
+    return {t: sum(pq.read_metadata(f).num_rows for f in parquet_files(out / "parquet" / t)) for t in tables}
+
+
 def read_part_records(out: Path, table: str, part: str) -> list[dict[str, Any]]:
     """Records of a committed part (JSONL is the lossless copy)."""
     p = _part_path(out, "jsonl", table, part)

@@ -21,6 +21,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from flows import io as qio
 from flows.docs import schema_tables
 from flows.errors import ConfigError
 from flows.schema import arrow_schema
@@ -56,7 +57,7 @@ def table_files(out: Path) -> dict[str, list[Path]]:
         names += sorted(
             p.name for p in base.iterdir() if p.is_dir() and p.name not in names and not p.name.startswith(("_", "."))
         )
-    return {t: sorted((base / t).rglob("*.parquet")) if (base / t).is_dir() else [] for t in names}
+    return {t: qio.parquet_files(base / t) for t in names}
 
 
 def has_dataset(out: Path) -> bool:

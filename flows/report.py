@@ -143,22 +143,7 @@ def quotes_per_outlet(quotes: pa.Table, documents: pa.Table, n: int | None = TOP
 
 def timeline_bins(dates: Sequence[dt.date]) -> tuple[str, list[tuple[str, int]]]:
     """Counts of dates per day, month or year (whichever gives a readable number of bins)."""
-    if not dates:
-        return "day", []
-    lo, hi = min(dates), max(dates)
-    span = (hi - lo).days
-    keyf: Callable[[dt.date], str]
-    if span <= 92:
-        unit, keyf = "day", lambda d: d.isoformat()
-    elif span <= 366 * 12:
-        unit, keyf = "month", lambda d: f"{d.year:04d}-{d.month:02d}"
-    else:
-        unit, keyf = "year", lambda d: f"{d.year:04d}"
-    counts: dict[str, int] = {}
-    for d in dates:
-        k = keyf(d)
-        counts[k] = counts.get(k, 0) + 1
-    return unit, _fill_bins(unit, lo, hi, counts)
+    return timeline_bins_counts(Counter(dates))
 
 
 def _fill_bins(unit: str, lo: dt.date, hi: dt.date, counts: Mapping[str, int]) -> list[tuple[str, int]]:
@@ -275,8 +260,7 @@ def summary_html(summary: Mapping[str, Any]) -> str:
 
 
 def records_html(out: Path) -> str:
-    # From each file's footer, one at a time: a dataset's count_rows holds every fragment's metadata.
-    counts = {t: sum(pq.read_metadata(f).num_rows for f in files) for t, files in table_files(out).items()}
+    counts = qio.count_records(out, table_files(out))
     return html_table(["table", "records"], list(counts.items()), numeric=[1])
 
 
@@ -338,7 +322,7 @@ def timeline_html(out: Path) -> str:
 
 
 def timeline_bins_counts(per_day: Counter[dt.date]) -> tuple[str, list[tuple[str, int]]]:
-    """``timeline_bins`` over per-date counts (same bins, no list of every date)."""
+    """``timeline_bins`` over per-date counts (the bins, without a list of every date)."""
     if not per_day:
         return "day", []
     lo, hi = min(per_day), max(per_day)
