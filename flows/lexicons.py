@@ -333,10 +333,16 @@ def _trie_pattern(words: frozenset[str]) -> str:
 
 # Any cue word (a cheap pre-filter: clauses without one and without quotes are skipped).
 _ALWAYS_SEARCHED = frozenset({"according", "clear"}) | frozenset(PHRASAL_CUES)
-CUE_SEARCH = re.compile(
-    r"(?<![A-Za-z])(?:" + _trie_pattern(CUE_VERBS | CLAIM_NOUNS | _ALWAYS_SEARCHED) + r")(?![A-Za-z])",
-    re.IGNORECASE,
-)
+
+
+def _cue_search(words: frozenset[str]) -> re.Pattern[str]:
+    """A whole-word, case-insensitive search for any of ``words`` and the always-searched cues."""
+    return re.compile(
+        r"(?<![A-Za-z])(?:" + _trie_pattern(words | _ALWAYS_SEARCHED) + r")(?![A-Za-z])", re.IGNORECASE
+    )
+
+
+CUE_SEARCH = _cue_search(CUE_VERBS | CLAIM_NOUNS)
 
 
 def inflections(word: str) -> frozenset[str]:
@@ -389,8 +395,7 @@ class CueLexicon:
         if verbs == CUE_VERBS and self.claim_nouns == CLAIM_NOUNS:
             search = CUE_SEARCH  # the default: compiled once at import
         else:
-            words = verbs | self.claim_nouns | _ALWAYS_SEARCHED
-            search = re.compile(r"(?<![A-Za-z])(?:" + _trie_pattern(words) + r")(?![A-Za-z])", re.IGNORECASE)
+            search = _cue_search(verbs | self.claim_nouns)
         object.__setattr__(self, "search", search)
 
     def extended(

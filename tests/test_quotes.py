@@ -17,6 +17,15 @@ def quotes_of(text: str) -> list[Quote]:
     return extract_quotes(text, split_sentences(text))
 
 
+def quote_with(text: str, content: str) -> Quote:
+    """The quote of ``text`` whose content is ``content`` (all spans checked on the way)."""
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    q = next((q for q in quotes if q.content.text == content), None)
+    assert q is not None, [(q.rule, q.content.text) for q in quotes]
+    return q
+
+
 def check_spans(text: str, quotes: list[Quote]) -> None:
     for q in quotes:
         for span in (q.content, q.cue, q.mention):
@@ -602,10 +611,7 @@ def test_made_clear_needs_a_that_clause(text: str) -> None:
     ],
 )
 def test_quotes_after_unlisted_verbs(text: str, content: str, cue: str, mention: str) -> None:
-    quotes = quotes_of(text)
-    check_spans(text, quotes)
-    q = next((q for q in quotes if q.content.text == content), None)
-    assert q is not None, [q.content.text for q in quotes]
+    q = quote_with(text, content)
     assert q.cue is not None and q.cue.text == cue
     assert q.mention is not None and q.mention.text == mention
 
@@ -692,10 +698,7 @@ def test_participle_after_a_determiner_subject() -> None:
     ],
 )
 def test_counted_groups_and_semicolons(text: str, content: str, mention: str) -> None:
-    quotes = quotes_of(text)
-    check_spans(text, quotes)
-    q = next((q for q in quotes if q.content.text == content), None)
-    assert q is not None, [q.content.text for q in quotes]
+    q = quote_with(text, content)
     assert q.mention is not None and q.mention.text == mention
 
 
@@ -956,10 +959,7 @@ SESSION2_RULES = [
 
 @pytest.mark.parametrize(("text", "rule", "content", "cue", "mention"), SESSION2_RULES)
 def test_utterance_adjunct_and_label_rules(text: str, rule: str, content: str, cue: str, mention: str) -> None:
-    quotes = quotes_of(text)
-    check_spans(text, quotes)
-    q = next((q for q in quotes if q.content.text == content), None)
-    assert q is not None, [(q.rule, q.content.text) for q in quotes]
+    q = quote_with(text, content)
     assert q.rule == rule
     assert q.cue is not None and q.cue.text == cue
     assert q.mention is not None and q.mention.text == mention
@@ -1119,9 +1119,7 @@ def test_colon_intro_after_an_opening_participle_phrase() -> None:
         "Worried about a lack of passion among young voters, President Obama is rolling out a new"
         ' campaign message: "It is about me."'
     )
-    quotes = quotes_of(text)
-    check_spans(text, quotes)
-    q = next(q for q in quotes if q.content.text == '"It is about me."')
+    q = quote_with(text, '"It is about me."')
     assert q.mention is not None and q.mention.text == "President Obama"
 
 
