@@ -116,8 +116,9 @@ def article_from_html(
             notes.append(f"page declares charset {declared}, which is not decoded; decoded as {dec.encoding}")
     try:
         page = extract_page(dec.text)
-    except ImportError:
-        return Quarantined('HTML input needs trafilatura: pip install "trafilatura>=2.0,<3"')
+    except ImportError as exc:
+        # Say what failed to import: a missing dependency of trafilatura looks the same otherwise.
+        return Quarantined(f'HTML input needs trafilatura ({exc}): pip install -e . (or "trafilatura>=2.0,<3")')
     except Exception as exc:  # a parser failure on one page must not stop the batch
         log.warning("HTML extraction failed on %s", source_path, exc_info=True)
         return Quarantined(f"HTML extraction failed: {type(exc).__name__}: {exc}")
