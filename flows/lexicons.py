@@ -302,7 +302,10 @@ SPEAKER_NOUNS = _words(
 )
 
 # Tokens: words (with inner apostrophes, hyphens, periods of initials) or single punctuation.
-TOKEN = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:[.'\u2019\-][A-Za-z0-9\u00c0-\u024f]+)*|\S")
+# A letter, or a mojibake pair standing for one (UTF-8 read as Latin-1: "FranÃ§ois" is "François"),
+# so a mis-decoded name stays one word ("\u00a7" alone is punctuation).
+_LETTER = r"(?:[\u00c2\u00c3][\u0080-\u00bf]|[A-Za-z0-9\u00c0-\u024f])"
+TOKEN = re.compile(rf"{_LETTER}+(?:[.'\u2019\-]{_LETTER}+)*|\S")
 # Quotation marks the quote stage pairs.
 OPEN_DOUBLE = frozenset("\u201c\u00ab")
 CLOSE_DOUBLE = frozenset("\u201d\u00bb")

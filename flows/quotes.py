@@ -213,6 +213,8 @@ ADDRESSEES = frozenset("reporters journalists him her them me us you audience cr
 DOUBLE_MARKS = re.compile('["\u201c\u201d\u00ab\u00bb]')
 # Capitalised words that look like cue verbs but are names in headlines ("United States").
 HEADLINE_NOT_CUES = frozenset("states reports post posts times news".split())
+# Words after which a cue-verb form is a noun ("the show", "his claims", "a report").
+NOUN_DETERMINERS = frozenset("a an the its their our my your his".split())
 # Labels before a colon that introduce no speaker ("Editor's note:", "UPDATE:").
 COLON_NOT_SPEAKERS = frozenset(
     """note update updated related photo photos video watch read source sources correction
@@ -374,8 +376,11 @@ def _pair_marks(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int
         if open_at is None:
             if ch in OPEN_DOUBLE or (ch == '"' and _is_open(text, i, lo)):
                 open_at, kind = i, "d"
-            elif ch in CLOSE_DOUBLE and _is_open(text, i, lo) and text[i + 1 : i + 2].isalnum():
-                # A closing mark typed as an opener ("\u201dMr. Trump's performance ...").
+            elif ch in CLOSE_DOUBLE and (
+                (_is_open(text, i, lo) and text[i + 1 : i + 2].isalnum()) or (i == lo and text[i + 1 : i + 2] == " ")
+            ):
+                # A closing mark typed as an opener ("\u201dMr. Trump's performance ...", or opening
+                # a paragraph: "\u201d \u2026 he delivered a mix ...").
                 open_at, kind = i, "d"
             elif ch in OPEN_SINGLE or (ch == "'" and _is_open(text, i, lo) and text[i + 1 : i + 2].isalpha()):
                 open_at, kind = i, "s"
@@ -420,6 +425,11 @@ def _pair_marks(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], int
     return pairs, open_at
 
 
+def _same_kind(a: str, b: str) -> bool:
+    """Two opening marks of one kind (a quote going on in the next paragraph opens with it)."""
+    return a == b or (a in "\u201c\u00ab" and b in "\u201c\u00ab")
+
+
 def _find_marks(text: str, paras: list[tuple[int, int]]) -> list[_Mark]:
     marks: list[_Mark] = []
     pi = 0
@@ -429,17 +439,26 @@ def _find_marks(text: str, paras: list[tuple[int, int]]) -> list[_Mark]:
         for a, b in pairs:
             marks.append(_Mark(a, b, pi, len(text[a:b].split())))
         nxt = pi + 1
-        if dangling is not None and dangling == lo:
+        if dangling is not None and dangling > lo:
+            # '"A," he said. "B ...' with the next paragraph opening on a mark: B runs to the end
+            # of its paragraph (the next paragraph is a quote of its own, often a continuation).
+            if pi + 1 < len(paras) and _same_kind(text[dangling], text[paras[pi + 1][0]]):
+                e = hi
+                while e > dangling and text[e - 1].isspace():
+                    e -= 1
+                marks.append(_Mark(dangling, e, pi, len(text[dangling:e].split())))
+        elif dangling is not None:
             # Multi-paragraph quote: every paragraph opens with a mark, only the last one closes.
+            d = dangling
             pj = pi + 1
             while pj < len(paras) and pj - pi < MAX_QUOTE_PARAGRAPHS:
                 plo, phi = paras[pj]
-                if text[plo] != text[lo] and not (text[lo] in "\u201c\u00ab" and text[plo] in "\u201c\u00ab"):
+                if not _same_kind(text[d], text[plo]):
                     break  # the continuing paragraph opens with the same kind of mark
                 sub, dang2 = _pair_marks(text, plo, phi)
                 if sub and sub[0][0] == plo:
                     end = sub[0][1]
-                    marks.append(_Mark(lo, end, pi, len(text[lo:end].split())))
+                    marks.append(_Mark(d, end, pi, len(text[d:end].split())))
                     for a, b in sub[1:]:
                         marks.append(_Mark(a, b, pj, len(text[a:b].split())))
                     nxt = pj + 1
@@ -610,6 +629,11 @@ def _np_back(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
     return (a, b) if a < b else None
 
 
+def _modifier(t: _Tok) -> bool:
+    """A word between subject and cue ("also", "has", "did not"), contractions included ("didn't")."""
+    return t.low in CUE_MODIFIERS or t.low.endswith(("n't", "n\u2019t"))
+
+
 def _adverb(t: _Tok) -> bool:
     """A lower-case -ly adverb between subject and cue ("the state incorrectly stated")."""
     return not t.cap and len(t.low) > 4 and t.low.endswith("ly") and t.low not in ("family", "ally", "italy")
@@ -661,7 +685,7 @@ def _clause_subject(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
     while a < c and toks[a].low in ("but", "and", "however", "meanwhile", "still", "yet", "so", "now"):
         a += 1
     b = c
-    while b > a and toks[b - 1].low in CUE_MODIFIERS:
+    while b > a and _modifier(toks[b - 1]):
         b -= 1
     if not 2 <= b - a <= 9:
         return None
@@ -681,7 +705,7 @@ def _subject_before(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
     """Subject of the cue at token ``c``: skip modifiers, then an appositive between commas."""
     b = c
     while True:
-        while b > lo and (toks[b - 1].low in CUE_MODIFIERS or _adverb(toks[b - 1])):
+        while b > lo and (_modifier(toks[b - 1]) or _adverb(toks[b - 1])):
             b -= 1
         # "Erdogan on Wednesday accused", "Smith last week said": skip a time adjunct.
         if (
@@ -1075,7 +1099,9 @@ def _extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                 if prev is not None and prev.cue == cue:
                     prev.parts.append((m.start, m.end))
                 else:
-                    prev = _Cand("direct", [(m.start, m.end)], cue, mention, 0.9, rule)
+                    start = _lead_in(text, lo, m) if rule.startswith("direct_postposed") and prev is None else m.start
+                    kind: QuoteType = "direct" if start == m.start else "mixed"
+                    prev = _Cand(kind, [(start, m.end)], cue, mention, 0.9, rule)
                     cands.append(prev)
                 m.used = True
                 used_cues.add(cue[0])
@@ -1198,6 +1224,10 @@ def _extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                     cand.mention = last_mention or _opening_subject(toks, k)
             if cand is not None or w == "according":
                 pass
+            elif k > 0 and toks[k - 1].low in NOUN_DETERMINERS and w not in lex.claim_nouns:
+                # "the TV show", "a report", "his calls": after an article or possessive the word
+                # is a noun, not a cue verb. (Demonstratives stay: "This shows that ...".)
+                continue
             elif w in lex.verbs and (
                 not t.cap
                 or (
@@ -1329,6 +1359,8 @@ def _fallback_mixed(
         while e < n and (toks[e].quoted or toks[e].text not in ",;:()\u2014\u2013") and toks[e].start < m.end + 400:
             if not toks[e].quoted and e > tk and toks[e].low in CLAUSE_TAILS and toks[e - 1].text == ",":
                 break
+            if not toks[e].quoted and e >= tk and toks[e].low in ("and", "but") and _coordinated_cue(toks, e + 1, n):
+                break  # '... to "vote your conscience" and said he ...': a second report begins
             e += 1
         while e > a and not toks[e - 1].quoted and toks[e - 1].text in ".,!?":
             e -= 1
@@ -1342,6 +1374,13 @@ def _fallback_mixed(
         out.append(_Cand("indirect", [(start, end)], (toks[c].start, toks[c].end), mention, 0.3, "fallback_mixed"))
         covered_to = end
     return out
+
+
+def _coordinated_cue(toks: list[_Tok], j: int, n: int) -> bool:
+    """A lower-case cue verb at ``toks[j]``, after modifiers ("and then said", "but also warned")."""
+    while j < n and (_modifier(toks[j]) or toks[j].low == "then"):
+        j += 1
+    return j < n and not toks[j].cap and toks[j].low in _CUES.get().verbs
 
 
 def _statement_issuer(toks: list[_Tok], np: tuple[int, int]) -> tuple[int, int] | None:
@@ -1537,8 +1576,19 @@ def _attribution_tail(text: str, a: int, b: int) -> bool:
     tail = text[a:b].strip()
     if not tail or len(tail) > 250 or tail[-1] not in ".,:" or "\n" in tail:
         return False
-    if any(h.group().lower() in lex.say or h.group().lower() in lex.tell for h in lex.search.finditer(tail)):
-        return False  # "..., suggesting that ...": a reported clause of its own sits in between
+    for h in lex.search.finditer(tail):
+        w = h.group().lower()
+        if w not in lex.say and w not in lex.tell:
+            continue
+        before = tail[: h.start()].rstrip().lower()
+        # "..., suggesting that ..." and "... when asked about ..." are the same speaker's: the
+        # quote after them goes on with it. A finite cue ("and Smith said ...") starts another.
+        # ("..., adding, "B"": the quote is the participle's own complement, a separate report.)
+        if not (
+            (w.endswith("ing") and before.endswith(",") and tail.endswith("."))
+            or before.endswith(("when", "after being", "if"))
+        ):
+            return False
     for mt in _SENT_BREAK.finditer(tail, 0, len(tail) - 1):
         word = tail[: mt.start()].rsplit(None, 1)[-1:] or [""]
         w = word[0].strip("(\"'\u201c\u201d\u2018\u2019")
@@ -1611,6 +1661,27 @@ def _cut_at_next_cue(text: str, clause_cands: list[_Cand]) -> None:
                         stripped = True
             if len(head.split()) >= 2:
                 c.parts[0] = (s, s + len(head))
+
+
+def _lead_in(text: str, lo: int, m: _Mark) -> int:
+    """Start of a mixed quote whose quotation completes the writer's clause before it.
+
+    'Teachers who connect online are "very, very pro-Bernie," Kilfoyle said.': the speaker's
+    claim is the whole clause, so the content starts at the sentence. Only an unpunctuated
+    lead-in with no cue word and no other quotation counts ('In a statement, "..."' and
+    'She called it "...", he said' keep the quotation alone).
+    """
+    lead = text[lo : m.start]
+    if not lead.strip() or lead[-1:] != " " or not lead.rstrip()[-1:].isalnum():
+        return m.start
+    if len(lead.split()) < 2 or len(lead) > 200 or QUOTE_CHARS.search(lead.replace("\u2019", "")):
+        return m.start
+    if _CUES.get().search.search(lead) or "\n" in lead:
+        return m.start
+    a = lo
+    while a < m.start and text[a].isspace():
+        a += 1
+    return a
 
 
 def _direct_after(
@@ -2164,7 +2235,7 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
         np = _clause_subject(toks, c, 0)
     if np is None:
         b = c
-        while b > 0 and toks[b - 1].low in CUE_MODIFIERS:
+        while b > 0 and _modifier(toks[b - 1]):
             b -= 1
         if (
             b > 0
@@ -2411,6 +2482,19 @@ def _nested(cands: list[_Cand]) -> list[bool]:
     return out
 
 
+def _clashes(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    """``[s, e)`` overlaps an accepted part by half of either one's length."""
+    # Accepted parts barely overlap each other, so a few neighbours around s suffice.
+    k = bisect.bisect_left(taken, (s, e))
+    for a, b in taken[max(0, k - 3) : k + 3]:
+        ov = min(b, e) - max(a, s)
+        if ov > 0 and (ov >= 0.5 * (e - s) or ov >= 0.5 * (b - a)):
+            # One attribution per stretch of text: a nested one ("X said that Y claimed Z")
+            # gives way to the outer one, which PolNeAR-style scoring matches better.
+            return True
+    return False
+
+
 def _finish(text: str, cands: list[_Cand], marks: list[_Mark]) -> list[Quote]:
     """Resolve overlaps (best first), type mixed contents, and build the Quote records."""
     mark_starts = [m.start for m in marks]
@@ -2422,20 +2506,12 @@ def _finish(text: str, cands: list[_Cand], marks: list[_Mark]) -> list[Quote]:
     keep: list[_Cand] = []
     for i in order:
         c = cands[i]
-        s, e = c.parts[0][0], c.parts[-1][1]
-        clash = False
-        # Accepted spans barely overlap each other, so a few neighbours around s suffice.
-        k = bisect.bisect_left(taken, (s, e))
-        for a, b in taken[max(0, k - 3) : k + 3]:
-            ov = min(b, e) - max(a, s)
-            if ov > 0 and (ov >= 0.5 * (e - s) or ov >= 0.5 * (b - a)):
-                # One attribution per stretch of text: a nested one ("X said that Y claimed Z")
-                # gives way to the outer one, which PolNeAR-style scoring matches better.
-                clash = True
-                break
-        if clash:
+        # Parts are compared, not the stretch from first to last: the gap between '"A," she
+        # said, suggesting that B. "C."' holds another attribution (B) that stays.
+        if any(_clashes(taken, s, e) for s, e in c.parts):
             continue
-        bisect.insort(taken, (s, e))
+        for part in c.parts:
+            bisect.insort(taken, part)
         keep.append(c)
     keep.sort(key=lambda c: c.parts[0][0])
     out: list[Quote] = []

@@ -44,7 +44,7 @@ Kind = Literal["person", "organization", "unknown"]
 # A run of capitalised words (a name candidate). Linear: each repetition needs whitespace and a
 # capital; a period only ends a known abbreviation or an initial, so runs stop at sentence ends.
 _NAME_TOKEN = (
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|Rev|Prof|Hon|Del|[A-Z])\.|[A-Z][\w'\u2019\-]*)"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|Rev|Prof|Hon|Del|[A-Z])\.|[A-Z](?:[\u00c2\u00c3][\u0080-\u00bf]|[\w'\u2019\-])*)"
 )
 _NAME_RUN = re.compile(
     r"(?<![\w'\u2019])"

@@ -771,10 +771,31 @@ def test_quote_after_a_long_attribution_sentence_continues(tail: str) -> None:
     assert len({q.group for q in quotes}) == 1
 
 
-def test_reported_clause_in_the_gap_stops_the_continuation() -> None:
+def test_same_speakers_participle_in_the_gap_keeps_the_continuation() -> None:
+    # The participle is Ms. Cole's own report; the quotation after the full stop is still hers
+    # (PolNeAR joins both quotation parts into one attribution), and the participle stays too.
     text = '"We will rebuild," Ms. Cole said, suggesting that the town would pay. "The school is our home."'
     quotes = quotes_of(text)
-    assert [q.rule for q in quotes] == ["direct_postposed", "participle"]
+    assert sorted((q.rule, q.content.text) for q in quotes) == [
+        ("direct_postposed", '"The school is our home."'),
+        ("direct_postposed", '"We will rebuild,"'),
+        ("participle", "that the town would pay"),
+    ]
+    first, second = (q for q in quotes if q.rule == "direct_postposed")
+    assert first.group == second.group
+
+
+def test_participle_taking_the_quote_as_its_complement_is_a_report_of_its_own() -> None:
+    text = '"We will rebuild," Ms. Cole said, adding later, "The school is our home."'
+    quotes = quotes_of(text)
+    assert len({q.group for q in quotes}) == 2
+
+
+def test_finite_cue_in_the_gap_stops_the_continuation() -> None:
+    text = '"We will rebuild," Ms. Cole said, and the mayor said the town would pay. "The school is our home."'
+    quotes = quotes_of(text)
+    cole = next(q for q in quotes if q.content.text == '"We will rebuild,"')
+    assert not any("school" in q.content.text and q.group == cole.group for q in quotes)
 
 
 def test_comma_inside_closing_mark_coordinates_the_next_participle() -> None:
@@ -1144,3 +1165,80 @@ def test_participle_after_a_quote_is_not_an_inverted_cue() -> None:
     assert all(q.mention is None or q.mention.text != "the city" for q in quotes)
     assert any(q.cue is not None and q.cue.text == "saying" and q.mention is not None
                and q.mention.text == "Donald Trump" for q in quotes)
+
+
+# --- third session: boundaries and attributions found on PolNeAR train -----------------------
+
+
+def test_mojibake_name_is_one_speaker_mention() -> None:
+    # UTF-8 read as Latin-1 ("Fran\u00c3\u00a7ois"): the name must not break at the "\u00a7".
+    text = '"Europe must defend itself," French President Fran\u00c3\u00a7ois Hollande said Friday.'
+    q = quote_with(text, '"Europe must defend itself,"')
+    assert q.mention is not None and q.mention.text.endswith("Fran\u00c3\u00a7ois Hollande")
+
+
+def test_closing_mark_opening_a_paragraph_opens_the_quote() -> None:
+    text = "\u201d \u2026 he delivered a mix of orthodoxy and rejoinders with polish,\u201d Barabak wrote."
+    q = quote_with(text, text[: text.index("Barabak") - 1])
+    assert q.cue is not None and q.cue.text == "wrote"
+
+
+def test_quote_opened_mid_paragraph_runs_to_its_end_before_a_continuing_paragraph() -> None:
+    text = (
+        "\u201cOne I would describe as casual hate,\u201d Sexton said. \u201cTrump events are outlets for anger.\n"
+        "\u201cThere\u2019s another side that is darker.\u201d\n"
+    )
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    part = quote_with(text, "\u201cTrump events are outlets for anger.")
+    first = quote_with(text, "\u201cOne I would describe as casual hate,\u201d")
+    assert part.group == first.group and part.mention is not None and part.mention.text == "Sexton"
+
+
+def test_dangling_mark_without_a_continuing_paragraph_is_not_a_quote() -> None:
+    # An unclosed mark whose next paragraph opens no quote is a typo: nothing is swallowed.
+    text = "\u201cWe won,\u201d Sexton said. \u201cIt was close.\nThe vote was held on Monday in the town hall.\n"
+    assert all("vote" not in q.content.text and "close" not in q.content.text for q in quotes_of(text))
+
+
+def test_quotation_completing_the_writers_clause_is_a_mixed_quote() -> None:
+    text = "Teachers who connect online are \u201cvery, very pro-Bernie,\u201d Kilfoyle said."
+    q = quote_with(text, "Teachers who connect online are \u201cvery, very pro-Bernie,\u201d")
+    assert q.type == "mixed" and q.mention is not None and q.mention.text == "Kilfoyle"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'In a statement, "We are proud of the team," Smith said.',  # punctuation ends the lead-in
+        'She called it "a disgrace," Smith said.',  # a cue in the lead-in: its own attribution
+    ],
+)
+def test_lead_in_that_is_not_part_of_the_quotation(text: str) -> None:
+    assert not any(q.content.start == 0 and q.rule == "direct_postposed" for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The BATs didn\u2019t endorse a candidate.", "The BATs"),
+        ("Trump hasn't criticized Putin for the attack.", "Trump"),
+        ("Smith doesn't support the plan.", "Smith"),
+    ],
+)
+def test_contracted_negation_between_subject_and_cue(text: str, mention: str) -> None:
+    quotes = quotes_of(text)
+    assert [q.mention.text for q in quotes if q.mention] == [mention]
+
+
+def test_fallback_phrase_stops_at_a_coordinated_cue() -> None:
+    text = 'Cruz exhorted Republicans to "vote your conscience" and said he was standing on principle.'
+    quote_with(text, 'Republicans to "vote your conscience"')
+    said = quote_with(text, "he was standing on principle")
+    assert said.mention is not None and said.mention.text == "Cruz"
+
+
+@pytest.mark.parametrize("noun", ["the report", "a show", "their calls", "the shows"])
+def test_cue_verb_form_after_an_article_is_a_noun(noun: str) -> None:
+    text = f"Critics watched {noun} closely that the network aired on Monday."
+    assert all(q.cue is None or q.cue.text != noun.split()[1] for q in quotes_of(text))
