@@ -166,6 +166,11 @@ MAX_CLAUSE_CHARS = 1500
 # prepositions between a verb and its object ("warned of"), verbs that do not report speech.
 FALLBACK_WINDOW = 20
 # Words opening a writer's add-on after a quoted characterisation closing on a comma.
+# Verbs that lead on to a colon-introduced quotation ("The email goes on to say:").
+COLON_GO_VERBS = frozenset("goes went continues concludes ends begins opens reads".split())
+# Words after a closing quotation mark that open the writer's clause ('"excited" as he faces').
+# ("because" stays: the speaker's reason is part of the report, 'said it is "the best" because ...'.)
+QUOTE_END_SUBORDINATORS = frozenset("as before after until while whereas although though".split())
 ADDON_OPENERS = frozenset("which who whom whose a an the".split())
 CLOSE_MARKS = frozenset("\"\u201d\u2019'\u00bb")
 FALLBACK_COLON_WORDS = 4
@@ -1260,6 +1265,7 @@ def _extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
         _cut_at_next_cue(text, cands[first_new:])
         _trim_after_quote(text, toks, cands[first_new:])
         fb = _fallback_mixed(text, toks, cl_marks, cands[clause_first:], last_mention)
+        _trim_after_quote(text, toks, fb)
         if fb:
             cands.extend(fb)
         if pi not in last_attr and len(cands) > first_new and cands[-1].mention is not None:
@@ -1511,12 +1517,37 @@ def _trim_after_quote(text: str, toks: list[_Tok], clause_cands: list[_Cand]) ->
         stop = k + 120  # a bounded look per content keeps clause work constant
         while k < len(toks) and k < stop and toks[k].start < e:
             t = toks[k]
-            if t.quoted and not t.word and t.text in CLOSE_MARKS and text[t.start - 1 : t.start] in ",!?" and k + 1 < len(toks):
+            if t.quoted and not t.word and t.text in CLOSE_MARKS and k + 1 < len(toks):
                 nxt = toks[k + 1]
-                if nxt.start < e and not nxt.quoted and _addon_opener(nxt) and not QUOTE_CHARS.search(text, nxt.start, e):
+                if (
+                    nxt.start < e
+                    and not nxt.quoted
+                    and not _OPEN_MARK.search(text, nxt.start, e)
+                    and (
+                        (text[t.start - 1 : t.start] in ",!?" and _addon_opener(nxt))
+                        # '... he's "excited where we stand" as he faces ...', '... a "faker" and
+                        # questioning how ...': a new clause or predicate after the quotation is
+                        # the writer's narrative, not the report.
+                        or nxt.low in QUOTE_END_SUBORDINATORS
+                        or (nxt.low in ("and", "but") and k + 2 < len(toks) and _new_predicate(toks[k + 2]))
+                    )
+                ):
                     c.parts[0] = (s, t.end)
                     break
             k += 1
+
+
+_OPEN_MARK = re.compile('["\u201c\u2018\u00ab]')
+
+
+def _new_predicate(t: _Tok) -> bool:
+    """A word opening a new clause or predicate after "and"/"but" ("and he", "and said", "and cast")."""
+    return (
+        t.low in SUBJECT_PRONOUNS
+        or _modifier(t)
+        or (not t.cap and t.low in _CUES.get().verbs)
+        or (not t.cap and len(t.low) > 3 and t.low.endswith(("ed", "ing")))
+    )
 
 
 def _addon_opener(t: _Tok) -> bool:
@@ -1810,8 +1841,15 @@ def _direct_before(
             if w in lex.act and c < j - 1:
                 return None
             np = _subject_before(toks, c, 0)
-            if np is None:
-                break  # no subject for the cue word ("goes on to say:"): the colon rule may hold
+            mention = (toks[np[0]].start, toks[np[1] - 1].end) if np is not None else None
+            if np is None and c > 0 and (w.endswith("ing") or toks[c - 1].low == "to"):
+                # "Trump laughed it off by interjecting, "...."", "The email goes on to say: "..."":
+                # a participle or infinitive speaks for the clause's opening subject.
+                mention = _opening_subject(toks, c)
+                if mention is not None and toks[0].low in DETERMINERS and toks[0].end == mention[1]:
+                    mention = None  # a bare "The" is no subject: the colon rule may find one
+            if mention is None:
+                break  # no subject for the cue word: the colon rule may hold
             if m.words < 3 and toks[first - 1].text not in ":," and not (w in lex.say and m.words == 2):
                 if not (w in UTTER_VERBS and c == first - 1):
                     return None
@@ -1824,7 +1862,7 @@ def _direct_before(
                 # The clause goes on after the quote, or the quote is a noun phrase's head
                 # ("noting the "kind of problems" he had"): a fragment of a mixed quote.
                 return None
-            return (tk.start, tk.end), (toks[np[0]].start, toks[np[1] - 1].end), "direct_preposed"
+            return (tk.start, tk.end), mention, "direct_preposed"
     if first > 0 and toks[first - 1].text == ":" and m.words >= 3:
         # "The supporter retorted: "..."": any clause with a subject, ending in a colon.
         subj = _colon_subject(toks, first - 1)
@@ -1864,12 +1902,22 @@ def _colon_subject_at(toks: list[_Tok], colon: int, a: int) -> tuple[int, int] |
     v = a
     if toks[a].low in DETERMINERS and toks[a].low not in ("his", "her", "their", "its", "our", "my", "your"):
         # "the club captain retorted:": a determiner phrase up to the first past-tense word.
+        # Also up to a listed verb or "goes on" ("The email goes on to say:", "The ad says:").
+        def verb_at(t: _Tok) -> bool:
+            return not t.cap and (t.low.endswith("ed") or t.low in _CUES.get().verbs or t.low in COLON_GO_VERBS)
+
         x = a + 1
-        while x < colon and x - a <= 5 and toks[x].word and not (not toks[x].cap and toks[x].low.endswith("ed")):
+        while x < colon and x - a <= 5 and toks[x].word and not verb_at(toks[x]):
             x += 1
-        if x < colon and x - a <= 5 and toks[x].low.endswith("ed") and x > a + 1:
+        if x < colon and x - a <= 5 and verb_at(toks[x]) and x > a + 1:
             return (toks[a].start, toks[x - 1].end)
-    while v < colon and (toks[v].cap or toks[v].text == "." or toks[v].low in DETERMINERS or toks[v].low in SPEAKER_NOUNS):
+    while v < colon and (
+        toks[v].cap
+        or toks[v].text == "."
+        or toks[v].low in DETERMINERS
+        or toks[v].low in SPEAKER_NOUNS
+        or (v == a and toks[v].low.endswith("-year-old"))  # "17-year-old Jared Potts echoed:"
+    ):
         if toks[v].low in SUBJECT_PRONOUNS:
             v += 1
             break

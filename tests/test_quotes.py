@@ -1242,3 +1242,55 @@ def test_fallback_phrase_stops_at_a_coordinated_cue() -> None:
 def test_cue_verb_form_after_an_article_is_a_noun(noun: str) -> None:
     text = f"Critics watched {noun} closely that the network aired on Monday."
     assert all(q.cue is None or q.cue.text != noun.split()[1] for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Jeb Bush says he\u2019s \u201cexcited where we stand\u201d as he faces a critical test in South Carolina.",
+            "he\u2019s \u201cexcited where we stand\u201d",
+        ),
+        (
+            "He held his fire on Carson, calling him a \u201cnice guy\u201d and he left Kasich alone at all.",
+            "him a \u201cnice guy\u201d",
+        ),
+        (
+            "She escalated her criticism, telling CNN that Trump is a \u201cfaker\u201d and questioning his taxes.",
+            "that Trump is a \u201cfaker\u201d",
+        ),
+        (
+            "Clinton supporters responded with chants of \u201cI\u2019m with her\u201d until Clinton herself spoke up.",
+            "chants of \u201cI\u2019m with her\u201d",
+        ),
+    ],
+)
+def test_report_ends_at_the_quotation_when_the_writers_clause_follows(text: str, content: str | None) -> None:
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    if content is not None:
+        quote_with(text, content)
+    # Nothing past the closing mark belongs to a report ending in a quotation.
+    for q in quotes:
+        assert not q.content.text.endswith(("South Carolina", "his taxes", "spoke up", "at all"))
+
+
+def test_quotation_inside_a_report_keeps_its_continuation() -> None:
+    # No new clause after the mark: "on Monday" is still the report's.
+    text = "Smith said the plan was \u201cdead on arrival\u201d in the Senate on Monday."
+    quote_with(text, "the plan was \u201cdead on arrival\u201d in the Senate on Monday")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Trump tried to laugh it off by interjecting, \u201cWe will see what happens next.\u201d", "Trump"),
+        ("The email goes on to say: \u201cTrump wants to write racism into our law books.\u201d", "The email"),
+        ("17-year-old Jared Potts echoed:\n\n\u201cHe speaks his mind, and that is what the country needs.\u201d", "17-year-old Jared Potts"),
+    ],
+)
+def test_preposed_quote_speaker_from_the_clause(text: str, mention: str) -> None:
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    assert [q.mention.text for q in quotes if q.mention] == [mention]
+    assert quotes[0].type == "direct"
