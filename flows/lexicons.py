@@ -2,7 +2,9 @@
 
 The reporting-cue forms were learned from the PolNeAR train cues with
 ``training/learn_cues.py`` (word forms whose cue rate in train is high enough), then reviewed by
-hand and grouped by the complement they take; British spellings were added by hand. The numbers in
+hand and grouped by the complement they take; British spellings were added by hand. Verbs PolNeAR
+rarely marks but the rules extract well with are added from ``learned_cues.tsv``, written by
+``training/learn_cue_roles.py``. The numbers in
 ``CUE_RATE`` are the train cue rates, used as priors for a quote's confidence.
 """
 
@@ -12,6 +14,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 def _words(s: str) -> frozenset[str]:
@@ -92,6 +95,33 @@ AS_VERBS = _words(
     """refers refer characterized characterizes characterizing characterize termed hails dubs"""
 )
 ACT_VERBS = ACT_VERBS | AS_VERBS
+
+# The hand-made lists above, before the learned forms are added (what the learner starts from).
+HAND_SAY_VERBS, HAND_ACT_VERBS = SAY_VERBS, ACT_VERBS
+
+
+def _learned_cues(path: Path) -> tuple[frozenset[str], frozenset[str], dict[str, float]]:
+    """The (say, act) verb forms in ``learned_cues.tsv`` (form, role, train tp, train n) and
+    each form's train precision."""
+    say: set[str] = set()
+    act: set[str] = set()
+    rate: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            form, role, tp, n = line.split("\t")[:4]
+            (say if role == "say" else act).add(form)
+            rate[form] = round(int(tp) / max(int(n), 1), 2)
+    return frozenset(say), frozenset(act), rate
+
+
+# Unlisted verbs the rules extract well with, learned from PolNeAR train by
+# training/learn_cue_roles.py ("released", "published", "demurred"): each form's role is the one
+# where its train precision was higher, kept at 0.5 or more (see the script for why). They are
+# PolNeAR-style stance cues ("X signed the bill" is one there), so their quotes carry their train
+# precision into the confidence (see CUE_RATE) and can be filtered on it.
+LEARNED_SAY_VERBS, LEARNED_ACT_VERBS, LEARNED_RATE = _learned_cues(Path(__file__).with_name("learned_cues.tsv"))
+SAY_VERBS = SAY_VERBS | LEARNED_SAY_VERBS
+ACT_VERBS = (ACT_VERBS | LEARNED_ACT_VERBS) - SAY_VERBS
 
 CUE_VERBS = SAY_VERBS | TELL_VERBS | ACT_VERBS
 
@@ -198,6 +228,9 @@ CUE_RATE: dict[str, float] = {
     "fears": 0.4,
     "worried": 0.45,
 }
+
+# The learned forms' train precision as their cue rate (hand-measured rates win).
+CUE_RATE.update({w: r for w, r in LEARNED_RATE.items() if w not in CUE_RATE})
 
 # Words after a cue that still belong to the cue ("said in a statement", "told reporters").
 CUE_NOUNS = _words(
@@ -389,6 +422,9 @@ class CueLexicon:
     tell: frozenset[str] = TELL_VERBS
     act: frozenset[str] = ACT_VERBS
     claim_nouns: frozenset[str] = CLAIM_NOUNS
+    #: Forms from ``learned_cues.tsv``: cues of reported clauses and objects only, never of a
+    #: quotation beside them (the direct-quote rules skip them).
+    learned: frozenset[str] = LEARNED_SAY_VERBS | LEARNED_ACT_VERBS
     verbs: frozenset[str] = field(init=False)
     search: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
@@ -419,22 +455,26 @@ class CueLexicon:
             )
             return (base | extra) - gone
 
+        added = more(frozenset(), [*say, *tell, *act])
         return CueLexicon(
             say=more(self.say, say),
             tell=more(self.tell, tell),
             act=more(self.act, act),
             claim_nouns=more(self.claim_nouns, claim_nouns, verbs=False),
+            learned=self.learned - added - gone,  # a word the user names is a full cue
         )
 
     def fingerprint(self) -> str:
         """Empty for the default lexicon, else a short hash of the words (part of the pipeline version)."""
         if self == DEFAULT_CUES:
             return ""
-        blob = "|".join(",".join(sorted(s)) for s in (self.say, self.tell, self.act, self.claim_nouns))
+        blob = "|".join(",".join(sorted(s)) for s in (self.say, self.tell, self.act, self.claim_nouns, self.learned))
         return hashlib.sha256(blob.encode()).hexdigest()[:10]
 
 
 DEFAULT_CUES = CueLexicon()
+# The hand-made lexicon alone: the starting point of training/learn_cue_roles.py.
+HAND_CUES = CueLexicon(say=HAND_SAY_VERBS, act=HAND_ACT_VERBS, learned=frozenset())
 
 # Common first names with their usual gender: pronoun agreement ("she" never resolves to a
 # "Don Fowler") and a person cue for two-word capitalised runs.

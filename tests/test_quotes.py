@@ -451,7 +451,7 @@ NO_QUOTE = [
     'Burton thinks that cats are "cuties".',
     'The so-called "deal" collapsed within hours.',
     'She watched "The Godfather" again last night.',
-    "The United States and Canada signed the treaty.",
+    "The United States and Canada met in Ottawa on Monday.",  # "States" is no cue
     "The said report was never published.",
     "",
     "   \n  \n",
@@ -727,9 +727,9 @@ def test_quote_paragraph_after_indirect_attribution_continues_its_speaker() -> N
             "The council member",
         ),
         (
-            'Ms. Reyes scolded the board for its "careless habits" in a long letter.',
+            'Ms. Reyes berated the board for its "careless habits" in a long letter.',
             'the board for its "careless habits" in a long letter',
-            "scolded",
+            "berated",
             "Ms. Reyes",
         ),
     ],
@@ -1294,3 +1294,66 @@ def test_preposed_quote_speaker_from_the_clause(text: str, mention: str) -> None
     check_spans(text, quotes)
     assert [q.mention.text for q in quotes if q.mention] == [mention]
     assert quotes[0].type == "direct"
+
+
+# --- unattributed quotations and learned cues -------------------------------------------------
+
+
+def test_long_unattributed_quotation_is_kept_at_low_confidence() -> None:
+    text = (
+        "Transcript as follows:\n\n"
+        '"Tonight we arrived in Cleveland, and we went to a restaurant to grab a quick meal."\n'
+    )
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    q = next(q for q in quotes if q.content.text.startswith('"Tonight'))
+    cued = quote_with('"We went to a restaurant to grab a quick meal," Kasich said.', '"We went to a restaurant to grab a quick meal,"')
+    assert q.type == "direct" and q.rule == "orphan_quote" and q.confidence < cued.confidence
+
+
+def test_unattributed_quotation_takes_the_paragraphs_last_speaker() -> None:
+    text = (
+        'Smith said the deal was done. The room was quiet for a while after that. '
+        '"Nobody in this town will ever forget what happened on that night in June."'
+    )
+    q = quote_with(text, '"Nobody in this town will ever forget what happened on that night in June."')
+    assert q.rule == "orphan_quote" and q.cue is None
+    assert q.mention is not None and q.mention.text == "Smith"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Note the menu - soup: "a cold bowl with beans and corn".',  # a label, not speech
+        'The word "deal" was everywhere.',  # a scare quote
+        'She starred in "The Man Who Knew Too Much" in 1956.',  # a title
+    ],
+)
+def test_short_or_title_quotation_is_not_an_orphan(text: str) -> None:
+    assert not any(q.rule == "orphan_quote" for q in quotes_of(text))
+
+
+def test_learned_cue_attributes_a_reported_object() -> None:
+    from flows.lexicons import DEFAULT_CUES
+
+    assert "published" in DEFAULT_CUES.learned
+    text = "The New York Times published portions of the tax returns from 1995 on Sunday."
+    q = quote_with(text, "portions of the tax returns from 1995 on Sunday")
+    assert q.cue is not None and q.cue.text == "published"
+    assert q.mention is not None and q.mention.text == "The New York Times"
+
+
+def test_learned_cue_never_attributes_a_quotation_beside_it() -> None:
+    from flows.lexicons import DEFAULT_CUES
+
+    assert "embodied" in DEFAULT_CUES.learned
+    text = 'He defended "New York values," saying the city embodied the "bravery, heart and soul of America."'
+    assert all(q.mention is None or q.mention.text != "the city" for q in quotes_of(text))
+
+
+def test_a_learned_form_the_user_names_is_a_full_cue() -> None:
+    from flows.lexicons import DEFAULT_CUES
+
+    lex = DEFAULT_CUES.extended(say=["embody"])
+    assert "embodied" not in lex.learned and "embodied" in lex.say
+    assert lex.fingerprint() != ""
