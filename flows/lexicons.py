@@ -331,7 +331,10 @@ SPEAKER_NOUNS = _words(
     study statement group groups campaign administration government ministry agency
     organization organisation committee president minister senator governor mayor judge
     spokesmen representative representatives members member insiders allies friends percent
-    polling data documents filings records results figures numbers"""
+    polling data documents filings records results figures numbers
+    team camp office staff family company firm department party council board panel commission
+    network newspaper paper magazine website union court foundation coalition association
+    institute center centre university hospital spokespeople"""
 )
 
 # Tokens: words (with inner apostrophes, hyphens, periods of initials) or single punctuation.

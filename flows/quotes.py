@@ -167,6 +167,11 @@ MAX_CLAUSE_CHARS = 1500
 # prepositions between a verb and its object ("warned of"), verbs that do not report speech.
 FALLBACK_WINDOW = 20
 # Words opening a writer's add-on after a quoted characterisation closing on a comma.
+# Finite verbs completed by an -ing cue whose subject speaks ("avoids condemning", "kept calling").
+CATENATIVE_VERBS = frozenset(
+    """avoids avoided avoid keeps kept keep continues continued continue began begins begin started
+    starts stopped stops quit resumed resumes risked risks""".split()
+)
 # Verbs that lead on to a colon-introduced quotation ("The email goes on to say:").
 COLON_GO_VERBS = frozenset("goes went continues concludes ends begins opens reads".split())
 # Words after a closing quotation mark that open the writer's clause ('"excited" as he faces').
@@ -2260,6 +2265,8 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
         return None  # a noun ("his comments came", "Everything Trump says is a lie")
     if c + 1 < n and toks[c + 1].low in ("off", "away", "down", "up", "back", "into"):
         return None  # a phrasal verb of action ("backed off", "pushed up")
+    if w in lex.learned and (c + 1 >= n or not toks[c + 1].word):
+        return None  # "Of the members polled, 57 said ...": a learned form with no complement
     if w in ("appeared", "appears", "expected") and (c + 1 >= n or toks[c + 1].low != "to"):
         return None  # "appeared on a show": only "appeared to ..." reports an impression
     b = c
@@ -2317,9 +2324,18 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
         if rng is None or (w in lex.say and not _content_ok(toks, rng, w)):
             return None
         return _Cand("indirect", [(toks[rng[0]].start, toks[rng[1] - 1].end)], cue, None, prior * 0.85, "participle")
-    np = _subject_before(toks, c, 0)
+    catenative = w.endswith("ing") and c > 1 and toks[c - 1].low in CATENATIVE_VERBS
+    if catenative:
+        # "Trump avoids condemning Russia's invasion", "she kept criticizing the deal": the
+        # -ing form completes a finite verb whose subject is the speaker.
+        np = _subject_before(toks, c - 1, 0)
+        catenative = np is not None
+    else:
+        np = _subject_before(toks, c, 0)
     issued = False
-    if np is not None and w.endswith("ing") and (issuer := _statement_issuer(toks, np)) is not None:
+    if catenative:
+        pass
+    elif np is not None and w.endswith("ing") and (issuer := _statement_issuer(toks, np)) is not None:
         np, issued = issuer, True  # "The town released a statement saying ...": the town speaks
     elif np is not None and w.endswith("ing"):
         # "footage of Trump saying": the speaker is the name right before the participle.
@@ -2373,7 +2389,11 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
             rng = _content_forward(toks, c, n, w)
             if rng is None or not _content_ok(toks, rng, w):
                 return None
-            opens = toks[rng[0]].low == "that" or toks[rng[0]].low in SUBJECT_PRONOUNS or toks[rng[0]].low in DETERMINERS
+            opens = (
+                toks[rng[0]].low in ("that", "how", "why", "whether", "what")
+                or toks[rng[0]].low in SUBJECT_PRONOUNS
+                or toks[rng[0]].low in DETERMINERS
+            )
             if not opens or not any(
                 t.low in FINITE_VERBS or (t.low.endswith("ed") and not t.cap) for t in toks[rng[0] + 1 : rng[1]]
             ):
@@ -2383,7 +2403,7 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
                 "indirect", [(toks[rng[0]].start, toks[rng[1] - 1].end)], cue, opening, prior * 0.7, "say_no_subject"
             )
         return None
-    progressive = c > 0 and toks[c - 1].low in ("is", "are", "was", "were", "been", "be")
+    progressive = catenative or (c > 0 and toks[c - 1].low in ("is", "are", "was", "were", "been", "be"))
     if (
         w.endswith("ing")
         and not progressive

@@ -1357,3 +1357,35 @@ def test_a_learned_form_the_user_names_is_a_full_cue() -> None:
     lex = DEFAULT_CUES.extended(say=["embody"])
     assert "embodied" not in lex.learned and "embodied" in lex.say
     assert lex.fingerprint() != ""
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        (
+            "Clinton\u2019s team says she\u2019ll continue her march toward Election Day later this week.",
+            "she\u2019ll continue her march toward Election Day later this week",
+            "Clinton\u2019s team",
+        ),
+        ("The city council said the budget would be cut.", "the budget would be cut", "The city council"),
+        (
+            "Trump avoids condemning Russia\u2019s invasion of Ukraine, including its annexation of Crimea.",
+            "Russia\u2019s invasion of Ukraine",
+            "Trump",
+        ),
+        ("She kept criticizing the deal for weeks.", "the deal for weeks", "She"),
+        (
+            "Ham went on to explain how cuts to military spending left his hands tied.",
+            "how cuts to military spending left his hands tied",
+            "Ham",
+        ),
+    ],
+)
+def test_subjects_of_organisations_catenatives_and_wh_clauses(text: str, content: str, mention: str) -> None:
+    q = quote_with(text, content)
+    assert q.mention is not None and q.mention.text == mention
+
+
+def test_learned_form_without_a_complement_is_no_cue() -> None:
+    text = "Of the members polled, 57 said the fee was too high."
+    assert [q.cue.text for q in quotes_of(text) if q.cue] == ["said"]
