@@ -230,6 +230,7 @@ CUE_RATE: dict[str, float] = {
 }
 
 # The learned forms' train precision as their cue rate (hand-measured rates win).
+HAND_CUE_RATE = dict(CUE_RATE)
 CUE_RATE.update({w: r for w, r in LEARNED_RATE.items() if w not in CUE_RATE})
 
 # Words after a cue that still belong to the cue ("said in a statement", "told reporters").

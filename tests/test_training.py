@@ -48,3 +48,11 @@ def test_candidates_skip_nouns_beliefs_and_known_cues() -> None:
     assert "records" not in forms  # seen after determiners more than after subjects
     assert "recorded" in forms and "released" in forms
     assert not {"believed", "believes", "said"} & forms
+
+
+def test_learning_leaves_the_shipped_rates_alone() -> None:
+    from flows.lexicons import CUE_RATE
+
+    before = dict(CUE_RATE)
+    _learner().learn([_doc("The senator showcased a plan to cut taxes.", "a plan to cut taxes")], 1, 0.4)
+    assert CUE_RATE == before

@@ -38,7 +38,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from flows.lexicons import HAND_CUES, PHRASAL_CUES, CueLexicon, inflections  # noqa: E402
+from flows.lexicons import CUE_RATE, HAND_CUE_RATE, HAND_CUES, PHRASAL_CUES, CueLexicon, inflections  # noqa: E402
 from flows.quotes import BELIEF_VERBS, extract_quotes  # noqa: E402
 from flows.segment import split_sentences  # noqa: E402
 
@@ -136,8 +136,17 @@ def score_roles(docs: list[dict[str, Any]], forms: set[str], role: str) -> dict[
 
 
 def learn(docs: list[dict[str, Any]], min_count: int, min_rate: float) -> list[tuple[str, str, int, int]]:
-    forms = candidates(docs)
-    by_role = {role: score_roles(docs, forms, role) for role in ("act", "say")}
+    # Confidences order overlapping candidates, and the shipped file's rates are in CUE_RATE:
+    # train from the hand rates alone, so the result does not depend on the previous one.
+    shipped = dict(CUE_RATE)
+    CUE_RATE.clear()
+    CUE_RATE.update(HAND_CUE_RATE)
+    try:
+        forms = candidates(docs)
+        by_role = {role: score_roles(docs, forms, role) for role in ("act", "say")}
+    finally:
+        CUE_RATE.clear()
+        CUE_RATE.update(shipped)
     rows = []
     for w in sorted(forms):
         best = None
