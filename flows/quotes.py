@@ -1341,6 +1341,7 @@ def _fallback_mixed(
     lex = _CUES.get()
     if not cl_marks or not toks:
         return []
+    listed = lex.verbs - lex.learned  # learned forms never attribute a quotation beside them
     spans = sorted((c.parts[0][0], c.parts[-1][1]) for c in clause_cands)
     cue_starts = {c.cue[0] for c in clause_cands if c.cue}
     out: list[_Cand] = []
@@ -1382,7 +1383,7 @@ def _fallback_mixed(
             t = toks[j]
             if t.quoted or t.text in ";:()[]\u2014\u2013" or t.low in ("so-called", "dubbed"):
                 break
-            if not t.cap and t.low not in FALLBACK_NOT_CUES and (t.low in lex.verbs or _verb_like(t)):
+            if not t.cap and t.low not in FALLBACK_NOT_CUES and (t.low in listed or _verb_like(t)):
                 c = j
                 break
         if c < 0 and tk >= 2 and toks[tk - 1].text == ":" and m.words >= FALLBACK_COLON_WORDS:
@@ -1399,7 +1400,7 @@ def _fallback_mixed(
         if c < 1 or toks[c].start in cue_starts or toks[c - 1].low == "so" or toks[c - 1].low in DETERMINERS:
             continue  # "its so called "deal"": a scare quote; "the show "Mornings"": a noun, no verb
         subj = _subject_before(toks, c, 0)
-        if subj is None and toks[c].low not in lex.verbs:
+        if subj is None and toks[c].low not in listed:
             continue
         if subj is None and not toks[c].low.endswith("ing"):
             subj = _clause_subject(toks, c, 0)
@@ -1619,7 +1620,12 @@ def _postposed_fallback(text: str, toks: list[_Tok], m: _Mark, tk: int, n: int) 
     v = a
     while v < n and v - a < 7 and toks[v].word and not toks[v].quoted:
         t = toks[v]
-        if v > a and not t.cap and t.low not in FALLBACK_NOT_CUES and (t.low in lex.verbs or _verb_like(t)):
+        if (
+            v > a
+            and not t.cap
+            and t.low not in FALLBACK_NOT_CUES
+            and ((t.low in lex.verbs and t.low not in lex.learned) or _verb_like(t))
+        ):
             break
         v += 1
     else:

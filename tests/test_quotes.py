@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from flows.lexicons import CueLexicon
 from flows.model import Quote
 from flows.quotes import extract_quotes
 from flows.segment import split_sentences
@@ -1333,22 +1334,50 @@ def test_short_or_title_quotation_is_not_an_orphan(text: str) -> None:
     assert not any(q.rule == "orphan_quote" for q in quotes_of(text))
 
 
+def _with_learned(say: str = "", act: str = "") -> CueLexicon:
+    """The default lexicon with ``say``/``act`` forms added as learned ones (retraining-proof)."""
+    from flows.lexicons import DEFAULT_CUES
+
+    extra_say, extra_act = frozenset(say.split()), frozenset(act.split())
+    return CueLexicon(
+        say=DEFAULT_CUES.say | extra_say,
+        tell=DEFAULT_CUES.tell,
+        act=DEFAULT_CUES.act | extra_act,
+        claim_nouns=DEFAULT_CUES.claim_nouns,
+        learned=DEFAULT_CUES.learned | extra_say | extra_act,
+    )
+
+
 def test_learned_cue_attributes_a_reported_object() -> None:
-    from flows.lexicons import DEFAULT_CUES
+    text = "The New York Times unearthed portions of the tax returns from 1995 on Sunday."
+    assert extract_quotes(text, split_sentences(text)) == []  # not a cue by default
+    quotes = extract_quotes(text, split_sentences(text), _with_learned(act="unearthed"))
+    assert [(q.cue.text if q.cue else None, q.mention.text if q.mention else None) for q in quotes] == [
+        ("unearthed", "The New York Times")
+    ]
+    assert quotes[0].content.text.startswith("portions of the tax returns")
 
-    assert "published" in DEFAULT_CUES.learned
-    text = "The New York Times published portions of the tax returns from 1995 on Sunday."
-    q = quote_with(text, "portions of the tax returns from 1995 on Sunday")
-    assert q.cue is not None and q.cue.text == "published"
-    assert q.mention is not None and q.mention.text == "The New York Times"
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He defended "New York values," saying the city embodied the "bravery, heart and soul of America."',
+        'The old mill, renovated in spring, embodied "to great applause" again.',
+    ],
+)
+def test_learned_cue_never_attributes_a_quotation_beside_it(text: str) -> None:
+    quotes = extract_quotes(text, split_sentences(text), _with_learned(say="embodied", act="embodied"))
+    assert all(q.cue is None or q.cue.text != "embodied" for q in quotes)
 
 
-def test_learned_cue_never_attributes_a_quotation_beside_it() -> None:
-    from flows.lexicons import DEFAULT_CUES
+def test_shipped_learned_cues_load_with_their_train_precision() -> None:
+    from flows.lexicons import CUE_RATE, DEFAULT_CUES, LEARNED_RATE
 
-    assert "embodied" in DEFAULT_CUES.learned
-    text = 'He defended "New York values," saying the city embodied the "bravery, heart and soul of America."'
-    assert all(q.mention is None or q.mention.text != "the city" for q in quotes_of(text))
+    assert len(DEFAULT_CUES.learned) > 100
+    assert DEFAULT_CUES.learned <= DEFAULT_CUES.say | DEFAULT_CUES.act
+    # A learned form has train predictions behind it; hand-measured rates are never overridden.
+    assert all(0.0 <= r <= 1.0 for r in LEARNED_RATE.values())
+    assert CUE_RATE["said"] == 0.92
 
 
 def test_a_learned_form_the_user_names_is_a_full_cue() -> None:
