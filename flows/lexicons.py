@@ -92,7 +92,7 @@ ACT_VERBS = _words(
 # characterisation ("X refers to it as "...", "X characterized the bill as "..."", "X dubs it "...""),
 # added by hand to the learned forms above.
 AS_VERBS = _words(
-    """refers refer characterized characterizes characterizing characterize termed hails dubs"""
+    """refers refer characterized characterizes characterizing characterize termed hails dubs call"""
 )
 ACT_VERBS = ACT_VERBS | AS_VERBS
 

@@ -1273,6 +1273,7 @@ def _extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                 cands.append(cand)
                 last_mention = cand.mention or last_mention
         _cut_at_next_cue(text, cands[first_new:])
+        _cut_at_coordinated_cue(toks, cands[first_new:])
         _trim_after_quote(text, toks, cands[first_new:])
         fb = _fallback_mixed(text, toks, cl_marks, cands[clause_first:], last_mention)
         _trim_after_quote(text, toks, fb)
@@ -1433,6 +1434,37 @@ def _fallback_mixed(
     return out
 
 
+def _cut_at_coordinated_cue(toks: list[_Tok], clause_cands: list[_Cand]) -> None:
+    """End a forward content before "and"/"but" and a speech verb of the same subject.
+
+    'She urges her husband to come out and repeatedly says, "Don't you do it,"': the second
+    verb starts a report of its own even when no rule attributed it (no candidate to cut at).
+    """
+    lex = _CUES.get()
+    if not clause_cands or not toks:
+        return
+    starts = [t.start for t in toks]
+    for c in clause_cands:
+        if c.cue is None or len(c.parts) != 1 or c.parts[0][0] < c.cue[1]:
+            continue
+        s, e = c.parts[0]
+        k = bisect.bisect_left(starts, s) + 2  # a content opening on "and" keeps it
+        stop = k + 120
+        while k < len(toks) and k < stop and toks[k].start < e:
+            t = toks[k]
+            if not t.quoted and t.low in ("and", "but"):
+                j = k + 1
+                while j < len(toks) and (_modifier(toks[j]) or toks[j].low == "then"):
+                    j += 1
+                if j < len(toks) and not toks[j].cap and toks[j].low in lex.say and toks[j].low not in lex.learned:
+                    end = toks[k - 1].end
+                    if toks[k - 1].text == ",":
+                        end = toks[k - 2].end
+                    c.parts[0] = (s, end)
+                    break
+            k += 1
+
+
 def _coordinated_cue(toks: list[_Tok], j: int, n: int) -> bool:
     """A lower-case cue verb at ``toks[j]``, after modifiers ("and then said", "but also warned")."""
     while j < n and (_modifier(toks[j]) or toks[j].low == "then"):
@@ -1575,7 +1607,9 @@ def _trim_after_quote(text: str, toks: list[_Tok], clause_cands: list[_Cand]) ->
                     and not nxt.quoted
                     and not _OPEN_MARK.search(text, nxt.start, e)
                     and (
-                        (text[t.start - 1 : t.start] in ",!?" and _addon_opener(nxt))
+                        (text[t.start - 1 : t.start] in ",!?" and (_addon_opener(nxt) or nxt.low in NOUN_SIGNS))
+                        # 'The town, which critics call "sleepy," is growing': the main clause
+                        # resumes after the relative clause holding the report.
                         # '... he's "excited where we stand" as he faces ...', '... a "faker" and
                         # questioning how ...': a new clause or predicate after the quotation is
                         # the writer's narrative, not the report.

@@ -417,7 +417,6 @@ def test_nyt_title_is_not_a_second_quote_part() -> None:
 MORE_NO_QUOTE = [
     "Everything the mayor says is a lie.",
     "His comments came late on Friday.",
-    'The town, which critics call "sleepy," is growing.',
 ]
 
 
@@ -1418,3 +1417,22 @@ def test_subjects_of_organisations_catenatives_and_wh_clauses(text: str, content
 def test_learned_form_without_a_complement_is_no_cue() -> None:
     text = "Of the members polled, 57 said the fee was too high."
     assert [q.cue.text for q in quotes_of(text) if q.cue] == ["said"]
+
+
+def test_forward_content_stops_at_a_coordinated_speech_verb() -> None:
+    text = 'She urges her husband to come out of the car and repeatedly says, "Don\'t you do it," until it ends.'
+    urge = quote_with(text, "husband to come out of the car")
+    says = quote_with(text, '"Don\'t you do it,"')
+    assert urge.mention is not None and says.mention is not None and says.mention.text == "She"
+
+
+def test_call_with_a_plural_subject() -> None:
+    text = 'When attacks happen, Obama and Clinton call them "lone wolves" and describe them as criminals.'
+    q = quote_with(text, 'them "lone wolves"')
+    assert q.mention is not None and q.mention.text == "Obama and Clinton"
+
+
+def test_report_in_a_relative_clause_ends_where_the_main_clause_resumes() -> None:
+    text = 'The town, which critics call "sleepy," is growing.'
+    q = quote_with(text, '"sleepy,"')
+    assert q.mention is not None and q.mention.text == "critics"
