@@ -201,7 +201,7 @@ MAX_QUOTE_PARAGRAPHS = 8
 # Quoted phrases with fewer words than this and no adjacent cue are scare quotes or titles.
 MIN_FLOATING_WORDS = 6
 # Words an unattributed quotation needs to be kept as a quote of unknown cue (see _orphans).
-ORPHAN_MIN_WORDS = 4
+ORPHAN_MIN_WORDS = 3
 # Below this many words an unattributed quotation must also look like speech (_utterance_like).
 ORPHAN_PHRASE_WORDS = 8
 # How far (tokens) a cue may sit from a closing mark ("..., Smith, the mayor, said on Monday").
@@ -2305,8 +2305,10 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
         return None  # a noun ("his comments came", "Everything Trump says is a lie")
     if c + 1 < n and toks[c + 1].low in ("off", "away", "down", "up", "back", "into"):
         return None  # a phrasal verb of action ("backed off", "pushed up")
-    if w in lex.learned and (c + 1 >= n or not toks[c + 1].word):
-        return None  # "Of the members polled, 57 said ...": a learned form with no complement
+    if w in lex.learned and (c + 1 >= n or not toks[c + 1].word or toks[c + 1].low in CLAUSE_TAILS):
+        # "Of the members polled, 57 said ...", "He laughed when asked ...": a learned form
+        # with no complement of its own reports nothing.
+        return None
     if w in ("appeared", "appears", "expected") and (c + 1 >= n or toks[c + 1].low != "to"):
         return None  # "appeared on a show": only "appeared to ..." reports an impression
     b = c
