@@ -172,6 +172,8 @@ CATENATIVE_VERBS = frozenset(
     """avoids avoided avoid keeps kept keep continues continued continue began begins begin started
     starts stopped stops quit resumed resumes risked risks""".split()
 )
+# A transcript turn in a quoted transcript: a mark, an upper-case speaker and a colon.
+TRANSCRIPT_TURN = re.compile("[\"\u201c](?=[A-Z][A-Z.'\\- ]{1,40}: )")
 # Verbs that lead on to a colon-introduced quotation ("The email goes on to say:").
 COLON_GO_VERBS = frozenset("goes went continues concludes ends begins opens reads".split())
 # Words after a closing quotation mark that open the writer's clause ('"excited" as he faces').
@@ -450,14 +452,18 @@ def _find_marks(text: str, paras: list[tuple[int, int]]) -> list[_Mark]:
     pi = 0
     while pi < len(paras):
         lo, hi = paras[pi]
-        pairs, dangling = _pair_marks(text, lo, hi)
+        # '"WALLACE: If I may, sir, ...': a quoted transcript whose paragraphs each open with a
+        # mark; the turn's speaker and colon come first, so the mark opens no quotation here.
+        turn = TRANSCRIPT_TURN.match(text, lo, hi) is not None
+        pairs, dangling = _pair_marks(text, lo + 1 if turn else lo, hi)
         for a, b in pairs:
             marks.append(_Mark(a, b, pi, len(text[a:b].split())))
         nxt = pi + 1
         if dangling is not None and dangling > lo:
             # '"A," he said. "B ...' with the next paragraph opening on a mark: B runs to the end
             # of its paragraph (the next paragraph is a quote of its own, often a continuation).
-            if pi + 1 < len(paras) and _same_kind(text[dangling], text[paras[pi + 1][0]]):
+            nlo, nhi = paras[pi + 1] if pi + 1 < len(paras) else (0, 0)
+            if nhi > nlo and _same_kind(text[dangling], text[nlo]) and not TRANSCRIPT_TURN.match(text, nlo, nhi):
                 e = hi
                 while e > dangling and text[e - 1].isspace():
                     e -= 1
@@ -468,8 +474,8 @@ def _find_marks(text: str, paras: list[tuple[int, int]]) -> list[_Mark]:
             pj = pi + 1
             while pj < len(paras) and pj - pi < MAX_QUOTE_PARAGRAPHS:
                 plo, phi = paras[pj]
-                if not _same_kind(text[d], text[plo]):
-                    break  # the continuing paragraph opens with the same kind of mark
+                if not _same_kind(text[d], text[plo]) or TRANSCRIPT_TURN.match(text, plo, phi):
+                    break  # the continuing paragraph opens with the same kind of mark (not a turn)
                 sub, dang2 = _pair_marks(text, plo, phi)
                 if sub and sub[0][0] == plo:
                     end = sub[0][1]
@@ -2094,7 +2100,7 @@ def _name_colon(text: str, toks: list[_Tok], para_end: int) -> _Cand | None:
     A headline or transcript line: one to four capitalised words and a colon open the paragraph;
     the rest of the paragraph is what they said.
     """
-    k = 1 if toks and toks[0].quoted and not toks[0].word else 0
+    k = 1 if toks and not toks[0].word and toks[0].text in "\"\u201c" and len(toks) > 1 else 0
     if len(toks) > 3 and toks[0].text.isupper() and len(toks[0].text) > 2 and toks[1].text in "-\u2013\u2014":
         k = 2  # "EXCLUSIVE \u2013 Jane Roe: ...": a label and a dash before the name
     j = k
@@ -2112,7 +2118,7 @@ def _name_colon(text: str, toks: list[_Tok], para_end: int) -> _Cand | None:
         return None
     s = toks[j + 1].start
     e = para_end
-    while e > s and text[e - 1] in " .":
+    while e > s and text[e - 1] in " .\"\u201d":
         e -= 1
     if len(text[s:e].split()) < 3:
         return None

@@ -1436,3 +1436,23 @@ def test_report_in_a_relative_clause_ends_where_the_main_clause_resumes() -> Non
     text = 'The town, which critics call "sleepy," is growing.'
     q = quote_with(text, '"sleepy,"')
     assert q.mention is not None and q.mention.text == "critics"
+
+
+def test_quoted_transcript_turns_are_attributed_to_their_speakers() -> None:
+    # A transcript quoted paragraph by paragraph: every paragraph opens with a mark, the turn's
+    # speaker and colon come first, and an aside paragraph ("(CROSSTALK.)") sits between.
+    text = (
+        'Here is the exchange:\n\n'
+        '"WALLACE: Let me ask you about the debate tomorrow night. Will she be there?\n\n'
+        '"(CROSSTALK.)\n\n'
+        '"PENCE: She will not be attending the debate tomorrow night, Chris.\n\n'
+        '"WALLACE: Do you really see those two as equivalent?"\n'
+    )
+    quotes = quotes_of(text)
+    check_spans(text, quotes)
+    turns = [(q.mention.text, q.content.text) for q in quotes if q.mention is not None and q.rule == "name_colon"]
+    assert turns == [
+        ("WALLACE", "Let me ask you about the debate tomorrow night. Will she be there?"),
+        ("PENCE", "She will not be attending the debate tomorrow night, Chris"),
+        ("WALLACE", "Do you really see those two as equivalent?"),
+    ]
