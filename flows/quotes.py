@@ -172,6 +172,7 @@ CATENATIVE_VERBS = frozenset(
     """avoids avoided avoid keeps kept keep continues continued continue began begins begin started
     starts stopped stops quit resumed resumes risked risks""".split()
 )
+DASHES = ("\u2015", "\u2014", "\u2013", " -")
 # A transcript turn in a quoted transcript: a mark, an upper-case speaker and a colon.
 TRANSCRIPT_TURN = re.compile("[\"\u201c](?=[A-Z][A-Z.'\\- ]{1,40}: )")
 # Verbs that lead on to a colon-introduced quotation ("The email goes on to say:").
@@ -1278,7 +1279,7 @@ def _extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                     cand.mention = last_mention
                 cands.append(cand)
                 last_mention = cand.mention or last_mention
-        _cut_at_next_cue(text, cands[first_new:])
+        _cut_at_next_cue(text, cands[first_new:], cands[clause_first:first_new])
         _cut_at_coordinated_cue(toks, cands[first_new:])
         _trim_after_quote(text, toks, cands[first_new:])
         fb = _fallback_mixed(text, toks, cl_marks, cands[clause_first:], last_mention)
@@ -1741,18 +1742,19 @@ def _title_case(toks: list[_Tok]) -> bool:
     return len(words) >= 4 and sum(t.cap for t in words) >= 0.7 * len(words)
 
 
-def _cut_at_next_cue(text: str, clause_cands: list[_Cand]) -> None:
+def _cut_at_next_cue(text: str, clause_cands: list[_Cand], direct: Sequence[_Cand] = ()) -> None:
     """End a forward content where the next attribution of the clause begins.
 
     "Rendell said he'd battled pneumonia and called it common": the "said" content stops before
-    "and called", which is an attribution of its own; likewise before ", though she acknowledged".
+    "and called", which is an attribution of its own; likewise before ", though she acknowledged"
+    and before a direct quote's attribution after a dash ("... \u2015 Trump boasted, "...."").
     """
     for i, c in enumerate(clause_cands):
         if c.cue is None or c.parts[0][0] < c.cue[1]:
             continue  # postposed or according-to content: nothing follows it
         s, e = c.parts[0]
         cut = e
-        for d in clause_cands[i + 1 :]:
+        for d in [*clause_cands[i + 1 :], *direct]:
             if d.cue is None:
                 continue
             start = d.cue[0]
@@ -1760,7 +1762,7 @@ def _cut_at_next_cue(text: str, clause_cands: list[_Cand]) -> None:
                 start = d.mention[0]
             before = text[max(s, start - 12) : start].rstrip().lower()
             # A comma inside a closing quote mark ('as "historic," telling ...') coordinates too.
-            if not before.endswith(COORDINATORS) and not before.rstrip("\"\u201d\u2019'").endswith(","):
+            if not before.endswith(COORDINATORS) and not before.rstrip("\"\u201d\u2019'").endswith((",", *DASHES)):
                 continue  # "said that activists criticized ...": a nested attribution, kept whole
             if s < start < cut:
                 cut = start
@@ -1781,6 +1783,8 @@ def _cut_at_next_cue(text: str, clause_cands: list[_Cand]) -> None:
                     " as",
                     " even",
                     " \u2014",
+                    " \u2015",
+                    " \u2013",
                     " -",
                 ):
                     if head.endswith(tail):
@@ -2501,9 +2505,15 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
         ):
             end = np[0] - 1
             start = 0
-            # Content starts after an earlier cue of the same sentence, if any.
+            # Content starts after an earlier cue of the same sentence, if any (not after a
+            # passive inside the content: "only if he can be convinced that ..., Graham said").
             for x in range(end - 1, -1, -1):
-                if not toks[x].quoted and _cue_word(toks[x]) in lex.verbs and x > 0:
+                if (
+                    not toks[x].quoted
+                    and _cue_word(toks[x]) in lex.verbs
+                    and x > 0
+                    and toks[x - 1].low not in ("be", "been", "being", "is", "are", "was", "were")
+                ):
                     start = x + 1
                     break
             after = c + 1

@@ -1456,3 +1456,25 @@ def test_quoted_transcript_turns_are_attributed_to_their_speakers() -> None:
         ("PENCE", "She will not be attending the debate tomorrow night, Chris"),
         ("WALLACE", "Do you really see those two as equivalent?"),
     ]
+
+
+def test_forward_content_stops_before_a_dash_and_a_direct_attribution() -> None:
+    text = (
+        "He noted that Trump has not paid federal income taxes \u2015 as was true for the few years his"
+        " returns were public \u2015 Trump boasted, \u201cThat makes me smart.\u201d"
+    )
+    noted = quote_with(text, "that Trump has not paid federal income taxes \u2015 as was true for the few years his returns were public")
+    boast = quote_with(text, "\u201cThat makes me smart.\u201d")
+    assert noted.cue is not None and boast.mention is not None and boast.mention.text == "Trump"
+
+
+def test_passive_cue_inside_a_postposed_content_is_part_of_it() -> None:
+    text = (
+        "Trump could embrace a clean energy policy, but only if he can be convinced that it is a good"
+        " business decision, Sen. Lindsey Graham told The Huffington Post."
+    )
+    q = quote_with(
+        text,
+        "Trump could embrace a clean energy policy, but only if he can be convinced that it is a good business decision",
+    )
+    assert q.mention is not None and q.mention.text == "Sen. Lindsey Graham"
