@@ -1316,7 +1316,10 @@ def _orphans(text: str, marks: list[_Mark], paras: list[tuple[int, int]], cands:
             pi = bisect.bisect_right([lo for lo, _ in paras], c.parts[0][0]) - 1
             by_para[pi] = c
     for m in marks:
-        if m.used or m.words < ORPHAN_MIN_WORDS or _is_title(text, m):
+        # Headlines quote in single marks ("Lawmakers Rip Trump As A 'Disgusting Fraud.'"): there
+        # a Title Case quotation is still a quotation, not a title.
+        headline = m.paragraph == 0 and text[m.start] in "'\u2018" and _utterance_like(text, m)
+        if m.used or m.words < (2 if headline else ORPHAN_MIN_WORDS) or (_is_title(text, m) and not headline):
             continue
         if m.words < ORPHAN_PHRASE_WORDS and not _utterance_like(text, m):
             continue  # 'soup: "a cold bowl with beans and corn"': a short quoted phrase is a label

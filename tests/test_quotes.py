@@ -1478,3 +1478,19 @@ def test_passive_cue_inside_a_postposed_content_is_part_of_it() -> None:
         "Trump could embrace a clean energy policy, but only if he can be convinced that it is a good business decision",
     )
     assert q.mention is not None and q.mention.text == "Sen. Lindsey Graham"
+
+
+@pytest.mark.parametrize(
+    ("headline", "quote"),
+    [
+        ("Black Lawmakers Rip Donald Trump As A \u2018Disgusting Fraud.\u2019", "\u2018Disgusting Fraud.\u2019"),
+        ("Frustrated Parents Rally Nationwide To \u2018Reclaim Our Schools.\u2019", "\u2018Reclaim Our Schools.\u2019"),
+    ],
+)
+def test_single_quoted_headline_quotation_is_a_quote(headline: str, quote: str) -> None:
+    text = f"{headline}\n\nWASHINGTON \u2015 The story goes on here with more words.\n"
+    q = quote_with(text, quote)
+    assert q.type == "direct"
+    # In the body a Title Case quotation is still a title.
+    body = "The story goes on.\n\nShe starred in \u2018The Man Who Knew Too Much.\u2019\n"
+    assert quotes_of(body) == []
