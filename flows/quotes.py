@@ -1140,6 +1140,8 @@ def _extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                 tail_ok = prev.cue is not None and _attribution_tail(text, max(prev.parts[-1][1], prev.cue[1]), m.start)
                 if (
                     len(gap) < 300
+                    # '"B" to drive up the stock price, she said.': B's sentence has its own cue.
+                    and not _OWN_POSTPOSED.match(text, m.end, hi)
                     and prev.cue is not None
                     and prev.cue[1] <= m.start
                     and (not DOUBLE_MARKS.search(gap) or (tail_ok and _short_marks_only(text, marks, prev, m)))
@@ -1728,6 +1730,11 @@ def _attribution_tail(text: str, a: int, b: int) -> bool:
     return True
 
 
+# A postposed attribution closing the sentence after a quotation (", she said", ", Smith added").
+_OWN_POSTPOSED = re.compile(
+    r"[^\"\u201c\u201d.!?]{3,200},\s+(?:he|she|they|I|we|[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})"
+    r"\s+(?:said|says|added|adds|told|wrote|writes)\b"
+)
 _NEW_SUBJECT = re.compile(r",\s+(?:but|and|while|as|when|whereas)\s+(?!(?:he|she|they|I|we)\s+(?:said|says|added|adds)\b)(?:[A-Z][a-z]+|he|she|they|we|I)\b")
 _SENT_BREAK = re.compile(r"[.!?][\"'\u201d\u2019]?\s+\S")
 

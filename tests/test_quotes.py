@@ -1494,3 +1494,13 @@ def test_single_quoted_headline_quotation_is_a_quote(headline: str, quote: str) 
     # In the body a Title Case quotation is still a title.
     body = "The story goes on.\n\nShe starred in \u2018The Man Who Knew Too Much.\u2019\n"
     assert quotes_of(body) == []
+
+
+def test_quote_with_its_own_postposed_cue_does_not_continue_the_previous_one() -> None:
+    text = (
+        "\u201cThis just isn\u2019t right,\u201d Warren said. \u201cYou squeezed employees to the breaking point\u201d"
+        " to drive up the stock price, she said."
+    )
+    first = quote_with(text, "\u201cThis just isn\u2019t right,\u201d")
+    second = quote_with(text, "\u201cYou squeezed employees to the breaking point\u201d to drive up the stock price")
+    assert second.group != first.group and second.mention is not None and second.mention.text == "she"
