@@ -1117,6 +1117,11 @@ def _extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
                 tk += 1
             after = tk
             got = _direct_after(toks, after, n, text, m) or _direct_before(toks, first, text, m, paras[pi][0], after)
+            if got is not None and prev is None and got[2].startswith("direct_postposed") and _reported_lead(text, lo, m):
+                # 'DuVernay said she felt ... because "most people don't know," she said.': the
+                # quotation completes a clause already reported by an earlier cue, whose mixed
+                # quote it is; the indirect rules take the sentence.
+                got = None
             if got is not None:
                 cue, mention, rule = got
                 if prev is not None and prev.cue == cue:
@@ -1803,6 +1808,16 @@ def _cut_at_next_cue(text: str, clause_cands: list[_Cand], direct: Sequence[_Can
                         stripped = True
             if len(head.split()) >= 2:
                 c.parts[0] = (s, s + len(head))
+
+
+def _reported_lead(text: str, lo: int, m: _Mark) -> bool:
+    """The words before ``m`` in its sentence run into it unpunctuated and hold a speech cue."""
+    lead = text[lo : m.start]
+    if len(lead) > 300 or not lead.endswith(" ") or not lead.rstrip()[-1:].isalnum():
+        return False
+    lex = _CUES.get()
+    speech = (lex.say | lex.tell) - lex.learned
+    return any(h.group().lower() in speech and not h.group()[0].isupper() for h in lex.search.finditer(lead))
 
 
 def _lead_in(text: str, lo: int, m: _Mark) -> int:
@@ -2514,7 +2529,8 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
             or rest[0].low in TIME_WORDS
             or rest[0].low in ADJUNCT_PREPS
         ):
-            end = np[0] - 1
+            # '..., "loop-hole," she said': the closing mark after the comma stays in the content.
+            end = np[0] if before is not None and before.quoted and not before.word else np[0] - 1
             start = 0
             # Content starts after an earlier cue of the same sentence, if any (not after a
             # passive inside the content: "only if he can be convinced that ..., Graham said").

@@ -1504,3 +1504,14 @@ def test_quote_with_its_own_postposed_cue_does_not_continue_the_previous_one() -
     first = quote_with(text, "\u201cThis just isn\u2019t right,\u201d")
     second = quote_with(text, "\u201cYou squeezed employees to the breaking point\u201d to drive up the stock price")
     assert second.group != first.group and second.mention is not None and second.mention.text == "she"
+
+
+def test_quotation_completing_an_already_reported_clause_is_a_mixed_quote() -> None:
+    text = (
+        "DuVernay said she felt the amendment was worth examining because \u201cmost people don\u2019t know"
+        " about that loop-hole,\u201d she said."
+    )
+    q = quote_with(
+        text, "she felt the amendment was worth examining because \u201cmost people don\u2019t know about that loop-hole,\u201d"
+    )
+    assert q.type == "mixed" and q.mention is not None
