@@ -2595,7 +2595,12 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
                 if (
                     toks[x].text in ",;\u2014"
                     and not toks[x].quoted
-                    and (toks[x + 1].low.endswith("ing") or toks[x + 1].low in CLAUSE_TAILS)
+                    and (
+                        toks[x + 1].low.endswith("ing")
+                        or toks[x + 1].low in CLAUSE_TAILS
+                        # "who voted against it, told reporters that ...": the clause's own verb.
+                        or (not toks[x + 1].cap and toks[x + 1].low in lex.say | lex.tell)
+                    )
                 )
                 # "endorsed Trump last week and has campaigned with him": a second verb phrase.
                 or (

@@ -1515,3 +1515,10 @@ def test_quotation_completing_an_already_reported_clause_is_a_mixed_quote() -> N
         text, "she felt the amendment was worth examining because \u201cmost people don\u2019t know about that loop-hole,\u201d"
     )
     assert q.type == "mixed" and q.mention is not None
+
+
+def test_object_of_a_relative_clause_ends_before_the_main_verb() -> None:
+    text = "Councilman Tom Becker, who voted against it, told reporters that the city had no way to pay."
+    told = quote_with(text, "that the city had no way to pay")
+    assert told.mention is not None and told.mention.text == "Councilman Tom Becker"
+    assert all("told" not in q.content.text for q in quotes_of(text))
