@@ -1810,6 +1810,10 @@ def _cut_at_next_cue(text: str, clause_cands: list[_Cand], direct: Sequence[_Can
                 c.parts[0] = (s, s + len(head))
 
 
+# A quotation mark in a lead-in (an apostrophe inside a word, "Trump's", is none).
+_LEAD_MARK = re.compile("[\"\u201c\u201d\u00ab\u00bb]|(?<![A-Za-z])['\u2018\u2019]|['\u2018\u2019](?![A-Za-z])")
+
+
 def _reported_lead(text: str, lo: int, m: _Mark) -> bool:
     """The words before ``m`` in its sentence run into it unpunctuated and hold a speech cue."""
     lead = text[lo : m.start]
@@ -1831,9 +1835,10 @@ def _lead_in(text: str, lo: int, m: _Mark) -> int:
     lead = text[lo : m.start]
     if not lead.strip() or lead[-1:] != " " or not lead.rstrip()[-1:].isalnum():
         return m.start
-    if len(lead.split()) < 2 or len(lead) > 200 or QUOTE_CHARS.search(lead.replace("\u2019", "")):
+    if len(lead.split()) < 2 or len(lead) > 200 or _LEAD_MARK.search(lead):
         return m.start
-    if _CUES.get().search.search(lead) or "\n" in lead:
+    lex = _CUES.get()
+    if "\n" in lead or any(h.group().lower() not in lex.learned for h in lex.search.finditer(lead)):
         return m.start
     a = lo
     while a < m.start and text[a].isspace():

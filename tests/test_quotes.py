@@ -1522,3 +1522,20 @@ def test_object_of_a_relative_clause_ends_before_the_main_verb() -> None:
     told = quote_with(text, "that the city had no way to pay")
     assert told.mention is not None and told.mention.text == "Councilman Tom Becker"
     assert all("told" not in q.content.text for q in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Trump\'s misinformation may be "strategic," said Jeffery Hemsley, an assistant professor.',
+            'Trump\'s misinformation may be "strategic,"',
+        ),
+        (
+            'Gore tried to distance himself from Clinton, and in doing so he "made a strategic mistake," Lichtman said.',
+            'Gore tried to distance himself from Clinton, and in doing so he "made a strategic mistake,"',
+        ),
+    ],
+)
+def test_lead_in_with_apostrophes_and_commas_is_part_of_the_mixed_quote(text: str, content: str) -> None:
+    assert quote_with(text, content).type == "mixed"
