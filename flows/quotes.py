@@ -180,7 +180,7 @@ TRANSCRIPT_TURN = re.compile("[\"\u201c](?=[A-Z][A-Z.'\\- ]{1,40}: )")
 COLON_GO_VERBS = frozenset("goes went continues concludes ends begins opens reads".split())
 # Words after a closing quotation mark that open the writer's clause ('"excited" as he faces').
 # ("because" stays: the speaker's reason is part of the report, 'said it is "the best" because ...'.)
-QUOTE_END_SUBORDINATORS = frozenset("as before after until while whereas although though".split())
+QUOTE_END_SUBORDINATORS = frozenset("as before after until while whereas although though when".split()) | WEEKDAYS
 ADDON_OPENERS = frozenset("which who whom whose a an the".split())
 CLOSE_MARKS = frozenset("\"\u201d\u2019'\u00bb")
 FALLBACK_COLON_WORDS = 4
@@ -1741,7 +1741,10 @@ _OWN_POSTPOSED = re.compile(
     r"[^\"\u201c\u201d.!?]{3,200},\s+(?:he|she|they|I|we|[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})"
     r"\s+(?:said|says|added|adds|told|wrote|writes)\b"
 )
-_NEW_SUBJECT = re.compile(r",\s+(?:but|and|while|as|when|whereas)\s+(?!(?:he|she|they|I|we)\s+(?:said|says|added|adds)\b)(?:[A-Z][a-z]+|he|she|they|we|I)\b")
+_NEW_SUBJECT = re.compile(
+    r",\s+(?:but|and|while|as|when|whereas)\s+(?!(?:he|she|they|I|we)\s+(?:said|says|added|adds)\b)"
+    r"(?:[A-Z][a-z]+|he|she|they|we|I|(?:the|his|her|their|a|an)\s+[a-z]+)\b"
+)
 _SENT_BREAK = re.compile(r"[.!?][\"'\u201d\u2019]?\s+\S")
 
 

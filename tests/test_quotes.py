@@ -1539,3 +1539,24 @@ def test_object_of_a_relative_clause_ends_before_the_main_verb() -> None:
 )
 def test_lead_in_with_apostrophes_and_commas_is_part_of_the_mixed_quote(text: str, content: str) -> None:
     assert quote_with(text, content).type == "mixed"
+
+
+def test_another_subject_between_two_quotations_ends_the_first_speakers_turn() -> None:
+    text = (
+        "\u201cTell her I promised you a picture,\u201d Ebeling said, and her husband cut in."
+        " \u201cDon\u2019t forget Tom, I\u2019ve been friends with her since high school.\u201d"
+    )
+    first = quote_with(text, "\u201cTell her I promised you a picture,\u201d")
+    second = quote_with(text, "\u201cDon\u2019t forget Tom, I\u2019ve been friends with her since high school.\u201d")
+    assert first.group != second.group
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('Trump praised his campaign manager as a "very decent man" Tuesday, hours after the arrest.', 'his campaign manager as a "very decent man"'),
+        ('He called Palin a "clown" when commenting on her speech.', 'Palin a "clown"'),
+    ],
+)
+def test_report_ends_at_the_quotation_before_a_time_or_when_clause(text: str, content: str) -> None:
+    quote_with(text, content)
