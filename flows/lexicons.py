@@ -102,7 +102,7 @@ HAND_SAY_VERBS, HAND_ACT_VERBS = SAY_VERBS, ACT_VERBS
 
 def _learned_cues(path: Path) -> tuple[frozenset[str], frozenset[str], dict[str, float]]:
     """The (say, act) verb forms in ``learned_cues.tsv`` (form, role, train tp, train n) and
-    each form's train precision."""
+    each form's smoothed train precision."""
     say: set[str] = set()
     act: set[str] = set()
     rate: dict[str, float] = {}
@@ -110,7 +110,8 @@ def _learned_cues(path: Path) -> tuple[frozenset[str], frozenset[str], dict[str,
         if line.strip() and not line.startswith("#"):
             form, role, tp, n = line.split("\t")[:4]
             (say if role == "say" else act).add(form)
-            rate[form] = round(int(tp) / max(int(n), 1), 2)
+            # Smoothed as in the learner: two right of two is 0.83, not 1.0.
+            rate[form] = round((int(tp) + 0.5) / (int(n) + 1), 2)
     return frozenset(say), frozenset(act), rate
 
 
