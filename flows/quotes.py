@@ -745,6 +745,13 @@ def _subject_before(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
             b -= 1  # "A news report published Wednesday said"
             continue
         break
+    # 'Humphrey, who calls Trump a "sociopath," said': the appositive closes on a quotation's
+    # comma; the quotation inside it is the appositive's own.
+    quoted_close = (
+        b - 2 > lo and toks[b - 1].quoted and not toks[b - 1].word and toks[b - 2].text == "," and toks[b - 2].quoted
+    )
+    if quoted_close:
+        b -= 1
     if b > lo and toks[b - 1].text in ",\u2014":
         # "Kareem, who has worked with CNN in the past, said": the name before the first comma
         # (or dash: "Kagan \u2014 who led the surge \u2014 supports ...").
@@ -752,9 +759,9 @@ def _subject_before(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
         k = b - 2
         while (
             k > lo
-            and toks[k].text != sep
+            and (toks[k].text != sep or (quoted_close and toks[k].quoted))
             and b - k < 30
-            and not toks[k].quoted
+            and (quoted_close or not toks[k].quoted)
             and (toks[k].text not in ".;:" or (toks[k].text == "." and _abbrev_before(toks, k)))
         ):
             k -= 1
@@ -1625,7 +1632,10 @@ def _trim_after_quote(text: str, toks: list[_Tok], clause_cands: list[_Cand]) ->
                     and not nxt.quoted
                     and not _OPEN_MARK.search(text, nxt.start, e)
                     and (
-                        (text[t.start - 1 : t.start] in ",!?" and (_addon_opener(nxt) or nxt.low in NOUN_SIGNS))
+                        (
+                            text[t.start - 1 : t.start] in ",!?"
+                            and (_addon_opener(nxt) or nxt.low in NOUN_SIGNS or nxt.low in _CUES.get().say)
+                        )
                         # 'The town, which critics call "sleepy," is growing': the main clause
                         # resumes after the relative clause holding the report.
                         # '... he's "excited where we stand" as he faces ...', '... a "faker" and
@@ -1871,6 +1881,8 @@ def _direct_after(
     w = _cue_word(toks[j])
     if w in speech and not w.endswith("ing"):
         np = _np_after(toks, j + 1, n)
+        if np and toks[np[0]].low in SUBJECT_PRONOUNS and np[1] < n and toks[np[1]].word:
+            np = None  # '..., "sociopath," said he doesn't believe ...': "he" opens the reported clause
         if np:
             return (toks[j].start, toks[j].end), (toks[np[0]].start, toks[np[1] - 1].end), "direct_postposed_inverted"
     for c in range(j + 1, min(n, j + MAX_POSTPOSED)):

@@ -1560,3 +1560,24 @@ def test_another_subject_between_two_quotations_ends_the_first_speakers_turn() -
 )
 def test_report_ends_at_the_quotation_before_a_time_or_when_clause(text: str, content: str) -> None:
     quote_with(text, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        (
+            "Humphrey, who calls Trump a \u201csociopath,\u201d said he doesn\u2019t believe the effort needs an alternative.",
+            "he doesn\u2019t believe the effort needs an alternative",
+            "Humphrey",
+        ),
+    ],
+)
+def test_appositive_holding_a_quotation(text: str, content: str, mention: str) -> None:
+    q = quote_with(text, content)
+    assert q.mention is not None and q.mention.text == mention
+
+
+def test_pronoun_after_said_that_opens_a_clause_is_no_inverted_speaker() -> None:
+    text = 'Critics called it a "sham," said he was wrong and left.'
+    assert all(q.rule != "direct_postposed_inverted" for q in quotes_of(text))
+    assert [q.rule for q in quotes_of('"We will win," said he.')] == ["direct_postposed_inverted"]
