@@ -285,6 +285,10 @@ SUBORDINATORS = frozenset("while when although though as after before since beca
 # Nouns closing a time adjunct after an object ("last week", "on Tuesday", "this month").
 TIME_TAIL = WEEKDAYS | frozenset("week month year weekend night morning evening afternoon".split())
 ADJUNCT_PREPS = frozenset("of to in on at with for during via through".split())
+# Plural endings of nouns for people ("specialists", "strategists", "researchers", "historians").
+PLURAL_AGENTS = ("ists", "ers", "ors", "ians", "ants", "ents")
+# Words opening an adjunct between a speech verb and its that-clause ("said after a lunch that").
+ADJUNCT_OPENERS = frozenset("after before during at in on following while since from".split())
 # Verbs whose object is the utterance itself ("the crowd chanted "USA! USA!" as he spoke"): the
 # quotation is the whole content even when the clause goes on after it.
 UTTER_VERBS = frozenset(
@@ -593,6 +597,15 @@ def _np_back(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
                 # "In addition, Republican opponents have said": a plural group named by its
                 # capitalised modifier opens the clause without a determiner.
                 return (k, b)
+            if (
+                t.low.endswith(PLURAL_AGENTS)
+                and b - k <= 3
+                and (k == lo or toks[k - 1].text in ",;:" or toks[k - 1].low in ("but", "and", "while", "yet", "so"))
+                and all(u.word and not u.cap and u.low not in lex.verbs for u in toks[k : b - 1])
+            ):
+                # "..., but security specialists say ...", "..., strategists said, ...": a bare
+                # plural of people opening its clause.
+                return (k, b)
             return None
         if toks[k - 1].low not in DETERMINERS and not t.low.endswith(AGENT_SUFFIXES):
             # "Clinton's tax plans": the head must look like an agent ("businessman", "letter").
@@ -649,6 +662,16 @@ def _np_back(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
         a += 1
     if b - a == 1 and toks[a].low in OPENING_FUNCTION_WORDS:
         return None
+    if (
+        a - 2 > lo
+        and toks[a - 1].low in ("to", "with")
+        and toks[a - 2].low in ("close", "familiar", "loyal", "allied", "connected", "closest")
+    ):
+        # "people close to Clinton say", "sources familiar with the talks said": the head
+        # before the adjective is the speaker.
+        head = _np_back(toks, a - 2, lo)
+        if head is not None:
+            return (head[0], b)
     return (a, b) if a < b else None
 
 
@@ -884,6 +907,14 @@ def _skip_cue_extension(toks: list[_Tok], c: int, hi: int, verb: str = "") -> in
         close = next((x for x in range(j + 1, min(hi, j + 14)) if toks[x].text == toks[j].text), -1)
         if close > j + 1 and close + 1 < hi and toks[close + 1].word and not toks[close + 1].quoted:
             return close + 1
+    # "said after a lunch on Tuesday that ...": a prepositional adjunct, then "that" opens the
+    # reported clause.
+    if j < hi and (verb in lex.say or verb in lex.tell) and toks[j].low in ADJUNCT_OPENERS:
+        for x in range(j + 1, min(hi, j + 10)):
+            if toks[x].quoted or (not toks[x].word and toks[x].text != ","):
+                break
+            if toks[x].low == "that":
+                return x
     if (
         j + 3 < hi
         and toks[j].text == ","

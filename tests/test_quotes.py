@@ -1581,3 +1581,32 @@ def test_pronoun_after_said_that_opens_a_clause_is_no_inverted_speaker() -> None
     text = 'Critics called it a "sham," said he was wrong and left.'
     assert all(q.rule != "direct_postposed_inverted" for q in quotes_of(text))
     assert [q.rule for q in quotes_of('"We will win," said he.')] == ["direct_postposed_inverted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "mention"),
+    [
+        (
+            "Such tactics would be unusual, but security specialists say it is a realistic extension of them.",
+            "it is a realistic extension of them",
+            "security specialists",
+        ),
+        (
+            "The priority is whether she can play someone voters trust, people close to Clinton say.",
+            "The priority is whether she can play someone voters trust",
+            "people close to Clinton",
+        ),
+        (
+            "Sen. Jack Reed (D-R.I.) said after a lunch on Tuesday that he had not read the plan.",
+            "that he had not read the plan",
+            "Sen. Jack Reed",
+        ),
+    ],
+)
+def test_plural_people_close_to_and_adjuncts_before_that(text: str, content: str, mention: str) -> None:
+    q = quote_with(text, content)
+    assert q.mention is not None and q.mention.text == mention
+
+
+def test_bare_plural_of_things_is_no_speaker() -> None:
+    assert quotes_of("The numbers rose, and oil prices said nothing.") == []
