@@ -12,4 +12,4 @@ import os
 # with the system allocator. A user's own setting is respected.
 os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
