@@ -431,11 +431,18 @@ class CueLexicon:
     #: quotation beside them (the direct-quote rules skip them).
     learned: frozenset[str] = LEARNED_SAY_VERBS | LEARNED_ACT_VERBS
     verbs: frozenset[str] = field(init=False)
+    #: The verbs that may attribute a quotation beside them (all but the learned forms).
+    listed: frozenset[str] = field(init=False, repr=False, compare=False)
+    #: The speech verbs among them ("said", "told"): postposed and inverted direct quotes.
+    speech: frozenset[str] = field(init=False, repr=False, compare=False)
     search: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         verbs = self.say | self.tell | self.act
         object.__setattr__(self, "verbs", verbs)
+        # Derived once here: the quote rules ask per quotation mark.
+        object.__setattr__(self, "listed", verbs - self.learned)
+        object.__setattr__(self, "speech", (self.say | self.tell) - self.learned)
         if verbs == CUE_VERBS and self.claim_nouns == CLAIM_NOUNS:
             search = CUE_SEARCH  # the default: compiled once at import
         else:

@@ -54,7 +54,7 @@ import bisect
 import contextvars
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from flows.lexicons import (
@@ -1356,11 +1356,11 @@ def _orphans(text: str, marks: list[_Mark], paras: list[tuple[int, int]], cands:
         return
     spans = sorted(p for c in cands for p in c.parts)
     starts = [a for a, _ in spans]
+    para_starts = [lo for lo, _ in paras]
     by_para: dict[int, _Cand] = {}
     for c in cands:
         if c.mention is not None:
-            pi = bisect.bisect_right([lo for lo, _ in paras], c.parts[0][0]) - 1
-            by_para[pi] = c
+            by_para[bisect.bisect_right(para_starts, c.parts[0][0]) - 1] = c
     for m in marks:
         # Headlines quote in single marks ("Lawmakers Rip Trump As A 'Disgusting Fraud.'"): there
         # a Title Case quotation is still a quotation, not a title.
@@ -1398,7 +1398,7 @@ def _fallback_mixed(
     lex = _CUES.get()
     if not cl_marks or not toks:
         return []
-    listed = lex.verbs - lex.learned  # learned forms never attribute a quotation beside them
+    listed = lex.listed  # learned forms never attribute a quotation beside them
     spans = sorted((c.parts[0][0], c.parts[-1][1]) for c in clause_cands)
     cue_starts = {c.cue[0] for c in clause_cands if c.cue}
     out: list[_Cand] = []
@@ -1490,13 +1490,8 @@ def _fallback_mixed(
     return out
 
 
-def _cut_at_coordinated_cue(toks: list[_Tok], clause_cands: list[_Cand]) -> None:
-    """End a forward content before "and"/"but" and a speech verb of the same subject.
-
-    'She urges her husband to come out and repeatedly says, "Don't you do it,"': the second
-    verb starts a report of its own even when no rule attributed it (no candidate to cut at).
-    """
-    lex = _CUES.get()
+def _forward_contents(toks: list[_Tok], clause_cands: list[_Cand]) -> Iterator[tuple[_Cand, int, int, int]]:
+    """The one-part contents after their cue: (candidate, start, end, index of its first token)."""
     if not clause_cands or not toks:
         return
     starts = [t.start for t in toks]
@@ -1504,14 +1499,23 @@ def _cut_at_coordinated_cue(toks: list[_Tok], clause_cands: list[_Cand]) -> None
         if c.cue is None or len(c.parts) != 1 or c.parts[0][0] < c.cue[1]:
             continue
         s, e = c.parts[0]
-        k = bisect.bisect_left(starts, s) + 2  # a content opening on "and" keeps it
+        yield c, s, e, bisect.bisect_left(starts, s)
+
+
+def _cut_at_coordinated_cue(toks: list[_Tok], clause_cands: list[_Cand]) -> None:
+    """End a forward content before "and"/"but" and a speech verb of the same subject.
+
+    'She urges her husband to come out and repeatedly says, "Don't you do it,"': the second
+    verb starts a report of its own even when no rule attributed it (no candidate to cut at).
+    """
+    lex = _CUES.get()
+    for c, s, e, k in _forward_contents(toks, clause_cands):
+        k += 2  # a content opening on "and" keeps it
         stop = k + 120
         while k < len(toks) and k < stop and toks[k].start < e:
             t = toks[k]
             if not t.quoted and t.low in ("and", "but"):
-                j = k + 1
-                while j < len(toks) and (_modifier(toks[j]) or toks[j].low == "then"):
-                    j += 1
+                j = _past_modifiers(toks, k + 1, len(toks))
                 if j < len(toks) and not toks[j].cap and toks[j].low in lex.say and toks[j].low not in lex.learned:
                     end = toks[k - 1].end
                     if toks[k - 1].text == ",":
@@ -1521,10 +1525,16 @@ def _cut_at_coordinated_cue(toks: list[_Tok], clause_cands: list[_Cand]) -> None
             k += 1
 
 
-def _coordinated_cue(toks: list[_Tok], j: int, n: int) -> bool:
-    """A lower-case cue verb at ``toks[j]``, after modifiers ("and then said", "but also warned")."""
+def _past_modifiers(toks: list[_Tok], j: int, n: int) -> int:
+    """Index of the first token from ``j`` on that is no modifier ("also", "then", "didn't")."""
     while j < n and (_modifier(toks[j]) or toks[j].low == "then"):
         j += 1
+    return j
+
+
+def _coordinated_cue(toks: list[_Tok], j: int, n: int) -> bool:
+    """A lower-case cue verb at ``toks[j]``, after modifiers ("and then said", "but also warned")."""
+    j = _past_modifiers(toks, j, n)
     return j < n and not toks[j].cap and toks[j].low in _CUES.get().verbs
 
 
@@ -1645,14 +1655,7 @@ def _trim_after_quote(text: str, toks: list[_Tok], clause_cands: list[_Cand]) ->
     is ...' / '... her "plan," promising to ...': the quoted characterisation ends the reported
     part; an appositive, relative or participle clause after it is the writer's.
     """
-    if not clause_cands or not toks:
-        return
-    starts = [t.start for t in toks]
-    for c in clause_cands:
-        if c.cue is None or len(c.parts) != 1 or c.parts[0][0] < c.cue[1]:
-            continue
-        s, e = c.parts[0]
-        k = bisect.bisect_left(starts, s)
+    for c, s, e, k in _forward_contents(toks, clause_cands):
         stop = k + 120  # a bounded look per content keeps clause work constant
         while k < len(toks) and k < stop and toks[k].start < e:
             t = toks[k]
@@ -1717,7 +1720,7 @@ def _postposed_fallback(text: str, toks: list[_Tok], m: _Mark, tk: int, n: int) 
             v > a
             and not t.cap
             and t.low not in FALLBACK_NOT_CUES
-            and ((t.low in lex.verbs and t.low not in lex.learned) or _verb_like(t))
+            and (t.low in lex.listed or _verb_like(t))
         ):
             break
         v += 1
@@ -1858,14 +1861,18 @@ def _cut_at_next_cue(text: str, clause_cands: list[_Cand], direct: Sequence[_Can
 _LEAD_MARK = re.compile("[\"\u201c\u201d\u00ab\u00bb]|(?<![A-Za-z])['\u2018\u2019]|['\u2018\u2019](?![A-Za-z])")
 
 
+def _runs_into(lead: str) -> bool:
+    """The words before a quotation end unpunctuated, so the quotation completes their clause."""
+    return lead.endswith(" ") and lead.rstrip()[-1:].isalnum()
+
+
 def _reported_lead(text: str, lo: int, m: _Mark) -> bool:
     """The words before ``m`` in its sentence run into it unpunctuated and hold a speech cue."""
     lead = text[lo : m.start]
-    if len(lead) > 300 or not lead.endswith(" ") or not lead.rstrip()[-1:].isalnum():
+    if len(lead) > 300 or not _runs_into(lead):
         return False
     lex = _CUES.get()
-    speech = (lex.say | lex.tell) - lex.learned
-    return any(h.group().lower() in speech and not h.group()[0].isupper() for h in lex.search.finditer(lead))
+    return any(h.group().lower() in lex.speech and not h.group()[0].isupper() for h in lex.search.finditer(lead))
 
 
 def _lead_in(text: str, lo: int, m: _Mark) -> int:
@@ -1877,7 +1884,7 @@ def _lead_in(text: str, lo: int, m: _Mark) -> int:
     'She called it "...", he said' keep the quotation alone).
     """
     lead = text[lo : m.start]
-    if not lead.strip() or lead[-1:] != " " or not lead.rstrip()[-1:].isalnum():
+    if not _runs_into(lead):
         return m.start
     if len(lead.split()) < 2 or len(lead) > 200 or _LEAD_MARK.search(lead):
         return m.start
@@ -1897,7 +1904,7 @@ def _direct_after(
     lex = _CUES.get()
     # Learned stance verbs ("signed", "embodied") attribute reported clauses, never a quotation
     # next to them: '"New York values," saying the city embodied ...' has no cue "embodied".
-    speech = (lex.say | lex.tell) - lex.learned
+    speech = lex.speech
     j = a
     if j < n and toks[j].text in "\u2015\u2014" and j + 1 < n and toks[j + 1].cap:
         # '"..." \u2015 Steve Quinlan': a dash and a bare name sign a quote (reader comments).
@@ -2001,7 +2008,7 @@ def _direct_before(
         if tk.quoted:
             return None
         w = _cue_word(tk)
-        if (w in lex.say or w in lex.tell or w in lex.act) and w not in lex.learned:
+        if w in lex.listed:
             between = toks[c + 1 : j]
             prep_at = next((i for i, t in enumerate(between) if t.low in ADJUNCT_PREPS), len(between))
             # Adjuncts only; after a preposition any words ("declared in the debate spin room, "),
