@@ -4,8 +4,8 @@ The reporting-cue forms were learned from the PolNeAR train cues with
 ``training/learn_cues.py`` (word forms whose cue rate in train is high enough), then reviewed by
 hand and grouped by the complement they take; British spellings were added by hand. Verbs PolNeAR
 rarely marks but the rules extract well with are added from ``learned_cues.tsv``, written by
-``training/learn_cue_roles.py``. The numbers in
-``CUE_RATE`` are the train cue rates, used as priors for a quote's confidence.
+``training/learn_cue_roles.py``. The numbers in ``CUE_RATE`` are the train cue rates, used as
+priors for a quote's confidence.
 """
 
 from __future__ import annotations
