@@ -31,8 +31,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from flows.events import extract_events  # noqa: E402
-from flows.segment import split_sentences  # noqa: E402
+from quotewire.extract.events import extract_events  # noqa: E402
+from quotewire.extract.segment import split_sentences  # noqa: E402
 
 TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 ATTR = re.compile(r'(\w+)="([^"]*)"')

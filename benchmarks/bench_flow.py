@@ -85,8 +85,8 @@ def write_jsonl(path: Path, articles: list[dict[str, str | None]], size: int) ->
 
 
 def cmd_extract(args: argparse.Namespace) -> None:
-    from flows.model import Article
-    from flows.pipeline import Options, process_article
+    from quotewire.dataset.pipeline import Options, process_article
+    from quotewire.extract.model import Article
 
     arts = corpus_articles(Path(args.corpus_dir))[: args.limit or None]
     opts = Options()
@@ -110,9 +110,9 @@ def cmd_extract(args: argparse.Namespace) -> None:
 
 def _validation(arts: list[dict[str, str | None]], opts: object) -> None:
     """Validation cost per record with each engine, on the same records (results must agree)."""
-    from flows.model import Article
-    from flows.pipeline import Options, process_article
-    from flows.schema import TABLES, Validator
+    from quotewire.dataset.pipeline import Options, process_article
+    from quotewire.dataset.schema import TABLES, Validator
+    from quotewire.extract.model import Article
 
     assert isinstance(opts, Options)
     recs: dict[str, list[dict[str, object]]] = {t: [] for t in TABLES}

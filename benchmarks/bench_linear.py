@@ -3,7 +3,7 @@
   python benchmarks/bench_linear.py [--sizes 1000,2000,4000,8000] [--budget 20] [--only NAME]
 
 For each pathological input (10,000 quote marks in one paragraph, 1 MB lines, unbalanced quote
-marks, ...) the input is built at growing sizes and run through ``flows.pipeline.extract`` (decode
+marks, ...) the input is built at growing sizes and run through ``quotewire.dataset.pipeline.extract`` (decode
 and clean included via ``article_from_bytes`` for the byte-level cases). Each row prints the size,
 seconds, microseconds per unit and the growth exponent against the previous size (1.0 = linear,
 2.0 = quadratic). A curve stops early once one size exceeds ``--budget`` seconds, so a quadratic
@@ -22,10 +22,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from flows.clean import clean  # noqa: E402
-from flows.decode import decode  # noqa: E402
-from flows.pipeline import Options, article_from_bytes, extract  # noqa: E402
-from flows.segment import split_sentences  # noqa: E402
+from quotewire.dataset.pipeline import Options, article_from_bytes, extract  # noqa: E402
+from quotewire.extract.clean import clean  # noqa: E402
+from quotewire.extract.decode import decode  # noqa: E402
+from quotewire.extract.segment import split_sentences  # noqa: E402
 
 PROSE = "The minister said on Monday that the talks would resume after the ceasefire collapsed. "
 

@@ -1,11 +1,11 @@
-"""Benchmark corpus-level identity (``flows.corpus.build_corpus``) on BBC + Reuters-21578.
+"""Benchmark corpus-level identity (``quotewire.dataset.corpus.build_corpus``) on BBC + Reuters-21578.
 
   python benchmarks/bench_people.py --corpus-dir ../shared/corpus [--cache /tmp/people_records.jsonl]
                                     [--sizes 2000,20000] [--sample 50] [--seed 7] [--workers 2]
 
 Converts the BBC corpus (``bbc_fulltext/<category>/*.txt``, first line the title) and the
 Reuters-21578 bodies (``reuters21578/reut2-*.sgm``; records without BODY skipped) to in-memory
-``Article`` values, runs the pure extraction in-process (``flows.pipeline.process_article``, no
+``Article`` values, runs the pure extraction in-process (``quotewire.dataset.pipeline.process_article``, no
 Prefect, no files written), then ``build_corpus`` on the first 2k and 20k documents (BBC first,
 then Reuters in file order) and prints: people count, the top 20 people by quotes with their name
 variants, the largest quotation clusters, a fixed-seed sample of merges (two different name
@@ -35,9 +35,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from flows.corpus import build_corpus  # noqa: E402
-from flows.model import Article  # noqa: E402
-from flows.pipeline import Options, process_article  # noqa: E402
+from quotewire.dataset.corpus import build_corpus  # noqa: E402
+from quotewire.dataset.pipeline import Options, process_article  # noqa: E402
+from quotewire.extract.model import Article  # noqa: E402
 
 Rows = dict[str, list[dict[str, Any]]]
 _REUTERS = re.compile(r"<REUTERS[^>]*NEWID=\"(\d+)\"[^>]*>(.*?)</REUTERS>", re.S)

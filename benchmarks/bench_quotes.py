@@ -25,11 +25,11 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from flows.lexicons import PRONOUNS  # noqa: E402
-from flows.model import Attribution, Quote, Speaker  # noqa: E402
-from flows.quotes import extract_quotes  # noqa: E402
-from flows.segment import split_sentences  # noqa: E402
-from flows.speakers import resolve_speakers  # noqa: E402
+from quotewire.extract.model import Attribution, Quote, Speaker  # noqa: E402
+from quotewire.extract.quotes import extract_quotes  # noqa: E402
+from quotewire.extract.quotes.lexicons import PRONOUNS  # noqa: E402
+from quotewire.extract.segment import split_sentences  # noqa: E402
+from quotewire.extract.speakers import resolve_speakers  # noqa: E402
 
 Doc = dict[str, Any]
 QUOTE_MARKS = set('"\u201c\u201d\u2018\u2019\u00ab\u00bb')

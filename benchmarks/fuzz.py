@@ -8,7 +8,7 @@ Targets (all must hold for every input):
   jsonl         arbitrary JSON values / bytes -> article_from_json_line never raises
   clean         arbitrary text -> same length, only blanking, idempotent
   records       news-like text -> process_article: offsets slice back, every record validates
-  records-cr    the same with bare CRs (known failure: flows/segment.py splits paragraphs on LF only)
+  records-cr    the same with bare CRs (known failure: quotewire/extract/segment.py splits paragraphs on LF only)
 
 Each target runs in rounds of fresh random examples (a new seed per round) until its share of
 ``--seconds`` is spent. Prints examples run and failures per target (with the falsifying input as
@@ -36,11 +36,11 @@ from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from test_properties import OPTS, any_text, check_offsets, json_objects, json_values, news_text  # noqa: E402
 
-from flows.clean import clean  # noqa: E402
-from flows.decode import decode  # noqa: E402
-from flows.model import Article  # noqa: E402
-from flows.pipeline import Quarantined, article_from_bytes, article_from_json_line, process_article  # noqa: E402
-from flows.schema import TABLES, validator  # noqa: E402
+from quotewire.dataset.pipeline import Quarantined, article_from_bytes, article_from_json_line, process_article  # noqa: E402
+from quotewire.dataset.schema import TABLES, validator  # noqa: E402
+from quotewire.extract.clean import clean  # noqa: E402
+from quotewire.extract.decode import decode  # noqa: E402
+from quotewire.extract.model import Article  # noqa: E402
 
 COUNT = {"n": 0}
 

@@ -21,13 +21,13 @@ from prefect.context import FlowRunContext
 from prefect.futures import PrefectFuture
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
-from flows import io as qio
-from flows.batch import BatchResult, process_batch
-from flows.errors import ConfigError
-from flows.lexicons import DEFAULT_CUES
-from flows.pipeline import Options
-from flows.runner import BatchArgs, RunSummary, run_pipeline
-from flows.schema import TABLES
+from quotewire.dataset import io as qio
+from quotewire.dataset.batch import BatchResult, process_batch
+from quotewire.dataset.pipeline import Options
+from quotewire.dataset.runner import BatchArgs, RunSummary, run_pipeline
+from quotewire.dataset.schema import TABLES
+from quotewire.errors import ConfigError
+from quotewire.extract.quotes.lexicons import DEFAULT_CUES
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from flows.errors import ConfigError, QuotewireError
+from quotewire.errors import ConfigError, QuotewireError
 
 log = logging.getLogger(__name__)
 
@@ -130,8 +130,8 @@ def cmd_watch(args: argparse.Namespace, kwargs: dict[str, Any]) -> int:
     """Run once, then rerun whenever inputs appear or change in the raw folder (debounced)."""
     from watchfiles import watch
 
-    from flows.cli import print_summary
     from flows.flow import make_flow
+    from quotewire.cli import print_summary
 
     raw, out = Path(kwargs["raw"]), Path(kwargs["out"])
     if not raw.is_dir():

@@ -37,6 +37,6 @@ def parquet_count(out: Path, table: str) -> int:
 
 def snapshot(out: Path) -> dict[str, list[str]]:
     """Sorted JSON of every table's records (run metadata is not in records)."""
-    from flows.schema import TABLES
+    from quotewire.dataset.schema import TABLES
 
     return {t: sorted(json.dumps(r, sort_keys=True) for r in rows(out, t)) for t in TABLES}

@@ -1,4 +1,4 @@
-"""Table tests for the boilerplate rules of ``flows.clean``: what goes, and prose that must stay.
+"""Table tests for the boilerplate rules of ``quotewire.extract.clean``: what goes, and prose that must stay.
 
 Every case also checks the module's contract: the cleaned text has the source's length, newlines
 stay where they were, removed and highlight spans slice back to the source, and ``clean`` is
@@ -11,8 +11,8 @@ import datetime as dt
 
 import pytest
 
-from flows.clean import clean
-from flows.model import Cleaned
+from quotewire.extract.clean import clean
+from quotewire.extract.model import Cleaned
 
 PROSE = "Around 50,000 civilians are still trapped inside the rebel-held zone, the UN estimates today."
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from flows.cli import build_parser, run_kwargs
-from flows.config import Config, load_config
-from flows.errors import ConfigError
+from quotewire.cli import build_parser, run_kwargs
+from quotewire.dataset.config import Config, load_config
+from quotewire.errors import ConfigError
 
 
 def test_defaults_without_a_config(tmp_path: Path) -> None:
@@ -55,7 +55,7 @@ def test_bad_config_is_a_clear_error(tmp_path: Path, body: str, message: str) ->
 def test_extra_boilerplate_is_removed(tmp_path: Path) -> None:
     import re
 
-    from flows.clean import clean
+    from quotewire.extract.clean import clean
 
     text = "Storm hits coast\n\nWINDS reached 100 km/h on Monday, officials said.\n\nHear more on Wavelength, our podcast\n"
     assert "Wavelength" in clean(text).text, "the line is prose to the built-in rules"
@@ -68,8 +68,8 @@ def test_extra_boilerplate_is_removed(tmp_path: Path) -> None:
 
 
 def _quotes(text: str, cues: object = None) -> list[tuple[str, str, str]]:
-    from flows.quotes import extract_quotes
-    from flows.segment import split_sentences
+    from quotewire.extract.quotes import extract_quotes
+    from quotewire.extract.segment import split_sentences
 
     return [
         (q.cue.text if q.cue else "", q.mention.text if q.mention else "", q.content.text)
@@ -87,7 +87,7 @@ def _quotes(text: str, cues: object = None) -> list[tuple[str, str, str]]:
     ],
 )
 def test_extra_cue_words_find_new_quotes(key: str, word: str, text: str, cue: str, mention: str) -> None:
-    from flows.lexicons import DEFAULT_CUES
+    from quotewire.extract.quotes.lexicons import DEFAULT_CUES
 
     assert _quotes(text) == [], "the word must be new to the built-in lexicon for this test to mean anything"
     found = _quotes(text, DEFAULT_CUES.extended(**{key: [word]}))
@@ -96,7 +96,7 @@ def test_extra_cue_words_find_new_quotes(key: str, word: str, text: str, cue: st
 
 
 def test_not_cues_drop_a_default_cue() -> None:
-    from flows.lexicons import DEFAULT_CUES
+    from quotewire.extract.quotes.lexicons import DEFAULT_CUES
 
     text = "The study found that most voters distrust the council."
     assert [c for c, _, _ in _quotes(text)] == ["found"]
@@ -106,7 +106,7 @@ def test_not_cues_drop_a_default_cue() -> None:
 def test_custom_lexicon_in_threads_does_not_cross_over() -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    from flows.lexicons import DEFAULT_CUES
+    from quotewire.extract.quotes.lexicons import DEFAULT_CUES
 
     text = "Smith grumbled that the budget was a disaster for the city."
     custom = DEFAULT_CUES.extended(say=["grumble"])
@@ -127,7 +127,7 @@ def test_custom_lexicon_in_threads_does_not_cross_over() -> None:
     ],
 )
 def test_inflections_cover_the_regular_forms(word: str, forms: set[str]) -> None:
-    from flows.lexicons import inflections
+    from quotewire.extract.quotes.lexicons import inflections
 
     assert forms <= inflections(word)
 
@@ -135,8 +135,8 @@ def test_inflections_cover_the_regular_forms(word: str, forms: set[str]) -> None
 def test_cue_config_keys_cli_flags_and_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import pickle
 
-    from flows.lexicons import DEFAULT_CUES
-    from flows.pipeline import Options
+    from quotewire.dataset.pipeline import Options
+    from quotewire.extract.quotes.lexicons import DEFAULT_CUES
 
     (tmp_path / "quotewire.toml").write_text('cue_verbs = ["grumble"]\ncue_nouns = ["rebuttal"]\nnot_cues = ["found"]\n')
     monkeypatch.chdir(tmp_path)
@@ -161,9 +161,9 @@ def test_bad_cue_words_are_config_errors(tmp_path: Path, body: str) -> None:
 
 
 def test_changing_cue_words_reprocesses_every_input(raw_dir: Path, out_dir: Path) -> None:
-    from flows.lexicons import DEFAULT_CUES
-    from flows.pipeline import Options
-    from flows.runner import run_pipeline
+    from quotewire.dataset.pipeline import Options
+    from quotewire.dataset.runner import run_pipeline
+    from quotewire.extract.quotes.lexicons import DEFAULT_CUES
     from tests.helpers import rows
 
     (raw_dir / "a.txt").write_text("Council vote\n\nSmith grumbled that the budget was a disaster for the city.\n")

@@ -1,4 +1,4 @@
-"""Corpus-level identity (flows.corpus): merge and non-merge rules on small hand-written corpora."""
+"""Corpus-level identity (quotewire.dataset.corpus): merge and non-merge rules on small hand-written corpora."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.corpus import (
+from quotewire.dataset.corpus import (
     build_corpus,
     cluster_near_duplicates,
     normalize_quote,
     parse_person_name,
     short_hash,
 )
-from flows.schema import Validator, to_arrow
+from quotewire.dataset.schema import Validator, to_arrow
 
 Row = dict[str, Any]
 TABLES = ("people", "speaker_person", "quotations", "quote_quotation")
@@ -496,7 +496,7 @@ def test_rows_validate_and_convert_to_arrow() -> None:
 def test_write_derived_round_trip(tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
-    from flows.io import write_derived
+    from quotewire.dataset.io import write_derived
 
     result = build_corpus(*sample_corpus())
     for table in TABLES:

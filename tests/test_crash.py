@@ -17,7 +17,7 @@ import pytest
 from tests.helpers import article, parquet_count, rows, snapshot
 
 POINTS = ["after-staging", "before-manifest", "after-manifest"]
-RUNNER = "import sys; from pathlib import Path; from flows.runner import run_pipeline; run_pipeline(Path(sys.argv[1]), Path(sys.argv[2]))"
+RUNNER = "import sys; from pathlib import Path; from quotewire.dataset.runner import run_pipeline; run_pipeline(Path(sys.argv[1]), Path(sys.argv[2]))"
 
 
 def _run(cmd: list[str], fault: str | None, timeout: float = 120) -> int:
@@ -68,7 +68,7 @@ def test_kill_at_commit_point_then_rerun(point: str, raw_dir: Path, out_dir: Pat
 def test_cli_killed_with_its_prefect_server_then_rerun(raw_dir: Path, out_dir: Path, tmp_path: Path) -> None:
     """The real CLI (flow + temporary Prefect server) killed after the manifest rename."""
     _setup(raw_dir, out_dir)
-    cli = [sys.executable, "-m", "flows", "run", "--raw", str(raw_dir), "--out", str(out_dir)]
+    cli = [sys.executable, "-m", "quotewire", "run", "--raw", str(raw_dir), "--out", str(out_dir)]
     assert _run(cli, "after-manifest") == -signal.SIGKILL
     assert _run(cli, None) == 0
     clean_out = tmp_path / "clean"

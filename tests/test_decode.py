@@ -1,4 +1,4 @@
-"""Table tests for ``flows.decode``: encodings recorded, bad bytes are values (never exceptions)."""
+"""Table tests for ``quotewire.extract.decode``: encodings recorded, bad bytes are values (never exceptions)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from flows.decode import decode, detect_language, repair_surrogates
+from quotewire.extract.decode import decode, detect_language, repair_surrogates
 
 TEXT = "Caf\u00e9 owners said \u201cwe will stay\u201d \u2014 na\u00efve or brave, on Tuesday."
 LATIN = "Caf\u00e9 owners said they will stay, na\u00efve or brave, on Tuesday. \u00a3 5"

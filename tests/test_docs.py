@@ -6,12 +6,12 @@ import json
 import re
 from pathlib import Path
 
-from flows.docs import data_dictionary, join_keys, schema_tables
-from flows.schema import arrow_schema, load_schema, schema_dir
+from quotewire.dataset.docs import data_dictionary, join_keys, schema_tables
+from quotewire.dataset.schema import arrow_schema, load_schema, schema_dir
 
 REPO = Path(__file__).resolve().parent.parent
 
-REGENERATE = "regenerate it: python -m flows.docs > docs/data-dictionary.md"
+REGENERATE = "regenerate it: python -m quotewire.dataset.docs > docs/data-dictionary.md"
 
 
 def test_checked_in_dictionary_is_current() -> None:

@@ -1,4 +1,4 @@
-"""Tests for ``flows.events``: the event (actor | action | date) each date mention attaches to.
+"""Tests for ``quotewire.extract.events``: the event (actor | action | date) each date mention attaches to.
 
 Sentences are written for these tests; the golden test reads the seed article shipped in
 ``raw/``.
@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.events import extract_events, published_from_text
-from flows.model import Event
-from flows.segment import split_sentences
+from quotewire.extract.events import extract_events, published_from_text
+from quotewire.extract.model import Event
+from quotewire.extract.segment import split_sentences
 
 WED = dt.date(2016, 12, 14)
 SEED = Path(__file__).resolve().parents[1] / "raw" / "cnn-aleppo-2016-12-14.txt"

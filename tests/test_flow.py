@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.cli import build_parser, main
+from quotewire.cli import build_parser, main
 from tests.helpers import article, rows
 
 

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from flows.model import Article
-from flows.pipeline import Options, process_article
+from quotewire.dataset.pipeline import Options, process_article
+from quotewire.extract.model import Article
 from tests.conftest import SEED
 
 BOILERPLATE = ["Goodbye messages from Aleppo", "Story highlights", "01:31", "01:28",

@@ -14,13 +14,13 @@ from typing import Any
 
 import pytest
 
-from flows.batch import validate_records
-from flows.model import Article
-from flows.pipeline import Options, Quarantined, process_article
+from quotewire.dataset.batch import validate_records
+from quotewire.dataset.pipeline import Options, Quarantined, process_article
+from quotewire.extract.model import Article
 
 pytest.importorskip("trafilatura")
 
-from flows.html import article_from_html, declared_charset
+from quotewire.dataset.html import article_from_html, declared_charset
 
 PARAS = [
     "SPRINGFIELD — The city council voted on Tuesday to close the old harbour bridge for repairs, "
@@ -74,7 +74,7 @@ def to_article(data: bytes, **kw: Any) -> Article:
 
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Extraction must not touch the network: any connection attempt fails the test."""
+    """Analysis must not touch the network: any connection attempt fails the test."""
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("network access during HTML extraction")
 
@@ -172,16 +172,16 @@ def test_markup_in_metadata_is_plain_text() -> None:
 
 
 def test_pipeline_reads_html_inputs_once_wired(tmp_path: Path) -> None:
-    """End to end through discovery and the batch (skips until flows.io discovers ``*.html``)."""
-    from flows.io import discover
-    from flows.runner import run_pipeline
+    """End to end through discovery and the batch (skips until quotewire.dataset.io discovers ``*.html``)."""
+    from quotewire.dataset.io import discover
+    from quotewire.dataset.runner import run_pipeline
 
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "bridge.html").write_text(news_page(), encoding="utf-8")
     (raw / "bridge.meta.json").write_text(json.dumps({"id": "gz-1"}), encoding="utf-8")
     if not any(u.path == "bridge.html" and u.kind != "invalid" for u in discover(raw)):
-        pytest.skip("flows.io does not discover *.html inputs yet (wiring pending)")
+        pytest.skip("quotewire.dataset.io does not discover *.html inputs yet (wiring pending)")
     out = tmp_path / "output"
     summary = run_pipeline(raw, out)
     assert summary.processed == 1 and summary.rejects == 0

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from flows import io as qio
-from flows.errors import ConfigError, OutputLocked
-from flows.runner import run_pipeline
+from quotewire.dataset import io as qio
+from quotewire.dataset.runner import run_pipeline
+from quotewire.errors import ConfigError, OutputLocked
 from tests.helpers import article, parquet_count, rows, snapshot
 
 
@@ -114,9 +114,9 @@ def test_version_bump_and_full_reprocess_everything(raw_dir: Path, out_dir: Path
     s = run_pipeline(raw_dir, out_dir, full=True)
     assert s.processed == 2
     assert snapshot(out_dir) == before, "a full rerun must give identical records"
-    import flows.pipeline
+    import quotewire.dataset.pipeline
 
-    monkeypatch.setattr(flows.pipeline, "__version__", "999.0.0")
+    monkeypatch.setattr(quotewire.dataset.pipeline, "__version__", "999.0.0")
     s = run_pipeline(raw_dir, out_dir)
     assert s.processed == 2
     assert parquet_count(out_dir, "documents") == 2
@@ -178,8 +178,8 @@ def test_runner_drops_each_batch_result_once_folded_in(raw_dir: Path, out_dir: P
     import weakref
     from dataclasses import fields
 
-    from flows.batch import BatchResult
-    from flows.runner import BatchArgs, sequential
+    from quotewire.dataset.batch import BatchResult
+    from quotewire.dataset.runner import BatchArgs, sequential
 
     class Tracked(BatchResult):  # a subclass without __slots__ so it can be weakly referenced
         pass
@@ -208,7 +208,7 @@ def test_runner_drops_each_batch_result_once_folded_in(raw_dir: Path, out_dir: P
 
 
 def test_release_memory_is_safe_to_call() -> None:
-    from flows.runner import release_memory
+    from quotewire.dataset.runner import release_memory
 
     release_memory()  # malloc_trim on glibc, a no-op elsewhere; must never raise
 
@@ -219,7 +219,7 @@ def test_arrow_allocates_from_the_system_pool_in_the_cli() -> None:
     import sys
 
     env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
-    code = "import flows.cli, flows.flow, pyarrow as pa; print(pa.default_memory_pool().backend_name)"
+    code = "import quotewire.cli, flows.flow, pyarrow as pa; print(pa.default_memory_pool().backend_name)"
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                          cwd=Path(__file__).resolve().parent.parent, timeout=120, check=True)
     assert res.stdout.strip() == "system"

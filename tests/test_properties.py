@@ -17,11 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flows import io as qio
-from flows.clean import clean
-from flows.decode import decode
-from flows.model import Article
-from flows.pipeline import (
+from quotewire.dataset import io as qio
+from quotewire.dataset.pipeline import (
     Options,
     Quarantined,
     article_from_bytes,
@@ -30,8 +27,11 @@ from flows.pipeline import (
     parse_published,
     process_article,
 )
-from flows.schema import TABLES, validator
-from flows.segment import split_sentences
+from quotewire.dataset.schema import TABLES, validator
+from quotewire.extract.clean import clean
+from quotewire.extract.decode import decode
+from quotewire.extract.model import Article
+from quotewire.extract.segment import split_sentences
 
 TODAY = dt.date(2026, 11, 27)
 OPTS = Options(today=TODAY)
@@ -148,7 +148,7 @@ def test_clean_keeps_length_and_is_idempotent(text: str) -> None:
 @FAST
 @given(any_text)
 def test_split_sentences_spans_are_ordered_and_inside(text: str) -> None:
-    from flows.segment import paragraphs, text_paragraphs
+    from quotewire.extract.segment import paragraphs, text_paragraphs
 
     paras = text_paragraphs(text)
     lines = list(paragraphs(text))

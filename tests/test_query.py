@@ -11,10 +11,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from flows.cli import main
-from flows.errors import ConfigError
-from flows.query import cmd_query, connect
-from flows.runner import run_pipeline
+from quotewire.cli import main
+from quotewire.dataset.query import cmd_query, connect
+from quotewire.dataset.runner import run_pipeline
+from quotewire.errors import ConfigError
 
 pytest.importorskip("duckdb")
 

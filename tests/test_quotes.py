@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.lexicons import CueLexicon
-from flows.model import Quote
-from flows.quotes import extract_quotes
-from flows.segment import split_sentences
+from quotewire.extract.model import Quote
+from quotewire.extract.quotes import extract_quotes
+from quotewire.extract.quotes.lexicons import CueLexicon
+from quotewire.extract.segment import split_sentences
 
 
 def quotes_of(text: str) -> list[Quote]:
@@ -1374,7 +1374,7 @@ def test_short_or_title_quotation_is_not_an_orphan(text: str) -> None:
 
 def _with_learned(say: str = "", act: str = "") -> CueLexicon:
     """The default lexicon with ``say``/``act`` forms added as learned ones (retraining-proof)."""
-    from flows.lexicons import DEFAULT_CUES
+    from quotewire.extract.quotes.lexicons import DEFAULT_CUES
 
     extra_say, extra_act = frozenset(say.split()), frozenset(act.split())
     return CueLexicon(
@@ -1409,7 +1409,7 @@ def test_learned_cue_never_attributes_a_quotation_beside_it(text: str) -> None:
 
 
 def test_shipped_learned_cues_load_with_their_train_precision() -> None:
-    from flows.lexicons import CUE_RATE, DEFAULT_CUES, LEARNED_RATE
+    from quotewire.extract.quotes.lexicons import CUE_RATE, DEFAULT_CUES, LEARNED_RATE
 
     assert len(DEFAULT_CUES.learned) > 100
     assert DEFAULT_CUES.learned <= DEFAULT_CUES.say | DEFAULT_CUES.act
@@ -1419,7 +1419,7 @@ def test_shipped_learned_cues_load_with_their_train_precision() -> None:
 
 
 def test_a_learned_form_the_user_names_is_a_full_cue() -> None:
-    from flows.lexicons import DEFAULT_CUES
+    from quotewire.extract.quotes.lexicons import DEFAULT_CUES
 
     lex = DEFAULT_CUES.extended(say=["embody"])
     assert "embodied" not in lex.learned and "embodied" in lex.say

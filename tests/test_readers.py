@@ -19,9 +19,9 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pytest
 
-from flows.docs import schema_tables
-from flows.runner import run_pipeline
-from flows.schema import TABLES, arrow_schema
+from quotewire.dataset.docs import schema_tables
+from quotewire.dataset.runner import run_pipeline
+from quotewire.dataset.schema import TABLES, arrow_schema
 
 duckdb = pytest.importorskip("duckdb")
 pl = pytest.importorskip("polars")
@@ -222,7 +222,7 @@ def test_jsonl_and_parquet_hold_the_same_records(out: Path) -> None:
 
 
 def test_readme_is_the_data_dictionary(out: Path) -> None:
-    from flows.docs import data_dictionary
+    from quotewire.dataset.docs import data_dictionary
 
     assert (out / "README.md").read_text(encoding="utf-8") == data_dictionary()
 

@@ -7,8 +7,8 @@ import re
 from dataclasses import fields
 from pathlib import Path
 
-from flows.cli import build_parser
-from flows.config import Config, load_config
+from quotewire.cli import build_parser
+from quotewire.dataset.config import Config, load_config
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

@@ -14,9 +14,9 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from flows import io as qio
-from flows.report import render_report, timeline_bins, top_speakers, write_report
-from flows.runner import run_pipeline
+from quotewire.dataset import io as qio
+from quotewire.dataset.report import render_report, timeline_bins, top_speakers, write_report
+from quotewire.dataset.runner import run_pipeline
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "raw" / "cnn-aleppo-2016-12-14.txt"
@@ -158,7 +158,14 @@ def test_sections_summed_over_parts_equal_one_table(tmp_path: Path) -> None:
     """The report reads part files in turn; its sums must equal aggregates over the whole table."""
     import pyarrow.parquet as pq
 
-    from flows.report import bar_table, iter_parts, outlets_html, quotes_per_outlet, speakers_html, timeline_html
+    from quotewire.dataset.report import (
+        bar_table,
+        iter_parts,
+        outlets_html,
+        quotes_per_outlet,
+        speakers_html,
+        timeline_html,
+    )
     from tests.helpers import article
 
     raw = tmp_path / "raw"

@@ -22,12 +22,12 @@ from typing import Any
 
 import pytest
 
-import flows.batch
-import flows.io as qio
-import flows.runner
-from flows.errors import ConfigError, QuotewireError, RunFailed
-from flows.pipeline import Options, extract
-from flows.runner import RunSummary, run_pipeline
+import quotewire.dataset.batch
+import quotewire.dataset.io as qio
+import quotewire.dataset.runner
+from quotewire.dataset.pipeline import Options, extract
+from quotewire.dataset.runner import RunSummary, run_pipeline
+from quotewire.errors import ConfigError, QuotewireError, RunFailed
 
 TODAY = dt.date(2026, 11, 27)
 BODY = (
@@ -492,14 +492,14 @@ def test_unreadable_file_simulated(raw_dir: Path, out_dir: Path, monkeypatch: py
     """Permission denied at read time (simulated, so it bites under root too)."""
     (raw_dir / "secret.txt").write_text(article("x"), encoding="utf-8")
     (raw_dir / "ok.txt").write_text(article("ok"), encoding="utf-8")
-    real = flows.batch.read_unit
+    real = quotewire.dataset.batch.read_unit
 
     def deny(raw: Path, unit: qio.InputUnit) -> tuple[bytes, bytes | None]:
         if unit.path == "secret.txt":
             raise PermissionError(errno.EACCES, "Permission denied", str(raw / unit.path))
         return real(raw, unit)
 
-    monkeypatch.setattr(flows.batch, "read_unit", deny)
+    monkeypatch.setattr(quotewire.dataset.batch, "read_unit", deny)
     s = run(raw_dir, out_dir)
     assert_accounted(s, out_dir)
     assert quarantine(out_dir)["secret.txt"] == "unreadable: Permission denied"
@@ -610,7 +610,7 @@ def test_file_disappears_between_discovery_and_read(raw_dir: Path, out_dir: Path
     (raw_dir / "gone.txt").write_text(article("gone"), encoding="utf-8")
     (raw_dir / "ok.txt").write_text(article("ok"), encoding="utf-8")
     with monkeypatch.context() as m:
-        m.setattr(flows.runner.qio, "discover", _discover_then(lambda raw: (raw / "gone.txt").unlink()))
+        m.setattr(quotewire.dataset.runner.qio, "discover", _discover_then(lambda raw: (raw / "gone.txt").unlink()))
         s = run(raw_dir, out_dir)
     assert_accounted(s, out_dir)
     assert quarantine(out_dir)["gone.txt"] == "file disappeared while the run read it"
@@ -624,7 +624,7 @@ def test_jsonl_truncated_between_discovery_and_read(raw_dir: Path, out_dir: Path
     lines = [json.dumps({"id": f"i{k}", "text": article(str(k))}) for k in range(3)]
     (raw_dir / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     with monkeypatch.context() as m:
-        m.setattr(flows.runner.qio, "discover",
+        m.setattr(quotewire.dataset.runner.qio, "discover",
                   _discover_then(lambda raw: (raw / "feed.jsonl").write_text(lines[0] + "\n", encoding="utf-8")))
         s = run(raw_dir, out_dir)
     assert_accounted(s, out_dir)
@@ -639,7 +639,7 @@ def test_file_changes_between_discovery_and_read(raw_dir: Path, out_dir: Path,
     p = raw_dir / "a.txt"
     p.write_text(article("old"), encoding="utf-8")
     with monkeypatch.context() as m:
-        m.setattr(flows.runner.qio, "discover", _discover_then(lambda raw: p.write_text(article("new version"))))
+        m.setattr(quotewire.dataset.runner.qio, "discover", _discover_then(lambda raw: p.write_text(article("new version"))))
         run(raw_dir, out_dir)
     s2 = run(raw_dir, out_dir)  # the recorded hash is the old bytes': the change is caught next run
     assert_accounted(s2, out_dir)
@@ -667,7 +667,7 @@ def test_quarantine_ratio_at_limit_passes(raw_dir: Path, out_dir: Path) -> None:
 
 
 def _corrupting(table: str, field: str, value: Any) -> Callable[..., dict[str, list[dict[str, Any]]]]:
-    real = flows.batch.process_article
+    real = quotewire.dataset.batch.process_article
 
     def wrapped(art: Any, key: str, *args: Any, **kwargs: Any) -> dict[str, list[dict[str, Any]]]:
         recs = real(art, key, *args, **kwargs)
@@ -687,7 +687,7 @@ def _corrupting(table: str, field: str, value: Any) -> Callable[..., dict[str, l
 def test_schema_failures_go_to_rejects(raw_dir: Path, out_dir: Path, monkeypatch: pytest.MonkeyPatch, table: str,
                                        field: str, value: Any, path: str) -> None:
     (raw_dir / "a.txt").write_text(article("a"), encoding="utf-8")
-    monkeypatch.setattr(flows.batch, "process_article", _corrupting(table, field, value))
+    monkeypatch.setattr(quotewire.dataset.batch, "process_article", _corrupting(table, field, value))
     s = run(raw_dir, out_dir)
     assert_accounted(s, out_dir)
     files = list((out_dir / "rejects").glob("*.jsonl"))
@@ -707,24 +707,24 @@ def test_stage_crash_quarantines_only_that_article(raw_dir: Path, out_dir: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     (raw_dir / "boom.txt").write_text(article("boom"), encoding="utf-8")
     (raw_dir / "ok.txt").write_text(article("ok"), encoding="utf-8")
-    real = flows.batch.process_article
+    real = quotewire.dataset.batch.process_article
 
     def crash(art: Any, key: str, *args: Any, **kwargs: Any) -> Any:
         if key == "boom.txt":
             raise IndexError("stage bug")
         return real(art, key, *args, **kwargs)
 
-    monkeypatch.setattr(flows.batch, "process_article", crash)
+    monkeypatch.setattr(quotewire.dataset.batch, "process_article", crash)
     s = run(raw_dir, out_dir)
     assert_accounted(s, out_dir)
     assert quarantine(out_dir)["boom.txt"] == "extraction error: IndexError: stage bug"
     assert s.processed == 1
 
 
-# Was an OverflowError in flows/timex.py (_day_from/_shift_unit) that quarantined the article.
+# Was an OverflowError in quotewire/extract/timex/ (_day_from/_shift_unit) that quarantined the article.
 def test_events_survive_extreme_anchor() -> None:
-    from flows.events import extract_events
-    from flows.segment import split_sentences
+    from quotewire.extract.events import extract_events
+    from quotewire.extract.segment import split_sentences
 
     text = "The talks resume tomorrow. The talks resumed last week."
     for anchor in (dt.date.max, dt.date.min):

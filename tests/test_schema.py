@@ -7,7 +7,7 @@ import json
 import pyarrow as pa
 import pytest
 
-from flows.schema import TABLES, Validator, arrow_schema, columns, load_schema, to_arrow
+from quotewire.dataset.schema import TABLES, Validator, arrow_schema, columns, load_schema, to_arrow
 
 GOOD_QUOTE = {
     "quote_id": "0123456789abcdef", "doc_id": "0123456789abcdef", "attribution_id": "0123456789abcdef",
@@ -87,8 +87,8 @@ def test_both_validators_agree_on_real_and_broken_records() -> None:
     import datetime as dt
     import random
 
-    from flows.model import Article
-    from flows.pipeline import Options, process_article
+    from quotewire.dataset.pipeline import Options, process_article
+    from quotewire.extract.model import Article
     from tests.conftest import SEED
 
     art = Article(text=SEED.read_text(encoding="utf-8"), encoding="utf-8", source_path="seed.txt",

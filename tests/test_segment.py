@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flows.segment import paragraphs, split_sentences
+from quotewire.extract.segment import paragraphs, split_sentences
 
 
 def sentence_texts(text: str) -> list[str]:
@@ -71,7 +71,7 @@ REUTERS = (
 
 
 def test_hard_wrapped_wire_copy_is_joined_into_paragraphs() -> None:
-    from flows.segment import text_paragraphs
+    from quotewire.extract.segment import text_paragraphs
 
     paras = [REUTERS[s:e] for s, e in text_paragraphs(REUTERS)]
     assert len(paras) == 3
@@ -83,7 +83,7 @@ def test_hard_wrapped_wire_copy_is_joined_into_paragraphs() -> None:
 
 
 def test_hard_wrapped_attribution_is_one_quote() -> None:
-    from flows.quotes import extract_quotes
+    from quotewire.extract.quotes import extract_quotes
 
     quotes = extract_quotes(REUTERS, split_sentences(REUTERS))
     company = [q for q in quotes if q.mention is not None and q.mention.text == "the company"]

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.errors import ConfigError
 from flows.serve import parse_interval
+from quotewire.errors import ConfigError
 from tests.helpers import article, rows
 
 
@@ -73,7 +73,7 @@ def _docs(out: Path) -> set[str]:
 def test_new_file_is_picked_up(mode: str, raw_dir: Path, out_dir: Path, tmp_path: Path) -> None:
     (raw_dir / "first.txt").write_text(article(1), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-    cmd = [sys.executable, "-m", "flows", mode, "--raw", str(raw_dir), "--out", str(out_dir)]
+    cmd = [sys.executable, "-m", "quotewire", mode, "--raw", str(raw_dir), "--out", str(out_dir)]
     if mode == "serve":
         cmd += ["--interval", "5s", "--port", str(_free_port())]
     else:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from flows.model import Attribution, Quote, Span, Speaker
-from flows.quotes import extract_quotes
-from flows.segment import split_sentences
-from flows.speakers import resolve_speakers, split_name
+from quotewire.extract.model import Attribution, Quote, Span, Speaker
+from quotewire.extract.quotes import extract_quotes
+from quotewire.extract.segment import split_sentences
+from quotewire.extract.speakers import resolve_speakers, split_name
 
 SEED = Path(__file__).resolve().parent.parent / "raw" / "cnn-aleppo-2016-12-14.txt"
 # Lines the clean stage blanks in the seed article (page furniture, not prose).

@@ -1,4 +1,4 @@
-"""Table tests for ``flows.timex``: one row per TIMEX3 convention and per refused look-alike.
+"""Table tests for ``quotewire.extract.timex``: one row per TIMEX3 convention and per refused look-alike.
 
 All sentences are written for these tests. The anchor is Wednesday 2016-12-14 unless a row says
 otherwise.
@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from flows.timex import find_timexes, period
+from quotewire.extract.timex import find_timexes, period
 
 WED = dt.date(2016, 12, 14)
 

@@ -54,7 +54,7 @@ def test_candidates_skip_nouns_beliefs_and_known_cues() -> None:
 
 
 def test_learning_leaves_the_shipped_rates_alone() -> None:
-    from flows.lexicons import CUE_RATE
+    from quotewire.extract.quotes.lexicons import CUE_RATE
 
     before = dict(CUE_RATE)
     _learner().learn([_doc("The senator showcased a plan to cut taxes.", "a plan to cut taxes")], 1, 0.4)

@@ -4,7 +4,7 @@
 Reads TimeML files (TimeBank / AQUAINT, ``*.tml``), pairs each ``<EVENT>`` with its
 ``<MAKEINSTANCE>`` (``pos``, ``tense``), and keeps the word forms annotated as verbs in most of
 their occurrences, with their most frequent tense. The artifact holds word forms and counts only
-(no text), so it ships inside the package; ``flows.events`` combines it with morphology so that
+(no text), so it ships inside the package; ``quotewire.extract.events`` combines it with morphology so that
 verbs never seen in training are still found.
 
     python training/build_verb_lexicon.py ../shared/gold/timex/tbaq-cleaned --out flows/event_verbs.tsv

@@ -3,7 +3,7 @@
 Runs segment + quotes + speakers on each train article, matches predictions to gold with the
 scorer's rules (``score_quotes._pairs`` at 0.3), and prints, per quote rule, how many
 predictions there were and which share matched a gold attribution (content) and also had the
-right speaker. The content precision is pasted into ``flows/quotes.py`` as ``RULE_PRECISION``
+right speaker. The content precision is pasted into ``quotewire/extract/quotes/`` as ``RULE_PRECISION``
 (the confidence of a quote is its rule's precision, scaled by the cue word's prior).
 
   python training/calibrate_rules.py ../shared/gold/polnear/train.jsonl [--eval-dir ../shared/eval]

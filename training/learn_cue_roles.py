@@ -24,7 +24,7 @@ what the rules already extract, so what a verb is worth is how often the rules a
    A past tense must have another form of its verb in the texts ("publishes" for "published"),
    which keeps out nouns and adjectives in -ed ("greed", "bloodshed", "bespectacled").
 
-The output is sorted and deterministic; ``flows/lexicons.py`` loads it into the default lexicon.
+The output is sorted and deterministic; ``quotewire/extract/quotes/lexicons.py`` loads it into the default lexicon.
 Check the effect on held-out gold with ``run_gold.py quotes`` on dev (the README's numbers).
 """
 
@@ -42,9 +42,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from flows.lexicons import CUE_RATE, HAND_CUE_RATE, HAND_CUES, PHRASAL_CUES, CueLexicon, inflections  # noqa: E402
-from flows.quotes import BELIEF_VERBS, extract_quotes  # noqa: E402
-from flows.segment import split_sentences  # noqa: E402
+from quotewire.extract.quotes import BELIEF_VERBS, extract_quotes  # noqa: E402
+from quotewire.extract.quotes.lexicons import CUE_RATE, HAND_CUE_RATE, HAND_CUES, PHRASAL_CUES, CueLexicon, inflections  # noqa: E402
+from quotewire.extract.segment import split_sentences  # noqa: E402
 
 WORD = re.compile(r"(?<![A-Za-z'\u2019-])[a-z]{4,}(?![A-Za-z'\u2019-])")
 MATCH = 0.3  # the scorer's overlap threshold, on both sides

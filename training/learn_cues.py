@@ -3,7 +3,7 @@
 For every lower-cased word form, count how often it occurs in the train texts and how often it
 is the head (last word, or first word for "according to"-like cues) of a gold cue. Words whose
 cue rate and count pass the thresholds are printed as a Python frozenset literal, ready to paste
-into ``flows/lexicons.py`` (the lexicon is reviewed by hand, not loaded at run time).
+into ``quotewire/extract/quotes/lexicons.py`` (the lexicon is reviewed by hand, not loaded at run time).
 
   python training/learn_cues.py ../shared/gold/polnear/train.jsonl [--min-count 4] [--min-rate 0.35]
 """

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from flows import timex_lexicon as lx
+from quotewire.extract.timex import lexicon as lx
 
 log = logging.getLogger(__name__)
 

@@ -26,7 +26,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from flows.lexicons import (
+from quotewire.extract.model import Attribution, Quote, Sentence, Span, Speaker
+from quotewire.extract.quotes.lexicons import (
     DETERMINERS,
     FEMALE_NAMES,
     MALE_NAMES,
@@ -35,7 +36,6 @@ from flows.lexicons import (
     PRONOUN_GENDER,
     TITLES,
 )
-from flows.model import Attribution, Quote, Sentence, Span, Speaker
 
 log = logging.getLogger(__name__)
 

@@ -1,10 +1,10 @@
-"""Lexicons and compiled patterns for temporal expressions (resource module of ``flows.timex``).
+"""Lexicons and compiled patterns for temporal expressions (resource module of ``quotewire.extract.timex``).
 
 Scope: English news and narrative prose. Every pattern here is compiled once at import, is
 anchored on a word boundary and uses only bounded repetitions, so a scan stays linear in the
 length of the text (no nested quantifiers: a 1 MB line is scanned in one pass per pattern).
 Names and verbs that look like dates ("Theresa May", "march on", "Sun", "sat") are refused by
-the checks in ``flows.timex``, not here.
+the checks in ``quotewire.extract.timex``, not here.
 """
 
 from __future__ import annotations

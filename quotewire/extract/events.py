@@ -1,6 +1,6 @@
 """Dated events: temporal expressions normalized to TIMEX3 values, with their clause.
 
-Scope: English news prose. For each DATE/TIME expression found by ``flows.timex`` this stage
+Scope: English news prose. For each DATE/TIME expression found by ``quotewire.extract.timex`` this stage
 finds the event it dates, with rules only (no tagger or parser):
 
 - the *action* is the head verb of the verb group governing the date: the nearest verb before
@@ -32,8 +32,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flows.model import Event, Sentence, Span
-from flows.timex import Tense, Timex, find_timexes
+from quotewire.extract.model import Event, Sentence, Span
+from quotewire.extract.timex import Tense, Timex, find_timexes
 
 log = logging.getLogger(__name__)
 

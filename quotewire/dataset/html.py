@@ -1,7 +1,7 @@
 """Saved news pages (``*.html``) as articles: the article text extracted with trafilatura.
 
 Scope: one saved page in, one ``Article`` (or a ``Quarantined`` reason) out; no IO, no network.
-The page is decoded with ``flows.decode.decode`` (BOM, UTF-8, then Windows-1252, as browsers
+The page is decoded with ``quotewire.extract.decode.decode`` (BOM, UTF-8, then Windows-1252, as browsers
 treat pages labelled Latin-1), its main text is extracted with trafilatura (boilerplate,
 navigation and comments dropped) and that text becomes the document's *source text*: every
 offset of the page's records points into it (``documents.text`` keeps it). The page's metadata
@@ -23,8 +23,8 @@ import logging
 import re
 from typing import Any
 
-from flows.model import Article
-from flows.pipeline import Options, Quarantined, apply_meta, decode_input
+from quotewire.dataset.pipeline import Options, Quarantined, apply_meta, decode_input
+from quotewire.extract.model import Article
 
 log = logging.getLogger(__name__)
 

@@ -109,7 +109,7 @@ class Event:
 
 
 @dataclass(slots=True)
-class Extraction:
+class Analysis:
     """Everything the pure stages found in one document."""
 
     cleaned: Cleaned

@@ -1,7 +1,7 @@
 """The pure pipeline for one article: source text in, extraction and schema-shaped records out.
 
 decode -> clean -> segment -> quotes -> speakers -> events -> records. No IO and no Prefect here:
-``flows.io`` reads the bytes, ``flows.flow`` orchestrates. Bad input never raises: it comes back
+``quotewire.dataset.io`` reads the bytes, ``flows.flow`` orchestrates. Bad input never raises: it comes back
 as a ``Quarantined`` value with a reason.
 """
 
@@ -17,24 +17,19 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from flows import __version__
-from flows.clean import clean
-from flows.decode import Decoded, decode, detect_language, repair_surrogates
-from flows.events import extract_events
-from flows.ids import short_hash
-from flows.lexicons import DEFAULT_CUES, CueLexicon
-from flows.model import Article, Extraction
-from flows.quotes import extract_quotes
-from flows.records import build_records
-from flows.schema import load_schema, validator
-from flows.segment import split_sentences
-from flows.speakers import resolve_speakers
+from quotewire.dataset.ids import short_hash
+from quotewire.dataset.records import build_records
+from quotewire.dataset.schema import load_schema, validator
+from quotewire.extract.decode import Decoded, decode, repair_surrogates
+from quotewire.extract.model import Analysis, Article
+from quotewire.extract.pipeline import analyse, path_date
+from quotewire.extract.quotes.lexicons import DEFAULT_CUES, CueLexicon
+from quotewire.version import __version__
 
 META_FIELDS = ("id", "published", "url", "title", "outlet")
 # Publication years outside this window are metadata garbage (year 0999, 9999-12-31): dates there
 # overflow date arithmetic downstream ("tomorrow" of 9999-12-31) and cannot be written as RFC 3339.
 MIN_YEAR, MAX_YEAR = 1000, 9000
-_PATH_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,17 +236,6 @@ def article_from_json_line(
 # --- extraction ---------------------------------------------------------------------------------
 
 
-def path_date(source_path: str) -> dt.date | None:
-    """A publication date written in the input's path (``2016/12/14/``, ``2016-12-14``)."""
-    m = _PATH_DATE.search(source_path)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
-
-
 def extract(
     text: str,
     *,
@@ -259,39 +243,11 @@ def extract(
     source_path: str = "",
     options: Options | None = None,
     timings: dict[str, float] | None = None,
-) -> Extraction:
-    """Run the pure stages on one source text. Text in another language gets no quotes or events.
-
-    Relative dates anchor on ``published``, else on the date the text states, else on a date in
-    ``source_path``. ``timings``, when given, accumulates seconds per stage (for benchmarks).
-    """
+) -> Analysis:
+    """The pure stages on one source text, with the user's options (see ``extract.pipeline.analyse``)."""
     opts = options or Options()
-    clock = time.perf_counter
-    t0 = clock()
-    cleaned = clean(text, extra_patterns=opts.extra_boilerplate)
-    language = detect_language(cleaned.text)
-    ex = Extraction(cleaned=cleaned, language=language)
-    t1 = clock()
-    # Extraction runs unless the text is known to be another language: short or tabular English
-    # ("Qtly div 25 cts ... Pay April 30") is often too thin to be told apart, and still has dates.
-    if language in ("en", "und"):
-        body = cleaned.text
-        ex.sentences = split_sentences(body)
-        t2 = clock()
-        quotes = extract_quotes(body, ex.sentences, opts.cues)
-        t3 = clock()
-        ex.speakers, ex.attributions = resolve_speakers(body, ex.sentences, quotes)
-        t4 = clock()
-        anchor = published or cleaned.published or path_date(source_path)
-        ex.events = extract_events(body, ex.sentences, anchor)
-        t5 = clock()
-    else:
-        t2 = t3 = t4 = t5 = t1
-    if timings is not None:
-        for stage, secs in (("clean", t1 - t0), ("segment", t2 - t1), ("quotes", t3 - t2),
-                            ("speakers", t4 - t3), ("events", t5 - t4)):
-            timings[stage] = timings.get(stage, 0.0) + secs
-    return ex
+    return analyse(text, published=published, source_path=source_path, cues=opts.cues,
+                   extra_boilerplate=opts.extra_boilerplate, timings=timings)
 
 
 def process_article(

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from flows.batch import BatchResult
-from flows.io import InputUnit, ManifestRow
+from quotewire.dataset.batch import BatchResult
+from quotewire.dataset.io import InputUnit, ManifestRow
 
 
 @dataclass(slots=True)

@@ -57,7 +57,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from flows.lexicons import (
+from quotewire.extract.model import Quote, QuoteType, Sentence, Span
+from quotewire.extract.quotes.lexicons import (
     CLOSE_DOUBLE,
     CLOSE_SINGLE,
     CUE_MODIFIERS,
@@ -76,8 +77,7 @@ from flows.lexicons import (
     TOKEN,
     CueLexicon,
 )
-from flows.model import Quote, QuoteType, Sentence, Span
-from flows.segment import ABBREVIATIONS
+from quotewire.extract.segment import ABBREVIATIONS
 
 log = logging.getLogger(__name__)
 

@@ -21,10 +21,10 @@ from typing import Any
 
 import pyarrow as pa
 
-from flows import io as qio
-from flows.docs import schema_tables
-from flows.errors import ConfigError
-from flows.schema import arrow_schema
+from quotewire.dataset import io as qio
+from quotewire.dataset.docs import schema_tables
+from quotewire.dataset.schema import arrow_schema
+from quotewire.errors import ConfigError
 
 log = logging.getLogger(__name__)
 

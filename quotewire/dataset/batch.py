@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from flows.io import InputUnit, read_unit, write_part
-from flows.model import Article
-from flows.pipeline import Options, Quarantined, article_from_bytes, article_from_json_line, process_article
-from flows.schema import TABLES, validator
+from quotewire.dataset.io import InputUnit, read_unit, write_part
+from quotewire.dataset.pipeline import Options, Quarantined, article_from_bytes, article_from_json_line, process_article
+from quotewire.dataset.schema import TABLES, validator
+from quotewire.extract.model import Article
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ def load_article(raw: Path, unit: InputUnit, options: Options, text_field: str =
     if unit.kind == "jsonl":
         art = article_from_json_line(data, unit.path, unit.line or 0, options=options, text_field=text_field)
     elif unit.kind == "html":
-        from flows.html import article_from_html
+        from quotewire.dataset.html import article_from_html
 
         art = article_from_html(data, unit.path, options=options, sidecar=sidecar)
     else:

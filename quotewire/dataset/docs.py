@@ -4,7 +4,7 @@ Scope: one page that tells a user of ``output/`` what every table and column mea
 stored in Parquet, nullability, meaning, an example), how offsets work, how the tables join, and
 how to load them with DuckDB, pandas, Polars, pyarrow and Spark. The output is deterministic (no
 dates, no versions of the code), so ``docs/data-dictionary.md`` in the repo can be checked
-against it: regenerate that file with ``python -m flows.docs > docs/data-dictionary.md``.
+against it: regenerate that file with ``python -m quotewire.dataset.docs > docs/data-dictionary.md``.
 
 Tables are discovered from ``schemas/*.schema.json``: a schema added later is documented with no
 change here. The runner writes the same text to ``output/README.md`` on each run.
@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from flows.schema import TABLES, arrow_schema, load_schema, schema_dir
+from quotewire.dataset.schema import TABLES, arrow_schema, load_schema, schema_dir
 
 # "(documents.doc_id)" in a description marks a column as a key into another table.
 _REF = re.compile(r"\(([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)\)")

@@ -38,9 +38,9 @@ from typing import Any
 import pyarrow as pa  # the allocator is chosen in flows/__init__.py
 import pyarrow.parquet as pq
 
-from flows.decode import repair_surrogates
-from flows.errors import ConfigError, OutputLocked
-from flows.schema import TABLES, to_arrow
+from quotewire.dataset.schema import TABLES, to_arrow
+from quotewire.errors import ConfigError, OutputLocked
+from quotewire.extract.decode import repair_surrogates
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from flows.ids import short_hash
-from flows.model import Article, Extraction, Span
+from quotewire.dataset.ids import short_hash
+from quotewire.extract.model import Analysis, Article, Span
 
 
 def _span(name: str, span: Span | None) -> dict[str, Any]:
@@ -26,7 +26,7 @@ def doc_id_for(unit_key: str, text_sha: str) -> str:
 
 
 def build_records(
-    article: Article, ex: Extraction, *, unit_key: str, version: str, include_text: bool = True
+    article: Article, ex: Analysis, *, unit_key: str, version: str, include_text: bool = True
 ) -> dict[str, list[dict[str, Any]]]:
     """Records of all four tables for one article."""
     text_sha = hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()

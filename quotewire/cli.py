@@ -23,9 +23,9 @@ os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
 # A first run on a fresh machine migrates the temporary server's database: give it time.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
-from flows import __version__
-from flows.config import cue_words, load_aliases, load_config
-from flows.errors import QuotewireError
+from quotewire.dataset.config import cue_words, load_aliases, load_config
+from quotewire.errors import QuotewireError
+from quotewire.version import __version__
 
 
 def _add_run_args(p: argparse.ArgumentParser) -> None:
@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return cmd_watch(args, run_kwargs(args))
         if args.command == "query":
-            from flows.query import cmd_query
+            from quotewire.dataset.query import cmd_query
 
             return cmd_query(args.sql, Path(args.out or load_config(Path.cwd()).out))
     except QuotewireError as exc:
@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def exit_code(exc: QuotewireError) -> int:
-    from flows.errors import OutputLocked, RunFailed
+    from quotewire.errors import OutputLocked, RunFailed
 
     if isinstance(exc, OutputLocked):
         return 4

@@ -15,7 +15,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from flows.model import Sentence
+from quotewire.extract.model import Sentence
 
 # Abbreviations that end with a period but rarely end a sentence in news text.
 ABBREVIATIONS = frozenset(

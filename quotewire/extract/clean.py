@@ -17,8 +17,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from flows.model import Cleaned, Span
-from flows.segment import paragraphs
+from quotewire.extract.model import Cleaned, Span
+from quotewire.extract.segment import paragraphs
 
 # A trailing video duration: "Goodbye messages from Aleppo 01:31".
 _DURATION_LINE = re.compile(r"^(?P<title>\S.{0,150}?)\s+\d{1,2}:\d{2}(?::\d{2})?$")
@@ -45,7 +45,7 @@ _STATED_DATE = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+(\d{1,2}),\s+(\d{4})\b"
 )
-_MIN_YEAR, _MAX_YEAR = 1000, 9000  # as flows.pipeline.MIN_YEAR/MAX_YEAR
+_MIN_YEAR, _MAX_YEAR = 1000, 9000  # as quotewire.dataset.pipeline.MIN_YEAR/MAX_YEAR
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(

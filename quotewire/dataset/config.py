@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from flows.errors import ConfigError
+from quotewire.errors import ConfigError
 
 
 @dataclass(slots=True)

@@ -16,14 +16,14 @@ from typing import Any
 
 import pyarrow as pa
 
-from flows.errors import SchemaError
+from quotewire.errors import SchemaError
 
 TABLES: tuple[str, ...] = ("documents", "quotes", "speakers", "events")
 
 
 def schema_dir() -> Path:
     """Where the schemas live: the repo's ``schemas/`` (editable install) or the package copy."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]  # the quotewire package
     for cand in (here.parent / "schemas", here / "schemas"):
         if (cand / "documents.schema.json").is_file():
             return cand

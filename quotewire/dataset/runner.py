@@ -20,14 +20,14 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, cast
 
-from flows import __version__
-from flows import io as qio
-from flows.batch import BatchResult, process_batch, validate_table
-from flows.errors import RunFailed
-from flows.ids import short_hash
-from flows.pipeline import Options
-from flows.plan import batch_rows, batches, make_plan, next_manifest
-from flows.schema import TABLES, schema_version
+from quotewire.dataset import io as qio
+from quotewire.dataset.batch import BatchResult, process_batch, validate_table
+from quotewire.dataset.ids import short_hash
+from quotewire.dataset.pipeline import Options
+from quotewire.dataset.plan import batch_rows, batches, make_plan, next_manifest
+from quotewire.dataset.schema import TABLES, schema_version
+from quotewire.errors import RunFailed
+from quotewire.version import __version__
 
 log = logging.getLogger(__name__)
 
@@ -266,8 +266,8 @@ def rebuild_corpus(out: Path, rows: list[qio.ManifestRow], aliases: Mapping[str,
     Skipped when neither the live parts nor the aliases changed since the last rebuild. The
     per-document part files are never touched.
     """
-    from flows.corpus import TABLES as DERIVED
-    from flows.corpus import build_corpus
+    from quotewire.dataset.corpus import TABLES as DERIVED
+    from quotewire.dataset.corpus import build_corpus
 
     live = sorted(qio.live_parts(rows))
     key = short_hash("corpus", live, sorted((aliases or {}).items()), __version__, schema_version())
@@ -307,13 +307,13 @@ def rebuild_corpus(out: Path, rows: list[qio.ManifestRow], aliases: Mapping[str,
 def _write_side_files(out: Path, summary: RunSummary) -> None:
     """Files generated from the committed dataset (data dictionary); never part of the commit."""
     try:
-        from flows.docs import data_dictionary
+        from quotewire.dataset.docs import data_dictionary
 
         qio.atomic_write_text(out / "README.md", data_dictionary())
     except ImportError:
         pass
     try:
-        from flows.report import write_report
+        from quotewire.dataset.report import write_report
 
         write_report(out, summary.as_dict())
     except Exception:  # the run is committed: a report that cannot be written must not fail it

@@ -56,7 +56,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from flows.ids import short_hash
+from quotewire.dataset.ids import short_hash
 
 log = logging.getLogger(__name__)
 

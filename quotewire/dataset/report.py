@@ -24,8 +24,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from flows import io as qio
-from flows.query import table_files
+from quotewire.dataset import io as qio
+from quotewire.dataset.query import table_files
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,0 @@
-"""``python -m flows`` is ``quotewire``."""
-
-import sys
-
-from flows.cli import main
-
-sys.exit(main())

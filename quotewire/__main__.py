@@ -1,0 +1,7 @@
+"""``python -m quotewire`` is ``quotewire``."""
+
+import sys
+
+from quotewire.cli import main
+
+sys.exit(main())
