@@ -19,7 +19,7 @@ from quotewire.extract.model import Event
 from quotewire.extract.segment import split_sentences
 
 WED = dt.date(2016, 12, 14)
-SEED = Path(__file__).resolve().parents[1] / "raw" / "cnn-aleppo-2016-12-14.txt"
+SEED = Path(__file__).resolve().parents[2] / "raw" / "cnn-aleppo-2016-12-14.txt"
 
 
 def events(text: str, published: dt.date | None = WED) -> list[Event]:

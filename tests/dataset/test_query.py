@@ -18,7 +18,7 @@ from quotewire.errors import ConfigError
 
 pytest.importorskip("duckdb")
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "raw" / "cnn-aleppo-2016-12-14.txt"
 
 

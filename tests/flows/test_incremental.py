@@ -221,5 +221,5 @@ def test_arrow_allocates_from_the_system_pool_in_the_cli() -> None:
     env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
     code = "import quotewire.cli, flows.flow, pyarrow as pa; print(pa.default_memory_pool().backend_name)"
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                         cwd=Path(__file__).resolve().parent.parent, timeout=120, check=True)
+                         cwd=Path(__file__).resolve().parents[2], timeout=120, check=True)
     assert res.stdout.strip() == "system"

@@ -11,7 +11,7 @@ from quotewire.extract.quotes import extract_quotes
 from quotewire.extract.segment import split_sentences
 from quotewire.extract.speakers import resolve_speakers, split_name
 
-SEED = Path(__file__).resolve().parent.parent / "raw" / "cnn-aleppo-2016-12-14.txt"
+SEED = Path(__file__).resolve().parents[2] / "raw" / "cnn-aleppo-2016-12-14.txt"
 # Lines the clean stage blanks in the seed article (page furniture, not prose).
 BOILERPLATE = (
     "Goodbye messages from Aleppo",

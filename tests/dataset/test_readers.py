@@ -27,7 +27,7 @@ duckdb = pytest.importorskip("duckdb")
 pl = pytest.importorskip("polars")
 pd = pytest.importorskip("pandas")
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "raw" / "cnn-aleppo-2016-12-14.txt"
 
 BRIDGE = (

@@ -18,7 +18,7 @@ from quotewire.dataset import io as qio
 from quotewire.dataset.report import render_report, timeline_bins, top_speakers, write_report
 from quotewire.dataset.runner import run_pipeline
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "raw" / "cnn-aleppo-2016-12-14.txt"
 EVIL = "<script>alert('x')</script> & \"Co\""
 SUMMARY = {"run_id": "20261127T120000Z-abc123", "found": 3, "processed": 1, "unchanged": 0, "duplicate": 0,
