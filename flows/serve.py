@@ -19,7 +19,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -126,12 +126,20 @@ def _is_input(path: str) -> bool:
     return path.endswith(INPUT_SUFFIXES)
 
 
-def cmd_watch(args: argparse.Namespace, kwargs: dict[str, Any]) -> int:
-    """Run once, then rerun whenever inputs appear or change in the raw folder (debounced)."""
+def cmd_watch(
+    args: argparse.Namespace,
+    kwargs: dict[str, Any],
+    on_summary: Callable[[dict[str, Any]], None],
+    on_error: Callable[[QuotewireError], None],
+) -> int:
+    """Run once, then rerun whenever inputs appear or change in the raw folder (debounced).
+
+    ``on_summary`` and ``on_error`` come from the command line, which owns what a user sees: a
+    failed rerun is reported there and the watch goes on.
+    """
     from watchfiles import watch
 
     from flows.flow import make_flow
-    from quotewire.cli import print_summary
 
     raw, out = Path(kwargs["raw"]), Path(kwargs["out"])
     if not raw.is_dir():
@@ -140,9 +148,9 @@ def cmd_watch(args: argparse.Namespace, kwargs: dict[str, Any]) -> int:
 
     def run_once() -> None:
         try:
-            print_summary(fl(**kwargs))
+            on_summary(fl(**kwargs))
         except QuotewireError as exc:
-            print(f"quotewire: {exc}", file=sys.stderr)
+            on_error(exc)
         sys.stdout.flush()
 
     print(f"quotewire: watching {raw} (Ctrl-C to stop)", file=sys.stderr)

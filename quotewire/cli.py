@@ -137,18 +137,22 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "watch":
             from flows.serve import cmd_watch
 
-            return cmd_watch(args, run_kwargs(args))
+            return cmd_watch(args, run_kwargs(args), print_summary, _print_error)
         if args.command == "query":
             from quotewire.dataset.query import cmd_query
 
             return cmd_query(args.sql, Path(args.out or load_config(Path.cwd()).out))
     except QuotewireError as exc:
-        print(f"quotewire: {exc}", file=sys.stderr)
+        _print_error(exc)
         return exit_code(exc)
     except KeyboardInterrupt:
         print("quotewire: interrupted", file=sys.stderr)
         return 130
     return 2
+
+
+def _print_error(exc: QuotewireError) -> None:
+    print(f"quotewire: {exc}", file=sys.stderr)
 
 
 def exit_code(exc: QuotewireError) -> int:

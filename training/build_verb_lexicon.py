@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build ``flows/event_verbs.tsv``: the verb forms (and event nouns) TimeML annotators marked as events.
+"""Build ``quotewire/extract/event_verbs.tsv``: the verb forms (and event nouns) TimeML annotators marked as events.
 
 Reads TimeML files (TimeBank / AQUAINT, ``*.tml``), pairs each ``<EVENT>`` with its
 ``<MAKEINSTANCE>`` (``pos``, ``tense``), and keeps the word forms annotated as verbs in most of
@@ -7,7 +7,7 @@ their occurrences, with their most frequent tense. The artifact holds word forms
 (no text), so it ships inside the package; ``quotewire.extract.events`` combines it with morphology so that
 verbs never seen in training are still found.
 
-    python training/build_verb_lexicon.py ../shared/gold/timex/tbaq-cleaned --out flows/event_verbs.tsv
+    python training/build_verb_lexicon.py ../shared/gold/timex/tbaq-cleaned --out quotewire/extract/event_verbs.tsv
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ TAGS = {
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", type=Path, help="folder searched recursively for *.tml")
-    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "flows" / "event_verbs.tsv")
+    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "quotewire" / "extract" / "event_verbs.tsv")
     ap.add_argument("--min-count", type=int, default=1)
     a = ap.parse_args()
     pos_count: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)

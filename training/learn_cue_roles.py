@@ -1,6 +1,6 @@
-"""Learn the cue verbs the hand lexicon lacks from PolNeAR-style gold (writes flows/learned_cues.tsv).
+"""Learn the cue verbs the hand lexicon lacks from PolNeAR-style gold (writes quotewire/extract/quotes/learned_cues.tsv).
 
-  python training/learn_cue_roles.py --gold ../shared/gold/polnear/train.jsonl [--out flows/learned_cues.tsv]
+  python training/learn_cue_roles.py --gold ../shared/gold/polnear/train.jsonl [--out quotewire/extract/quotes/learned_cues.tsv]
                                       [--min-count 2] [--min-rate 0.37]
 
 The model is a lexicon with measured precision, not a classifier over unseen words: the long tail
@@ -175,7 +175,7 @@ def learn(docs: list[dict[str, Any]], min_count: int, min_rate: float) -> list[t
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", required=True, help="PolNeAR-style JSONL (id, text, attributions)")
-    ap.add_argument("--out", default=str(REPO / "flows" / "learned_cues.tsv"))
+    ap.add_argument("--out", default=str(REPO / "quotewire" / "extract" / "quotes" / "learned_cues.tsv"))
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--min-rate", type=float, default=0.37)
     args = ap.parse_args()
