@@ -1,0 +1,246 @@
+"""Direct quotes: a quotation attributed by a cue right after or right before its marks.
+
+Scope: ``_direct_after`` (``direct_postposed`` '"...," he said', ``direct_postposed_inverted``
+'"..." said Smith', ``direct_dash_signature`` '"..." - Name', and an unlisted past tense after
+a quote closing on a comma: '"Go home," Smith barked'); ``_direct_before``
+(``direct_preposed`` 'X tweeted: "..."', ``direct_preposed_inverted`` 'Said X: "..."',
+``name_colon`` '- Name: "..."', ``from_colon`` 'From the report: "..."', ``colon_intro`` 'The
+captain retorted: "..."'); ``_name_colon``: a paragraph opening 'Clinton: ...' or 'WALLACE: ...'
+(headlines, transcripts). Parts, paragraphs and floating quotes are in ``continuations``.
+"""
+
+from __future__ import annotations
+
+from quotewire.extract.quotes.lexicons import DETERMINERS, NP_STOP, SUBJECT_PRONOUNS
+from quotewire.extract.quotes.marks import _Mark
+from quotewire.extract.quotes.mentions import _colon_subject, _np_after, _opening_subject, _subject_before
+from quotewire.extract.quotes.tokens import (
+    _CUES,
+    ADJUNCT_PREPS,
+    COLON_NOT_SPEAKERS,
+    _abbrev,
+    _abbrev_before,
+    _adjunct,
+    _Cand,
+    _cue_word,
+    _Tok,
+)
+
+# How far (tokens) a cue may sit from a closing mark ("..., Smith, the mayor, said on Monday").
+MAX_POSTPOSED = 30
+# Past-tense verbs after a quote that report no speaking ('"Yes," Smith nodded' is fine, but
+# '"...," he wanted ...' / '"...," it appeared' attribute nothing).
+NOT_SPEECH = frozenset(
+    """wanted needed appeared seemed happened used tried started seemed ended looked turned walked
+    moved learned noted""".split()
+)
+# A cue and its preposed quote may be separated by this many tokens of adjuncts ("said on Twitter
+# on Monday, in reference to her first child, "...""); beyond it the quote is another clause's.
+MAX_PREPOSED_GAP = 16
+# Verbs whose object is the utterance itself ("the crowd chanted "USA! USA!" as he spoke"): the
+# quotation is the whole content even when the clause goes on after it.
+UTTER_VERBS = frozenset(
+    """chanted chant chants chanting yelled yell yells yelling shouted shout shouts shouting screamed
+    scream screams screaming mouthed mouthing whispered whispering muttered muttering hollered
+    sang sing sings singing cried crying""".split()
+)
+
+
+def _direct_after(
+    toks: list[_Tok], a: int, n: int, text: str, m: _Mark
+) -> tuple[tuple[int, int], tuple[int, int], str] | None:
+    """Cue after the closing mark: ``"...," he said`` / ``"..." said Smith`` / ``"...", Smith said``."""
+    lex = _CUES.get()
+    # Learned stance verbs ("signed", "embodied") attribute reported clauses, never a quotation
+    # next to them: '"New York values," saying the city embodied ...' has no cue "embodied".
+    speech = lex.speech
+    j = a
+    if j < n and toks[j].text in "\u2015\u2014" and j + 1 < n and toks[j + 1].cap:
+        # '"..." \u2015 Steve Quinlan': a dash and a bare name sign a quote (reader comments).
+        np = _np_after(toks, j + 1, n)
+        if np and np[1] >= n - 1:
+            return (toks[j].start, toks[j].end), (toks[np[0]].start, toks[np[1] - 1].end), "direct_dash_signature"
+    if j < n and toks[j].text in ",\u2014-":
+        j += 1
+    if j >= n or toks[j].quoted:
+        return None
+    # Inverted: "said Smith" / "said the mayor" (a participle is not: '"...," saying the city').
+    w = _cue_word(toks[j])
+    if w in speech and not w.endswith("ing"):
+        np = _np_after(toks, j + 1, n)
+        if np and toks[np[0]].low in SUBJECT_PRONOUNS and np[1] < n and toks[np[1]].word:
+            np = None  # '..., "sociopath," said he doesn't believe ...': "he" opens the reported clause
+        if np:
+            return (toks[j].start, toks[j].end), (toks[np[0]].start, toks[np[1] - 1].end), "direct_postposed_inverted"
+    for c in range(j + 1, min(n, j + MAX_POSTPOSED)):
+        if toks[c].quoted or toks[c].text in ";:!?" or (toks[c].text == "." and not _abbrev(toks, c)):
+            break
+        w = _cue_word(toks[c])
+        if c <= j + 5 and w not in speech and _speech_like(text, toks, c, m):
+            # '"Go back home," Smith barked': any past-tense verb right after a quote that ends
+            # in a comma, "?" or "!" and a short subject is a verb of speaking, the object-taking
+            # cue verbs included ('"You called women fat pigs," Kelly charged in her attack.').
+            np = _subject_before(toks, c, j)
+            if np and np[0] == j and np[1] == c:
+                return (toks[c].start, toks[c].end), (toks[np[0]].start, toks[np[1] - 1].end), "direct_postposed"
+            break
+        if w in speech or w in ("called", "asked", "read"):
+            np = _subject_before(toks, c, j)
+            # "..., panel Chairman X said": up to two lower-case words may precede the name.
+            if np and (
+                np[0] == j
+                or (np[0] - j <= 2 and all(t.word and not t.quoted and t.low not in NP_STOP for t in toks[j : np[0]]))
+                or (
+                    # '"...," the assailant, John Smith, told': a role, a comma, then the name.
+                    np[0] - j <= 6
+                    and toks[np[0] - 1].text == ","
+                    and all(
+                        (t.word and t.low not in NP_STOP) or t.text == "," for t in toks[j : np[0]] if not t.quoted
+                    )
+                    and not any(t.quoted for t in toks[j : np[0]])
+                )
+            ):
+                return (toks[c].start, toks[c].end), (toks[np[0]].start, toks[np[1] - 1].end), "direct_postposed"
+            break
+    return None
+
+
+def _speech_like(text: str, toks: list[_Tok], c: int, m: _Mark) -> bool:
+    """A lower-case past-tense verb after a quote closed by ``,"`` / ``?"`` / ``!"``."""
+    t = toks[c]
+    if t.cap or not t.low.endswith("ed") or len(t.low) < 5 or t.low in NOT_SPEECH:
+        return False
+    inner = text[m.start : m.end].rstrip("\"'\u201d\u2019\u00bb")
+    return inner[-1:] in (",", "?", "!") and (c + 1 >= len(toks) or toks[c + 1].text in ".,;" or toks[c + 1].word)
+
+
+def _direct_before(
+    toks: list[_Tok], first: int, text: str, m: _Mark, para_lo: int, after: int = -1
+) -> tuple[tuple[int, int], tuple[int, int], str] | None:
+    """Cue right before the opening mark: ``X tweeted: "..."``, ``X said "..."``.
+
+    ``after`` is the token after the closing mark: when the clause goes on with words there
+    (``X said "it gets me mad" every time ...``) the quote is a fragment of a reported clause,
+    left to the indirect rules as a mixed quote.
+    """
+    lex = _CUES.get()
+    j = first
+    if j > 0 and toks[j - 1].text in ":,":
+        j -= 1
+    if j > 0 and toks[j].text in ":," and j >= 2 and toks[0].cap and _cue_word(toks[0]) in lex.say:
+        # "Said Ellis: "..."" / "Said Dorothy Poynter, who grew up with Ali, "..."": an inverted
+        # attribution opening the sentence.
+        np = _np_after(toks, 1, j)
+        if np and (np[1] == j or (toks[np[1]].text == "," and j - np[1] < 20)):
+            return (toks[0].start, toks[0].end), (toks[np[0]].start, toks[np[1] - 1].end), "direct_preposed_inverted"
+    if j > 0 and toks[j].text == ":" and toks[j - 1].cap and not toks[j - 1].quoted:
+        # "... - Mark Blumenthal and Jon Cohen: "Although ..."": a name and a colon sign the quote.
+        a = j
+        while a > 0 and j - a < 6 and (toks[a - 1].cap or toks[a - 1].low == "and") and toks[a - 1].word:
+            a -= 1
+        if (
+            (a == 0 or toks[a - 1].text in "-\u2014\u2013")
+            and j - a >= 2
+            and not any(t.low in COLON_NOT_SPEAKERS for t in toks[a:j])
+        ):
+            return (toks[j].start, toks[j].end), (toks[a].start, toks[j - 1].end), "name_colon"
+    if j > 0 and toks[j].text == ":" and not toks[j - 1].quoted:
+        # "From the report: "..."" / "More from Jones: "..."": the source after "from".
+        f = 1 if toks[0].low in ("more", "also", "and", "again") else 0
+        if j > f + 1 and toks[f].low == "from" and all(t.word and not t.quoted for t in toks[f + 1 : j]) and j - f <= 7:
+            src = toks[f + 1]
+            if src.cap or src.low in DETERMINERS:
+                return (toks[j].start, toks[j].end), (src.start, toks[j - 1].end), "from_colon"
+    # Walk back over cue adjuncts ("said in a statement:", "told CNN:").
+    for c in range(j - 1, max(-1, j - MAX_PREPOSED_GAP), -1):
+        tk = toks[c]
+        if tk.quoted:
+            return None
+        w = _cue_word(tk)
+        if w in lex.listed:
+            between = toks[c + 1 : j]
+            prep_at = next((i for i, t in enumerate(between) if t.low in ADJUNCT_PREPS), len(between))
+            # Adjuncts only; after a preposition any words ("declared in the debate spin room, "),
+            # and, in a longer run, commas between adjunct phrases ("on Monday, in reference to").
+            if between and not all(
+                _adjunct(t) or (i > prep_at and (t.word or (t.text == "," and len(between) > 5)))
+                for i, t in enumerate(between)
+            ):
+                return None
+            if len(between) > 6 and (prep_at != 0 or any(t.low in ("that", "and", "but") for t in between)):
+                return None  # a long run must be prepositional phrases from the cue on
+            caps = [i for i, t in enumerate(between) if t.cap]
+            if caps and w not in lex.tell and not any(t.low in ADJUNCT_PREPS for t in between[: caps[0]]):
+                return None  # "says Trump's "...": a quoted fragment of a clause (mixed), not a quote
+            if any(t.low.endswith(("'s", "\u2019s")) for t in between):
+                return None
+            if w in lex.act and c < j - 1:
+                return None
+            np = _subject_before(toks, c, 0)
+            mention = (toks[np[0]].start, toks[np[1] - 1].end) if np is not None else None
+            if np is None and c > 0 and (w.endswith("ing") or toks[c - 1].low == "to"):
+                # "Trump laughed it off by interjecting, "...."", "The email goes on to say: "..."":
+                # a participle or infinitive speaks for the clause's opening subject.
+                mention = _opening_subject(toks, c)
+                if mention is not None and toks[0].low in DETERMINERS and toks[0].end == mention[1]:
+                    mention = None  # a bare "The" is no subject: the colon rule may find one
+            if mention is None:
+                break  # no subject for the cue word: the colon rule may hold
+            if m.words < 3 and toks[first - 1].text not in ":," and not (w in lex.say and m.words == 2):
+                if not (w in UTTER_VERBS and c == first - 1):
+                    return None
+            if w in UTTER_VERBS and c == first - 1:
+                pass  # "yelled "You lie!" at the president": the utterance alone is the content
+            elif toks[first - 1].text not in ":," and (
+                (0 <= after < len(toks) and toks[after].word and not toks[after].quoted)
+                or toks[first - 1].low in DETERMINERS
+            ):
+                # The clause goes on after the quote, or the quote is a noun phrase's head
+                # ("noting the "kind of problems" he had"): a fragment of a mixed quote.
+                return None
+            return (tk.start, tk.end), mention, "direct_preposed"
+    if first > 0 and toks[first - 1].text == ":" and m.words >= 3:
+        # "The supporter retorted: "..."": any clause with a subject, ending in a colon.
+        subj = _colon_subject(toks, first - 1)
+        if subj is not None:
+            return (toks[first - 1].start, toks[first - 1].end), subj, "colon_intro"
+    return None
+
+
+def _name_colon(text: str, toks: list[_Tok], para_end: int) -> _Cand | None:
+    """``Clinton: I support D.C. statehood.`` / ``WALLACE: If I may, sir ...`` at a paragraph start.
+
+    A headline or transcript line: one to four capitalised words and a colon open the paragraph;
+    the rest of the paragraph is what they said.
+    """
+    k = 1 if toks and not toks[0].word and toks[0].text in "\"\u201c" and len(toks) > 1 else 0
+    if len(toks) > 3 and toks[0].text.isupper() and len(toks[0].text) > 2 and toks[1].text in "-\u2013\u2014":
+        k = 2  # "EXCLUSIVE \u2013 Jane Roe: ...": a label and a dash before the name
+    j = k
+    while (
+        j < len(toks)
+        and j - k < 6
+        and (toks[j].word or (toks[j].text == "." and j > k and _abbrev_before(toks, j)))
+        and (toks[j].cap or toks[j].low in ("of", "and") or toks[j].text == ".")
+        and not toks[j].quoted
+    ):
+        j += 1
+    if j == k or j >= len(toks) - 1 or toks[j].text != ":" or toks[j - 1].low in ("of", "and"):
+        return None
+    if any(t.low in COLON_NOT_SPEAKERS or t.text.isdigit() for t in toks[k:j]):
+        return None
+    s = toks[j + 1].start
+    e = para_end
+    while e > s and text[e - 1] in " .\"\u201d":
+        e -= 1
+    if len(text[s:e].split()) < 3:
+        return None
+    mention = (toks[k].start, toks[j - 1].end)
+    return _Cand(
+        "direct" if text[s] in "\"\u201c\u2018'" else "indirect",
+        [(s, e)],
+        (toks[j].start, toks[j].end),
+        mention,
+        0.7,
+        "name_colon",
+    )
