@@ -1,4 +1,7 @@
-"""Everything that touches the filesystem: discovery, reading, part files, manifest, commit, lock.
+"""The output folder: part files, the commit protocol, side files (rejects, quarantine,
+derived tables) and the run lock. Input discovery (``quotewire.dataset.discovery``) and the
+manifest's row and table (``quotewire.dataset.manifest``) live beside it and are re-exported
+here, so ``quotewire.dataset.io`` stays the one filesystem API.
 
 Output layout (``OUT``)::
 
@@ -23,24 +26,66 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
-import hashlib
 import json
 import logging
 import os
 import re
 import shutil
-import stat
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa  # the allocator is chosen in flows/__init__.py
 import pyarrow.parquet as pq
 
+from quotewire.dataset.discovery import HTML_SUFFIXES, INPUT_SUFFIXES, InputUnit, check_folders, discover, read_unit
+from quotewire.dataset.manifest import (
+    MANIFEST,
+    MANIFEST_SCHEMA,
+    ManifestRow,
+    load_manifest,
+    manifest_run_id,
+    manifest_table,
+)
 from quotewire.dataset.schema import TABLES, to_arrow
 from quotewire.errors import ConfigError, OutputLocked
-from quotewire.extract.decode import repair_surrogates
+
+__all__ = [
+    "FAULT_ENV",
+    "HTML_SUFFIXES",
+    "INPUT_SUFFIXES",
+    "MANIFEST",
+    "MANIFEST_SCHEMA",
+    "STAGING",
+    "InputUnit",
+    "ManifestRow",
+    "atomic_write_text",
+    "check_folders",
+    "commit",
+    "count_records",
+    "derived_counts",
+    "derived_key",
+    "discover",
+    "garbage_collect",
+    "live_parts",
+    "load_manifest",
+    "manifest_run_id",
+    "manifest_table",
+    "parquet_files",
+    "partition",
+    "read_part_records",
+    "read_unit",
+    "recover",
+    "roll_forward",
+    "run_lock",
+    "stage_dir",
+    "write_derived",
+    "write_manifest_staged",
+    "write_parquet",
+    "write_part",
+    "write_quarantine",
+    "write_rejects",
+]
 
 log = logging.getLogger(__name__)
 
@@ -48,70 +93,8 @@ log = logging.getLogger(__name__)
 # allocations pyarrow makes for us on the system allocator.
 pa.set_memory_pool(pa.system_memory_pool())
 
-MANIFEST = "manifest.parquet"
-HTML_SUFFIXES = (".html", ".htm")
-INPUT_SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES)
 STAGING = "_staging"
 FAULT_ENV = "QUOTEWIRE_FAULT"
-
-
-@dataclass(frozen=True, slots=True)
-class InputUnit:
-    """One input: a ``.txt`` file (with its sidecar) or one line of a ``.jsonl`` file."""
-
-    key: str  # identity across runs: "a/b.txt", "feed.jsonl#id=42" or "feed.jsonl#line=7"
-    path: str  # relative to the raw folder
-    kind: str  # "txt" | "jsonl" | "invalid"
-    sha256: str  # hash of what the unit's records depend on (bytes, sidecar bytes)
-    size: int
-    line: int | None = None
-    offset: int = 0  # byte offset of a JSONL line
-    length: int = 0
-    mtime_ns: int = 0
-    file_sha256: str = ""  # hash of the whole file (duplicate detection)
-    problem: str | None = None  # set for inputs that cannot even be read
-    note: str | None = None  # something about the input the document should say (e.g. a repeated id)
-
-
-MANIFEST_SCHEMA = pa.schema(
-    [
-        ("unit_key", pa.string()),
-        ("path", pa.string()),
-        ("line", pa.int64()),
-        ("kind", pa.string()),
-        ("sha256", pa.string()),
-        ("size", pa.int64()),
-        ("mtime_ns", pa.int64()),
-        ("status", pa.string()),  # processed | quarantined | duplicate
-        ("reason", pa.string()),
-        ("doc_id", pa.string()),
-        ("part", pa.string()),
-        ("pipeline_version", pa.string()),
-        ("schema_version", pa.string()),
-        ("run_id", pa.string()),
-    ]
-)
-
-
-@dataclass(slots=True)
-class ManifestRow:
-    unit_key: str
-    path: str
-    line: int | None
-    kind: str
-    sha256: str
-    size: int
-    mtime_ns: int
-    status: str
-    reason: str | None
-    doc_id: str | None
-    part: str | None
-    pipeline_version: str
-    schema_version: str
-    run_id: str
-
-
-# --- discovery ----------------------------------------------------------------------------------
 
 
 def _fault(point: str) -> None:
@@ -119,229 +102,6 @@ def _fault(point: str) -> None:
     if os.environ.get(FAULT_ENV) == point:
         log.error("fault injected at %s", point)
         os.killpg(os.getpgid(0), 9)
-
-
-def check_folders(raw: Path, out: Path) -> None:
-    """Refuse output folders that would write into the inputs."""
-    if not raw.is_dir():
-        raise ConfigError(f"raw folder {raw} does not exist; create it or pass --raw DIR")
-    r, o = raw.resolve(), out.resolve()
-    if o == r or r in o.parents:
-        raise ConfigError(f"output folder {out} is inside the raw folder {raw}; choose an output outside it")
-
-
-def _walk(raw: Path) -> Iterator[tuple[Path, str | None]]:
-    """Input files under ``raw`` (sorted), with a problem for ones that must not be read."""
-    root = raw.resolve()
-    for dirpath, dirnames, filenames in os.walk(raw, followlinks=False):
-        dirnames.sort()
-        d = Path(dirpath)
-        for name in list(dirnames):
-            p = d / name
-            if p.is_symlink():
-                dirnames.remove(name)
-                if not _inside(p, root):
-                    yield p, "symlink points outside the raw folder; not followed"
-        for name in sorted(filenames):
-            p = d / name
-            if not name.endswith(INPUT_SUFFIXES):
-                continue
-            if p.is_symlink() and not _inside(p, root):
-                yield p, "symlink points outside the raw folder; not followed"
-                continue
-            yield p, None
-
-
-def _inside(p: Path, root: Path) -> bool:
-    try:
-        target = p.resolve()
-    except OSError:
-        return False
-    return target == root or root in target.parents
-
-
-def discover(
-    raw: Path, previous: Mapping[str, ManifestRow] | None = None, *, max_line_bytes: int = 20_000_000
-) -> list[InputUnit]:
-    """Every input unit under ``raw``. JSONL files are streamed in bounded chunks.
-
-    ``previous`` lets an unchanged ``.txt`` file (same size and mtime as recorded) skip hashing.
-    A JSONL line longer than ``max_line_bytes`` is never held in memory: it becomes an invalid
-    unit with the reason.
-    """
-    units: list[InputUnit] = []
-    prev = previous or {}
-    root = raw.resolve()
-    for p, problem in _walk(raw):
-        rel = p.relative_to(raw).as_posix()
-        try:
-            rel.encode("utf-8")
-        except UnicodeEncodeError:
-            # A file name that is not valid UTF-8 cannot go into Parquet; keep it visible, escaped.
-            shown = rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-            units.append(InputUnit(shown, shown, "invalid", "", 0, problem="file name is not valid UTF-8; rename it"))
-            continue
-        if problem:
-            units.append(InputUnit(rel, rel, "invalid", "", 0, problem=problem))
-            continue
-        try:
-            st = p.stat()
-            if not stat.S_ISREG(st.st_mode):
-                units.append(InputUnit(rel, rel, "invalid", "", 0, problem="not a regular file"))
-                continue
-            if rel.endswith(".jsonl"):
-                units.extend(_jsonl_units(p, rel, st.st_mtime_ns, max_line_bytes))
-            else:
-                units.append(_txt_unit(p, rel, st, prev.get(rel), root))
-        except OSError as exc:
-            units.append(InputUnit(rel, rel, "invalid", "", 0, problem=f"unreadable: {exc.strerror or exc}"))
-    return units
-
-
-def _sidecar(p: Path) -> Path:
-    """``a.txt`` / ``a.html`` -> ``a.meta.json``."""
-    return p.with_name(p.name.rsplit(".", 1)[0] + ".meta.json")
-
-
-def _sidecar_of(p: Path, root: Path) -> tuple[Path | None, str | None]:
-    """The usable sidecar of ``p`` (None when absent or refused) and a note when refused."""
-    side = _sidecar(p)
-    if not side.is_file():
-        return None, None
-    if side.is_symlink() and not _inside(side, root):
-        return None, "sidecar ignored: it is a symlink pointing outside the raw folder"
-    return side, None
-
-
-def _txt_unit(p: Path, rel: str, st: os.stat_result, prev: ManifestRow | None, root: Path) -> InputUnit:
-    kind = "html" if rel.endswith(HTML_SUFFIXES) else "txt"
-    side, note = _sidecar_of(p, root)
-    side_st = side.stat() if side is not None else None
-    mtime = max(st.st_mtime_ns, side_st.st_mtime_ns if side_st else 0)
-    size = st.st_size + (side_st.st_size if side_st else 0)
-    if prev is not None and prev.mtime_ns == mtime and prev.size == size and prev.kind == kind:
-        # Same size and modification time as last run: trust the recorded hash (as rsync and git
-        # do); ``--full`` rehashes everything.
-        return InputUnit(rel, rel, kind, prev.sha256, size, mtime_ns=mtime, file_sha256=prev.sha256, note=note)
-    h = hashlib.sha256()
-    fh = hashlib.sha256()
-    with p.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-            fh.update(chunk)
-    file_sha = fh.hexdigest()
-    if side is not None:
-        h.update(b"\0sidecar\0" + side.read_bytes())
-    return InputUnit(rel, rel, kind, h.hexdigest(), size, mtime_ns=mtime, file_sha256=file_sha, note=note)
-
-
-def _jsonl_units(p: Path, rel: str, mtime: int, max_line_bytes: int) -> list[InputUnit]:
-    """One unit per non-blank line; the key uses the record's ``id`` when it is unique.
-
-    A repeated id keeps the line key and is noted on its document; an id that would make the
-    key look like a file path (``x.jsonl#id=b.txt``) uses the line key, so keys never collide.
-    """
-    out: list[InputUnit] = []
-    first_line: dict[str, int] = {}
-    fh = hashlib.sha256()
-    offset = 0
-    n = 0
-    with p.open("rb") as f:
-        while True:
-            chunk = f.readline(max_line_bytes)
-            if not chunk:
-                break
-            n += 1
-            start, length = offset, len(chunk)
-            fh.update(chunk)
-            h = hashlib.sha256(chunk)
-            oversized = False
-            while len(chunk) == max_line_bytes and not chunk.endswith(b"\n"):
-                # The line goes on past the limit: hash the rest without keeping it.
-                oversized = True
-                chunk = f.readline(max_line_bytes)
-                length += len(chunk)
-                fh.update(chunk)
-                h.update(chunk)
-            offset += length
-            if oversized:
-                out.append(InputUnit(f"{rel}#line={n}", rel, "invalid", h.hexdigest(), length, line=n,
-                                     mtime_ns=mtime, problem=f"line {n}: too large ({length} bytes, limit {max_line_bytes})"))
-                continue
-            line = chunk
-            if not line.strip():
-                continue
-            rid = _peek_id(line)
-            key, note = f"{rel}#line={n}", None
-            if rid is not None:
-                if rid in first_line:
-                    note = f"id {rid!r} repeats line {first_line[rid]} of {rel}; kept as a separate document"
-                elif not rid.endswith(INPUT_SUFFIXES):
-                    first_line[rid] = n
-                    key = f"{rel}#id={rid}"
-                else:
-                    first_line[rid] = n
-            sha = hashlib.sha256(line.rstrip(b"\r\n")).hexdigest()
-            out.append(InputUnit(key, rel, "jsonl", sha, length, line=n, offset=start, length=length,
-                                 mtime_ns=mtime, note=note))
-    if not out:
-        return [InputUnit(rel, rel, "invalid", fh.hexdigest(), offset, mtime_ns=mtime,
-                          problem="empty JSONL file (no non-blank line)")]
-    file_sha = fh.hexdigest()
-    return [replace(u, file_sha256=file_sha) for u in out]
-
-
-def _peek_id(line: bytes) -> str | None:
-    # Only the id is needed here; a full parse happens in the batch. Cheap enough (~µs/line).
-    try:
-        obj = json.loads(line)
-    except (ValueError, RecursionError):
-        return None
-    if isinstance(obj, dict):
-        v = obj.get("id")
-        if isinstance(v, (str, int)) and not isinstance(v, bool):
-            # Lone surrogates ("\ud800") cannot be stored in Parquet: repaired, as in the text.
-            return repair_surrogates(str(v))[0]
-    return None
-
-
-def read_unit(raw: Path, unit: InputUnit) -> tuple[bytes, bytes | None]:
-    """The unit's bytes (and a ``.txt`` file's sidecar bytes, if any)."""
-    p = raw / unit.path
-    if unit.kind == "jsonl":
-        with p.open("rb") as f:
-            f.seek(unit.offset)
-            return f.read(unit.length), None
-    data = p.read_bytes()
-    side, _ = _sidecar_of(p, raw.resolve())
-    return data, (side.read_bytes() if side is not None else None)
-
-
-# --- manifest -----------------------------------------------------------------------------------
-
-
-def load_manifest(out: Path) -> dict[str, ManifestRow]:
-    path = out / MANIFEST
-    if not path.exists():
-        return {}
-    table = pq.read_table(path)
-    return {r["unit_key"]: ManifestRow(**r) for r in table.to_pylist()}
-
-
-def manifest_table(rows: Iterable[ManifestRow]) -> pa.Table:
-    # Column by column: no per-row dict copies of a 100,000-row manifest.
-    rows = list(rows)
-    return pa.table({f.name: pa.array([getattr(r, f.name) for r in rows], type=f.type) for f in MANIFEST_SCHEMA},
-                    schema=MANIFEST_SCHEMA)
-
-
-def manifest_run_id(out: Path) -> str | None:
-    path = out / MANIFEST
-    if not path.exists():
-        return None
-    meta = pq.read_schema(path).metadata or {}
-    v = meta.get(b"run_id")
-    return v.decode() if v else None
 
 
 # --- part files ---------------------------------------------------------------------------------

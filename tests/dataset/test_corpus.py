@@ -16,8 +16,8 @@ from quotewire.dataset.corpus import (
     cluster_near_duplicates,
     normalize_quote,
     parse_person_name,
-    short_hash,
 )
+from quotewire.dataset.ids import short_hash
 from quotewire.dataset.schema import Validator, to_arrow
 
 Row = dict[str, Any]

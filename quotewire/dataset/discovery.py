@@ -1,0 +1,238 @@
+"""Input discovery: the input units under the raw folder, and reading their bytes.
+
+Scope: ``check_folders`` (refuse an output inside the inputs), ``discover`` (walk the raw
+folder: ``.txt``/``.html`` files with their ``.meta.json`` sidecars, one unit per JSONL line,
+symlinks and unreadable or oversized inputs turned into invalid units with a reason; unchanged
+files reuse the previous manifest's hash) and ``read_unit``. Reads only; nothing here writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from quotewire.dataset.manifest import ManifestRow
+from quotewire.errors import ConfigError
+from quotewire.extract.decode import repair_surrogates
+
+HTML_SUFFIXES = (".html", ".htm")
+INPUT_SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES)
+
+
+@dataclass(frozen=True, slots=True)
+class InputUnit:
+    """One input: a ``.txt`` file (with its sidecar) or one line of a ``.jsonl`` file."""
+
+    key: str  # identity across runs: "a/b.txt", "feed.jsonl#id=42" or "feed.jsonl#line=7"
+    path: str  # relative to the raw folder
+    kind: str  # "txt" | "jsonl" | "invalid"
+    sha256: str  # hash of what the unit's records depend on (bytes, sidecar bytes)
+    size: int
+    line: int | None = None
+    offset: int = 0  # byte offset of a JSONL line
+    length: int = 0
+    mtime_ns: int = 0
+    file_sha256: str = ""  # hash of the whole file (duplicate detection)
+    problem: str | None = None  # set for inputs that cannot even be read
+    note: str | None = None  # something about the input the document should say (e.g. a repeated id)
+
+
+def check_folders(raw: Path, out: Path) -> None:
+    """Refuse output folders that would write into the inputs."""
+    if not raw.is_dir():
+        raise ConfigError(f"raw folder {raw} does not exist; create it or pass --raw DIR")
+    r, o = raw.resolve(), out.resolve()
+    if o == r or r in o.parents:
+        raise ConfigError(f"output folder {out} is inside the raw folder {raw}; choose an output outside it")
+
+
+def _walk(raw: Path) -> Iterator[tuple[Path, str | None]]:
+    """Input files under ``raw`` (sorted), with a problem for ones that must not be read."""
+    root = raw.resolve()
+    for dirpath, dirnames, filenames in os.walk(raw, followlinks=False):
+        dirnames.sort()
+        d = Path(dirpath)
+        for name in list(dirnames):
+            p = d / name
+            if p.is_symlink():
+                dirnames.remove(name)
+                if not _inside(p, root):
+                    yield p, "symlink points outside the raw folder; not followed"
+        for name in sorted(filenames):
+            p = d / name
+            if not name.endswith(INPUT_SUFFIXES):
+                continue
+            if p.is_symlink() and not _inside(p, root):
+                yield p, "symlink points outside the raw folder; not followed"
+                continue
+            yield p, None
+
+
+def _inside(p: Path, root: Path) -> bool:
+    try:
+        target = p.resolve()
+    except OSError:
+        return False
+    return target == root or root in target.parents
+
+
+def discover(
+    raw: Path, previous: Mapping[str, ManifestRow] | None = None, *, max_line_bytes: int = 20_000_000
+) -> list[InputUnit]:
+    """Every input unit under ``raw``. JSONL files are streamed in bounded chunks.
+
+    ``previous`` lets an unchanged ``.txt`` file (same size and mtime as recorded) skip hashing.
+    A JSONL line longer than ``max_line_bytes`` is never held in memory: it becomes an invalid
+    unit with the reason.
+    """
+    units: list[InputUnit] = []
+    prev = previous or {}
+    root = raw.resolve()
+    for p, problem in _walk(raw):
+        rel = p.relative_to(raw).as_posix()
+        try:
+            rel.encode("utf-8")
+        except UnicodeEncodeError:
+            # A file name that is not valid UTF-8 cannot go into Parquet; keep it visible, escaped.
+            shown = rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            units.append(InputUnit(shown, shown, "invalid", "", 0, problem="file name is not valid UTF-8; rename it"))
+            continue
+        if problem:
+            units.append(InputUnit(rel, rel, "invalid", "", 0, problem=problem))
+            continue
+        try:
+            st = p.stat()
+            if not stat.S_ISREG(st.st_mode):
+                units.append(InputUnit(rel, rel, "invalid", "", 0, problem="not a regular file"))
+                continue
+            if rel.endswith(".jsonl"):
+                units.extend(_jsonl_units(p, rel, st.st_mtime_ns, max_line_bytes))
+            else:
+                units.append(_txt_unit(p, rel, st, prev.get(rel), root))
+        except OSError as exc:
+            units.append(InputUnit(rel, rel, "invalid", "", 0, problem=f"unreadable: {exc.strerror or exc}"))
+    return units
+
+
+def _sidecar(p: Path) -> Path:
+    """``a.txt`` / ``a.html`` -> ``a.meta.json``."""
+    return p.with_name(p.name.rsplit(".", 1)[0] + ".meta.json")
+
+
+def _sidecar_of(p: Path, root: Path) -> tuple[Path | None, str | None]:
+    """The usable sidecar of ``p`` (None when absent or refused) and a note when refused."""
+    side = _sidecar(p)
+    if not side.is_file():
+        return None, None
+    if side.is_symlink() and not _inside(side, root):
+        return None, "sidecar ignored: it is a symlink pointing outside the raw folder"
+    return side, None
+
+
+def _txt_unit(p: Path, rel: str, st: os.stat_result, prev: ManifestRow | None, root: Path) -> InputUnit:
+    kind = "html" if rel.endswith(HTML_SUFFIXES) else "txt"
+    side, note = _sidecar_of(p, root)
+    side_st = side.stat() if side is not None else None
+    mtime = max(st.st_mtime_ns, side_st.st_mtime_ns if side_st else 0)
+    size = st.st_size + (side_st.st_size if side_st else 0)
+    if prev is not None and prev.mtime_ns == mtime and prev.size == size and prev.kind == kind:
+        # Same size and modification time as last run: trust the recorded hash (as rsync and git
+        # do); ``--full`` rehashes everything.
+        return InputUnit(rel, rel, kind, prev.sha256, size, mtime_ns=mtime, file_sha256=prev.sha256, note=note)
+    h = hashlib.sha256()
+    fh = hashlib.sha256()
+    with p.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+            fh.update(chunk)
+    file_sha = fh.hexdigest()
+    if side is not None:
+        h.update(b"\0sidecar\0" + side.read_bytes())
+    return InputUnit(rel, rel, kind, h.hexdigest(), size, mtime_ns=mtime, file_sha256=file_sha, note=note)
+
+
+def _jsonl_units(p: Path, rel: str, mtime: int, max_line_bytes: int) -> list[InputUnit]:
+    """One unit per non-blank line; the key uses the record's ``id`` when it is unique.
+
+    A repeated id keeps the line key and is noted on its document; an id that would make the
+    key look like a file path (``x.jsonl#id=b.txt``) uses the line key, so keys never collide.
+    """
+    out: list[InputUnit] = []
+    first_line: dict[str, int] = {}
+    fh = hashlib.sha256()
+    offset = 0
+    n = 0
+    with p.open("rb") as f:
+        while True:
+            chunk = f.readline(max_line_bytes)
+            if not chunk:
+                break
+            n += 1
+            start, length = offset, len(chunk)
+            fh.update(chunk)
+            h = hashlib.sha256(chunk)
+            oversized = False
+            while len(chunk) == max_line_bytes and not chunk.endswith(b"\n"):
+                # The line goes on past the limit: hash the rest without keeping it.
+                oversized = True
+                chunk = f.readline(max_line_bytes)
+                length += len(chunk)
+                fh.update(chunk)
+                h.update(chunk)
+            offset += length
+            if oversized:
+                out.append(InputUnit(f"{rel}#line={n}", rel, "invalid", h.hexdigest(), length, line=n,
+                                     mtime_ns=mtime, problem=f"line {n}: too large ({length} bytes, limit {max_line_bytes})"))
+                continue
+            line = chunk
+            if not line.strip():
+                continue
+            rid = _peek_id(line)
+            key, note = f"{rel}#line={n}", None
+            if rid is not None:
+                if rid in first_line:
+                    note = f"id {rid!r} repeats line {first_line[rid]} of {rel}; kept as a separate document"
+                elif not rid.endswith(INPUT_SUFFIXES):
+                    first_line[rid] = n
+                    key = f"{rel}#id={rid}"
+                else:
+                    first_line[rid] = n
+            sha = hashlib.sha256(line.rstrip(b"\r\n")).hexdigest()
+            out.append(InputUnit(key, rel, "jsonl", sha, length, line=n, offset=start, length=length,
+                                 mtime_ns=mtime, note=note))
+    if not out:
+        return [InputUnit(rel, rel, "invalid", fh.hexdigest(), offset, mtime_ns=mtime,
+                          problem="empty JSONL file (no non-blank line)")]
+    file_sha = fh.hexdigest()
+    return [replace(u, file_sha256=file_sha) for u in out]
+
+
+def _peek_id(line: bytes) -> str | None:
+    # Only the id is needed here; a full parse happens in the batch. Cheap enough (~µs/line).
+    try:
+        obj = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    if isinstance(obj, dict):
+        v = obj.get("id")
+        if isinstance(v, (str, int)) and not isinstance(v, bool):
+            # Lone surrogates ("\ud800") cannot be stored in Parquet: repaired, as in the text.
+            return repair_surrogates(str(v))[0]
+    return None
+
+
+def read_unit(raw: Path, unit: InputUnit) -> tuple[bytes, bytes | None]:
+    """The unit's bytes (and a ``.txt`` file's sidecar bytes, if any)."""
+    p = raw / unit.path
+    if unit.kind == "jsonl":
+        with p.open("rb") as f:
+            f.seek(unit.offset)
+            return f.read(unit.length), None
+    data = p.read_bytes()
+    side, _ = _sidecar_of(p, raw.resolve())
+    return data, (side.read_bytes() if side is not None else None)
