@@ -115,12 +115,15 @@ def _norm_name(name: str) -> str:
     return " ".join(w for w in words if len(w) > 1)
 
 
-def resolution_accuracy(gold: list[Doc], labels_path: str) -> tuple[float, int]:
-    """Share of labelled mentions whose resolved speaker name equals the labelled full name."""
+def resolution_accuracy(gold: list[Doc], labels_path: str, errors: str | None = None) -> dict[str, Any]:
+    """Share of labelled mentions whose resolved speaker name equals the labelled full name, overall
+    and by the label's ``kind`` (pronoun / description / name) when the labels carry one."""
     labels = load(labels_path)
     by_id = {g["id"]: g for g in gold}
     cache: dict[str, tuple[list[Speaker], list[Attribution]]] = {}
     right = n = 0
+    kinds: dict[str, list[int]] = {}
+    rows: list[str] = []
     for lab in labels:
         doc = by_id.get(lab["doc_id"])
         if doc is None:
@@ -134,8 +137,19 @@ def resolution_accuracy(gold: list[Doc], labels_path: str) -> tuple[float, int]:
             if any(m.start < lab["end"] and lab["start"] < m.end for m in sp.mentions):
                 name = sp.name
                 break
-        right += name is not None and _norm_name(name) == _norm_name(lab["name"])
-    return (right / n if n else 0.0), n
+        ok = name is not None and _norm_name(name) == _norm_name(lab["name"])
+        right += ok
+        slot = kinds.setdefault(lab.get("kind", "all"), [0, 0])
+        slot[0] += 1
+        slot[1] += ok
+        if not ok:
+            rows.append(f"{lab['doc_id']}\t{lab.get('kind')}\t{doc['text'][lab['start']:lab['end']]}\t{lab['name']}\t{name}")
+    if errors:
+        Path(errors).write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out: dict[str, Any] = {"accuracy": round(right / n, 3) if n else 0.0, "n": n}
+    if len(kinds) > 1:
+        out["by_kind"] = {k: {"n": v[0], "accuracy": round(v[1] / v[0], 3)} for k, v in sorted(kinds.items())}
+    return out
 
 
 def throughput(pattern: str, limit: int) -> tuple[float, float, int]:
@@ -161,7 +175,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", default=str(REPO.parent / "shared/gold/polnear/dev.jsonl"))
     ap.add_argument("--eval-dir", default=str(REPO.parent / "shared/eval"))
-    ap.add_argument("--labels", default=str(REPO / "benchmarks/resolution_labels.jsonl"))
+    ap.add_argument("--labels", nargs="*", default=[str(REPO / "benchmarks/resolution_labels.jsonl"),
+                                                    str(REPO / "benchmarks/resolution_labels_hard.jsonl")])
+    ap.add_argument("--resolution-errors", help="write the wrong resolutions here (TSV)")
     ap.add_argument("--corpus", default=str(REPO.parent / "shared/corpus/bbc_fulltext/**/*.txt"))
     ap.add_argument("--limit", type=int, default=100000, help="max corpus files for throughput")
     ap.add_argument("--no-throughput", action="store_true")
@@ -196,9 +212,9 @@ def main() -> None:
         out[f"source_{k}"] = sliced(gold, pred, sq, lambda g, k=k: source_kind(g) == k)
     npred = sum(len(p["attributions"]) for p in pred)
     out["predicted"] = npred
-    if Path(a.labels).exists():
-        acc, n = resolution_accuracy(gold, a.labels)
-        out["resolution_accuracy"] = {"n": n, "accuracy": acc}
+    for labels in a.labels:
+        if Path(labels).exists():
+            out[f"resolution_accuracy:{Path(labels).stem}"] = resolution_accuracy(gold, labels, a.resolution_errors)
     if not a.no_throughput:
         per_core, wall, n = throughput(a.corpus, a.limit)
         out["throughput"] = {"articles": n, "articles_per_cpu_s": per_core, "articles_per_wall_s": wall}

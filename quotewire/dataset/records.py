@@ -88,6 +88,7 @@ def build_records(
             "doc_id": doc_id,
             "name": sp.name,
             "kind": sp.kind,
+            "entity_type": sp.entity_type,
             "descriptors": list(sp.descriptors),
             "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in sp.mentions],
             "quote_count": quote_counts[i],

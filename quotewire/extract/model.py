@@ -78,6 +78,8 @@ class Speaker:
     kind: Literal["person", "organization", "unknown"]
     descriptors: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
+    # The entity recogniser's type of the speaker; None for an unnamed source ("officials").
+    entity_type: Literal["person", "organization"] | None = None
 
 
 @dataclass(frozen=True, slots=True)

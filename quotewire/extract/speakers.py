@@ -19,13 +19,16 @@ Scope: one English news article at a time; no cross-document identity. Rule-base
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
+from quotewire.extract import pronouns
 from quotewire.extract.model import Attribution, Quote, Sentence, Span, Speaker
 from quotewire.extract.quotes.lexicons import (
     DETERMINERS,
@@ -65,12 +68,20 @@ _SPOKES = re.compile(
 # Function words that may start a capitalised run without being part of the name.
 _LEADING = frozenset(
     """the a an in on at but and however after before when while as if for by with from of to
-    meanwhile still yet so this that these those his her their its our my mr mrs ms dr""".split()
+    meanwhile still yet so this that these those his her their its our my mr mrs ms dr
+    although though perhaps besides nonetheless nevertheless moreover furthermore also instead indeed
+    now then even unlike like despite during since until once unless because thus hence therefore
+    otherwise both either neither each every all many most some several few such only just already
+    again here there today tonight yesterday tomorrow last next thanks according including following
+    amid among across against toward towards without within beyond upon via per plus about over under
+    monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 _NOT_PERSON = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december i we you he she it they""".split()
 )
+_CONTRACTION = re.compile(r"['\u2019](?:s|ve|d|ll|re|m)$", re.I)
+_PREPOSITIONS = frozenset("of for at with from in on by to".split())
 # Quote rules whose mention-less quotes continue the previous quote's speaker.
 CONTINUING_RULES = frozenset({"floating_continuation", "participle"})
 _FEMALE = frozenset("she her mrs ms miss woman girl mother wife daughter sister grandmother widow queen".split())
@@ -107,7 +118,9 @@ def split_name(mention: str) -> tuple[str, str]:
     last_title = -1
     for i, w in enumerate(words):
         cw = _clean_word(w)
-        if cw in TITLES or not w[:1].isupper():
+        # A possessive before a name is the name's organisation: "NBC's Dante Chinni".
+        possessive = cw.endswith("'s") and i < len(words) - 2
+        if cw in TITLES or not w[:1].isupper() or possessive:
             last_title = i
     if words and len(words[-1]) > 2:
         words[-1] = words[-1].rstrip(".,")
@@ -125,21 +138,44 @@ def _kind(name: str, mention: str) -> Kind:
     return "person"
 
 
+@functools.cache
+def first_name_genders() -> dict[str, str]:
+    """First name -> "f"/"m" for names whose gender is clear (``data/first_names.tsv``).
+
+    Built from US Social Security baby-name counts (public domain) by
+    ``training/build_first_names.py``; loaded once per process. The hand lists in the lexicons
+    (names common in the news but rare in the US records) take precedence.
+    """
+    table: dict[str, str] = {}
+    for line in (Path(__file__).parent / "data" / "first_names.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, g = line.split("\t")
+            table[name.lower()] = g
+    table.update({n: "f" for n in FEMALE_NAMES})
+    table.update({n: "m" for n in MALE_NAMES})
+    return table
+
+
 def _first_name_gender(name: str) -> str:
-    first = _clean_word(name.split()[0]) if name.split() else ""
-    if first in FEMALE_NAMES:
-        return "f"
-    if first in MALE_NAMES:
-        return "m"
-    return ""
+    words = name.split()
+    first = _clean_word(words[0]) if words else ""
+    return first_name_genders().get(first, "") if len(words) > 1 or first in FEMALE_NAMES or first in MALE_NAMES else ""
 
 
 def _gender_of(text: str) -> str:
-    words = {_clean_word(w) for w in text.split()}
-    if words & _FEMALE:
-        return "f"
-    if words & _MALE:
-        return "m"
+    """Gender from the role words right before a name or in its descriptors ("her son Kody" -> m).
+
+    The nearest gendered noun or title wins, read right to left; possessive pronouns are skipped
+    because they name someone else ("her son": the son is male).
+    """
+    for w in reversed(text.split()):
+        cw = _clean_word(w)
+        if cw in ("her", "his", "their", "its", "he", "she"):
+            continue
+        if cw in _FEMALE:
+            return "f"
+        if cw in _MALE:
+            return "m"
     return ""
 
 
@@ -151,6 +187,13 @@ class _Doc:
         quoted = sorted((q.content.start, q.content.end) for q in quotes if q.type == "direct")
         self.names: list[tuple[int, int, str]] = []  # (start, end, name) of person-like runs
         self.singles: list[tuple[int, int, str]] = []  # lone capitalised words (surnames?)
+        self.orgs: list[tuple[int, int, str]] = []  # (start, end, name) of organisation names
+        self._from_runs(quoted)
+        self._index()
+
+    def _from_runs(self, quoted: list[tuple[int, int]]) -> None:
+        """Names from runs of capitalised words (when no recogniser is available)."""
+        text = self.text
         qi = 0
         for m in _NAME_RUN.finditer(text):
             while qi < len(quoted) and quoted[qi][1] <= m.start():
@@ -167,27 +210,82 @@ class _Doc:
             if not name or name.lower() in _NOT_PERSON:
                 continue
             nwords = name.split()
-            if any(_clean_word(w) in ORG_WORDS or _clean_word(w) in NOT_PERSON_WORDS for w in nwords):
+            cleaned = [_clean_word(w) for w in nwords]
+            if any(w in ORG_WORDS for w in cleaned):
+                if len(nwords) > 1:
+                    # "Suncor Energy", "BC Hydro": an organisation, antecedent of "it" and "the company".
+                    self.orgs.append((e0 := text.find(name, s, m.end() + 1), e0 + len(name), name))
+                continue
+            if any(w in NOT_PERSON_WORDS for w in cleaned):
                 continue
             e = text.find(name, s, m.end() + 1)
-            if e < 0:
+            if e < 0 or _in_furniture(text, m.start()) or _place_like(text, m.start(), m.group()):
                 continue
             if len(nwords) == 1 and not _APPOSITIVE.match(text, m.end()):
                 # A lone capitalised word: maybe a surname of a full name (resolved later).
                 self.singles.append((e, e + len(name), name))
                 continue
             self.names.append((e, e + len(name), name))
-        self.full: dict[str, str] = {}
-        for _, _, name in self.names:
+
+    def _index(self) -> None:
+        # Full names by their tails ("Kareem" -> "Bilal Abdul Kareem") and by their first word
+        # ("Elizabeth" -> "Elizabeth May"), each with the offsets where the full name is written.
+        self.by_tail: dict[str, list[tuple[int, str]]] = {}
+        self.by_head: dict[str, list[tuple[int, str]]] = {}
+        self.canonical: dict[str, str] = {}
+        for s, _, name in self.names:
+            name = self.canonical.setdefault(name, self._variant_of(name))
             parts = name.split()
             for k in range(1, len(parts)):
-                tail = " ".join(parts[k:])
-                if len(name) > len(self.full.get(tail, "")):
-                    self.full[tail] = name
+                self.by_tail.setdefault(" ".join(parts[k:]), []).append((s, name))
+            if len(parts) > 1:
+                self.by_head.setdefault(parts[0], []).append((s, name))
 
-    def expand(self, name: str) -> str:
-        """The fullest name of the document ending with ``name`` (surname -> full name)."""
-        return self.full.get(name, name)
+    def _variant_of(self, name: str) -> str:
+        """A spelling variant of a name seen before ("Jodie" / "Jody Wilson-Raybould") is that name.
+
+        Why: news copy misspells first names; two spellings with one surname and first names one
+        or two letters apart (same initial) are one person, not two speakers.
+        """
+        parts = name.split()
+        if len(parts) < 2 or len(parts[0]) < 3:
+            return name
+        for _s, other in self.by_tail.get(parts[-1], ()):
+            o = other.split()
+            if len(o) == len(parts) and o[1:] == parts[1:] and o[0] != parts[0] and o[0][0] == parts[0][0] \
+                    and len(o[0]) >= 3 and _edit_distance(o[0].lower(), parts[0].lower()) <= 2:
+                return other
+        return name
+
+    def expand(self, name: str, pos: int = -1) -> str:
+        """The fullest name of the document for ``name`` (surname or first name -> full name).
+
+        Two people may share a surname (Dorie and Michael Greenspan): a surname is the full name
+        written last before ``pos`` (else the first one after it), not the longest one.
+        """
+        name = self.canonical.get(name, name)
+        cands = self.by_tail.get(name)
+        if not cands and " " not in name:
+            cands = self.by_head.get(name)
+        if not cands:
+            return name
+        before = [c for c in cands if c[0] < pos] if pos >= 0 else []
+        if before:
+            return max(before)[1]
+        if pos >= 0:
+            return min(cands)[1]
+        return max(cands, key=lambda c: len(c[1]))[1]
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance of two short words (first names)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 def _descriptor_after(text: str, end: int) -> str:
@@ -221,6 +319,7 @@ def resolve_speakers(
     index: dict[str, int] = {}
     # Person occurrences in text order, for pronoun resolution: (start, entity index).
     history: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, int]] = []  # (start, end, entity index) of every named mention
 
     def entity(name: str, kind: Kind) -> int:
         key = name.lower()
@@ -231,7 +330,8 @@ def resolve_speakers(
 
     # Register every person-like name occurrence first, so pronouns can find antecedents.
     for s, e, name in doc.names:
-        full = doc.expand(name)
+        # A lone surname with an appositive ("Martell, the addictions doctor") is still a surname.
+        full = doc.expand(name, s) if " " not in name else doc.canonical.get(name, name)
         ei = entity(full, "person")
         ent = entities[ei]
         ent.mentions.append(Span.of(text, s, e))
@@ -241,14 +341,39 @@ def resolve_speakers(
         if not ent.gender:
             ent.gender = _first_name_gender(full) or _gender_of(desc + " " + text[max(0, s - 25) : s])
         history.append((s, ei))
+        spans.append((s, e, ei))
     # Surnames alone ("Kareem", "Mr. Trump") are further mentions of the full name.
     for s, e, word in doc.singles:
-        full = doc.expand(word)
+        full = doc.expand(word, s)
         if full != word and full.lower() in index:
             ei = index[full.lower()]
             entities[ei].mentions.append(Span.of(text, s, e))
             history.append((s, ei))
+            spans.append((s, e, ei))
+    # Organisation names: antecedents of "it", "they" and "the company".
+    for s, e, name in doc.orgs:
+        if s < 0:
+            continue
+        oi = entity(name, "organization")
+        if entities[oi].kind == "organization":
+            entities[oi].mentions.append(Span.of(text, s, e))
+            history.append((s, oi))
+            spans.append((s, e, oi))
     history.sort()
+    spans.sort()
+    starts = [s.start for s in sentences]
+
+    def rank_pronoun(m: Span) -> int | None:
+        """The trained mention ranker over the named mentions before the pronoun."""
+        label = {"person": "PER", "organization": "ORG"}
+        # The ranker looks at most 25 named mentions back: hand it the last 60 (bounded cost).
+        hi = bisect.bisect_left(spans, (m.start, -1, -1))
+        cands = [
+            pronouns.Candidate(s, e, label.get(entities[ei].kind, "OTHER"), ei, entities[ei].gender)
+            for s, e, ei in spans[max(0, hi - 60):hi] if e <= m.start
+        ]
+        best = pronouns.default_ranker().antecedent(text, (m.start, m.end), cands, starts)
+        return cands[best].entity if best is not None else None
 
     def resolve_pronoun(m: Span) -> int | None:
         g = PRONOUN_GENDER.get(m.text.lower(), "")
@@ -284,30 +409,278 @@ def resolve_speakers(
             # Floating quotes and participle clauses continue the previous speaker.
             attributions.append(Attribution(q, last if q.rule in CONTINUING_RULES else None))
             continue
+        who: int | None
+        bare = _CONTRACTION.sub("", m.text)
+        if bare != m.text and (bare.lower() in PRONOUN_GENDER or bare.lower() in ("who", "which")):
+            # "he's", "who's", "I've": the pronoun without its contracted verb.
+            m = Span(m.start, m.start + len(bare), bare)
+            q = dataclasses.replace(q, mention=m)
         if m.text.lower() in PRONOUN_GENDER:
-            found = resolve_pronoun(m)
-            ei = entity(m.text, "unknown") if found is None else found
+            # An unresolved pronoun is no speaker ("it" never names anyone).
+            who = rank_pronoun(m)
+            if who is None:
+                who = resolve_pronoun(m)  # no named mention in the ranker's window: look further back
+            prev = _previous_speaker(text, m, attributions, entities)
+            if prev is not None:
+                who = prev
         elif m.text.lower() in ("who", "which"):
             # "the EU, which contended ...": the relative pronoun stands for the phrase before it.
             head = _antecedent(text, m.start)
-            ei = _named(text, head, doc, entity, entities) if head is not None else entity(m.text, "unknown")
+            who = _named(text, head, doc, entity, entities) if head is not None else None
+        elif _no_speaker(text, m):
+            who = None
+        elif (noun := _description_head(m.text)) is not None:
+            # "the company said", "the GOP nominee said": the entity the description stands for.
+            who = _resolve_description(text, m, noun, spans, entities)
+            if who is None:
+                who = _named(text, m, doc, entity, entities)
+            elif m.text not in entities[who].descriptors:
+                entities[who].descriptors.append(m.text)
         else:
-            ei = _named(text, m, doc, entity, entities)
-            if entities[ei].kind in ("person", "organization"):
-                bisect.insort(history, (m.start, ei))
-        ent = entities[ei]
-        if (ei, m.start) not in seen_mentions:  # a set: one check per quote, not a scan
-            seen_mentions.add((ei, m.start))
-            ent.mentions.append(m)
-        attributions.append(Attribution(q, ei))
-        last = ei
-    speakers = [Speaker(e.name, e.kind, tuple(e.descriptors), _outer_mentions(e.mentions)) for e in entities]
+            who = _named(text, m, doc, entity, entities)
+            if who is not None and entities[who].kind in ("person", "organization"):
+                bisect.insort(history, (m.start, who))
+                bisect.insort(spans, (m.start, m.end, who))
+                named = _name_span(_cut_affiliation(m))
+                if named != m:
+                    m = named
+                    q = dataclasses.replace(q, mention=m)
+        if who is not None and (who, m.start) not in seen_mentions:  # a set: one check per quote, not a scan
+            seen_mentions.add((who, m.start))
+            entities[who].mentions.append(m)
+        attributions.append(Attribution(q, who))
+        last = who
+    speakers = [
+        Speaker(e.name, e.kind, tuple(e.descriptors), _outer_mentions(e.mentions),
+                entity_type=e.kind if e.kind != "unknown" else None)
+        for e in entities
+    ]
     # Keep only speakers of some quote (names never quoted are not speakers), reindexing.
     used = sorted({a.speaker for a in attributions if a.speaker is not None})
     remap = {old: new for new, old in enumerate(used)}
     return [speakers[i] for i in used], [
         Attribution(a.quote, remap[a.speaker] if a.speaker is not None else None) for a in attributions
     ]
+
+
+_DATE_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow january february
+    march april june july august september october november december""".split()
+)
+
+
+# Head nouns of definite descriptions that point back to one named person or organisation
+# ("the senator", "the company"). Plural and group nouns are left out: "the officials" is no one.
+_PERSON_HEADS = frozenset(
+    """senator mayor president minister official spokesman spokeswoman spokesperson governor chairman
+    chairwoman chair director chief executive ceo founder leader premier chancellor secretary ambassador
+    diplomat judge justice lawyer attorney prosecutor defendant suspect victim officer detective soldier
+    general commander captain colonel player coach manager star singer actor actress artist author writer
+    journalist reporter editor professor researcher scientist doctor nurse patient teacher student worker
+    employee man woman boy girl father mother son daughter husband wife brother sister candidate voter
+    nominee businessman businesswoman congressman congresswoman representative lawmaker legislator
+    speaker host anchor commissioner superintendent principal economist analyst activist organizer
+    veteran strategist pollster adviser advisor aide owner resident witness widow mogul billionaire""".split()
+)
+_ORG_HEADS = frozenset(
+    """company firm agency government administration ministry department organisation organization party
+    bank university school college institute institution council committee commission board court team
+    club union association federation league network corporation business airline manufacturer retailer
+    maker giant startup charity foundation army military navy regime parliament congress senate assembly
+    cabinet authority office bureau service newspaper paper magazine channel broadcaster station studio
+    label publisher hospital center centre laboratory museum church campaign utility group alliance
+    coalition district city province state""".split()
+)
+_AGE_RE = re.compile(r"^\d+-year-old$")
+_FEMALE_HEADS = frozenset("woman mother wife daughter sister actress chairwoman spokeswoman businesswoman congresswoman girl".split())
+_MALE_HEADS = frozenset("man father husband son brother actor chairman spokesman businessman congressman boy".split())
+# Title abbreviations written before names that a role description may refer back to.
+_TITLE_OF = {"senator": ("sen.", "senator"), "governor": ("gov.", "governor"), "representative": ("rep.",),
+             "congressman": ("rep.",), "congresswoman": ("rep.",), "general": ("gen.",), "president": ("president",)}
+
+
+def _description_head(mention: str) -> str | None:
+    """The head noun of a definite description that refers back to a named entity, or None.
+
+    "the company" -> "company"; "The GOP nominee" -> "nominee"; "the former secretary of state"
+    -> "secretary"; "the 56-year-old" -> "56-year-old". Plural and indefinite nominals ("officials",
+    "a source") are not descriptions of one earlier entity.
+    """
+    words = mention.split()
+    if len(words) < 2 or words[0].lower() not in ("the", "this", "that"):
+        return None
+    body: list[str] = []
+    for w in words[1:]:
+        if w.lower() in ("of", "for", "at", "with", "in", "and", "who", "which", ","):
+            break
+        body.append(w.strip(",.").lower())
+    if not body:
+        return None
+    head = body[-1]
+    if head in _PERSON_HEADS or head in _ORG_HEADS or _AGE_RE.match(head):
+        return head
+    return None
+
+
+def _resolve_description(
+    text: str, m: Span, head: str, spans: list[tuple[int, int, int]], entities: list[_Entity]
+) -> int | None:
+    """The named entity a definite description refers to: the most salient compatible one before it.
+
+    Why these rules: in news a role description ("the senator", "the Democratic nominee") points
+    back to a person already named, usually the article's main actor; an organisation noun ("the
+    company", "the commission") to an organisation, preferably one whose name holds the noun.
+    Compatible: a person for a person noun (gender from "woman"/"man"), an organisation for an
+    organisation noun; a title written before the name ("Sen. Graham" for "the senator") wins.
+    """
+    want = "organization" if head in _ORG_HEADS else "person"
+    gender = "f" if head in _FEMALE_HEADS else "m" if head in _MALE_HEADS else ""
+    count: dict[int, int] = {}
+    recent: dict[int, int] = {}
+    titled: set[int] = set()
+    named: set[int] = set()
+    titles = _TITLE_OF.get(head, (head,))
+    for s, _, ei in spans:
+        if s >= m.start:
+            continue
+        ent = entities[ei]
+        if ent.kind != want or (gender and ent.gender and ent.gender != gender):
+            continue
+        count[ei] = count.get(ei, 0) + 1
+        recent[ei] = max(recent.get(ei, -1), s)
+        left = text[max(0, s - 40):s].lower()
+        if any(tt in left.split() or tt in left for tt in titles) or any(head in d.lower() for d in ent.descriptors):
+            titled.add(ei)
+        if want == "organization" and head in ent.name.lower():
+            named.add(ei)
+    if not count:
+        return None
+    def rank(ei: int) -> tuple[int, int, int, int]:
+        return (ei in named, ei in titled, count[ei], recent[ei])
+    return max(count, key=rank)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019])(?!(?:the|of|and|a|an|in|on|at|for|to|by|de|van|von)\b)[a-z][a-z'\u2019]+")
+
+
+_PLACE_BEFORE = re.compile(r"(?:^|[\s(])(?:the|a|an|in|at|near|across|outside|inside|throughout)\s+$")
+
+
+def _place_like(text: str, start: int, run: str) -> bool:
+    """A run after a lower-case determiner or a place preposition names no person: "visited the
+    Lower Mainland", "in New Brunswick", "at Stella's Cafe".
+
+    Why: without it, places and businesses were the nearest "person" before a "she" or "he".
+    A possessive run ("in Smith's view") is kept: it names the possessor.
+    """
+    if run.endswith(("'s", "\u2019s")):
+        return False
+    return _PLACE_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+def _in_furniture(text: str, pos: int) -> bool:
+    """Is ``pos`` in page furniture: a byline or title-case headline line ("Jeff Karoub, The
+    Associated Press"), or a parenthesised credit ("(Steve Lawrence/CBC)")?
+
+    Why: names there are never the "he" or "she" of the story's next paragraphs; taking them
+    as antecedents gave quotes to photographers and wire reporters. Only a short window around
+    ``pos`` is read, so the cost per name is bounded on any input.
+    """
+    lo = max(0, pos - 200)
+    ls = text.rfind("\n", lo, pos) + 1 or lo
+    le = text.find("\n", pos, pos + 200)
+    if le < 0 and pos + 200 >= len(text):
+        le = len(text)
+    if (ls > lo or lo == 0) and le >= 0:
+        line = text[ls:le]
+        if len(line.split()) <= 14 and not _LOWER_WORD.search(line) \
+                and not line.rstrip().endswith((".", '"', "\u201d")):
+            return True
+    op = text.rfind("(", max(0, pos - 60), pos)
+    if op < 0 or text.find(")", op, pos) >= 0:
+        return False
+    close = text.find(")", pos, op + 80)
+    return close >= 0 and "\n" not in text[op:close]
+
+
+def _previous_speaker(text: str, m: Span, attributions: list[Attribution], entities: list[_Entity]) -> int | None:
+    """The speaker of the quote just before, when a pronoun continues that speaker's turn.
+
+    "... said 9/11 widow Terry Strada. // She also said ...": a pronoun speaker in the next
+    sentences, with no other compatible name written between, is the speaker just quoted.
+    Why: news alternates quotes and their speakers; a name inside the earlier quote or an
+    object ("under President Obama") is nearer but is not who goes on speaking.
+    """
+    g = PRONOUN_GENDER.get(m.text.lower(), "")
+    for a in reversed(attributions[-3:]):
+        if a.speaker is None or a.quote.mention is None:
+            continue
+        pm = a.quote.mention
+        if pm.start >= m.start or m.start - max(pm.end, a.quote.content.end) > 400:
+            return None
+        ent = entities[a.speaker]
+        if g in "mf" and g and (ent.kind != "person" or (ent.gender and ent.gender != g)):
+            return None
+        if g in ("n", "p") and ent.kind != "organization":
+            return None
+        return a.speaker
+    return None
+
+
+def _no_speaker(text: str, m: Span) -> bool:
+    """Mentions that never name a speaker: numbers and dates ("2016", "Wednesday"), and section
+    labels in capitals whose words the article also writes in lower case ("ANALYST'S TAKE",
+    "EARNINGS"; an acronym such as "NATO" is kept).
+
+    Why: the quote rules take the phrase before a cue as its source; in market reports and
+    labelled sections that phrase is a heading or a figure, and a wrong speaker is worse than none.
+    """
+    words = re.findall(r"[A-Za-z][A-Za-z'\u2019]*|\d+", m.text)
+    if not words or all(w.isdigit() for w in words):
+        return True
+    if len(words) == 1 and words[0].lower() in _DATE_WORDS:
+        return True
+    if m.text.isupper() and len(m.text) > 4:
+        lowered = [w.lower().removesuffix("'s").removesuffix("\u2019s") for w in words]
+        if all(re.search(rf"\b{re.escape(w)}\b", text) for w in lowered if len(w) > 2):
+            return True
+        if len(words) > 1 and any(w.endswith(("'S", "\u2019S")) for w in words):
+            return True
+    return False
+
+
+_AFFILIATION = re.compile(r"\s(?:at|of|from|with|for)\s(?:the\s)?[A-Z]")
+_TWO_CAPS = re.compile(r"[A-Z][\w'\u2019.-]*\s+[A-Z][\w'\u2019-]*$")
+
+
+def _cut_affiliation(m: Span) -> Span:
+    """The person before an affiliation: "professor Kent Moore at the University of Toronto" ->
+    "professor Kent Moore". Why: the speaker is the person; the institution after "at"/"of"/
+    "from" is where they work. Cut only after a name of two capitalised words, so "Bank of
+    Canada" or "Minister of Innovation" stay whole.
+    """
+    a = _AFFILIATION.search(m.text)
+    if a is None or not _TWO_CAPS.search(m.text, 0, a.start()):
+        return m
+    return Span(m.start, m.start + a.start(), m.text[: a.start()])
+
+
+def _name_span(m: Span) -> Span:
+    """The name inside a mention: "UFCW Local 832 president Jeff Traeger" -> "Jeff Traeger".
+
+    Why: the speaker mention points at who speaks; titles and roles before the name are the
+    speaker's ``descriptors``. A mention that is all name, or whose name part cannot be found
+    verbatim, is kept whole.
+    """
+    desc, name = split_name(m.text)
+    name = name.removesuffix("'s").removesuffix("\u2019s")
+    if not desc or not name or desc.split()[-1].lower() in _PREPOSITIONS:
+        # "a lawyer for Animal Protection Services": the mention is the lawyer, not the org.
+        return m
+    at = m.text.rfind(name)
+    if at <= 0:
+        return m
+    return Span(m.start + at, m.start + at + len(name), name)
 
 
 def _outer_mentions(mentions: list[Span]) -> tuple[Span, ...]:
@@ -320,23 +693,62 @@ def _outer_mentions(mentions: list[Span]) -> tuple[Span, ...]:
     return tuple(out)
 
 
+_NP_STOP = frozenset(
+    """of with to from for by in on at and or but as than that said says say is was are were be been has have had
+    not also only who which whom whose when where while after before because if""".split()
+)
+_NP_DET = frozenset("the a an this that these those his her their its our another".split())
+_WORD_BACK = re.compile(r"([\w'\u2019\-]+)\s*$")
+
+
 def _antecedent(text: str, pos: int) -> Span | None:
-    """The capitalised name right before ", who"/", which" at ``pos``."""
-    lo = max(0, pos - 80)
+    """The phrase a relative "who"/"which" at ``pos`` stands for.
+
+    "the EU, which contended" -> "the EU"; "Bortis who noted" -> "Bortis"; "veteran MPs who
+    say" -> "veteran MPs"; "Nunes, the ferocious brawler who calls" -> "Nunes" (an appositive
+    nominal stands for the name before it). Why: a relative pronoun is never a speaker itself.
+    """
+    lo = max(0, pos - 120)
     window = text[lo:pos].rstrip()
-    if not window.endswith(","):
-        return None
-    window = window[:-1].rstrip()
+    if window.endswith(","):
+        window = window[:-1].rstrip()
     last = None
     for m in _NAME_RUN.finditer(window):
         last = m
-    if last is None or last.end() != len(window):
+    if last is not None and last.end() == len(window):
+        return Span.of(text, lo + last.start(), lo + last.end())
+    # A common-noun phrase: up to four words back, stopping at a function word or punctuation.
+    end = len(window)
+    start = end
+    words = 0
+    while words < 4:
+        wm = _WORD_BACK.search(window, 0, start)
+        if wm is None or (wm.end() != start and window[wm.end():start].strip()):
+            break
+        w = wm.group(1).lower()
+        if w in _NP_STOP:
+            break
+        start = wm.start()
+        words += 1
+        if w in _NP_DET:
+            break
+    if words == 0 or window[start:end].split()[-1].lower() in _NP_DET:
         return None
-    return Span.of(text, lo + last.start(), lo + last.end())
+    before = window[:start].rstrip()
+    if before.endswith(","):  # "Nunes, the ferocious brawler who": the name before the appositive
+        name = None
+        for m in _NAME_RUN.finditer(before[:-1].rstrip()):
+            name = m
+        if name is not None and name.end() == len(before[:-1].rstrip()):
+            return Span.of(text, lo + name.start(), lo + name.end())
+    return Span.of(text, lo + start, lo + end)
 
 
-def _named(text: str, m: Span, doc: _Doc, make: Callable[[str, Kind], int], entities: list[_Entity]) -> int:
-    """Entity index of a named or nominal mention (creating the entity when new)."""
+def _named(
+    text: str, m: Span, doc: _Doc, make: Callable[[str, Kind], int], entities: list[_Entity]
+) -> int | None:
+    """Entity index of a named or nominal mention (creating the entity when new); None for a place."""
+    m = _cut_affiliation(m)
     desc, name = split_name(m.text)
     name = name.removesuffix("'s").removesuffix("\u2019s")
     spokes = _SPOKES.match(m.text)
@@ -351,7 +763,7 @@ def _named(text: str, m: Span, doc: _Doc, make: Callable[[str, Kind], int], enti
         # A nominal ("a source", "officials", "Turkish officials"): its own unknown speaker.
         return make(m.text, "unknown")
     kind = _kind(name, m.text)
-    full = doc.expand(name) if kind == "person" else name
+    full = doc.expand(name, m.start) if kind == "person" else name
     ei = make(full, kind)
     ent = entities[ei]
     for d in (desc, _descriptor_after(text, m.end), _descriptor_before(text, m.start)):

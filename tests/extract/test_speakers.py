@@ -161,6 +161,71 @@ def test_quote_without_mention_has_no_speaker() -> None:
     assert speakers == [] and atts == [Attribution(q, None)]
 
 
-def test_unresolvable_pronoun_gets_unknown_speaker() -> None:
+def test_unresolvable_pronoun_gets_no_speaker_but_keeps_its_mention() -> None:
     speakers, atts = run('"We are leaving the city tonight," she said.')
-    assert atts[0].speaker is not None and speakers[atts[0].speaker].kind == "unknown"
+    assert atts[0].speaker is None and speakers == []
+    assert atts[0].quote.mention is not None and atts[0].quote.mention.text == "she"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ANALYST'S TAKE: Markets will fall, the analyst's take says. Analysts take a dim view.",
+        'EARNINGS said "profits fell" as quarterly earnings were weak.',
+        '"Prices rose," 2016 said.',
+    ],
+)
+def test_labels_figures_and_dates_are_never_speakers(text: str) -> None:
+    speakers, _atts = run(text)
+    assert all(sp.name not in ("ANALYST'S TAKE", "EARNINGS", "2016") for sp in speakers)
+
+
+# Who said it: one case per family of failures seen on real articles (hand-written sentences).
+@pytest.mark.parametrize(
+    "text, content_start, name",
+    [
+        # A sentence adverb or a weekday before a name is not part of it.
+        ("Although Trump said the wall would be built, nothing happened.", "the wall", "Trump"),
+        ('Perhaps Tracy Nguyen put it best: "We are done."\n"We will not return," Nguyen said.', "We will", "Tracy Nguyen"),
+        # The person, not the university they work at.
+        ("Atmospheric physics professor Kent Moore at the University of Toronto says the winters are warmer.",
+         "the winters", "Kent Moore"),
+        # "she" after a place and a woman's name is the woman.
+        ('Moyra Baxter visited the Lower Mainland on Friday.\n"The schools are full," she said.', "The schools",
+         "Moyra Baxter"),
+        # "the company said" after a named company is that company.
+        ("Suncor Energy reported a loss on Wednesday. The company said output fell in the quarter.", "output",
+         "Suncor Energy"),
+        # Two people sharing a surname stay apart: the surname is the one named last.
+        ('Michael Greenspan wrote the first book. Dorie Greenspan wrote the second.\n'
+         '"I bake every day," Greenspan said.', "I bake", "Dorie Greenspan"),
+        # A spelling variant of a first name is the same person.
+        ('Jody Wilson-Raybould resigned on Tuesday. Jodie Wilson-Raybould said she had no regrets.', "she had",
+         "Jody Wilson-Raybould"),
+        # Title and role before the name are descriptors; the speaker is the name.
+        ('"We respect the vote," UFCW Local 832 president Jeff Traeger said.', "We respect", "Jeff Traeger"),
+        # A relative pronoun stands for the name before it.
+        ("The case was raised by Megan Bortis, who noted that the dogs were pets.", "that the dogs", "Megan Bortis"),
+        # A pronoun continues the speaker just quoted, not a name inside the quote.
+        ('"Hillary Clinton cannot win the state," said analyst Henry Crespo.\n'
+         '"Nobody is writing songs for her," he said.', "Nobody", "Henry Crespo"),
+    ],
+)
+def test_who_said_it(text: str, content_start: str, name: str) -> None:
+    speakers, atts = run(text)
+    sp = speaker_of(speakers, atts, content_start)
+    assert sp is not None and sp.name == name
+
+
+def test_words_inside_a_quotation_are_never_a_speaker() -> None:
+    text = '"Ask Justin Trudeau and Jagmeet Singh," she said. "They know."\nLater he said the vote was close.'
+    speakers, _ = run(text)
+    assert not {sp.name for sp in speakers} & {"Justin Trudeau", "Jagmeet Singh", "Ask Justin Trudeau"}
+
+
+@pytest.mark.xfail(strict=True, reason="a place named as the subject of a cue needs an entity recogniser; the "
+                   "trained ones measured so far (docs/models.md) lowered speaker accuracy, so none is wired in")
+def test_a_place_is_never_a_speaker() -> None:
+    speakers, _ = run('Voters in British Columbia were angry.\n"It is unfair," said British Columbia.')
+    assert all(sp.entity_type in ("person", "organization", None) for sp in speakers)
+    assert "British Columbia" not in {sp.name for sp in speakers}

@@ -320,7 +320,10 @@ ORG_WORDS = _words(
     foundation university college company corp corporation inc ltd group network news times
     post journal press reuters ap afp cnn bbc fox nbc abc cbs msnbc politico breitbart
     anadolu tass xinhua league organization organisation authority authorities service
-    board bank fund center centre coalition alliance movement agency federation"""
+    board bank fund center centre coalition alliance movement agency federation
+    energy resources holdings systems technologies airlines motors capital partners industries
+    pharmaceuticals media communications telecom hydro power mining foods brands entertainment
+    studios solutions insurance financial investments realty transit railway utilities"""
 )
 
 # Common nouns that can head an unnamed speaker ("officials said", "a spokesman for X").
