@@ -7,6 +7,7 @@ read an output folder written by ``quotewire run``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterator
@@ -74,9 +75,10 @@ def extract(
     for the same text given as a JSONL line with these fields. Raises ``NotAnArticle`` when the
     text cannot be an article (empty, too long); the message says why.
     """
+    # The caller's options are never changed: ``include_text=False`` makes a copy.
     opts = options or Options(include_text=include_text)
     if options is not None and not include_text:
-        opts.include_text = False
+        opts = dataclasses.replace(options, include_text=False)
     meta: dict[str, Any] = {"text": text, "id": id, "title": title, "url": url, "outlet": outlet}
     meta["published"] = published.isoformat() if isinstance(published, dt.date) else published
     line = json.dumps({k: v for k, v in meta.items() if v is not None}, ensure_ascii=False).encode("utf-8")

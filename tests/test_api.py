@@ -68,3 +68,12 @@ def test_readme_api_example_runs() -> None:
     proc = subprocess.run([sys.executable, "-c", block.group(1)], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "Lina Shamy" in proc.stdout
+
+
+def test_extract_leaves_the_callers_options_alone() -> None:
+    from quotewire.dataset.pipeline import Options
+
+    opts = Options()
+    ex = quotewire.extract(SEED.read_text(encoding="utf-8"), options=opts, include_text=False)
+    assert ex.documents[0]["text"] is None
+    assert opts.include_text is True

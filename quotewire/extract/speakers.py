@@ -1,6 +1,6 @@
 """Speaker resolution within one document.
 
-Scope: one English news article at a time; no cross-document identity. Rule-based:
+Scope: one English news article at a time; no cross-document identity. Rules and one trained model:
 
 * a mention is split into descriptor and name: leading titles and roles ("Turkish President Recep
   Tayyip Erdogan" -> "Turkish President" + "Recep Tayyip Erdogan"), an appositive after the name
@@ -8,8 +8,12 @@ Scope: one English news article at a time; no cross-document identity. Rule-base
   mother, Fatemah");
 * surnames and short names resolve to the fullest name of the document that ends with them
   ("Kareem" -> "Bilal Abdul Kareem");
-* "he"/"she" resolve to the most recent compatible person named before them (outside quotes),
-  gender taken from titles and descriptors when known; "they"/"it" to the latest organisation;
+* a surname is the full name written last before it (two Greenspans stay apart); spelling
+  variants of a first name are one person;
+* "he"/"she"/"it"/"they" go to the named mention a trained ranker picks (``pronouns``, GUM),
+  else to the most recent compatible one, unless they continue the speaker just quoted; gender
+  from first names (SSA table), titles and role words; descriptions ("the company", "the
+  senator") go to the most salient compatible entity;
 * organisations are speakers too ("the UN estimates", "the White House said", "a spokesman for X"
   -> X); other nominals ("a source", "officials") get an ``unknown`` speaker of their own;
 * a quote without a mention (a floating quote, a participle clause) takes the previous quote's
@@ -80,6 +84,8 @@ _NOT_PERSON = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december i we you he she it they""".split()
 )
+# Entity kinds as the pronoun ranker's candidate labels.
+_RANKER_LABEL = {"person": "PER", "organization": "ORG"}
 _CONTRACTION = re.compile(r"['\u2019](?:s|ve|d|ll|re|m)$", re.I)
 _PREPOSITIONS = frozenset("of for at with from in on by to".split())
 # Quote rules whose mention-less quotes continue the previous quote's speaker.
@@ -192,7 +198,8 @@ class _Doc:
         self._index()
 
     def _from_runs(self, quoted: list[tuple[int, int]]) -> None:
-        """Names from runs of capitalised words (when no recogniser is available)."""
+        """Names from runs of capitalised words outside direct quotations: persons (full names
+        and lone words that may be surnames) and organisation names (with an organisation word)."""
         text = self.text
         qi = 0
         for m in _NAME_RUN.finditer(text):
@@ -365,11 +372,10 @@ def resolve_speakers(
 
     def rank_pronoun(m: Span) -> int | None:
         """The trained mention ranker over the named mentions before the pronoun."""
-        label = {"person": "PER", "organization": "ORG"}
         # The ranker looks at most 25 named mentions back: hand it the last 60 (bounded cost).
         hi = bisect.bisect_left(spans, (m.start, -1, -1))
         cands = [
-            pronouns.Candidate(s, e, label.get(entities[ei].kind, "OTHER"), ei, entities[ei].gender)
+            pronouns.Candidate(s, e, _RANKER_LABEL.get(entities[ei].kind, "OTHER"), ei, entities[ei].gender)
             for s, e, ei in spans[max(0, hi - 60):hi] if e <= m.start
         ]
         best = pronouns.default_ranker().antecedent(text, (m.start, m.end), cands, starts)
@@ -378,13 +384,7 @@ def resolve_speakers(
     def resolve_pronoun(m: Span) -> int | None:
         g = PRONOUN_GENDER.get(m.text.lower(), "")
         want_org = g in ("n", "p")
-        lo, hi = 0, len(history)
-        while lo < hi:  # bisect: last occurrence before the pronoun
-            mid = (lo + hi) // 2
-            if history[mid][0] < m.start:
-                lo = mid + 1
-            else:
-                hi = mid
+        lo = bisect.bisect_left(history, (m.start, -1))  # the last occurrence before the pronoun
         for k in range(lo - 1, max(-1, lo - 40), -1):
             ent = entities[history[k][1]]
             if want_org:
@@ -701,6 +701,14 @@ _NP_DET = frozenset("the a an this that these those his her their its our anothe
 _WORD_BACK = re.compile(r"([\w'\u2019\-]+)\s*$")
 
 
+def _final_name_run(window: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the run of capitalised words that ends ``window``, if one does."""
+    last = None
+    for m in _NAME_RUN.finditer(window):
+        last = m
+    return last.span() if last is not None and last.end() == len(window) else None
+
+
 def _antecedent(text: str, pos: int) -> Span | None:
     """The phrase a relative "who"/"which" at ``pos`` stands for.
 
@@ -712,11 +720,9 @@ def _antecedent(text: str, pos: int) -> Span | None:
     window = text[lo:pos].rstrip()
     if window.endswith(","):
         window = window[:-1].rstrip()
-    last = None
-    for m in _NAME_RUN.finditer(window):
-        last = m
-    if last is not None and last.end() == len(window):
-        return Span.of(text, lo + last.start(), lo + last.end())
+    run = _final_name_run(window)
+    if run is not None:
+        return Span.of(text, lo + run[0], lo + run[1])
     # A common-noun phrase: up to four words back, stopping at a function word or punctuation.
     end = len(window)
     start = end
@@ -736,11 +742,9 @@ def _antecedent(text: str, pos: int) -> Span | None:
         return None
     before = window[:start].rstrip()
     if before.endswith(","):  # "Nunes, the ferocious brawler who": the name before the appositive
-        name = None
-        for m in _NAME_RUN.finditer(before[:-1].rstrip()):
-            name = m
-        if name is not None and name.end() == len(before[:-1].rstrip()):
-            return Span.of(text, lo + name.start(), lo + name.end())
+        run = _final_name_run(before[:-1].rstrip())
+        if run is not None:
+            return Span.of(text, lo + run[0], lo + run[1])
     return Span.of(text, lo + start, lo + end)
 
 
