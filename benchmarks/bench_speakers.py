@@ -114,14 +114,16 @@ def main() -> None:
             if gat.get("speaker_name") and not ok_name:
                 wrong[str(pat.get("speaker"))] += 1
                 psrc = " ".join(s["text"] for s in pat.get("source", []))
+                c0 = gat["content"][0]
+                ctx = g_doc["text"][max(0, c0["start"] - 160):c0["end"] + 80]
                 rows.append("\t".join([g_doc["id"], kind, src, gat["speaker_name"], psrc, str(pat.get("speaker")),
-                                       " ".join(gat["content"][0]["text"].split())[:80]]))
+                                       " ".join(c0["text"].split())[:80], " ".join(ctx.split())]))
     print(json.dumps(res))
     for kind, (n, ok_m, ok_n) in sorted(by_kind.items()):
         print(f"  gold source {kind:12s} n={n:4d}  mention_acc={ok_m / n:.3f}  name_acc={ok_n / n:.3f}")
     print("  most common wrong speakers:", ", ".join(f"{k} ({v})" for k, v in wrong.most_common(12)))
     if a.errors:
-        Path(a.errors).write_text("id\tgold_kind\tgold_source\tgold_name\tpred_source\tpred_speaker\tcontent\n"
+        Path(a.errors).write_text("id\tgold_kind\tgold_source\tgold_name\tpred_source\tpred_speaker\tcontent\tcontext\n"
                                   + "\n".join(rows) + "\n", encoding="utf-8")
 
 

@@ -302,8 +302,11 @@ def candidate_features(text: str, pronoun: tuple[int, int], candidates: Sequence
 
 
 def _features(text: str, pronoun: tuple[int, int], candidates: Sequence[Candidate], sentence_starts: Sequence[int],
-              w: list[float] | None) -> tuple[range, list[list[int]], list[float]]:
-    """Feature ids per window candidate (w is None, for training) or linear scores (runtime: no lists)."""
+              w: list[float] | None, compatible: list[bool] | None = None,
+              ) -> tuple[range, list[list[int]], list[float]]:
+    """Feature ids per window candidate (w is None, for training) or linear scores (runtime: no lists).
+    ``compatible``, when given, receives per window candidate whether its type and known gender
+    agree with the pronoun."""
     pc = PRONOUNS.get(text[pronoun[0]:pronoun[1]].lower())
     window = select_window(pronoun, candidates, sentence_starts)
     if pc is None or not window:
@@ -342,6 +345,7 @@ def _features(text: str, pronoun: tuple[int, int], candidates: Sequence[Candidat
     k = len(window)
     feats: list[list[int]] = [[] for _ in range(k)] if w is None else []
     scores = [0.0] * k
+    compat_of = [False] * k
     seen: dict[int, int] = {}
     crank = 0
     recent_ent = -1
@@ -359,6 +363,7 @@ def _features(text: str, pronoun: tuple[int, int], candidates: Sequence[Candidat
         else:
             gval = 3 if g else 0
             compat = lab != 0 if cls == 1 else (lab != 0 or plural == 1)
+        compat_of[j] = compat
         if compat:
             cr = CRANK_BUCKET[crank] if crank < 4 else 3
             crank += 1
@@ -420,6 +425,8 @@ def _features(text: str, pronoun: tuple[int, int], candidates: Sequence[Candidat
                 scores[j] += w[o13 + 1] - w[o13]
             if ent == match_ent:
                 scores[j] += w[o14 + 1] - w[o14]
+    if compatible is not None:
+        compatible.extend(compat_of)
     return window, feats, scores
 
 
@@ -448,16 +455,21 @@ class Ranker:
 
     def antecedent(self, text: str, pronoun: tuple[int, int], candidates: Sequence[Candidate],
                    sentence_starts: Sequence[int]) -> int | None:
-        """Index into candidates of the named mention the pronoun refers to; None if there is no
-        candidate in the window or the input is unusable. Never raises."""
+        """Index into candidates of the named mention the pronoun refers to; None if no candidate in
+        the window agrees with it in type and known gender, or the input is unusable. Never raises.
+
+        Why the agreement filter: the model scores agreement but can still prefer a near "Kody"
+        (a man) for "she" when the woman was named further back; "it" never names a person.
+        Returning None lets the caller look further back with the same constraints."""
         try:
             if not sentence_starts:
                 sentence_starts = (0,)
-            window, _, scores = _features(text, pronoun, candidates, sentence_starts, self.weights)
+            ok: list[bool] = []
+            window, _, scores = _features(text, pronoun, candidates, sentence_starts, self.weights, ok)
             best = None
             best_s = -math.inf
-            for i, sc in zip(window, scores, strict=True):
-                if sc >= best_s:  # ties: the more recent candidate wins
+            for i, sc, good in zip(window, scores, ok, strict=True):
+                if good and sc >= best_s:  # ties: the more recent candidate wins
                     best, best_s = i, sc
             return best
         except Exception:

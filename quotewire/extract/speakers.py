@@ -46,7 +46,9 @@ from quotewire.extract.quotes.lexicons import (
 
 log = logging.getLogger(__name__)
 
-Kind = Literal["person", "organization", "unknown"]
+# "place": a known place (data/places.txt). It may speak for its government ("China said") and is
+# written out as an organisation, but it is never the antecedent of a pronoun or a description.
+Kind = Literal["person", "organization", "place", "unknown"]
 
 # A run of capitalised words (a name candidate). Linear: each repetition needs whitespace and a
 # capital; a period only ends a known abbreviation or an initial, so runs stop at sentence ends.
@@ -84,6 +86,11 @@ _NOT_PERSON = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december i we you he she it they""".split()
 )
+# Kinds as written in the speakers table (kind, entity_type): a place speaks for its government.
+_OUT_KIND: dict[Kind, Literal["person", "organization", "unknown"]] = {
+    "person": "person", "organization": "organization", "place": "organization", "unknown": "unknown"}
+_OUT_TYPE: dict[Kind, Literal["person", "organization"] | None] = {
+    "person": "person", "organization": "organization", "place": "organization", "unknown": None}
 # Entity kinds as the pronoun ranker's candidate labels.
 _RANKER_LABEL = {"person": "PER", "organization": "ORG"}
 _CONTRACTION = re.compile(r"['\u2019](?:s|ve|d|ll|re|m)$", re.I)
@@ -135,8 +142,27 @@ def split_name(mention: str) -> tuple[str, str]:
     return "", " ".join(words)
 
 
+@functools.cache
+def place_names() -> frozenset[str]:
+    """Lower-cased names of countries, states, provinces, regions and large cities
+    (``data/places.txt``, hand-written; names that are also common first names left out)."""
+    lines = (Path(__file__).parent / "data" / "places.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def is_place(name: str) -> bool:
+    """Is ``name`` (determiner and possessive dropped) a known place? "the United States" -> True."""
+    words = _strip_det(name.split())
+    key = " ".join(words).removesuffix("'s").removesuffix("\u2019s").lower()
+    return key in place_names()
+
+
 def _kind(name: str, mention: str) -> Kind:
     words = [_clean_word(w) for w in mention.split()]
+    # A place that speaks ("China said", "Ottawa says") is its government; it is never a person a
+    # later "she" could refer to.
+    if is_place(name):
+        return "place"
     if any(w in ORG_WORDS for w in words) or (name.isupper() and len(name) >= 2):
         return "organization"
     if not name[:1].isupper():
@@ -339,7 +365,7 @@ def resolve_speakers(
     for s, e, name in doc.names:
         # A lone surname with an appositive ("Martell, the addictions doctor") is still a surname.
         full = doc.expand(name, s) if " " not in name else doc.canonical.get(name, name)
-        ei = entity(full, "person")
+        ei = entity(full, "place" if is_place(full) else "person")
         ent = entities[ei]
         ent.mentions.append(Span.of(text, s, e))
         desc = _descriptor_after(text, e)
@@ -376,7 +402,7 @@ def resolve_speakers(
         hi = bisect.bisect_left(spans, (m.start, -1, -1))
         cands = [
             pronouns.Candidate(s, e, _RANKER_LABEL.get(entities[ei].kind, "OTHER"), ei, entities[ei].gender)
-            for s, e, ei in spans[max(0, hi - 60):hi] if e <= m.start
+            for s, e, ei in spans[max(0, hi - 60):hi] if e <= m.start and entities[ei].kind != "place"
         ]
         best = pronouns.default_ranker().antecedent(text, (m.start, m.end), cands, starts)
         return cands[best].entity if best is not None else None
@@ -406,8 +432,13 @@ def resolve_speakers(
     for q in quotes:
         m = q.mention
         if m is None:
-            # Floating quotes and participle clauses continue the previous speaker.
-            attributions.append(Attribution(q, last if q.rule in CONTINUING_RULES else None))
+            # Floating quotes and participle clauses continue the previous speaker; an orphan
+            # quotation is the person the sentences just before it are about.
+            if q.rule in CONTINUING_RULES:
+                attributions.append(Attribution(q, last))
+            else:
+                attributions.append(Attribution(q, _context_person(text, q.content.start, sentences, spans,
+                                                                   entities, rank_pronoun)))
             continue
         who: int | None
         bare = _CONTRACTION.sub("", m.text)
@@ -438,7 +469,7 @@ def resolve_speakers(
                 entities[who].descriptors.append(m.text)
         else:
             who = _named(text, m, doc, entity, entities)
-            if who is not None and entities[who].kind in ("person", "organization"):
+            if who is not None and entities[who].kind in ("person", "organization", "place"):
                 bisect.insort(history, (m.start, who))
                 bisect.insort(spans, (m.start, m.end, who))
                 named = _name_span(_cut_affiliation(m))
@@ -451,8 +482,8 @@ def resolve_speakers(
         attributions.append(Attribution(q, who))
         last = who
     speakers = [
-        Speaker(e.name, e.kind, tuple(e.descriptors), _outer_mentions(e.mentions),
-                entity_type=e.kind if e.kind != "unknown" else None)
+        Speaker(e.name, _OUT_KIND[e.kind], tuple(e.descriptors), _outer_mentions(e.mentions),
+                entity_type=_OUT_TYPE[e.kind])
         for e in entities
     ]
     # Keep only speakers of some quote (names never quoted are not speakers), reindexing.
@@ -601,6 +632,46 @@ def _in_furniture(text: str, pos: int) -> bool:
         return False
     close = text.find(")", pos, op + 80)
     return close >= 0 and "\n" not in text[op:close]
+
+
+_SUBJECT_PRONOUN = re.compile(r"(?<![\w'\u2019])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)(?![\w'\u2019])")
+
+
+def _context_person(
+    text: str, pos: int, sentences: Sequence[Sentence], spans: list[tuple[int, int, int]],
+    entities: list[_Entity], rank_pronoun: Callable[[Span], int | None],
+) -> int | None:
+    """The person an unattributed quotation at ``pos`` belongs to: the last person named, or
+    referred to by he/she/his/her, in the two sentences before it (same or previous paragraph).
+
+    "Laurin lost 40 per cent of her income. And there was the blow. "It took me two years ...""
+    Why: news writes a quote paragraph right after the sentences about its speaker (the Gender
+    Gap Tracker annotates these "floating" quotes with that person). Organisations and places are
+    not taken, and nothing is taken across more than two sentences or 600 characters, so a
+    quotation with no such context stays unattributed.
+    """
+    si = bisect.bisect_right([s.start for s in sentences], pos) - 1
+    if si < 1:
+        return None
+    lo_s = sentences[max(0, si - 2)]
+    if sentences[si].paragraph - lo_s.paragraph > 1:
+        lo_s = sentences[si - 1]
+        if sentences[si].paragraph - lo_s.paragraph > 1:
+            return None
+    lo = max(lo_s.start, pos - 600)
+    best_pos, best = -1, None
+    k = bisect.bisect_left(spans, (pos, -1, -1))
+    for s, e, ei in reversed(spans[:k]):
+        if s < lo:
+            break
+        if e <= pos and entities[ei].kind == "person":
+            best_pos, best = s, ei
+            break
+    for pm in _SUBJECT_PRONOUN.finditer(text, max(lo, best_pos + 1), pos):
+        who = rank_pronoun(Span(pm.start(), pm.end(), pm.group()))
+        if who is not None and entities[who].kind == "person":
+            best = who  # a later pronoun: the person the closest sentence is about
+    return best
 
 
 def _previous_speaker(text: str, m: Span, attributions: list[Attribution], entities: list[_Entity]) -> int | None:

@@ -229,3 +229,48 @@ def test_a_place_is_never_a_speaker() -> None:
     speakers, _ = run('Voters in British Columbia were angry.\n"It is unfair," said British Columbia.')
     assert all(sp.entity_type in ("person", "organization", None) for sp in speakers)
     assert "British Columbia" not in {sp.name for sp in speakers}
+
+
+def speaker_name_of(text: str, content_word: str) -> str | None:
+    """The resolved speaker name of the quote whose content holds ``content_word``."""
+    speakers, atts = run(text)
+    for a in atts:
+        if content_word in a.quote.content.text:
+            return speakers[a.speaker].name if a.speaker is not None else None
+    raise AssertionError(f"no quote holds {content_word!r}: {[a.quote.content.text for a in atts]}")
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # "she" skips the nearer men (a first name and a titled man) for the woman named earlier.
+    ("Maria Gonzalez runs the shelter in Halifax. Her son Kevin moved away in May. Kevin met Mr. Tom "
+     "Reed there. Reed hired him. Kevin stayed for a year.\n\n\"We miss him every day,\" she said.",
+     "miss", "Maria Gonzalez"),
+    # "it" never names a person.
+    ("Acme Corp. hired Premier Doug Ford's adviser. Ford was pleased.\n\n\"We are growing,\" it said.",
+     "growing", "Acme Corp"),
+])
+def test_a_pronoun_agrees_with_its_antecedent(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A quote paragraph after sentences about one person, with no cue of its own: that person.
+    ("Carole Laurin had to give up her career after the stroke. There was also the blow to her pride.\n\n"
+     "\"It took me two years to grieve the loss of not ever being able to work again.\"", "grieve",
+     "Carole Laurin"),
+    # ... also when the closest sentence refers to her by a pronoun only.
+    ("Wendy Golden lost her son in 2015. She now speaks at schools across the province.\n\n"
+     "\"You don't know what that person took earlier, and the combination can be lethal.\"", "lethal",
+     "Wendy Golden"),
+    # No person in the sentences before: unattributed, not the last name in the article.
+    ("Dan Smith left in June. The storm hit the coast on Friday. Roads were closed for days.\n\n"
+     "\"We're going to have to shovel more often than anyone expected this year.\"", "shovel", None),
+])
+def test_an_orphan_quote_belongs_to_the_person_just_written_about(text: str, word: str, expected: str | None) -> None:
+    assert speaker_name_of(text, word) == expected
+
+
+def test_a_place_is_not_a_pronoun_antecedent() -> None:
+    text = ("Ana Lopez moved to Winnipeg last year. Winnipeg was cold, and New Brunswick was far.\n\n"
+            "\"I do not regret it at all,\" she said.")
+    assert speaker_name_of(text, "regret") == "Ana Lopez"
