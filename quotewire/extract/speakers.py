@@ -95,6 +95,8 @@ _OUT_TYPE: dict[Kind, Literal["person", "organization"] | None] = {
 _RANKER_LABEL = {"person": "PER", "organization": "ORG"}
 _CONTRACTION = re.compile(r"['\u2019](?:s|ve|d|ll|re|m)$", re.I)
 _PREPOSITIONS = frozenset("of for at with from in on by to".split())
+# Lower-case words that join the parts of one name ("Council on Foreign Relations").
+_NAME_CONNECTORS = frozenset("of on for and de del la van von".split())
 # Quote rules whose mention-less quotes continue the previous quote's speaker.
 CONTINUING_RULES = frozenset({"floating_continuation", "participle"})
 _FEMALE = frozenset("she her mrs ms miss woman girl mother wife daughter sister grandmother widow queen".split())
@@ -133,6 +135,12 @@ def split_name(mention: str) -> tuple[str, str]:
         cw = _clean_word(w)
         # A possessive before a name is the name's organisation: "NBC's Dante Chinni".
         possessive = cw.endswith("'s") and i < len(words) - 2
+        if cw in _NAME_CONNECTORS and 0 < i < len(words) - 1 and words[i - 1][:1].isupper() \
+                and words[i + 1][:1].isupper() and _clean_word(words[i - 1]) not in TITLES and last_title < i - 1:
+            # "National Institute on Drug Abuse", "Bank of Canada": a connector inside one name.
+            continue
+        if cw in TITLES and i + 1 < len(words) and _org_name_rest(words[i + 1:]):
+            continue  # "National Institute", "House Intelligence Committee": a title word opens an org's name
         if cw in TITLES or not w[:1].isupper() or possessive:
             last_title = i
     if words and len(words[-1]) > 2:
@@ -155,6 +163,14 @@ def is_place(name: str) -> bool:
     words = _strip_det(name.split())
     key = " ".join(words).removesuffix("'s").removesuffix("\u2019s").lower()
     return key in place_names()
+
+
+def _org_name_rest(words: list[str]) -> bool:
+    """Do ``words`` finish an organisation's name: capitalised (or connectors) up to an
+    organisation word ("Intelligence Committee", "Institute on Drug Abuse")?"""
+    cleaned = [_clean_word(w) for w in words]
+    return any(c in ORG_WORDS for c in cleaned) and all(
+        w[:1].isupper() or c in _NAME_CONNECTORS for w, c in zip(words, cleaned, strict=True))
 
 
 def _kind(name: str, mention: str) -> Kind:

@@ -274,3 +274,19 @@ def test_a_place_is_not_a_pronoun_antecedent() -> None:
     text = ("Ana Lopez moved to Winnipeg last year. Winnipeg was cold, and New Brunswick was far.\n\n"
             "\"I do not regret it at all,\" she said.")
     assert speaker_name_of(text, "regret") == "Ana Lopez"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A role noun after capitalised modifiers continues the phrase after "according to".
+    ("The deal was done in secret, according to a senior Democratic aide who spoke on condition of anonymity.",
+     "deal", "a senior Democratic aide"),
+    ("The stimulus was mislabelled, according to former Bank of Canada governor David Dodge.",
+     "stimulus", "David Dodge"),
+    # "on" inside a body's name; a title word opening an organisation's name stays in it.
+    ("Prices rose sharply last year, according to the National Institute on Drug Abuse.",
+     "Prices", "National Institute on Drug Abuse"),
+    ("The House Intelligence Committee said on Monday that the talks with the agency had failed.", "talks",
+     "House Intelligence Committee"),
+])
+def test_role_and_organisation_phrases_keep_their_words(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected

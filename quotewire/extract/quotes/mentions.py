@@ -368,10 +368,17 @@ def _np_after(toks: list[_Tok], a: int, hi: int) -> tuple[int, int] | None:
         u = toks[b]
         if u.quoted or not (u.word or u.text in "&-.'\u2019"):
             break
+        if u.low == "on" and _on_in_name(toks, b, hi):
+            b += 1  # "according to the National Institute on Drug Abuse": "on" inside a body's name
+            continue
         if u.low in NP_AFTER_STOP or (u.low in lex.verbs and not u.cap):
             break
-        if b > a and u.word and not u.cap and toks[b - 1].cap and u.low not in ("of", "for", "de", "van", "von", "at"):
-            break  # "said Locke while negotiations ...": a lower-case word after the name ends it
+        if (b > a and u.word and not u.cap and toks[b - 1].cap and u.low not in ("of", "for", "de", "van", "von", "at")
+                and not (u.low in SPEAKER_NOUNS or u.low in TITLES)):
+            # "said Locke while negotiations ...": a lower-case word after the name ends it, but a
+            # role noun goes on ("a senior Democratic aide", "former Bank of Canada governor David
+            # Dodge"): the capitals were the role's modifiers.
+            break
         b += 1
     # A final period ends the sentence unless it closes an initial or abbreviation.
     while (
@@ -383,6 +390,19 @@ def _np_after(toks: list[_Tok], a: int, hi: int) -> tuple[int, int] | None:
     if not any(toks[k].cap or toks[k].low in SPEAKER_NOUNS for k in range(a, b)) and toks[a].low not in DETERMINERS:
         return None  # '..., said the ruling': a determiner phrase is a speaker too
     return (a, b)
+
+
+# Bodies whose names go on with "on" ("Council on Foreign Relations", "Institute on Drug Abuse").
+ON_BODIES = frozenset("institute committee subcommittee council commission center centre panel forum force".split())
+
+
+def _on_in_name(toks: list[_Tok], k: int, hi: int) -> bool:
+    """Is the "on" at token ``k`` inside a name: after a body noun, before a capitalised word that
+    is no date ("the Senate Committee on Finance", not "Smith on Monday")?"""
+    return (
+        k > 0 and k + 1 < hi and toks[k - 1].cap and toks[k - 1].low in ON_BODIES
+        and toks[k + 1].cap and toks[k + 1].low not in TIME_WORDS and toks[k + 1].low not in WEEKDAYS
+    )
 
 
 def _opening_subject(toks: list[_Tok], c: int) -> tuple[int, int] | None:
