@@ -480,7 +480,9 @@ def resolve_speakers(
             # "the company said", "the GOP nominee said": the entity the description stands for.
             who = _resolve_description(text, m, noun, spans, entities)
             if who is None:
-                who = _named(text, m, doc, entity, entities)
+                # Unresolved, the description is its own speaker: "the former sergeant-at-arms of the
+                # House of Commons" is not "Commons".
+                who = entity(m.text, "unknown") if _OF_BODY.search(m.text) else _named(text, m, doc, entity, entities)
             elif m.text not in entities[who].descriptors:
                 entities[who].descriptors.append(m.text)
         else:
@@ -538,6 +540,11 @@ _ORG_HEADS = frozenset(
     label publisher hospital center centre laboratory museum church campaign utility group alliance
     coalition district city province state""".split()
 )
+# Title words that name no office of one person ("the national ...", "the former ...").
+_NOT_ROLE_TITLES = frozenset("""acting campaign defence defense del democrat democratic federal finance foreign former
+    gop house interior miss mr mrs ms national presidential press prime republican retired senate state vice
+    dr rev gen gov rep reps sen sens""".split())
+_OF_BODY = re.compile(r"\s(?:of|for|at)\s")
 _AGE_RE = re.compile(r"^\d+-year-old$")
 _FEMALE_HEADS = frozenset("woman mother wife daughter sister actress chairwoman spokeswoman businesswoman congresswoman girl".split())
 _MALE_HEADS = frozenset("man father husband son brother actor chairman spokesman businessman congressman boy".split())
@@ -566,6 +573,11 @@ def _description_head(mention: str) -> str | None:
     head = body[-1]
     if head in _PERSON_HEADS or head in _ORG_HEADS or _AGE_RE.match(head):
         return head
+    # "the former sergeant-at-arms of the House of Commons": a title (its first part when
+    # hyphenated) names one person's office.
+    first = head.split("-")[0]
+    if first in _PERSON_HEADS or (first in TITLES and first not in _NOT_ROLE_TITLES):
+        return first
     return None
 
 

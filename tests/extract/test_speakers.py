@@ -290,3 +290,30 @@ def test_a_place_is_not_a_pronoun_antecedent() -> None:
 ])
 def test_role_and_organisation_phrases_keep_their_words(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A title between commas after the name: the name speaks, not "Innovation".
+    ("Navdeep Bains, Minister of Innovation, Science and Economic Development, said on Thursday that the "
+     "policy was broad.", "policy", "Navdeep Bains"),
+    # An office's title opens the clause, the name stands in apposition.
+    ("Keeper of the Ruler's Seal, Syed Danial Syed Ahmad, said the council held a meeting on Monday.",
+     "council", "Syed Danial Syed Ahmad"),
+    # A role "of" a body, with no one named before: the role itself, not the body.
+    ("The former sergeant-at-arms of the House of Commons said Monday he is considering a run.",
+     "considering", "The former sergeant-at-arms of the House of Commons"),
+    # "familiar with" belongs to the source's description.
+    ("A person familiar with the negotiations says Stauskas has been traded to Indiana.", "traded",
+     "A person familiar with the negotiations"),
+    # A section label in capitals is no speaker; the quote's own attribution is.
+    ("Markets slid. Analysts gave their take on the slide.\n\nANALYST'S TAKE: \"Will the bank acknowledge the "
+     "darkening clouds today? Lowering growth may be a sell signal,\" Hussein Sayed, chief strategist at FXTM, said in a commentary.", "clouds",
+     "Hussein Sayed"),
+])
+def test_appositions_titles_and_labels(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected
+
+
+def test_a_transcript_name_in_capitals_still_speaks() -> None:
+    text = "The debate ran late.\n\nWALLACE: If I may, sir, let me ask about the economy tonight."
+    assert speaker_name_of(text, "economy") == "WALLACE"

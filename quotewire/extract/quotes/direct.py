@@ -11,6 +11,8 @@ captain retorted: "..."'); ``_name_colon``: a paragraph opening 'Clinton: ...' o
 
 from __future__ import annotations
 
+import re
+
 from quotewire.extract.quotes.lexicons import DETERMINERS, NP_STOP, SUBJECT_PRONOUNS
 from quotewire.extract.quotes.marks import _Mark
 from quotewire.extract.quotes.mentions import _colon_subject, _np_after, _opening_subject, _subject_before
@@ -142,6 +144,7 @@ def _direct_before(
             (a == 0 or toks[a - 1].text in "-\u2014\u2013")
             and j - a >= 2
             and not any(t.low in COLON_NOT_SPEAKERS for t in toks[a:j])
+            and not _caps_label(text, toks[a:j])
         ):
             return (toks[j].start, toks[j].end), (toks[a].start, toks[j - 1].end), "name_colon"
     if j > 0 and toks[j].text == ":" and not toks[j - 1].quoted:
@@ -207,6 +210,22 @@ def _direct_before(
     return None
 
 
+def _caps_label(text: str, run: list[_Tok]) -> bool:
+    """Is ``run`` a section label in capitals ("ANALYST'S TAKE", "EARNINGS", "ECB WATCH") rather
+    than a name ("WALLACE", "NATO")? All capitals, and a possessive or every word also written in
+    lower case in the article.
+
+    Why: market reports and live blogs open paragraphs with labels; taken as names they became
+    speakers, and the quote's own attribution after it ("..., Hussein Sayed said") was lost.
+    """
+    words = [t.text for t in run if t.word and t.low not in ("and", "of")]
+    if not words or not all(w.isupper() and len(w) > 1 for w in words):
+        return False
+    if any(w.endswith(("'S", "\u2019S")) for w in words):
+        return True
+    return all(re.search(rf"(?<![\w'\u2019]){re.escape(w.lower())}(?![\w'\u2019])", text) for w in words)
+
+
 def _name_colon(text: str, toks: list[_Tok], para_end: int) -> _Cand | None:
     """``Clinton: I support D.C. statehood.`` / ``WALLACE: If I may, sir ...`` at a paragraph start.
 
@@ -227,7 +246,7 @@ def _name_colon(text: str, toks: list[_Tok], para_end: int) -> _Cand | None:
         j += 1
     if j == k or j >= len(toks) - 1 or toks[j].text != ":" or toks[j - 1].low in ("of", "and"):
         return None
-    if any(t.low in COLON_NOT_SPEAKERS or t.text.isdigit() for t in toks[k:j]):
+    if any(t.low in COLON_NOT_SPEAKERS or t.text.isdigit() for t in toks[k:j]) or _caps_label(text, toks[k:j]):
         return None
     s = toks[j + 1].start
     e = para_end

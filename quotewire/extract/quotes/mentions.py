@@ -23,6 +23,8 @@ from quotewire.extract.quotes.tokens import (
     _Tok,
 )
 
+# Adjectives that tie a source to what it knows ("people close to Clinton", "a person familiar with").
+CLOSE_TO = frozenset("close familiar loyal allied connected closest".split())
 # Relations that introduce a name in apposition ("Her mother, Fatemah, ...").
 KIN_WORDS = frozenset(
     """mother father wife husband son daughter brother sister friend cousin uncle aunt grandmother
@@ -166,7 +168,11 @@ def _np_common(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
     if k - 2 >= lo and toks[k - 2].low in ("on", "in", "at", "of", "for", "from", "with"):
         # "activists on the ground accused": the phrase is a modifier; the head comes before.
         # The head alone is the mention ("Trump at the time said" -> "Trump").
-        return _np_back(toks, k - 2, lo)
+        head = _np_back(toks, k - 2, lo)
+        if head is not None and toks[k - 3].low in CLOSE_TO:
+            # "A person familiar with the negotiations says": the phrase is one description.
+            return (head[0], b)
+        return head
     return (k - 1, b)
 
 
@@ -197,6 +203,13 @@ def _np_name_run(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
                 # "Mr. Morgan of the Sierra Club": the phrase goes on before "of the".
                 a -= 2
                 continue
+            if u.low == "the" and a - 2 > lo and toks[a - 2].low in ("of", "for"):
+                d = _role_before(toks, a - 2, lo)
+                if d is not None:
+                    # "The former sergeant-at-arms of the House of Commons said": the role is the
+                    # speaker, the body after "of" its affiliation.
+                    a = d
+                    break
             a -= 1
             break
         if u.low in ("of", "for", "at") and a - 1 > lo and toks[a - 2].word and a < b:
@@ -230,7 +243,7 @@ def _np_name_run(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
     if (
         a - 2 > lo
         and toks[a - 1].low in ("to", "with")
-        and toks[a - 2].low in ("close", "familiar", "loyal", "allied", "connected", "closest")
+        and toks[a - 2].low in CLOSE_TO
     ):
         # "people close to Clinton say", "sources familiar with the talks said": the head
         # before the adjective is the speaker.
@@ -238,6 +251,22 @@ def _np_name_run(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
         if head is not None:
             return (head[0], b)
     return (a, b) if a < b else None
+
+
+def _role_before(toks: list[_Tok], of: int, lo: int) -> int | None:
+    """Start of a determiner phrase opening the clause and ending in a lower-case noun just before
+    the preposition at ``of`` ("The former sergeant-at-arms [of]"), or None."""
+    noun = toks[of - 1]
+    if not noun.word or noun.cap or noun.low in DETERMINERS or noun.low in NP_STOP or noun.low in _CUES.get().verbs:
+        return None
+    d = of - 1
+    while d > lo and of - d <= 4 and toks[d - 1].word and not toks[d - 1].quoted:
+        d -= 1
+        if toks[d].low in ("the", "a", "an"):
+            break
+    if toks[d].low not in ("the", "a", "an") or not (d == lo or toks[d - 1].text in ",;:\u2014"):
+        return None
+    return d
 
 
 def _appositive_head(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
@@ -272,6 +301,17 @@ def _appositive_head(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | Non
                 return np
         start = c + 1
     return None
+
+
+def _title_then_name(toks: list[_Tok], lo: int, k: int, chunk: list[_Tok]) -> bool:
+    """Clause ``toks[lo:k]`` is an office's title ("Keeper of the Ruler's Seal", "Minister of
+    Finance": capitalised, with "of"/"for", at most eight tokens) and ``chunk`` (between the
+    commas) a name of two to four capitalised words."""
+    head = toks[lo:k]
+    return (
+        0 < len(head) <= 8 and head[0].cap and any(t.low in ("of", "for") for t in head)
+        and 2 <= len(chunk) <= 4 and all(t.word and t.cap for t in chunk)
+    )
 
 
 def _person_like(toks: list[_Tok], np: tuple[int, int], lo: int) -> bool:
@@ -334,6 +374,10 @@ def _subject_before(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
             ):
                 # "Her mother, Fatemah, tweeted": the name is the appositive.
                 return (k + 1, b - 1)
+            if _title_then_name(toks, lo, k, chunk):
+                # "Keeper of the Ruler's Seal, Syed Danial Syed Ahmad, said": the title of an
+                # office opens the clause; the name in apposition is the speaker.
+                return (k + 1, b - 1)
             # "Donna Rawlings, 59, of Ashton, Md., who watched ..., said": a chain of appositives;
             # the name opens the chain, a few commas further back.
             hops = 0
@@ -346,6 +390,12 @@ def _subject_before(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
                     break
                 np = _np_back(toks, k2, lo)
                 hops += 1
+            if np and toks[np[0]].cap and toks[np[0]].low in TITLES:
+                # "Navdeep Bains, Minister of Innovation, Science and Economic Development, said":
+                # a title between commas; the name opening the chain is the speaker.
+                alt = _appositive_head(toks, b - 1, lo)
+                if alt is not None and alt[0] < np[0] and toks[alt[0]].low not in TITLES:
+                    return alt
             if np and (toks[np[1] - 1].cap or toks[np[1] - 1].low in SUBJECT_PRONOUNS):
                 return np
             if np and chunk and chunk[0].low in ("which", "who", "whose") and toks[np[0]].low in DETERMINERS:
