@@ -544,6 +544,11 @@ _ORG_HEADS = frozenset(
 _NOT_ROLE_TITLES = frozenset("""acting campaign defence defense del democrat democratic federal finance foreign former
     gop house interior miss mr mrs ms national presidential press prime republican retired senate state vice
     dr rev gen gov rep reps sen sens""".split())
+# News organisations by name, and the description heads that may refer to one.
+_MEDIA_NAME = re.compile(
+    r"\b(?:News|Press|Times|Post|Globe|Journal|Tribune|Herald|Gazette|Reuters|Bloomberg|CNN|CBC|CTV|BBC|NPR|"
+    r"MSNBC|CNBC|ABC|NBC|CBS|Fox|Radio|Television|TV|Magazine|Newspaper|Broadcasting)\b")
+_MEDIA_HEADS = frozenset("newspaper paper network broadcaster channel station magazine publication outlet".split())
 _OF_BODY = re.compile(r"\s(?:of|for|at)\s")
 _AGE_RE = re.compile(r"^\d+-year-old$")
 _FEMALE_HEADS = frozenset("woman mother wife daughter sister actress chairwoman spokeswoman businesswoman congresswoman girl".split())
@@ -604,6 +609,10 @@ def _resolve_description(
             continue
         ent = entities[ei]
         if ent.kind != want or (gender and ent.gender and ent.gender != gender):
+            continue
+        if want == "organization" and head not in _MEDIA_HEADS and _MEDIA_NAME.search(ent.name):
+            # "The company said" is not the wire service or broadcaster credited in the story
+            # ("told CTV News", "(The Associated Press)"), however often it is named.
             continue
         count[ei] = count.get(ei, 0) + 1
         recent[ei] = max(recent.get(ei, -1), s)

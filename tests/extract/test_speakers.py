@@ -317,3 +317,10 @@ def test_appositions_titles_and_labels(text: str, word: str, expected: str) -> N
 def test_a_transcript_name_in_capitals_still_speaks() -> None:
     text = "The debate ran late.\n\nWALLACE: If I may, sir, let me ask about the economy tonight."
     assert speaker_name_of(text, "economy") == "WALLACE"
+
+
+def test_the_company_is_not_the_news_agency_that_reported_it() -> None:
+    text = ("Northwind Corp. shut its plant on Monday, The Associated Press reported. Workers told The "
+            "Associated Press they were surprised. The Associated Press could not reach the union.\n\n"
+            "The company said the closure was temporary and that staff would be paid.")
+    assert speaker_name_of(text, "closure") == "Northwind Corp"
