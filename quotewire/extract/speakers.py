@@ -75,7 +75,7 @@ _SPOKES = re.compile(
 _LEADING = frozenset(
     """the a an in on at but and however after before when while as if for by with from of to
     meanwhile still yet so this that these those his her their its our my mr mrs ms dr
-    although though perhaps besides nonetheless nevertheless moreover furthermore also instead indeed
+    although though perhaps besides nonetheless nevertheless finally later earlier similarly likewise moreover furthermore also instead indeed
     now then even unlike like despite during since until once unless because thus hence therefore
     otherwise both either neither each every all many most some several few such only just already
     again here there today tonight yesterday tomorrow last next thanks according including following
@@ -130,6 +130,9 @@ def split_name(mention: str) -> tuple[str, str]:
     "the UN" -> ("", "UN"); "Lina Shamy" -> ("", "Lina Shamy").
     """
     words = _strip_det(mention.split())
+    while len(words) > 1 and words[0].lower().rstrip(",") in _LEADING and _clean_word(words[0]) not in TITLES \
+            and words[0].lower().rstrip(".") not in ("mr", "mrs", "ms", "dr"):
+        words = words[1:]  # "Finally Demi", "Nonetheless Tracy": a sentence adverb is no part of a name
     last_title = -1
     for i, w in enumerate(words):
         cw = _clean_word(w)
@@ -746,8 +749,8 @@ def _no_speaker(text: str, m: Span) -> bool:
     words = re.findall(r"[A-Za-z][A-Za-z'\u2019]*|\d+", m.text)
     if not words or all(w.isdigit() for w in words):
         return True
-    if len(words) == 1 and words[0].lower() in _DATE_WORDS:
-        return True
+    if len(words) == 1 and (words[0].lower() in _DATE_WORDS or words[0].lower() in _LEADING):
+        return True  # "Wednesday", "Nonetheless", "While": a date or a sentence opener names no one
     if m.text.isupper() and len(m.text) > 4:
         lowered = [w.lower().removesuffix("'s").removesuffix("\u2019s") for w in words]
         if all(re.search(rf"\b{re.escape(w)}\b", text) for w in lowered if len(w) > 2):
