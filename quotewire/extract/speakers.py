@@ -424,7 +424,26 @@ def resolve_speakers(
             for s, e, ei in spans[max(0, hi - 60):hi] if e <= m.start and entities[ei].kind != "place"
         ]
         best = pronouns.default_ranker().antecedent(text, (m.start, m.end), cands, starts)
-        return cands[best].entity if best is not None else None
+        if best is None:
+            return None
+        si = bisect.bisect_right(starts, m.start) - 1
+        prev_start = starts[max(0, si - 1)] if si >= 0 else 0
+        best_subject = _subject_like(text, cands[best].start, cands[best].end, starts)
+        if not best_subject or cands[best].start < prev_start:
+            # "he"/"she" continues a subject ("Gokool ... is hopeful Lametti might heed Parker's
+            # plea. "...," she said"): when the ranker picks an object or possessor, or a mention
+            # older than the previous sentence, the most recent compatible subject of the last two
+            # sentences wins (measured: GGT dev pronoun sources 0.822 -> 0.832, hard labels +1).
+            g = PRONOUN_GENDER.get(m.text.lower(), "")
+            lo_pos = prev_start
+            for c in reversed(cands):
+                if c.start < lo_pos or (best_subject and c.start <= cands[best].start):
+                    break
+                ent = entities[c.entity]
+                if g in ("m", "f") and ent.kind == "person" and ent.gender in ("", g) \
+                        and _subject_like(text, c.start, c.end, starts):
+                    return c.entity
+        return cands[best].entity
 
     def resolve_pronoun(m: Span) -> int | None:
         g = PRONOUN_GENDER.get(m.text.lower(), "")
@@ -587,6 +606,22 @@ def _description_head(mention: str) -> str | None:
     if first in _PERSON_HEADS or (first in TITLES and first not in _NOT_ROLE_TITLES):
         return first
     return None
+
+
+_SPEECH_AFTER = re.compile(
+    r"\s*(?:,[^,.;\"\u201c\u201d]{1,80},\s*)?(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|added|adds|"
+    r"wrote|writes|explained|noted|argued|insisted|stressed|warned|is|was)\b")
+_SUBJECT_PREFIX = re.compile(r"(?:(?:[A-Z][\w.'\u2019-]*|the|a|an|former|then|of|and|[\"\u201c\u201d]|,)\s*)*")
+
+
+def _subject_like(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> bool:
+    """Is the mention at ``start:end`` its sentence's subject: only a title or an opening phrase
+    of capitalised words before it in the sentence, or a speech verb (or "is"/"was") after it?"""
+    si = bisect.bisect_right(sentence_starts, start) - 1
+    ss = sentence_starts[si] if si >= 0 else 0
+    if start - ss < 80 and _SUBJECT_PREFIX.fullmatch(text, ss, start):
+        return True
+    return _SPEECH_AFTER.match(text, end) is not None
 
 
 def _resolve_description(

@@ -324,3 +324,10 @@ def test_the_company_is_not_the_news_agency_that_reported_it() -> None:
             "Associated Press they were surprised. The Associated Press could not reach the union.\n\n"
             "The company said the closure was temporary and that staff would be paid.")
     assert speaker_name_of(text, "closure") == "Northwind Corp"
+
+
+def test_a_speaking_pronoun_continues_the_subject_not_a_possessor() -> None:
+    text = ("Audrey Parker asked for the law to change before she died. Her plea moved many readers.\n\n"
+            "Given his views, Shanaaz Gokool, president of a patients' group, is hopeful the minister will "
+            "heed Parker's plea.\n\n\"Our hope is that the new minister follows through on what he knows,\" she said.")
+    assert speaker_name_of(text, "Our hope") == "Shanaaz Gokool"
