@@ -55,6 +55,9 @@ Kind = Literal["person", "organization", "place", "unknown"]
 _NAME_TOKEN = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|Rev|Prof|Hon|Del|[A-Z])\.|[A-Z](?:[\u00c2\u00c3][\u0080-\u00bf]|[\w'\u2019\-])*)"
 )
+# Longest run of capitalised words read as one name (with its titles: "Former Turkish Prime
+# Minister Recep Tayyip Erdogan" is 7).
+MAX_NAME_WORDS = 10
 _NAME_RUN = re.compile(
     r"(?<![\w'\u2019])"
     + _NAME_TOKEN
@@ -253,6 +256,10 @@ class _Doc:
             if qi < len(quoted) and quoted[qi][0] <= m.start() < quoted[qi][1]:
                 continue
             words = m.group().split()
+            if len(words) > MAX_NAME_WORDS:
+                # A run of a dozen capitalised words is a Title Case headline or garbage, not a
+                # name; skipping it also keeps the tail index below linear in the run's length.
+                continue
             s = m.start()
             while words and words[0].lower().rstrip(".") in _LEADING:
                 s = text.index(words[1], s + len(words[0])) if len(words) > 1 else m.end()
@@ -285,11 +292,16 @@ class _Doc:
         self.by_tail: dict[str, list[tuple[int, str]]] = {}
         self.by_head: dict[str, list[tuple[int, str]]] = {}
         self.canonical: dict[str, str] = {}
+        self._tail_names: dict[str, dict[str, None]] = {}  # tail -> distinct full names, in order
         for s, _, name in self.names:
-            name = self.canonical.setdefault(name, self._variant_of(name))
+            if name not in self.canonical:  # once per distinct name: the variant search is a scan
+                self.canonical[name] = self._variant_of(name)
+            name = self.canonical[name]
             parts = name.split()
             for k in range(1, len(parts)):
-                self.by_tail.setdefault(" ".join(parts[k:]), []).append((s, name))
+                tail = " ".join(parts[k:])
+                self.by_tail.setdefault(tail, []).append((s, name))
+                self._tail_names.setdefault(tail, {})[name] = None
             if len(parts) > 1:
                 self.by_head.setdefault(parts[0], []).append((s, name))
 
@@ -302,7 +314,7 @@ class _Doc:
         parts = name.split()
         if len(parts) < 2 or len(parts[0]) < 3:
             return name
-        for _s, other in self.by_tail.get(parts[-1], ()):
+        for other in self._tail_names.get(parts[-1], ()):
             o = other.split()
             if len(o) == len(parts) and o[1:] == parts[1:] and o[0] != parts[0] and o[0][0] == parts[0][0] \
                     and len(o[0]) >= 3 and _edit_distance(o[0].lower(), parts[0].lower()) <= 2:
@@ -321,11 +333,10 @@ class _Doc:
             cands = self.by_head.get(name)
         if not cands:
             return name
-        before = [c for c in cands if c[0] < pos] if pos >= 0 else []
-        if before:
-            return max(before)[1]
         if pos >= 0:
-            return min(cands)[1]
+            # cands are in text order (names are indexed as written): bisect, not a scan per mention
+            i = bisect.bisect_left(cands, (pos,))
+            return cands[i - 1][1] if i > 0 else cands[0][1]
         return max(cands, key=lambda c: len(c[1]))[1]
 
 

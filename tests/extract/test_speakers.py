@@ -331,3 +331,25 @@ def test_a_speaking_pronoun_continues_the_subject_not_a_possessor() -> None:
             "Given his views, Shanaaz Gokool, president of a patients' group, is hopeful the minister will "
             "heed Parker's plea.\n\n\"Our hope is that the new minister follows through on what he knows,\" she said.")
     assert speaker_name_of(text, "Our hope") == "Shanaaz Gokool"
+
+
+def test_name_indexing_work_grows_with_distinct_names_not_mentions(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue #17 item 11: 'Said Smith Smith ... told reporters' and long articles repeating one
+    # name were superlinear (a variant search per mention over every earlier mention).
+    from quotewire.extract import speakers as sp_mod
+
+    calls: list[str] = []
+    real = sp_mod._Doc._variant_of
+
+    def counting(self: object, name: str) -> str:
+        calls.append(name)
+        return real(self, name)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sp_mod._Doc, "_variant_of", counting)
+    run('John Smith said "we will go on with the plan now." ' * 300 + 'Jon Smith said "no, we will not go."')
+    assert sorted(set(calls)) == sorted(calls) == ["John Smith", "Jon Smith"]
+
+
+def test_a_run_of_thousands_of_capitalised_words_is_no_name() -> None:
+    speakers, _ = run("Said " + "Smith " * 3000 + 'told reporters "yes, we are ready to go."')
+    assert all(len(sp.name.split()) <= 10 for sp in speakers)
