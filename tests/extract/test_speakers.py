@@ -353,3 +353,16 @@ def test_name_indexing_work_grows_with_distinct_names_not_mentions(monkeypatch: 
 def test_a_run_of_thousands_of_capitalised_words_is_no_name() -> None:
     speakers, _ = run("Said " + "Smith " * 3000 + 'told reporters "yes, we are ready to go."')
     assert all(len(sp.name.split()) <= 10 for sp in speakers)
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A capitalised "May" after a first name is a surname, not a modal verb.
+    ("Elizabeth May, leader of the Green Party, said the plan was not enough to meet the targets.", "plan",
+     "Elizabeth May"),
+    ("Elizabeth May said the plan was not enough to meet the targets.", "plan", "Elizabeth May"),
+    # A party-state label does not end the sentence; the name opening the chain speaks.
+    ("Sen. Debbie Stabenow, D-Mich., a member of the leadership team, said Schumer has a way of listening.",
+     "Schumer", "Debbie Stabenow"),
+])
+def test_names_that_look_like_other_words(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected

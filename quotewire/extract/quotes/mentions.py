@@ -14,6 +14,7 @@ from quotewire.extract.quotes.lexicons import DETERMINERS, NP_STOP, SPEAKER_NOUN
 from quotewire.extract.quotes.tokens import (
     _CUES,
     COLON_NOT_SPEAKERS,
+    NAME_LIKE_MODIFIERS,
     TIME_WORDS,
     WEEKDAYS,
     _abbrev_before,
@@ -93,12 +94,18 @@ def _np_back(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
         return (b - 1, b)
     if t.text[:1].isdigit() or t.low in QUANTITY_HEADS:
         return _np_counted(toks, b, lo)
-    if t.low in NP_STOP or t.low in lex.verbs or t.low in DETERMINERS:
+    if (t.low in NP_STOP and not _name_like(toks, b - 1, lo)) or t.low in lex.verbs or t.low in DETERMINERS:
         return None
     head_ok = t.cap or t.low in SPEAKER_NOUNS or t.low.endswith(("'s", "\u2019s"))
     if not head_ok:
         return _np_common(toks, b, lo)
     return _np_name_run(toks, b, lo)
+
+
+def _name_like(toks: list[_Tok], i: int, lo: int) -> bool:
+    """A capitalised "May" / "Will" before a cue is a name ("Elizabeth May said", "May said"): after
+    a capitalised word, or opening the clause (the callers look back from a cue verb)."""
+    return toks[i].cap and toks[i].low in NAME_LIKE_MODIFIERS and (i == lo or (toks[i - 1].cap and toks[i - 1].word))
 
 
 def _np_counted(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
@@ -219,7 +226,7 @@ def _np_name_run(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
             # "Turkish officials and activists", "Obama and Clinton": a coordinated subject.
             a -= 1
             continue
-        if u.low in NP_STOP or u.low in lex.verbs or u.low in SUBJECT_PRONOUNS:
+        if (u.low in NP_STOP and not _name_like(toks, a - 1, lo)) or u.low in lex.verbs or u.low in SUBJECT_PRONOUNS:
             break
         if (
             u.word
@@ -390,9 +397,10 @@ def _subject_before(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
                     break
                 np = _np_back(toks, k2, lo)
                 hops += 1
-            if np and toks[np[0]].cap and toks[np[0]].low in TITLES:
-                # "Navdeep Bains, Minister of Innovation, Science and Economic Development, said":
-                # a title between commas; the name opening the chain is the speaker.
+            if np and ((toks[np[0]].cap and toks[np[0]].low in TITLES) or toks[np[0]].low in ("a", "an")):
+                # "Navdeep Bains, Minister of Innovation, Science and Economic Development, said",
+                # "Sen. Debbie Stabenow, D-Mich., a member of the leadership team, said": a title or
+                # an indefinite description between commas; the name opening the chain speaks.
                 alt = _appositive_head(toks, b - 1, lo)
                 if alt is not None and alt[0] < np[0] and toks[alt[0]].low not in TITLES:
                     return alt

@@ -11,6 +11,7 @@ word lists read by more than one family (time words, adjunct prepositions, addre
 from __future__ import annotations
 
 import contextvars
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -173,10 +174,18 @@ def _cue_word(tok: _Tok) -> str:
     return tok.low.replace("\u2019", "'")
 
 
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z]{1,9}$")
+
+
 def _abbrev_before(toks: list[_Tok], k: int) -> bool:
     """True when the period token ``k`` closes an initial or abbreviation ("W.", "Jr.")."""
     prev = toks[k - 1]
-    return (len(prev.text) == 1 or prev.low in ABBREVIATIONS) and prev.end == toks[k].start
+    if prev.end != toks[k].start:
+        return False
+    if len(prev.text) == 1 or prev.low in ABBREVIATIONS:
+        return True
+    # "D-Mich.," / "R-Texas.,": a party-state label; a comma right after shows the sentence goes on.
+    return _PARTY_STATE.match(prev.text) is not None and k + 1 < len(toks) and toks[k + 1].text == ","
 
 
 def _abbrev(toks: list[_Tok], k: int) -> bool:
@@ -188,8 +197,14 @@ def _abbrev(toks: list[_Tok], k: int) -> bool:
     )
 
 
+# Modifiers that are also names when capitalised.
+NAME_LIKE_MODIFIERS = frozenset("may will long".split())
+
+
 def _modifier(t: _Tok) -> bool:
     """A word between subject and cue ("also", "has", "did not"), contractions included ("didn't")."""
+    if t.cap and t.low in NAME_LIKE_MODIFIERS:
+        return False  # "Elizabeth May said", "Will said": a capitalised "May" or "Will" is a name
     return t.low in CUE_MODIFIERS or t.low.endswith(("n't", "n\u2019t"))
 
 
