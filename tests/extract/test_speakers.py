@@ -366,3 +366,27 @@ def test_a_run_of_thousands_of_capitalised_words_is_no_name() -> None:
 ])
 def test_names_that_look_like_other_words(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
+
+
+def mention_of(text: str, content_word: str) -> str | None:
+    """The speaker mention of the quote whose content holds ``content_word``."""
+    _, atts = run(text)
+    for a in atts:
+        if content_word in a.quote.content.text:
+            return a.quote.mention.text if a.quote.mention is not None else None
+    raise AssertionError(f"no quote holds {content_word!r}: {[a.quote.content.text for a in atts]}")
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A tell verb's addressee and adjuncts before the colon.
+    ("The team is back in Atlanta.\n\nValanciunas told reporters in Atlanta on Thursday morning: \"I am really "
+     "excited to be playing again.\"", "excited", "Valanciunas"),
+    # Coordinate adjectives with a comma inside a description.
+    ("The plant opened in May.\n\n\u201cI don\u2019t know any carmaker that makes money in this "
+     "category,\u201d the lanky, bespectacled professor said.", "carmaker", "the lanky, bespectacled professor"),
+    # ... but an object and the next subject are two phrases.
+    ('As speakers addressed the crowd, protesters chanted "Trudeau must go now, and take his plan!"', "Trudeau",
+     "protesters"),
+])
+def test_cue_phrases_with_addressees_and_adjectives(text: str, word: str, expected: str) -> None:
+    assert mention_of(text, word) == expected

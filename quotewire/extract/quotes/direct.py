@@ -163,14 +163,18 @@ def _direct_before(
         if w in lex.listed:
             between = toks[c + 1 : j]
             prep_at = next((i for i, t in enumerate(between) if t.low in ADJUNCT_PREPS), len(between))
+            # "told reporters in Atlanta on Thursday morning:": a tell verb's addressee (up to three
+            # words, before the first preposition) may precede the adjuncts when a colon follows.
+            addressee = (prep_at if w in lex.tell and prep_at <= 3 and toks[j].text == ":"
+                         and all(t.word and t.low not in ("that", "and", "but") for t in between[:prep_at]) else 0)
             # Adjuncts only; after a preposition any words ("declared in the debate spin room, "),
             # and, in a longer run, commas between adjunct phrases ("on Monday, in reference to").
             if between and not all(
-                _adjunct(t) or (i > prep_at and (t.word or (t.text == "," and len(between) > 5)))
+                i < addressee or _adjunct(t) or (i > prep_at and (t.word or (t.text == "," and len(between) > 5)))
                 for i, t in enumerate(between)
             ):
                 return None
-            if len(between) > 6 and (prep_at != 0 or any(t.low in ("that", "and", "but") for t in between)):
+            if len(between) > 6 and (prep_at != addressee or any(t.low in ("that", "and", "but") for t in between)):
                 return None  # a long run must be prepositional phrases from the cue on
             caps = [i for i, t in enumerate(between) if t.cap]
             if caps and w not in lex.tell and not any(t.low in ADJUNCT_PREPS for t in between[: caps[0]]):

@@ -141,8 +141,8 @@ def _np_common(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
     k = b - 1
     while (
         k > lo
-        and b - k < 5
-        and toks[k - 1].word
+        and b - k < 6
+        and (toks[k - 1].word or (k < b - 1 and _adjective_comma(toks, k - 1, lo)))
         and toks[k - 1].low not in NP_STOP
         and not _determiner(toks[k - 1])
     ):
@@ -181,6 +181,17 @@ def _np_common(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
             return (head[0], b)
         return head
     return (k - 1, b)
+
+
+def _adjective_comma(toks: list[_Tok], k: int, lo: int) -> bool:
+    """Is the comma at ``k`` one between coordinate adjectives of a determiner phrase ("the lanky,
+    bespectacled professor")? A lower-case word before it with a determiner at most two words back
+    (the caller also wants a word between the comma and the head: "the crowd, protesters" is two
+    phrases)."""
+    return (
+        toks[k].text == "," and k - 1 > lo and toks[k - 1].word and not toks[k - 1].cap
+        and toks[k - 1].low not in NP_STOP and any(toks[x].low in ("the", "a", "an") for x in range(max(lo, k - 3), k - 1))
+    )
 
 
 def _np_name_run(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
