@@ -244,6 +244,30 @@ class _Doc:
         self.orgs: list[tuple[int, int, str]] = []  # (start, end, name) of organisation names
         self._from_runs(quoted)
         self._index()
+        self.org_full = self._org_forms()
+
+    def _org_forms(self) -> dict[str, str]:
+        """Short forms of organisation names -> the full name: an acronym defined in parentheses
+        ("Export Development Canada (EDC)" -> EDC) and the first word of a multi-word organisation
+        name ("Suncor" -> "Suncor Energy").
+
+        Why: an organisation is introduced in full and then quoted by its short form; without the
+        link the speaker is "EDC" in one record and "Export Development Canada" in the next.
+        """
+        forms: dict[str, str] = {}
+        for _, _, name in self.orgs:
+            words = name.split()
+            first = _clean_word(words[0]) if words else ""
+            if len(words) > 1 and words[0][:1].isupper() and first not in _LEADING and first not in ORG_WORDS \
+                    and first not in TITLES and not _ADJECTIVE_END.search(first) and not is_place(words[0]):
+                forms.setdefault(words[0], name)
+        for m in _ACRONYM_DEF.finditer(self.text):
+            full, acr = m.group(1), m.group(2)
+            initials = "".join(w[0] for w in _strip_det(full.split()) if w[:1].isupper())
+            if initials.upper() == acr.replace("&", "").upper() or initials.upper().endswith(acr.upper()):
+                words = _strip_det(full.split())
+                forms[acr] = " ".join(words[len(initials) - len(acr):]) if len(initials) > len(acr) else " ".join(words)
+        return forms
 
     def _from_runs(self, quoted: list[tuple[int, int]]) -> None:
         """Names from runs of capitalised words outside direct quotations: persons (full names
@@ -582,6 +606,10 @@ _MEDIA_NAME = re.compile(
     r"\b(?:News|Press|Times|Post|Globe|Journal|Tribune|Herald|Gazette|Reuters|Bloomberg|CNN|CBC|CTV|BBC|NPR|"
     r"MSNBC|CNBC|ABC|NBC|CBS|Fox|Radio|Television|TV|Magazine|Newspaper|Broadcasting)\b")
 _MEDIA_HEADS = frozenset("newspaper paper network broadcaster channel station magazine publication outlet".split())
+# "Export Development Canada (EDC)": a name of capitalised words and its acronym in parentheses.
+_ACRONYM_DEF = re.compile(
+    r"((?:[A-Z][\w'\u2019&.-]*)(?:\s+(?:of|and|for|the|on|de|&)?\s*[A-Z][\w'\u2019&.-]*){1,7})\s+\(([A-Z][A-Za-z&]{1,8})\)")
+_ADJECTIVE_END = re.compile(r"(?:an|ese|ish|ic)$")
 _OF_BODY = re.compile(r"\s(?:of|for|at)\s")
 _AGE_RE = re.compile(r"^\d+-year-old$")
 _FEMALE_HEADS = frozenset("woman mother wife daughter sister actress chairwoman spokeswoman businesswoman congresswoman girl".split())
@@ -609,6 +637,10 @@ def _description_head(mention: str) -> str | None:
     if not body:
         return None
     head = body[-1]
+    if head in _ORG_HEADS and any(w[:1].isupper() for w in words[1:len(body)]):
+        # "The Canadian government", "the U.S. State Department": a capitalised modifier names the
+        # body itself; it points back to no earlier organisation.
+        return None
     if head in _PERSON_HEADS or head in _ORG_HEADS or _AGE_RE.match(head):
         return head
     # "the former sergeant-at-arms of the House of Commons": a title (its first part when
@@ -921,9 +953,16 @@ def _named(
             entities[ei].descriptors.append(d)
         return ei
     if not name[:1].isupper() or not name.split()[-1][:1].isupper():
-        # A nominal ("a source", "officials", "Turkish officials"): its own unknown speaker.
-        return make(m.text, "unknown")
-    kind = _kind(name, m.text)
+        # A nominal ("a source", "officials", "Turkish officials"): its own unknown speaker; with an
+        # organisation head and a capitalised modifier ("The Canadian government") an organisation.
+        words = m.text.split()
+        named_body = len(words) > 1 and words[-1].lower() in _ORG_HEADS and any(w[:1].isupper() for w in words[1:-1])
+        return make(m.text, "organization" if named_body else "unknown")
+    if name in doc.org_full:  # "EDC", "Suncor": the organisation's full name written earlier
+        name = doc.org_full[name]
+        kind: Kind = "organization"
+    else:
+        kind = _kind(name, m.text)
     full = doc.expand(name, m.start) if kind == "person" else name
     ei = make(full, kind)
     ent = entities[ei]

@@ -390,3 +390,21 @@ def mention_of(text: str, content_word: str) -> str | None:
 ])
 def test_cue_phrases_with_addressees_and_adjectives(text: str, word: str, expected: str) -> None:
     assert mention_of(text, word) == expected
+
+
+@pytest.mark.parametrize("text, word, expected, etype", [
+    # An acronym defined in parentheses, and the first word of an organisation's name, are that
+    # organisation.
+    ("Export Development Canada (EDC) insured the deal last year. EDC said it respects its clients' privacy.",
+     "respects", "Export Development Canada", "organization"),
+    ("Suncor Energy Inc. built the plant in 2010. Suncor said it was proud of the work its crews had done.",
+     "proud", "Suncor Energy Inc", "organization"),
+    # A capitalised modifier names the body itself: no earlier organisation is meant.
+    ("The Canadian Beverage Association objects to the plan. The Canadian government said the tax will pass.",
+     "tax", "The Canadian government", "organization"),
+])
+def test_organisation_short_forms_and_named_bodies(text: str, word: str, expected: str, etype: str) -> None:
+    speakers, atts = run(text)
+    a = next(a for a in atts if word in a.quote.content.text)
+    assert a.speaker is not None
+    assert (speakers[a.speaker].name, speakers[a.speaker].entity_type) == (expected, etype)
