@@ -256,7 +256,9 @@ class _TextInfo:
                 elif low[j] in FEMALE_CUES:
                     cue = "f"
         last = low[b] if b < n else ""
-        plural = int(len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "es")))
+        # Plural-looking: a plural noun head, or a coordination ("Tore Sohlberg and Lehla Abreder").
+        plural = int((len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "es")))
+                     or "and" in low[a:b])
         got = (a, speech, prep, poss, paren, quote, cue, plural)
         self.ments[key] = got
         return got
@@ -454,13 +456,16 @@ class Ranker:
         return {i: sum(w[x] for x in f) for i, f in zip(window, feats, strict=True)}
 
     def antecedent(self, text: str, pronoun: tuple[int, int], candidates: Sequence[Candidate],
-                   sentence_starts: Sequence[int]) -> int | None:
-        """Index into candidates of the named mention the pronoun refers to; None if no candidate in
-        the window agrees with it in type and known gender, or the input is unusable. Never raises.
+                   sentence_starts: Sequence[int], *, agree: bool = False) -> int | None:
+        """Index into candidates of the named mention the pronoun refers to; None if there is no
+        candidate in the window (with ``agree``: none that agrees with it in type and known
+        gender), or the input is unusable. Never raises.
 
-        Why the agreement filter: the model scores agreement but can still prefer a near "Kody"
-        (a man) for "she" when the woman was named further back; "it" never names a person.
-        Returning None lets the caller look further back with the same constraints."""
+        Why ``agree`` (the speaker stage sets it): the model scores agreement but can still prefer
+        a near "Kody" (a man) for "she" when the woman was named further back, and "it" never
+        names a person; None lets the caller look further back with the same constraints. The
+        model's own scores (GUM) are measured without it: GUM's genders come from first names
+        alone and the hard filter costs there what it gains on news."""
         try:
             if not sentence_starts:
                 sentence_starts = (0,)
@@ -469,7 +474,7 @@ class Ranker:
             best = None
             best_s = -math.inf
             for i, sc, good in zip(window, scores, ok, strict=True):
-                if good and sc >= best_s:  # ties: the more recent candidate wins
+                if (good or not agree) and sc >= best_s:  # ties: the more recent candidate wins
                     best, best_s = i, sc
             return best
         except Exception:

@@ -458,7 +458,7 @@ def resolve_speakers(
             pronouns.Candidate(s, e, _RANKER_LABEL.get(entities[ei].kind, "OTHER"), ei, entities[ei].gender)
             for s, e, ei in spans[max(0, hi - 60):hi] if e <= m.start and entities[ei].kind != "place"
         ]
-        best = pronouns.default_ranker().antecedent(text, (m.start, m.end), cands, starts)
+        best = pronouns.default_ranker().antecedent(text, (m.start, m.end), cands, starts, agree=True)
         if best is None:
             return None
         si = bisect.bisect_right(starts, m.start) - 1

@@ -408,3 +408,9 @@ def test_organisation_short_forms_and_named_bodies(text: str, word: str, expecte
     a = next(a for a in atts if word in a.quote.content.text)
     assert a.speaker is not None
     assert (speakers[a.speaker].name, speakers[a.speaker].entity_type) == (expected, etype)
+
+
+def test_they_refers_to_two_people_named_together() -> None:
+    text = ("In a statement, the cafe's owners Tore Sohlberg and Lehla Abreder said they respected the vote.\n\n"
+            "\"Our priority is a safe workplace for everyone who works here,\" they said.")
+    assert speaker_name_of(text, "priority") == "Tore Sohlberg and Lehla Abreder"
