@@ -264,9 +264,8 @@ class _Doc:
         for m in _ACRONYM_DEF.finditer(self.text):
             full, acr = m.group(1), m.group(2)
             initials = "".join(w[0] for w in _strip_det(full.split()) if w[:1].isupper())
-            if initials.upper() == acr.replace("&", "").upper() or initials.upper().endswith(acr.upper()):
-                words = _strip_det(full.split())
-                forms[acr] = " ".join(words[len(initials) - len(acr):]) if len(initials) > len(acr) else " ".join(words)
+            if initials.upper() == acr.replace("&", "").upper():
+                forms[acr] = " ".join(_strip_det(full.split()))
         return forms
 
     def _from_runs(self, quoted: list[tuple[int, int]]) -> None:
@@ -454,9 +453,11 @@ def resolve_speakers(
         """The trained mention ranker over the named mentions before the pronoun."""
         # The ranker looks at most 25 named mentions back: hand it the last 60 (bounded cost).
         hi = bisect.bisect_left(spans, (m.start, -1, -1))
+        singular = m.text.lower() not in ("they", "them", "their")  # "he" is never "X and Y"
         cands = [
             pronouns.Candidate(s, e, _RANKER_LABEL.get(entities[ei].kind, "OTHER"), ei, entities[ei].gender)
-            for s, e, ei in spans[max(0, hi - 60):hi] if e <= m.start and entities[ei].kind != "place"
+            for s, e, ei in spans[max(0, hi - 60):hi]
+            if e <= m.start and entities[ei].kind != "place" and not (singular and " and " in entities[ei].name)
         ]
         best = pronouns.default_ranker().antecedent(text, (m.start, m.end), cands, starts, agree=True)
         if best is None:
@@ -500,6 +501,7 @@ def resolve_speakers(
         return None
 
     attributions: list[Attribution] = []
+    pronoun_at: dict[tuple[int, int], int | None] = {}  # pronoun mention span -> its resolution
     last: int | None = None
     seen_mentions = {(ei, sp.start) for ei, e in enumerate(entities) for sp in e.mentions}
     for q in quotes:
@@ -519,7 +521,10 @@ def resolve_speakers(
             # "he's", "who's", "I've": the pronoun without its contracted verb.
             m = Span(m.start, m.start + len(bare), bare)
             q = dataclasses.replace(q, mention=m)
-        if m.text.lower() in PRONOUN_GENDER:
+        if (m.start, m.end) in pronoun_at:
+            # One pronoun mention for two quote parts ('"A," he said. "B."'): one speaker.
+            who = pronoun_at[(m.start, m.end)]
+        elif m.text.lower() in PRONOUN_GENDER:
             # An unresolved pronoun is no speaker ("it" never names anyone).
             who = rank_pronoun(m)
             if who is None:
@@ -527,6 +532,7 @@ def resolve_speakers(
             prev = _previous_speaker(text, m, attributions, entities)
             if prev is not None:
                 who = prev
+            pronoun_at[(m.start, m.end)] = who
         elif m.text.lower() in ("who", "which"):
             # "the EU, which contended ...": the relative pronoun stands for the phrase before it.
             head = _antecedent(text, m.start)
@@ -808,8 +814,8 @@ def _previous_speaker(text: str, m: Span, attributions: list[Attribution], entit
         if pm.start >= m.start or m.start - max(pm.end, a.quote.content.end) > 400:
             return None
         ent = entities[a.speaker]
-        if g in "mf" and g and (ent.kind != "person" or (ent.gender and ent.gender != g)):
-            return None
+        if g in "mf" and g and (ent.kind != "person" or (ent.gender and ent.gender != g) or " and " in ent.name):
+            return None  # "he" is not a woman, an organisation or two people ("X and Y")
         if g in ("n", "p") and ent.kind != "organization":
             return None
         return a.speaker

@@ -414,3 +414,19 @@ def test_they_refers_to_two_people_named_together() -> None:
     text = ("In a statement, the cafe's owners Tore Sohlberg and Lehla Abreder said they respected the vote.\n\n"
             "\"Our priority is a safe workplace for everyone who works here,\" they said.")
     assert speaker_name_of(text, "priority") == "Tore Sohlberg and Lehla Abreder"
+
+
+def test_one_pronoun_mention_is_one_speaker_for_both_parts() -> None:
+    text = ("Kevin Vickers said he wants to carry on his father's legacy.\n\n"
+            "He said the dairy, along with a credit union run by his father's friend, Martin Legere, helped the "
+            "province.\n\n\"They brought a lot of jobs to the towns of the province,\" he said. \"There's that legacy "
+            "that I look at every day.\"")
+    speakers, atts = run(text)
+    names = {a.quote.content.text[:12]: speakers[a.speaker].name for a in atts if a.speaker is not None}
+    assert names.get("\"They brough") == names.get("\"There's tha") == "Kevin Vickers"
+
+
+def test_he_is_never_two_people() -> None:
+    text = ("Owners Tore Sohlberg and Lehla Abreder said they respected the outcome of the vote.\n\n"
+            "\"Do you want to eat a cheaper dinner off the backs of workers who struggle?\" he said.")
+    assert speaker_name_of(text, "cheaper") != "Tore Sohlberg and Lehla Abreder"
