@@ -542,7 +542,12 @@ def resolve_speakers(
         elif (noun := _description_head(m.text)) is not None:
             # "the company said", "the GOP nominee said": the entity the description stands for.
             who = _resolve_description(text, m, noun, spans, entities)
-            if who is None:
+            intro = _indefinite_intro(text, m.start, noun)
+            if intro is not None and (who is None or _last_mention_before(spans, who, m.start) < intro.start):
+                # "a justice official told reporters ... The official said": the description goes
+                # back to the unnamed person introduced after the last mention of any named one.
+                who = entity(intro.text, "unknown")
+            elif who is None:
                 # Unresolved, the description is its own speaker: "the former sergeant-at-arms of the
                 # House of Commons" is not "Commons".
                 who = entity(m.text, "unknown") if _OF_BODY.search(m.text) else _named(text, m, doc, entity, entities)
@@ -671,6 +676,32 @@ def _subject_like(text: str, start: int, end: int, sentence_starts: Sequence[int
     if start - ss < 80 and _SUBJECT_PREFIX.fullmatch(text, ss, start):
         return True
     return _SPEECH_AFTER.match(text, end) is not None
+
+
+# An indefinite phrase: "a"/"an"/"one", up to three modifiers (no function words), then {head}.
+_INDEFINITE = (r"(?<![\w'\u2019])(?:[Aa]n?|[Oo]ne)\s+"
+               r"(?:(?!(?:the|a|an|his|her|their|its|for|of|to|with|and|or|in|on|at|by|from)\s)[\w-]+\s+){{0,3}}?"
+               r"{head}(?![\w'\u2019-])")
+
+
+def _indefinite_intro(text: str, pos: int, head: str) -> Span | None:
+    """The last indefinite phrase with the same head noun in the 1,500 characters before ``pos``
+    ("a justice official", "a senior official" for "the official"; not "a question for the
+    president" for "the president"), or None."""
+    lo = max(0, pos - 1500)
+    found = None
+    for m in re.finditer(_INDEFINITE.format(head=re.escape(head)), text[lo:pos]):
+        found = m
+    return Span.of(text, lo + found.start(), lo + found.end()) if found is not None else None
+
+
+def _last_mention_before(spans: list[tuple[int, int, int]], ei: int, pos: int) -> int:
+    """Start of the last named mention of entity ``ei`` before ``pos`` (-1 if none)."""
+    k = bisect.bisect_left(spans, (pos, -1, -1))
+    for s, _, e in reversed(spans[max(0, k - 200):k]):
+        if e == ei:
+            return s
+    return -1
 
 
 def _resolve_description(

@@ -430,3 +430,11 @@ def test_he_is_never_two_people() -> None:
     text = ("Owners Tore Sohlberg and Lehla Abreder said they respected the outcome of the vote.\n\n"
             "\"Do you want to eat a cheaper dinner off the backs of workers who struggle?\" he said.")
     assert speaker_name_of(text, "cheaper") != "Tore Sohlberg and Lehla Abreder"
+
+
+def test_a_description_goes_back_to_the_unnamed_person_introduced_last() -> None:
+    text = ("Justice Minister John Smith met reporters on Monday.\n\nA justice official told reporters that most "
+            "requests succeed.\n\n\"It is pretty likely that the request will go through,\" the official said.")
+    speakers, atts = run(text)
+    a = next(a for a in atts if "pretty likely" in a.quote.content.text)
+    assert a.speaker is not None and speakers[a.speaker].name == "A justice official"
