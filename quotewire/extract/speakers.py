@@ -539,6 +539,15 @@ def resolve_speakers(
             who = _named(text, head, doc, entity, entities) if head is not None else None
         elif _no_speaker(text, m):
             who = None
+        elif (medium := _MEDIUM.match(m.text)) is not None:
+            # "her statement said": whoever issued it; "the statement said": the speaker just quoted
+            # (news introduces a statement with its author first: "X said in a statement ...").
+            if medium.group(1).lower() in ("his", "her", "their", "its"):
+                who = rank_pronoun(Span(m.start, m.start + len(medium.group(1)), medium.group(1)))
+            else:
+                who = _medium_author(text, m, medium.group(2), attributions)
+                if who is None:
+                    who = _named(text, m, doc, entity, entities)
         elif (noun := _description_head(m.text)) is not None:
             # "the company said", "the GOP nominee said": the entity the description stands for.
             who = _resolve_description(text, m, noun, spans, entities)
@@ -621,6 +630,9 @@ _MEDIA_HEADS = frozenset("newspaper paper network broadcaster channel station ma
 _ACRONYM_DEF = re.compile(
     r"((?:[A-Z][\w'\u2019&.-]*)(?:\s+(?:of|and|for|the|on|de|&)?\s*[A-Z][\w'\u2019&.-]*){1,7})\s+\(([A-Z][A-Za-z&]{1,8})\)")
 _ADJECTIVE_END = re.compile(r"(?:an|ese|ish|ic)$")
+# A statement speaking for its author: "her statement said", "The statement added".
+_MEDIUM = re.compile(r"^([Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Tt]hat|[Tt]his)\s+(?:[a-z][\w-]*\s+)?"
+                     r"(statement|email|e-mail|letter|release|memo|tweet|post|message|note)$")
 _OF_BODY = re.compile(r"\s(?:of|for|at)\s")
 _AGE_RE = re.compile(r"^\d+-year-old$")
 _FEMALE_HEADS = frozenset("woman mother wife daughter sister actress chairwoman spokeswoman businesswoman congresswoman girl".split())
@@ -827,6 +839,21 @@ def _context_person(
         if who is not None and entities[who].kind == "person":
             best = who  # a later pronoun: the person the closest sentence is about
     return best
+
+
+def _medium_author(text: str, m: Span, noun: str, attributions: list[Attribution]) -> int | None:
+    """Author of "the statement" (``noun``): the speaker of the last attribution when its sentence,
+    within 600 characters, names such a medium ("X said in a statement ... The statement added")."""
+    for a in reversed(attributions[-3:]):
+        pm = a.quote.mention
+        if a.speaker is None or pm is None or pm.start >= m.start:
+            continue
+        lo = min(pm.start, a.quote.content.start)
+        if m.start - lo <= 600 and re.search(rf"\b(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+)?{noun}\b",
+                                             text[max(0, lo - 200):m.start], re.I):
+            return a.speaker
+        return None
+    return None
 
 
 def _previous_speaker(text: str, m: Span, attributions: list[Attribution], entities: list[_Entity]) -> int | None:

@@ -438,3 +438,16 @@ def test_a_description_goes_back_to_the_unnamed_person_introduced_last() -> None
     speakers, atts = run(text)
     a = next(a for a in atts if "pretty likely" in a.quote.content.text)
     assert a.speaker is not None and speakers[a.speaker].name == "A justice official"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A possessive medium speaks for its owner.
+    ("Jody Wilson-Raybould resigned from cabinet on Tuesday.\n\n\"It has always been my view that the office must "
+     "be non-partisan,\" her statement said.", "non-partisan", "Jody Wilson-Raybould"),
+    # "The statement" goes back to whoever was just quoted in a statement.
+    ("The Canadian Beverage Association said in a statement that juice is a source of vitamins for Canadians.\n\n"
+     "The statement also said that removing it from the diet could have serious consequences.", "removing",
+     "Canadian Beverage Association"),
+])
+def test_a_statement_speaks_for_its_author(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected
