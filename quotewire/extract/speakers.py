@@ -866,6 +866,8 @@ def _previous_speaker(text: str, m: Span, attributions: list[Attribution], entit
     """
     g = PRONOUN_GENDER.get(m.text.lower(), "")
     for a in reversed(attributions[-3:]):
+        if a.quote.rule == "orphan_quote":
+            return None  # an orphan quotation's speaker is a guess: a pronoun after it is the ranker's
         if a.speaker is None or a.quote.mention is None:
             continue
         pm = a.quote.mention

@@ -451,3 +451,11 @@ def test_a_description_goes_back_to_the_unnamed_person_introduced_last() -> None
 ])
 def test_a_statement_speaks_for_its_author(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
+
+
+def test_a_pronoun_does_not_continue_an_orphan_quotations_guessed_speaker() -> None:
+    text = ("Dr. Robert Strang says the drugs have been overused for years. They have a limited set of uses, he says.\n\n"
+            "Dave Martell, the addictions doctor on the South Shore, is more blunt: \"I think they are going to "
+            "uncover things that are horrifying and ignored.\"\n\nHe says in his area a drug bust is often followed "
+            "by a flood of people to emergency rooms.")
+    assert speaker_name_of(text, "drug bust") == "Dave Martell"
