@@ -53,7 +53,7 @@ Kind = Literal["person", "organization", "place", "unknown"]
 # A run of capitalised words (a name candidate). Linear: each repetition needs whitespace and a
 # capital; a period only ends a known abbreviation or an initial, so runs stop at sentence ends.
 _NAME_TOKEN = (
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|Rev|Prof|Hon|Del|[A-Z])\.|[A-Z](?:[\u00c2\u00c3][\u0080-\u00bf]|[\w'\u2019\-])*)"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|Rev|Prof|Hon|Del)\.|(?:[A-Z]\.)+|[A-Z](?:[\u00c2\u00c3][\u0080-\u00bf]|[\w'\u2019\-])*)"
 )
 # Longest run of capitalised words read as one name (with its titles: "Former Turkish Prime
 # Minister Recep Tayyip Erdogan" is 7).
@@ -261,6 +261,16 @@ class _Doc:
             if len(words) > 1 and words[0][:1].isupper() and first not in _LEADING and first not in ORG_WORDS \
                     and first not in TITLES and not _ADJECTIVE_END.search(first) and not is_place(words[0]):
                 forms.setdefault(words[0], name)
+        # "the International Monetary Fund ... The IMF said": initials of a name of three or more
+        # capitalised words written in the article (one name per set of initials, else none).
+        by_initials: dict[str, set[str]] = {}
+        for _, _, name in [*self.orgs, *self.names]:
+            words = [w for w in _strip_det(name.split()) if w[:1].isupper()]
+            if len(words) >= 3 and not any(w.endswith(".") for w in words):
+                by_initials.setdefault("".join(w[0] for w in words), set()).add(" ".join(_strip_det(name.split())))
+        for initials, names in by_initials.items():
+            if len(names) == 1:
+                forms.setdefault(initials, next(iter(names)))
         for m in _ACRONYM_DEF.finditer(self.text):
             full, acr = m.group(1), m.group(2)
             initials = "".join(w[0] for w in _strip_det(full.split()) if w[:1].isupper())
@@ -323,10 +333,10 @@ class _Doc:
             parts = name.split()
             for k in range(1, len(parts)):
                 tail = " ".join(parts[k:])
-                self.by_tail.setdefault(tail, []).append((s, name))
-                self._tail_names.setdefault(tail, {})[name] = None
+                self.by_tail.setdefault(_key(tail), []).append((s, name))
+                self._tail_names.setdefault(_key(tail), {})[name] = None
             if len(parts) > 1:
-                self.by_head.setdefault(parts[0], []).append((s, name))
+                self.by_head.setdefault(_key(parts[0]), []).append((s, name))
 
     def _variant_of(self, name: str) -> str:
         """A spelling variant of a name seen before ("Jodie" / "Jody Wilson-Raybould") is that name.
@@ -337,7 +347,7 @@ class _Doc:
         parts = name.split()
         if len(parts) < 2 or len(parts[0]) < 3:
             return name
-        for other in self._tail_names.get(parts[-1], ()):
+        for other in self._tail_names.get(_key(parts[-1]), ()):
             o = other.split()
             if len(o) == len(parts) and o[1:] == parts[1:] and o[0] != parts[0] and o[0][0] == parts[0][0] \
                     and len(o[0]) >= 3 and _edit_distance(o[0].lower(), parts[0].lower()) <= 2:
@@ -351,9 +361,9 @@ class _Doc:
         written last before ``pos`` (else the first one after it), not the longest one.
         """
         name = self.canonical.get(name, name)
-        cands = self.by_tail.get(name)
+        cands = self.by_tail.get(_key(name))
         if not cands and " " not in name:
-            cands = self.by_head.get(name)
+            cands = self.by_head.get(_key(name))
         if not cands:
             return name
         if pos >= 0:
@@ -361,6 +371,12 @@ class _Doc:
             i = bisect.bisect_left(cands, (pos,))
             return cands[i - 1][1] if i > 0 else cands[0][1]
         return max(cands, key=lambda c: len(c[1]))[1]
+
+
+def _key(name: str) -> str:
+    """Index key of a name part: case and apostrophe style do not matter ("De Blasio" / "de Blasio",
+    "O'Neill" / "O\u2019Neill")."""
+    return name.lower().replace("\u2019", "'")
 
 
 def _edit_distance(a: str, b: str) -> int:
@@ -1024,8 +1040,9 @@ def _named(
         words = m.text.split()
         named_body = len(words) > 1 and words[-1].lower() in _ORG_HEADS and any(w[:1].isupper() for w in words[1:-1])
         return make(m.text, "organization" if named_body else "unknown")
-    if name in doc.org_full:  # "EDC", "Suncor": the organisation's full name written earlier
-        name = doc.org_full[name]
+    bare = name.replace(".", "") if name.replace(".", "").isupper() else name  # "U.N." -> "UN"
+    if bare in doc.org_full:  # "EDC", "Suncor", "IMF": the organisation's full name written in the article
+        name = doc.org_full[bare]
         kind: Kind = "organization"
     else:
         kind = _kind(name, m.text)

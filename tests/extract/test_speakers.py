@@ -459,3 +459,20 @@ def test_a_pronoun_does_not_continue_an_orphan_quotations_guessed_speaker() -> N
             "uncover things that are horrifying and ignored.\"\n\nHe says in his area a drug bust is often followed "
             "by a flood of people to emergency rooms.")
     assert speaker_name_of(text, "drug bust") == "Dave Martell"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # Initials of a name written in full earlier, with or without dots.
+    ("The International Monetary Fund cut its forecast on Tuesday.\n\nThe IMF said growth would slow to 3 per "
+     "cent next year.", "growth", "International Monetary Fund"),
+    ("The Congressional Budget Office released its estimate.\n\nThe CBO said the plan would raise the deficit.",
+     "deficit", "Congressional Budget Office"),
+    # A dotted acronym stays one word of the name.
+    ("U.N. Women chief Phumzile Mlambo-Ngcuka spoke on Monday.\n\nU.N. Women said the funding gap was growing.",
+     "funding", "U.N. Women"),
+    # A surname written with another case of its particle is the same person.
+    ("Mayor Bill de Blasio met the union on Friday.\n\nDe Blasio said the city would hire more teachers.",
+     "teachers", "Bill de Blasio"),
+])
+def test_short_forms_of_written_names(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected
