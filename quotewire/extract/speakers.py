@@ -308,7 +308,8 @@ class _Doc:
                     # "Suncor Energy", "BC Hydro": an organisation, antecedent of "it" and "the company".
                     self.orgs.append((e0 := text.find(name, s, m.end() + 1), e0 + len(name), name))
                 continue
-            if any(w in NOT_PERSON_WORDS for w in cleaned):
+            skip_first = len(cleaned) > 1 and cleaned[0] in first_name_genders()  # "Bill de Blasio", not "the Bill"
+            if any(w in NOT_PERSON_WORDS for w in cleaned[int(skip_first):]):
                 continue
             e = text.find(name, s, m.end() + 1)
             if e < 0 or _in_furniture(text, m.start()) or _place_like(text, m.start(), m.group()):
