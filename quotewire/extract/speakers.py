@@ -308,6 +308,8 @@ class _Doc:
                     # "Suncor Energy", "BC Hydro": an organisation, antecedent of "it" and "the company".
                     self.orgs.append((e0 := text.find(name, s, m.end() + 1), e0 + len(name), name))
                 continue
+            if len(nwords) > 1 and all(w.isupper() and len(w) > 2 for w in nwords):
+                continue  # "MIDWAY ATOLL", "FULL TEXT": a dateline or heading in capitals names no person
             skip_first = len(cleaned) > 1 and cleaned[0] in first_name_genders()  # "Bill de Blasio", not "the Bill"
             if any(w in NOT_PERSON_WORDS for w in cleaned[int(skip_first):]):
                 continue
@@ -918,6 +920,8 @@ def _no_speaker(text: str, m: Span) -> bool:
             return True
         if len(words) > 1 and any(w.endswith(("'S", "\u2019S")) for w in words):
             return True
+        if len(words) > 1 and all(len(w) > 3 for w in words) and not any(w.lower() in ORG_WORDS for w in words):
+            return True  # "KEEPING SCORE", "FULL TEXT": a heading, not a body ("UNITED NATIONS" has an org word)
     return False
 
 

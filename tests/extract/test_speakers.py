@@ -476,3 +476,11 @@ def test_a_pronoun_does_not_continue_an_orphan_quotations_guessed_speaker() -> N
 ])
 def test_short_forms_of_written_names(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
+
+
+def test_a_heading_or_dateline_in_capitals_is_nobody() -> None:
+    text = ("MIDWAY ATOLL \u2014 President Barack Obama toured the reef on Thursday.\n\nKEEPING SCORE: The bank "
+            "said it would keep rates where they are.\n\n\"We have to act now on the oceans,\" he said.")
+    speakers, _ = run(text)
+    assert not {"MIDWAY ATOLL", "KEEPING SCORE"} & {sp.name for sp in speakers}
+    assert speaker_name_of(text, "oceans") == "Barack Obama"
