@@ -44,11 +44,12 @@ from quotewire.dataset.manifest import (
     MANIFEST_SCHEMA,
     ManifestRow,
     load_manifest,
+    manifest_meta,
     manifest_run_id,
     manifest_table,
 )
 from quotewire.dataset.schema import TABLES, to_arrow
-from quotewire.errors import ConfigError, OutputLocked
+from quotewire.errors import ConfigError, DamagedOutput, OutputLocked
 
 __all__ = [
     "FAULT_ENV",
@@ -69,6 +70,7 @@ __all__ = [
     "garbage_collect",
     "live_parts",
     "load_manifest",
+    "manifest_meta",
     "manifest_run_id",
     "manifest_table",
     "parquet_files",
@@ -182,20 +184,31 @@ def count_records(out: Path, tables: Iterable[str]) -> dict[str, int]:
 
 
 def read_part_records(out: Path, table: str, part: str) -> list[dict[str, Any]]:
-    """Records of a committed part (JSONL is the lossless copy)."""
+    """Records of a committed part (JSONL is the lossless copy).
+
+    Raises ``DamagedOutput`` when the file cannot be read or parsed: the caller rebuilds the
+    part's documents from the inputs (or, past the commit, tells the user to run ``--full``).
+    """
     p = _part_path(out, "jsonl", table, part)
     if not p.exists():
         # A part written before its table was partitioned sits elsewhere in the table folder.
         p = next((out / "jsonl" / table).rglob(f"{part}.jsonl"), p)
         if not p.exists():
             return []
-    with p.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    try:
+        with p.open(encoding="utf-8") as f:
+            return [json.loads(line) for line in f if line.strip()]
+    except (OSError, ValueError) as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        raise DamagedOutput(f"part file {p} is damaged ({exc}); run `quotewire run --full` to rebuild it") from exc
 
 
-def write_manifest_staged(out: Path, run_id: str, rows: Iterable[ManifestRow]) -> Path:
+def write_manifest_staged(
+    out: Path, run_id: str, rows: Iterable[ManifestRow], metadata: Mapping[str, str] | None = None
+) -> Path:
+    """The new manifest in the run's staging folder; ``metadata`` (part ledger, settings) goes in its footer."""
     tbl = manifest_table(rows)
-    tbl = tbl.replace_schema_metadata({b"run_id": run_id.encode()})
+    meta = {k.encode(): v.encode() for k, v in (metadata or {}).items()}
+    tbl = tbl.replace_schema_metadata({**meta, b"run_id": run_id.encode()})
     path = stage_dir(out, run_id) / MANIFEST
     path.parent.mkdir(parents=True, exist_ok=True)
     pq.write_table(tbl, path, compression="zstd")
@@ -204,10 +217,10 @@ def write_manifest_staged(out: Path, run_id: str, rows: Iterable[ManifestRow]) -
     return path
 
 
-def commit(out: Path, run_id: str, rows: list[ManifestRow]) -> None:
+def commit(out: Path, run_id: str, rows: list[ManifestRow], metadata: Mapping[str, str] | None = None) -> None:
     """Make the staged run the dataset: manifest rename (the commit point), then roll forward."""
     _fault("after-staging")
-    staged = write_manifest_staged(out, run_id, rows)
+    staged = write_manifest_staged(out, run_id, rows, metadata)
     _fault("before-manifest")
     os.replace(staged, out / MANIFEST)
     _fsync_dir(out)
@@ -375,7 +388,10 @@ def derived_key(out: Path, tables: Iterable[str]) -> str | None:
         path = out / "parquet" / table / "data.parquet"
         if not path.exists() or not (out / "jsonl" / table / "data.jsonl").exists():
             return None
-        meta = pq.read_schema(path).metadata or {}
+        try:
+            meta = pq.read_schema(path).metadata or {}
+        except (OSError, ValueError, pa.ArrowException):
+            return None  # damaged: rebuilt by this run
         keys.add((meta.get(b"corpus_key") or b"").decode())
     return keys.pop() if len(keys) == 1 else None
 

@@ -8,7 +8,7 @@ are ``duplicate``; a new pipeline or schema version (or ``full``) reprocesses ev
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
 
 from quotewire.dataset.batch import BatchResult
@@ -34,7 +34,15 @@ def make_plan(
     schema_version: str,
     full: bool = False,
     keep_deleted: bool = False,
+    damaged_parts: Set[str] = frozenset(),
 ) -> Plan:
+    """What this run does with each input (see the module docstring).
+
+    ``damaged_parts`` are committed parts whose files are missing or unreadable: an input whose
+    records they held is reprocessed although unchanged (rule: records are never lost while
+    their input is there), and a deleted input kept with ``keep_deleted`` in such a part is
+    dropped, since nothing can rebuild it.
+    """
     plan = Plan()
     first_by_file: dict[tuple[str, str], str] = {}  # (kind, file hash) -> first path
     seen_keys: set[str] = set()
@@ -58,6 +66,7 @@ def make_plan(
             and prev.status in ("processed", "quarantined")
             and prev.pipeline_version == pipeline_version
             and prev.schema_version == schema_version
+            and prev.part not in damaged_parts
         )
         if same and prev is not None:
             plan.unchanged.append(prev)
@@ -68,7 +77,7 @@ def make_plan(
     for key, row in previous.items():
         if key in seen_keys:
             continue
-        if keep_deleted and row.status == "processed":
+        if keep_deleted and row.status == "processed" and row.part not in damaged_parts:
             plan.kept_deleted.append(row)
         else:
             plan.deleted.append(row)
