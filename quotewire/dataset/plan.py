@@ -9,7 +9,7 @@ are ``duplicate``; a new pipeline or schema version (or ``full``) reprocesses ev
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quotewire.dataset.batch import BatchResult
 from quotewire.dataset.io import InputUnit, ManifestRow
@@ -69,7 +69,10 @@ def make_plan(
             and prev.part not in damaged_parts
         )
         if same and prev is not None:
-            plan.unchanged.append(prev)
+            # The row keeps its records but takes the input's current stat and file hash, so an
+            # input hashed because it was in doubt is trusted again next run.
+            plan.unchanged.append(replace(prev, size=u.size, mtime_ns=u.mtime_ns, ctime_ns=u.ctime_ns,
+                                          file_sha256=u.file_sha256 or prev.file_sha256))
             continue
         if prev is not None and prev.doc_id:
             plan.drop_docs.add(prev.doc_id)
@@ -116,6 +119,7 @@ def batch_rows(
                 mtime_ns=u.mtime_ns, status=ur.status, reason=ur.reason, doc_id=ur.doc_id,
                 part=res.part if ur.status == "processed" else None,
                 pipeline_version=pipeline_version, schema_version=schema_version, run_id=run_id,
+                file_sha256=u.file_sha256, ctime_ns=u.ctime_ns,
             )
         )
     return rows
@@ -148,6 +152,7 @@ def next_manifest(
                 unit_key=u.key, path=u.path, line=u.line, kind=u.kind, sha256=u.sha256, size=u.size,
                 mtime_ns=u.mtime_ns, status="duplicate", reason=f"same bytes as {first}", doc_id=None, part=None,
                 pipeline_version=pipeline_version, schema_version=schema_version, run_id=run_id,
+                file_sha256=u.file_sha256, ctime_ns=u.ctime_ns,
             )
         )
     rows.sort(key=lambda r: r.unit_key)

@@ -217,7 +217,8 @@ def _start(
     """Recover, discover the inputs, check the committed parts, plan, and stage rewritten parts."""
     previous, meta = _load_previous(out, notes)
     scanned_ns = time.time_ns()
-    units = qio.discover(raw, None if full else previous, max_line_bytes=opts.max_chars * 4)
+    units = qio.discover(raw, None if full else previous, max_line_bytes=opts.max_chars * 4,
+                         scanned_ns=_int_or_none(meta.get("scanned_ns")))
     pv, sv = opts.pipeline_version, schema_version()
     # --full reads no committed part, so damaged ones need no check (they are all replaced).
     damaged = {} if full else integrity.damaged_parts(out, previous.values(), integrity.load_ledger(meta))
@@ -257,6 +258,13 @@ def _settings_note(previous: Mapping[str, qio.ManifestRow], meta: Mapping[str, s
     why = ("settings changed: " + ", ".join(f"{k} {a!r} -> {b!r}" for k, (a, b) in changed.items()) if changed
            else f"pipeline version changed: {stale[0].pipeline_version} -> {pv}")
     notes.append(f"{len(stale)} inputs reprocessed ({why})")
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
 
 
 def _warn(notes: list[str], message: str) -> None:
