@@ -201,10 +201,10 @@ def _load_previous(out: Path, notes: list[str]) -> tuple[dict[str, qio.ManifestR
     A damaged manifest is not fatal (rule: the output can always be rebuilt from the inputs):
     the run starts from an empty one, which reprocesses every input and replaces every part.
     """
-    rolled = qio.recover(out)
-    if rolled:
-        log.warning("completed the commit of interrupted run %s", rolled)
     try:
+        rolled = qio.recover(out)
+        if rolled:
+            log.warning("completed the commit of interrupted run %s", rolled)
         return qio.load_manifest(out), qio.manifest_meta(out)
     except DamagedOutput as exc:
         _warn(notes, f"{exc}; every input is reprocessed and the manifest rebuilt")
