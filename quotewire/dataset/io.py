@@ -11,14 +11,17 @@ Output layout (``OUT``)::
     rejects/<run_id>.jsonl         records that failed their schema, with the error
     quarantine.jsonl               inputs that yielded no document, with the reason
     _staging/<run_id>/             a run's part files before they are committed
+    <fmt>/.next-<table>/           a table's next version while it is built (swapped in whole)
     .lock                          held while a run writes
 
 Commit protocol: a run writes its part files under ``_staging/<run_id>/``, then the new manifest
-(which names every live part) to staging, then replaces ``manifest.parquet`` with it: that rename
-is the commit point. Afterwards the staged parts are moved into place and parts the manifest no
-longer names are deleted. A run killed before the rename leaves the previous dataset untouched
-(its staging folder is discarded by the next run); one killed after it is rolled forward by the
-next run. Either way the dataset holds each record once.
+(which names every live part, and whose footer holds the part ledger) to staging, then replaces
+``manifest.parquet`` with it: that rename is the commit point. Afterwards each table folder is
+rebuilt beside itself from its live parts and the staged ones and swapped in atomically
+(``swap_table``), so a reader sees one version of each table at every moment. A run killed
+before the rename leaves the previous dataset untouched (its staging folder is discarded by the
+next run); one killed after it is rolled forward by the next run. Either way the dataset holds
+each record once.
 """
 
 from __future__ import annotations
