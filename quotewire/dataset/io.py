@@ -168,8 +168,20 @@ def write_parquet(path: Path, table: str, rows: list[dict[str, Any]], metadata: 
     tmp = path.with_suffix(".parquet.tmp")
     dict_cols = [c for c in ("doc_id", "type", "rule", "kind", "language", "encoding", "outlet", "timex_type",
                              "published_source", "speaker", "pipeline_version") if c in tbl.column_names]
-    pq.write_table(tbl, tmp, compression="zstd", use_dictionary=dict_cols, row_group_size=64_000)
-    os.replace(tmp, path)
+    with _no_tmp_left(tmp):
+        pq.write_table(tbl, tmp, compression="zstd", use_dictionary=dict_cols, row_group_size=64_000)
+        os.replace(tmp, path)
+
+
+@contextlib.contextmanager
+def _no_tmp_left(tmp: Path) -> Iterator[None]:
+    """Remove ``tmp`` when writing or renaming it fails (a full disk must not leave ``*.tmp`` behind)."""
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
 
 
 def parquet_files(d: Path) -> list[Path]:
@@ -412,8 +424,9 @@ def recover(out: Path) -> str | None:
 def atomic_write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    with _no_tmp_left(tmp):
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
 
 
 def write_rejects(out: Path, run_id: str, rejects: list[dict[str, Any]]) -> None:

@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import json
 import logging
+import shutil
 import sys
 import time
 import uuid
@@ -294,7 +295,8 @@ def run_pipeline(
     t_start = time.perf_counter()
     run_id = new_run_id()
     summary = RunSummary(run_id=run_id)
-    with qio.run_lock(out), _io_errors(out):
+    step = _Step()
+    with qio.run_lock(out), _io_errors(out, run_id, step):
         st = _start(raw, out, run_id, opts, full=full, keep_deleted=keep_deleted, notes=summary.notes)
         plan = st.plan
         summary.found = plan.found
@@ -330,12 +332,14 @@ def run_pipeline(
         del new_rows, plan, st.plan, st.previous
         qio.write_rejects(out, run_id, totals.rejects)
         qio.commit(out, run_id, rows, _commit_metadata(out, run_id, rows, opts, st.scanned_ns))
+        step.now = "quarantine.jsonl"
         qio.write_quarantine(out, rows)
         release_memory()
         totals.fill(summary)
         corpus_counts: dict[str, int] = {}
         if corpus:
             t_corpus = time.perf_counter()
+            step.now = "the corpus tables (people, speaker_person, quotations, quote_quotation)"
             corpus_counts = rebuild_corpus(out, rows, aliases)
             summary.stage_seconds["corpus"] = round(time.perf_counter() - t_corpus, 3)
             summary.rejects += corpus_counts.pop("rejects", 0)
@@ -343,6 +347,7 @@ def run_pipeline(
         summary.records = {**qio.count_records(out, TABLES), **corpus_counts}
         release_memory()
         summary.seconds = round(time.perf_counter() - t_start, 3)
+        step.now = "README.md and report.html"
         _write_side_files(out, summary)
 
     ratio = summary.quarantined / max(1, summary.processed + summary.quarantined)
@@ -366,18 +371,43 @@ def _commit_metadata(out: Path, run_id: str, rows: list[qio.ManifestRow], opts: 
     }
 
 
-@contextlib.contextmanager
-def _io_errors(out: Path) -> Iterator[None]:
-    """A failing disk (full, read-only, gone) ends the run with a clear message, not a traceback.
+@dataclass(slots=True)
+class _Step:
+    """The side file the run is writing after its commit (for the message when that fails)."""
 
-    The commit protocol guarantees the previous dataset is intact when this happens.
+    now: str = ""
+
+
+@contextlib.contextmanager
+def _io_errors(out: Path, run_id: str, step: _Step) -> Iterator[None]:
+    """A failing disk (full, read-only, gone) ends the run with one clear line, not a traceback.
+
+    The line says exactly what state the output is in (``_output_state``): before the commit
+    the previous dataset is intact, after it the new one is committed and the next run finishes
+    what is missing.
     """
     try:
         yield
     except OSError as exc:
-        raise RunFailed(
-            f"cannot write {out}: {exc.strerror or exc}; the previous dataset is unchanged, rerun when fixed"
-        ) from exc
+        raise RunFailed(f"cannot write {out}: {exc.strerror or exc}; {_output_state(out, run_id, step)}") from exc
+
+
+def _output_state(out: Path, run_id: str, step: _Step) -> str:
+    """What a failed run left, found by looking at the output (it may have failed anywhere)."""
+    try:
+        committed = qio.manifest_run_id(out) == run_id
+        staged = qio.stage_dir(out, run_id)
+        if not committed:
+            shutil.rmtree(staged, ignore_errors=True)  # frees the space; the next run would discard it
+            return "nothing was committed: the previous dataset is unchanged; rerun when fixed"
+        if staged.exists():
+            return (f"run {run_id} is committed (manifest.parquet is new) but not every table was put in "
+                    "place: some tables still show the previous version (each shows one version); the "
+                    "next run completes them, rerun when fixed")
+    except OSError:
+        return "the state of the output could not be read; rerun when fixed (the next run repairs it)"
+    return (f"run {run_id} is committed and its tables are in place, but {step.now or 'a side file'} could "
+            "not be written and is stale until the next run; rerun when fixed")
 
 
 def rebuild_corpus(out: Path, rows: list[qio.ManifestRow], aliases: Mapping[str, str] | None) -> dict[str, int]:
