@@ -127,3 +127,11 @@ def test_manifest_without_ledger_still_checks_parts(raw_dir: Path, out_dir: Path
     assert s.processed == 3 and any("parquet/documents file is missing" in n for n in s.notes), s.notes
     assert snapshot(out_dir) == _clean(raw_dir, tmp_path)
     assert parquet_count(out_dir, "documents") == 6
+
+
+def test_cli_summary_prints_the_notes(capsys: pytest.CaptureFixture[str]) -> None:
+    from quotewire.cli import print_summary
+    from quotewire.dataset.runner import RunSummary
+
+    print_summary(RunSummary("r1", notes=["part p is damaged (x); its 3 documents are rebuilt from the inputs"]).as_dict())
+    assert "  note: part p is damaged (x); its 3 documents are rebuilt" in capsys.readouterr().out
