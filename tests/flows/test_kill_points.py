@@ -111,3 +111,58 @@ def test_a_kill_at_every_step_shows_one_version(
         monkeypatch.setattr(qio, "os", os)
         run_pipeline(raw_dir, out_dir, batch_size=3)
         assert snapshot(out_dir) == clean, f"kill at step {k}/{total}: the rerun differs from a clean run"
+
+
+RUNNER = ("import sys; from pathlib import Path; from quotewire.dataset.runner import run_pipeline; "
+          "run_pipeline(Path(sys.argv[1]), Path(sys.argv[2]), batch_size=40)")
+
+
+def _child(raw: Path, out: Path, seconds: float | None, code: str = RUNNER) -> float:
+    """Run ``code`` in a child process; SIGKILL it (and its group) after ``seconds``. Its wall time."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    t0 = time.monotonic()
+    proc = subprocess.Popen([sys.executable, "-c", code, str(raw), str(out)], start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        proc.wait(timeout=seconds if seconds is not None else 300)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    return time.monotonic() - t0
+
+
+@pytest.mark.slow
+def test_sigkill_at_ten_times_across_a_run_of_hundreds(raw_dir: Path, out_dir: Path, tmp_path: Path) -> None:
+    """The issue's bounded kill loop: 200 inputs, SIGKILL at 10 times spread over a rerun that
+    changes every part (after the child's imports); after each kill a reader finds one version
+    per table glob; the rerun after it gives the clean dataset."""
+    for i in range(200):
+        (raw_dir / f"a{i:03d}.txt").write_text(article(i), encoding="utf-8")
+    run_pipeline(raw_dir, out_dir, batch_size=40)
+    for i in range(0, 200, 10):
+        (raw_dir / f"a{i:03d}.txt").write_text(article(1000 + i) + "Edited.\n", encoding="utf-8")
+    for i in range(5, 200, 30):
+        (raw_dir / f"a{i:03d}.txt").unlink()
+    for i in range(20):
+        (raw_dir / f"new{i:02d}.txt").write_text(article(2000 + i), encoding="utf-8")
+    before = _versions(out_dir)
+    pristine = tmp_path / "pristine"
+    shutil.copytree(out_dir, pristine)
+    run_pipeline(raw_dir, tmp_path / "clean", batch_size=40)
+    after, clean = _versions(tmp_path / "clean"), snapshot(tmp_path / "clean")
+    startup = _child(raw_dir, tmp_path / "x", None, code="import quotewire.dataset.runner")
+    shutil.copytree(pristine, tmp_path / "timed")
+    duration = _child(raw_dir, tmp_path / "timed", None)
+    for k in range(10):
+        at = startup + (duration - startup) * (k + 0.5) / 10
+        shutil.rmtree(out_dir)
+        shutil.copytree(pristine, out_dir)
+        _child(raw_dir, out_dir, at)
+        for key, ids in _versions(out_dir).items():
+            assert ids in (before[key], after[key]), f"killed at {at:.2f}s of {duration:.2f}s: {key} mixes versions"
+        run_pipeline(raw_dir, out_dir, batch_size=40)
+        assert snapshot(out_dir) == clean, f"killed at {at:.2f}s: the rerun differs from a clean run"
