@@ -113,6 +113,33 @@ def test_a_kill_at_every_step_shows_one_version(
         assert snapshot(out_dir) == clean, f"kill at step {k}/{total}: the rerun differs from a clean run"
 
 
+@pytest.mark.parametrize("atomic", [True, False])
+def test_exchange_dirs_swaps_contents(atomic: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not atomic:  # macOS, musl, or a filesystem without RENAME_EXCHANGE: two renames
+        monkeypatch.setattr(qio, "_renameat2", lambda: None)
+    new, dst = tmp_path / ".next-t", tmp_path / "t"
+    for d, name in ((new, "new"), (dst, "old")):
+        d.mkdir()
+        (d / f"{name}.txt").write_text(name)
+    qio.exchange_dirs(new, dst)
+    assert [p.name for p in dst.iterdir()] == ["new.txt"] and [p.name for p in new.iterdir()] == ["old.txt"]
+    assert not (tmp_path / ".old-t").exists()
+
+
+def test_a_table_parked_by_a_killed_two_rename_swap_is_put_back(raw_dir: Path, out_dir: Path, tmp_path: Path) -> None:
+    """Killed between the two renames of the fallback swap: the table folder is missing, its
+    previous version parked as ``.old-<table>``; the next run puts it back and completes."""
+    _setup(raw_dir, out_dir)
+    table = out_dir / "parquet" / "documents"
+    table.rename(table.with_name(".old-documents"))
+    s = run_pipeline(raw_dir, out_dir, batch_size=3)
+    assert s.processed == 4 and not s.notes, "the parked parts must be used, not rebuilt"
+    run_pipeline(raw_dir, tmp_path / "clean", batch_size=3)
+    assert snapshot(out_dir) == snapshot(tmp_path / "clean")
+    assert _versions(out_dir) == _versions(tmp_path / "clean")
+    assert not list((out_dir / "parquet").glob(".*"))
+
+
 RUNNER = ("import sys; from pathlib import Path; from quotewire.dataset.runner import run_pipeline; "
           "run_pipeline(Path(sys.argv[1]), Path(sys.argv[2]), batch_size=40)")
 
