@@ -135,3 +135,20 @@ def test_cli_summary_prints_the_notes(capsys: pytest.CaptureFixture[str]) -> Non
 
     print_summary(RunSummary("r1", notes=["part p is damaged (x); its 3 documents are rebuilt from the inputs"]).as_dict())
     assert "  note: part p is damaged (x); its 3 documents are rebuilt" in capsys.readouterr().out
+
+
+def test_damage_that_escapes_every_check_gets_one_line_of_advice(raw_dir: Path, out_dir: Path, tmp_path: Path) -> None:
+    """A Parquet footer garbled in place (size and mtime kept) is found when the run counts the
+    records: a DamagedOutput naming the file and ``--full``, not a traceback; ``--full`` repairs it."""
+    from quotewire.errors import DamagedOutput
+
+    _corpus(raw_dir, 3)
+    run_pipeline(raw_dir, out_dir)
+    victim = _part_file(out_dir, "parquet", "quotes", "a0.txt")
+    st = victim.stat()
+    victim.write_bytes(victim.read_bytes()[:-12] + b"\xff" * 12)
+    os.utime(victim, ns=(st.st_atime_ns, st.st_mtime_ns))
+    with pytest.raises(DamagedOutput, match=r"is damaged .*quotewire run --full"):
+        run_pipeline(raw_dir, out_dir)
+    run_pipeline(raw_dir, out_dir, full=True)
+    assert snapshot(out_dir) == _clean(raw_dir, tmp_path)
