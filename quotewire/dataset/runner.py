@@ -232,16 +232,23 @@ def _start(
         except _DamagedPart as exc:
             # Each pass adds a part (a damaged part's documents are all dropped, so it is not read again).
             damaged[exc.part] = exc.reason
-    _damage_notes(damaged, previous, notes)
+    _damage_notes(damaged, previous, plan, keep_deleted, notes)
     _settings_note(previous, meta, opts, notes)
     return _Start(previous, meta, plan, renames, scanned_ns)
 
 
-def _damage_notes(damaged: Mapping[str, str], previous: Mapping[str, qio.ManifestRow], notes: list[str]) -> None:
-    """One warning per damaged part: what is wrong and how many documents are rebuilt."""
+def _damage_notes(damaged: Mapping[str, str], previous: Mapping[str, qio.ManifestRow], plan: Plan,
+                  keep_deleted: bool, notes: list[str]) -> None:
+    """One warning per damaged part: what is wrong, how many documents are rebuilt, and how many
+    kept records of deleted inputs (``--keep-deleted``) are lost with it."""
+    gone = {r.unit_key for r in plan.deleted}
     for part, reason in sorted(damaged.items()):
-        n = sum(1 for r in previous.values() if r.part == part)
-        _warn(notes, f"part {part} is damaged ({reason}); its {n} documents are rebuilt from the inputs")
+        keys = [k for k, r in previous.items() if r.part == part]
+        lost = sum(k in gone for k in keys) if keep_deleted else 0
+        msg = f"part {part} is damaged ({reason}); its {len(keys) - lost} documents are rebuilt from the inputs"
+        if lost:
+            msg += f"; {lost} documents of deleted inputs kept with --keep-deleted cannot be rebuilt and are dropped"
+        _warn(notes, msg)
 
 
 def _settings_note(previous: Mapping[str, qio.ManifestRow], meta: Mapping[str, str], opts: Options,

@@ -152,3 +152,14 @@ def test_damage_that_escapes_every_check_gets_one_line_of_advice(raw_dir: Path, 
         run_pipeline(raw_dir, out_dir)
     run_pipeline(raw_dir, out_dir, full=True)
     assert snapshot(out_dir) == _clean(raw_dir, tmp_path)
+
+
+def test_kept_deleted_records_in_a_damaged_part_are_reported_lost(raw_dir: Path, out_dir: Path) -> None:
+    _corpus(raw_dir, 3)
+    run_pipeline(raw_dir, out_dir, batch_size=3)
+    (raw_dir / "a1.txt").unlink()
+    run_pipeline(raw_dir, out_dir, batch_size=3, keep_deleted=True)
+    _part_file(out_dir, "jsonl", "documents", "a0.txt").unlink()
+    s = run_pipeline(raw_dir, out_dir, batch_size=3, keep_deleted=True)
+    assert any("its 2 documents are rebuilt" in n and "1 documents of deleted inputs" in n for n in s.notes), s.notes
+    assert sorted(d["source_path"] for d in rows(out_dir, "documents")) == ["a0.txt", "a2.txt"]
