@@ -132,6 +132,7 @@ def _publish_artifacts(s: RunSummary) -> None:
         *[f"| {t} | {s.records.get(t, 0)} | {s.written.get(t, 0)} |" for t in TABLES],
         "",
         "Events from {} to {}".format(*s.date_range) if s.date_range else "No dated events.",
+        *[f"\n**Note:** {n}" for n in s.notes],
     ]
     try:
         create_markdown_artifact("\n".join(md), key="quotewire-run", description="quotewire run summary")

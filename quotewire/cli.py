@@ -118,6 +118,8 @@ def print_summary(s: dict[str, Any], *, as_json: bool = False) -> None:
         "  records: " + ", ".join(f"{t} {n}" for t, n in s["records"].items())
         + f" (this run wrote {sum(s['written'].values())}); rejects {s['rejects']}",
     ]
+    for note in s.get("notes", []):
+        lines.append(f"  note: {note}")
     for key, reason in s["quarantine"][:10]:
         lines.append(f"  quarantined {key}: {reason}")
     if len(s["quarantine"]) > 10:

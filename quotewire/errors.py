@@ -24,3 +24,7 @@ class OutputLocked(QuotewireError):
 
 class RunFailed(QuotewireError):
     """The run could not proceed (or the quarantined share exceeded the configured limit)."""
+
+
+class DamagedOutput(QuotewireError):
+    """A file of the output folder (manifest, part) is missing, truncated or unreadable."""

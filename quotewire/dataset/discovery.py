@@ -40,6 +40,7 @@ class InputUnit:
     file_sha256: str = ""  # hash of the whole file (duplicate detection)
     problem: str | None = None  # set for inputs that cannot even be read
     note: str | None = None  # something about the input the document should say (e.g. a repeated id)
+    ctime_ns: int = 0  # status-change time (the later of file and sidecar); see ``_trusted``
 
 
 def check_folders(raw: Path, out: Path) -> None:
@@ -82,13 +83,17 @@ def _inside(p: Path, root: Path) -> bool:
 
 
 def discover(
-    raw: Path, previous: Mapping[str, ManifestRow] | None = None, *, max_line_bytes: int = 20_000_000
+    raw: Path,
+    previous: Mapping[str, ManifestRow] | None = None,
+    *,
+    max_line_bytes: int = 20_000_000,
+    scanned_ns: int | None = None,
 ) -> list[InputUnit]:
     """Every input unit under ``raw``. JSONL files are streamed in bounded chunks.
 
-    ``previous`` lets an unchanged ``.txt`` file (same size and mtime as recorded) skip hashing.
-    A JSONL line longer than ``max_line_bytes`` is never held in memory: it becomes an invalid
-    unit with the reason.
+    ``previous`` lets an unchanged ``.txt`` file skip hashing (``_trusted`` says when);
+    ``scanned_ns`` is when the run that wrote it scanned the inputs. A JSONL line longer than
+    ``max_line_bytes`` is never held in memory: it becomes an invalid unit with the reason.
     """
     units: list[InputUnit] = []
     prev = previous or {}
@@ -113,7 +118,7 @@ def discover(
             if rel.endswith(".jsonl"):
                 units.extend(_jsonl_units(p, rel, st.st_mtime_ns, max_line_bytes))
             else:
-                units.append(_txt_unit(p, rel, st, prev.get(rel), root))
+                units.append(_txt_unit(p, rel, st, prev.get(rel), root, scanned_ns))
         except OSError as exc:
             units.append(InputUnit(rel, rel, "invalid", "", 0, problem=f"unreadable: {exc.strerror or exc}"))
     return units
@@ -134,16 +139,45 @@ def _sidecar_of(p: Path, root: Path) -> tuple[Path | None, str | None]:
     return side, None
 
 
-def _txt_unit(p: Path, rel: str, st: os.stat_result, prev: ManifestRow | None, root: Path) -> InputUnit:
+# Files modified this close to the previous scan (or after it) are hashed again: a write in the
+# same timestamp tick as the scan can leave size and mtime unchanged (git's "racily clean" case).
+RACY_NS = 3_000_000_000
+
+
+def _trusted(prev: ManifestRow | None, kind: str, size: int, mtime: int, ctime: int, scanned_ns: int | None) -> bool:
+    """Whether the recorded hash of an input still holds without reading it.
+
+    Rule (as git's index does): size, modification time and status-change time all as recorded,
+    and the modification older than the previous scan by more than ``RACY_NS``. ``touch -r``
+    restores an mtime but cannot restore the ctime, which every write, chmod or rename moves;
+    a false alarm costs one hash. ``--full`` rehashes everything.
+    """
+    return (
+        prev is not None
+        and prev.kind == kind
+        and prev.size == size
+        and prev.mtime_ns == mtime
+        and prev.ctime_ns == ctime
+        and bool(prev.file_sha256)
+        and scanned_ns is not None
+        and mtime < scanned_ns - RACY_NS
+    )
+
+
+def _txt_unit(
+    p: Path, rel: str, st: os.stat_result, prev: ManifestRow | None, root: Path, scanned_ns: int | None = None
+) -> InputUnit:
     kind = "html" if rel.endswith(HTML_SUFFIXES) else "txt"
     side, note = _sidecar_of(p, root)
     side_st = side.stat() if side is not None else None
     mtime = max(st.st_mtime_ns, side_st.st_mtime_ns if side_st else 0)
+    ctime = max(st.st_ctime_ns, side_st.st_ctime_ns if side_st else 0)
     size = st.st_size + (side_st.st_size if side_st else 0)
-    if prev is not None and prev.mtime_ns == mtime and prev.size == size and prev.kind == kind:
-        # Same size and modification time as last run: trust the recorded hash (as rsync and git
-        # do); ``--full`` rehashes everything.
-        return InputUnit(rel, rel, kind, prev.sha256, size, mtime_ns=mtime, file_sha256=prev.sha256, note=note)
+    if prev is not None and _trusted(prev, kind, size, mtime, ctime, scanned_ns):
+        # The file's own hash is recorded apart from the unit's (which covers the sidecar too):
+        # reusing the unit's hash as the file's made a copy with a sidecar stop being a duplicate.
+        return InputUnit(rel, rel, kind, prev.sha256, size, mtime_ns=mtime, file_sha256=prev.file_sha256, note=note,
+                         ctime_ns=ctime)
     h = hashlib.sha256()
     fh = hashlib.sha256()
     with p.open("rb") as f:
@@ -153,7 +187,8 @@ def _txt_unit(p: Path, rel: str, st: os.stat_result, prev: ManifestRow | None, r
     file_sha = fh.hexdigest()
     if side is not None:
         h.update(b"\0sidecar\0" + side.read_bytes())
-    return InputUnit(rel, rel, kind, h.hexdigest(), size, mtime_ns=mtime, file_sha256=file_sha, note=note)
+    return InputUnit(rel, rel, kind, h.hexdigest(), size, mtime_ns=mtime, file_sha256=file_sha, note=note,
+                     ctime_ns=ctime)
 
 
 def _jsonl_units(p: Path, rel: str, mtime: int, max_line_bytes: int) -> list[InputUnit]:
@@ -202,7 +237,10 @@ def _jsonl_units(p: Path, rel: str, mtime: int, max_line_bytes: int) -> list[Inp
                     key = f"{rel}#id={rid}"
                 else:
                     first_line[rid] = n
-            sha = hashlib.sha256(line.rstrip(b"\r\n")).hexdigest()
+            # The line number and the note are part of the hash: both are in the document
+            # (``source_line``, ``notes``), so a line moved by an insertion or a deletion above it
+            # is reprocessed (its key, the id, stays), never left with a stale line number.
+            sha = hashlib.sha256(f"{n}\0{note or ''}\0".encode() + line.rstrip(b"\r\n")).hexdigest()
             out.append(InputUnit(key, rel, "jsonl", sha, length, line=n, offset=start, length=length,
                                  mtime_ns=mtime, note=note))
     if not out:

@@ -11,26 +11,32 @@ Output layout (``OUT``)::
     rejects/<run_id>.jsonl         records that failed their schema, with the error
     quarantine.jsonl               inputs that yielded no document, with the reason
     _staging/<run_id>/             a run's part files before they are committed
+    <fmt>/.next-<table>/           a table's next version while it is built (swapped in whole)
     .lock                          held while a run writes
 
 Commit protocol: a run writes its part files under ``_staging/<run_id>/``, then the new manifest
-(which names every live part) to staging, then replaces ``manifest.parquet`` with it: that rename
-is the commit point. Afterwards the staged parts are moved into place and parts the manifest no
-longer names are deleted. A run killed before the rename leaves the previous dataset untouched
-(its staging folder is discarded by the next run); one killed after it is rolled forward by the
-next run. Either way the dataset holds each record once.
+(which names every live part, and whose footer holds the part ledger) to staging, then replaces
+``manifest.parquet`` with it: that rename is the commit point. Afterwards each table folder is
+rebuilt beside itself from its live parts and the staged ones and swapped in atomically
+(``swap_table``), so a reader sees one version of each table at every moment. A run killed
+before the rename leaves the previous dataset untouched (its staging folder is discarded by the
+next run); one killed after it is rolled forward by the next run. Either way the dataset holds
+each record once.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import fcntl
+import functools
 import json
 import logging
 import os
 import re
 import shutil
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -44,11 +50,12 @@ from quotewire.dataset.manifest import (
     MANIFEST_SCHEMA,
     ManifestRow,
     load_manifest,
+    manifest_meta,
     manifest_run_id,
     manifest_table,
 )
 from quotewire.dataset.schema import TABLES, to_arrow
-from quotewire.errors import ConfigError, OutputLocked
+from quotewire.errors import ConfigError, DamagedOutput, OutputLocked
 
 __all__ = [
     "FAULT_ENV",
@@ -69,6 +76,7 @@ __all__ = [
     "garbage_collect",
     "live_parts",
     "load_manifest",
+    "manifest_meta",
     "manifest_run_id",
     "manifest_table",
     "parquet_files",
@@ -160,8 +168,20 @@ def write_parquet(path: Path, table: str, rows: list[dict[str, Any]], metadata: 
     tmp = path.with_suffix(".parquet.tmp")
     dict_cols = [c for c in ("doc_id", "type", "rule", "kind", "language", "encoding", "outlet", "timex_type",
                              "published_source", "speaker", "pipeline_version") if c in tbl.column_names]
-    pq.write_table(tbl, tmp, compression="zstd", use_dictionary=dict_cols, row_group_size=64_000)
-    os.replace(tmp, path)
+    with _no_tmp_left(tmp):
+        pq.write_table(tbl, tmp, compression="zstd", use_dictionary=dict_cols, row_group_size=64_000)
+        os.replace(tmp, path)
+
+
+@contextlib.contextmanager
+def _no_tmp_left(tmp: Path) -> Iterator[None]:
+    """Remove ``tmp`` when writing or renaming it fails (a full disk must not leave ``*.tmp`` behind)."""
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
 
 
 def parquet_files(d: Path) -> list[Path]:
@@ -178,24 +198,43 @@ def count_records(out: Path, tables: Iterable[str]) -> dict[str, int]:
     ``pyarrow.dataset(...).count_rows()`` gave the same numbers but held every fragment's
     metadata at once (measured +17 MiB resident at 10,000 articles, growing with the parts).
     """
-    return {t: sum(pq.read_metadata(f).num_rows for f in parquet_files(out / "parquet" / t)) for t in tables}
+    return {t: sum(_num_rows(f) for f in parquet_files(out / "parquet" / t)) for t in tables}
+
+
+def _num_rows(path: Path) -> int:
+    """Rows of a Parquet file from its footer; a damaged footer is a ``DamagedOutput`` with advice."""
+    try:
+        return int(pq.read_metadata(path).num_rows)
+    except (OSError, ValueError, pa.ArrowException) as exc:
+        raise DamagedOutput(f"part file {path} is damaged ({exc}); run `quotewire run --full` to rebuild it") from exc
 
 
 def read_part_records(out: Path, table: str, part: str) -> list[dict[str, Any]]:
-    """Records of a committed part (JSONL is the lossless copy)."""
+    """Records of a committed part (JSONL is the lossless copy).
+
+    Raises ``DamagedOutput`` when the file cannot be read or parsed: the caller rebuilds the
+    part's documents from the inputs (or, past the commit, tells the user to run ``--full``).
+    """
     p = _part_path(out, "jsonl", table, part)
     if not p.exists():
         # A part written before its table was partitioned sits elsewhere in the table folder.
         p = next((out / "jsonl" / table).rglob(f"{part}.jsonl"), p)
         if not p.exists():
             return []
-    with p.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+    try:
+        with p.open(encoding="utf-8") as f:
+            return [json.loads(line) for line in f if line.strip()]
+    except (OSError, ValueError) as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        raise DamagedOutput(f"part file {p} is damaged ({exc}); run `quotewire run --full` to rebuild it") from exc
 
 
-def write_manifest_staged(out: Path, run_id: str, rows: Iterable[ManifestRow]) -> Path:
+def write_manifest_staged(
+    out: Path, run_id: str, rows: Iterable[ManifestRow], metadata: Mapping[str, str] | None = None
+) -> Path:
+    """The new manifest in the run's staging folder; ``metadata`` (part ledger, settings) goes in its footer."""
     tbl = manifest_table(rows)
-    tbl = tbl.replace_schema_metadata({b"run_id": run_id.encode()})
+    meta = {k.encode(): v.encode() for k, v in (metadata or {}).items()}
+    tbl = tbl.replace_schema_metadata({**meta, b"run_id": run_id.encode()})
     path = stage_dir(out, run_id) / MANIFEST
     path.parent.mkdir(parents=True, exist_ok=True)
     pq.write_table(tbl, path, compression="zstd")
@@ -204,10 +243,10 @@ def write_manifest_staged(out: Path, run_id: str, rows: Iterable[ManifestRow]) -
     return path
 
 
-def commit(out: Path, run_id: str, rows: list[ManifestRow]) -> None:
+def commit(out: Path, run_id: str, rows: list[ManifestRow], metadata: Mapping[str, str] | None = None) -> None:
     """Make the staged run the dataset: manifest rename (the commit point), then roll forward."""
     _fault("after-staging")
-    staged = write_manifest_staged(out, run_id, rows)
+    staged = write_manifest_staged(out, run_id, rows, metadata)
     _fault("before-manifest")
     os.replace(staged, out / MANIFEST)
     _fsync_dir(out)
@@ -229,62 +268,149 @@ def live_parts(rows: Iterable[ManifestRow]) -> set[str]:
 
 
 def roll_forward(out: Path, run_id: str, rows: list[ManifestRow]) -> None:
-    """Move the committed run's staged parts into place and delete parts no longer live."""
+    """Put the committed run's parts in place: each table folder is replaced as a whole.
+
+    Why: moving part files in one by one let a reader (or a kill) see a rewritten part beside
+    the part it replaces, i.e. duplicates, until the next run. Now each table folder is built
+    complete beside the live one (hard links of the parts it keeps, the run's new parts) and
+    swapped in with one atomic rename (``swap_table``), so a glob over ``parquet/<table>/**``
+    sees the previous version or the new one, never a mix. Idempotent: a run killed anywhere in
+    here is finished by the next run's ``recover`` (the staged files stay until the end).
+    """
     base = stage_dir(out, run_id)
     live = live_parts(rows)
     for fmt in ("jsonl", "parquet"):
         for table in TABLES:
-            src_dir = base / fmt / table
-            if not src_dir.is_dir():
-                continue
-            for src in sorted(src_dir.rglob(f"*.{fmt}")):
-                if src.name.split(".", 1)[0] in live:
-                    dst = out / fmt / table / src.relative_to(src_dir)
-                    dst.parent.mkdir(parents=True, exist_ok=True)
-                    os.replace(src, dst)
-    garbage_collect(out, live)
+            swap_table(out / fmt / table, base / fmt / table, fmt, table, live)
     shutil.rmtree(base, ignore_errors=True)
     with contextlib.suppress(OSError):
         (out / STAGING).rmdir()  # only when no other run's staging is left
-    _ensure_readable_tables(out)
 
 
 def garbage_collect(out: Path, live: set[str]) -> None:
-    """Delete part files the manifest does not name (replaced parts, crashed runs' leftovers)."""
+    """Drop part files the manifest does not name (replaced parts, crashed runs' leftovers).
+
+    Done by rebuilding each table folder from its live parts (see ``swap_table``).
+    """
     for fmt in ("jsonl", "parquet"):
         for table in TABLES:
-            d = out / fmt / table
-            if not d.is_dir():
-                continue
-            for p in list(d.rglob("part-*")):
-                if p.is_file() and p.name.split(".", 1)[0] not in live:
-                    p.unlink()
-            for sub in d.iterdir():
-                if sub.is_dir() and not any(sub.iterdir()):
-                    sub.rmdir()
+            swap_table(out / fmt / table, out / STAGING / ".none", fmt, table, live)
 
 
-def _ensure_readable_tables(out: Path) -> None:
-    """A table with no records still gets an empty part in each format, so globs and readers work.
+def swap_table(dst: Path, staged: Path, fmt: str, table: str, live: set[str]) -> None:
+    """Replace the table folder ``dst`` by its live committed parts plus the staged ones.
 
-    (DuckDB's ``read_json('.../**/*.jsonl')`` fails on a folder with no file at all.)
+    Nothing happens when the folder already holds exactly that. A table with no records still
+    gets an empty file (DuckDB's ``read_json('.../**/*.jsonl')`` fails on a folder with none).
     """
-    for table in TABLES:
-        for fmt in ("parquet", "jsonl"):
-            d = out / fmt / table
-            d.mkdir(parents=True, exist_ok=True)
-            empty = d / f"empty.{fmt}"
-            if any(d.rglob(f"part-*.{fmt}")):
-                empty.unlink(missing_ok=True)
-            elif not empty.exists():
-                if fmt == "parquet":
-                    write_parquet(empty, table, [], {"note": "no records"})
-                else:
-                    empty.touch()
+    wanted: dict[str, Path] = {}  # path inside the folder -> file to link there
+    if dst.is_dir():
+        for p in dst.rglob(f"part-*.{fmt}"):
+            if p.name[: -len(fmt) - 1] in live:
+                wanted[p.relative_to(dst).as_posix()] = p
+    new = {}
+    if staged.is_dir():
+        new = {p.relative_to(staged).as_posix(): p for p in staged.rglob(f"part-*.{fmt}")
+               if p.name[: -len(fmt) - 1] in live}
+    wanted.update(new)
+    current = {p.relative_to(dst).as_posix() for p in dst.rglob("*") if p.is_file()} if dst.is_dir() else set()
+    if not new and current == (set(wanted) or {f"empty.{fmt}"}):
+        return
+    nxt = _next_dir(dst)
+    shutil.rmtree(nxt, ignore_errors=True)  # left by an interrupted roll-forward
+    nxt.mkdir(parents=True)
+    for rel, src in sorted(wanted.items()):
+        target = nxt / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(src, target)
+        _fault("roll-forward-file")
+    if not wanted:
+        if fmt == "parquet":
+            write_parquet(nxt / "empty.parquet", table, [], {"note": "no records"})
+        else:
+            (nxt / "empty.jsonl").touch()
+    _fsync_dir(nxt)
+    exchange_dirs(nxt, dst)
+    _fsync_dir(dst.parent)
+    _fault("roll-forward-swap")
+    shutil.rmtree(nxt, ignore_errors=True)  # now the previous folder
+
+
+def _link_or_copy(src: Path, dst: Path) -> None:
+    """A hard link (parts are never modified in place, so versions can share them); a copy where
+    the filesystem has no hard links."""
+    try:
+        os.link(src, dst)
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP):
+            raise
+        shutil.copy2(src, dst)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def exchange_dirs(new: Path, dst: Path) -> None:
+    """Swap the folders ``new`` and ``dst`` (``dst`` may be missing): afterwards ``dst`` holds the
+    new content and ``new`` the previous one.
+
+    Linux: one ``renameat2(RENAME_EXCHANGE)``, atomic for every reader. Elsewhere (or on a
+    filesystem without it) two renames: for that moment ``dst`` is missing (readers see no
+    table, never a mix of versions).
+    """
+    if not dst.exists():
+        os.rename(new, dst)
+        return
+    fn = _renameat2()
+    if fn is not None and fn(_AT_FDCWD, os.fsencode(new), _AT_FDCWD, os.fsencode(dst), _RENAME_EXCHANGE) == 0:
+        return
+    old = _old_dir(dst)
+    shutil.rmtree(old, ignore_errors=True)
+    os.rename(dst, old)
+    os.rename(new, dst)
+    os.rename(old, new)
+
+
+def _next_dir(dst: Path) -> Path:
+    """Where a table folder's next version is built (hidden: readers and globs skip it)."""
+    return dst.with_name(f".next-{dst.name}")
+
+
+def _old_dir(dst: Path) -> Path:
+    """Where the two-rename swap parks the previous version for a moment."""
+    return dst.with_name(f".old-{dst.name}")
+
+
+def _undo_interrupted_swaps(out: Path) -> None:
+    """Put back a table folder a kill left parked between the two renames; drop unfinished builds."""
+    for fmt in ("jsonl", "parquet"):
+        for table in TABLES:
+            dst = out / fmt / table
+            old = _old_dir(dst)
+            if old.is_dir() and not dst.exists():
+                os.rename(old, dst)
+            shutil.rmtree(old, ignore_errors=True)
+            shutil.rmtree(_next_dir(dst), ignore_errors=True)
+
+
+@functools.cache
+def _renameat2() -> Any:
+    """glibc's ``renameat2`` (None where there is none: macOS, musl, old glibc)."""
+    if sys.platform != "linux":
+        return None
+    try:
+        fn = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return None
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    fn.restype = ctypes.c_int
+    return fn
 
 
 def recover(out: Path) -> str | None:
     """At start of a run: roll a committed-but-unfinished run forward, discard uncommitted ones."""
+    _undo_interrupted_swaps(out)
     st = out / STAGING
     if not st.is_dir():
         return None
@@ -306,8 +432,9 @@ def recover(out: Path) -> str | None:
 def atomic_write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    with _no_tmp_left(tmp):
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
 
 
 def write_rejects(out: Path, run_id: str, rejects: list[dict[str, Any]]) -> None:
@@ -375,7 +502,10 @@ def derived_key(out: Path, tables: Iterable[str]) -> str | None:
         path = out / "parquet" / table / "data.parquet"
         if not path.exists() or not (out / "jsonl" / table / "data.jsonl").exists():
             return None
-        meta = pq.read_schema(path).metadata or {}
+        try:
+            meta = pq.read_schema(path).metadata or {}
+        except (OSError, ValueError, pa.ArrowException):
+            return None  # damaged: rebuilt by this run
         keys.add((meta.get(b"corpus_key") or b"").decode())
     return keys.pop() if len(keys) == 1 else None
 

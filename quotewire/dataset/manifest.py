@@ -15,6 +15,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from quotewire.errors import DamagedOutput
+
 MANIFEST = "manifest.parquet"
 
 
@@ -34,6 +36,11 @@ MANIFEST_SCHEMA = pa.schema(
         ("pipeline_version", pa.string()),
         ("schema_version", pa.string()),
         ("run_id", pa.string()),
+        # Added in 0.3.1 (a manifest written before lacks them: read as "" and 0, which makes the
+        # next run hash those files once): the hash of the file's own bytes (the duplicate rule
+        # compares files, never sidecars) and the file's status-change time (see discovery).
+        ("file_sha256", pa.string()),
+        ("ctime_ns", pa.int64()),
     ]
 )
 
@@ -54,14 +61,45 @@ class ManifestRow:
     pipeline_version: str
     schema_version: str
     run_id: str
+    file_sha256: str = ""
+    ctime_ns: int = 0
+
+
+_DEFAULTS = {"file_sha256": "", "ctime_ns": 0}
 
 
 def load_manifest(out: Path) -> dict[str, ManifestRow]:
+    """The committed manifest by unit key ({} when there is none).
+
+    Raises ``DamagedOutput`` when the file exists but cannot be read (truncated, overwritten):
+    the caller decides how to recover (the runner rebuilds everything from the inputs).
+    """
     path = out / MANIFEST
     if not path.exists():
         return {}
-    table = pq.read_table(path)
-    return {r["unit_key"]: ManifestRow(**r) for r in table.to_pylist()}
+    try:
+        table = pq.read_table(path)
+        missing = [f.name for f in MANIFEST_SCHEMA if f.name not in table.column_names]
+        if missing and set(missing) - set(_DEFAULTS):
+            raise ValueError(f"columns {', '.join(missing)} are missing")
+        rows = table.to_pylist()
+    except (OSError, ValueError, pa.ArrowException) as exc:
+        raise DamagedOutput(f"{path} is damaged ({exc})") from exc
+    for r in rows:
+        for k, default in _DEFAULTS.items():
+            if r.get(k) is None:
+                r[k] = default
+    return {r["unit_key"]: ManifestRow(**r) for r in rows}
+
+
+def manifest_meta(out: Path) -> dict[str, str]:
+    """The committed manifest's metadata (run id, part ledger, settings); {} when absent or unreadable."""
+    path = out / MANIFEST
+    try:
+        meta = pq.read_schema(path).metadata or {}
+    except (OSError, ValueError, pa.ArrowException):
+        return {}
+    return {k.decode(errors="replace"): v.decode(errors="replace") for k, v in meta.items()}
 
 
 def manifest_table(rows: Iterable[ManifestRow]) -> pa.Table:
@@ -72,9 +110,5 @@ def manifest_table(rows: Iterable[ManifestRow]) -> pa.Table:
 
 
 def manifest_run_id(out: Path) -> str | None:
-    path = out / MANIFEST
-    if not path.exists():
-        return None
-    meta = pq.read_schema(path).metadata or {}
-    v = meta.get(b"run_id")
-    return v.decode() if v else None
+    """The run that committed the manifest (None when absent or unreadable: nothing to roll forward)."""
+    return manifest_meta(out).get("run_id") or None

@@ -48,19 +48,51 @@ class Options:
     max_chars: int = 5_000_000
     today: dt.date | None = None  # for "future date" notes; None means the real today
     cues: CueLexicon = DEFAULT_CUES  # reporting cues (config ``cue_verbs``, ``cue_nouns``, ``not_cues``)
+    # The JSONL field holding the text. The runner sets it from its ``text_field`` argument (the
+    # one the readers are given), so that it is part of the recorded version below.
+    text_field: str = "text"
+
+    def settings(self) -> dict[str, Any]:
+        """Every setting that changes the records, as JSON values (recorded in the manifest)."""
+        return {
+            "include_text": self.include_text,
+            "max_chars": self.max_chars,
+            "text_field": self.text_field,
+            "boilerplate": [p.pattern for p in self.extra_boilerplate],
+            "cues": self.cues.fingerprint(),
+        }
 
     @property
     def pipeline_version(self) -> str:
-        """``__version__``, plus a local part when the config changes what is extracted.
+        """``__version__``, plus a local part when the settings change what is extracted.
 
-        Why: extra boilerplate patterns or cue words change the records, so a rerun with a changed
-        config must reprocess every input, exactly as a code upgrade does ("1.2.0+cfg.3f9a0c1b2d").
+        Why: every setting that changes the records (extra boilerplate patterns, cue words,
+        ``--no-text``, ``--text-field``, ``max_chars``) is part of the version the manifest
+        records, so a rerun with a changed setting reprocesses every input, exactly as a code
+        upgrade does ("1.2.0+cfg.3f9a0c1b2d"). Default settings add nothing.
         """
+        changed = changed_settings(_default_settings(), self.settings())
+        if not changed:
+            return __version__
         extra = [p.pattern for p in self.extra_boilerplate]
         fp = self.cues.fingerprint()
-        if not extra and not fp:
-            return __version__
-        return f"{__version__}+cfg.{short_hash('options', extra, fp)}"
+        others = sorted((k, now) for k, (_, now) in changed.items() if k not in ("boilerplate", "cues"))
+        # Boilerplate and cues alone hash as they did before 0.3.1, so those outputs are kept.
+        return f"{__version__}+cfg.{short_hash('options', extra, fp, *([others] if others else []))}"
+
+
+@functools.cache
+def _default_settings_json() -> str:
+    return json.dumps(Options().settings(), sort_keys=True)
+
+
+def _default_settings() -> dict[str, Any]:
+    return dict(json.loads(_default_settings_json()))
+
+
+def changed_settings(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """The settings that differ, as ``{name: (before, after)}`` (a missing one counts as changed)."""
+    return {k: (before.get(k), after.get(k)) for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)}
 
 
 # --- metadata -----------------------------------------------------------------------------------

@@ -8,8 +8,8 @@ are ``duplicate``; a new pipeline or schema version (or ``full``) reprocesses ev
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Set
+from dataclasses import dataclass, field, replace
 
 from quotewire.dataset.batch import BatchResult
 from quotewire.dataset.io import InputUnit, ManifestRow
@@ -34,7 +34,15 @@ def make_plan(
     schema_version: str,
     full: bool = False,
     keep_deleted: bool = False,
+    damaged_parts: Set[str] = frozenset(),
 ) -> Plan:
+    """What this run does with each input (see the module docstring).
+
+    ``damaged_parts`` are committed parts whose files are missing or unreadable: an input whose
+    records they held is reprocessed although unchanged (rule: records are never lost while
+    their input is there), and a deleted input kept with ``keep_deleted`` in such a part is
+    dropped, since nothing can rebuild it.
+    """
     plan = Plan()
     first_by_file: dict[tuple[str, str], str] = {}  # (kind, file hash) -> first path
     seen_keys: set[str] = set()
@@ -58,9 +66,13 @@ def make_plan(
             and prev.status in ("processed", "quarantined")
             and prev.pipeline_version == pipeline_version
             and prev.schema_version == schema_version
+            and prev.part not in damaged_parts
         )
         if same and prev is not None:
-            plan.unchanged.append(prev)
+            # The row keeps its records but takes the input's current stat and file hash, so an
+            # input hashed because it was in doubt is trusted again next run.
+            plan.unchanged.append(replace(prev, size=u.size, mtime_ns=u.mtime_ns, ctime_ns=u.ctime_ns,
+                                          file_sha256=u.file_sha256 or prev.file_sha256))
             continue
         if prev is not None and prev.doc_id:
             plan.drop_docs.add(prev.doc_id)
@@ -68,7 +80,7 @@ def make_plan(
     for key, row in previous.items():
         if key in seen_keys:
             continue
-        if keep_deleted and row.status == "processed":
+        if keep_deleted and row.status == "processed" and row.part not in damaged_parts:
             plan.kept_deleted.append(row)
         else:
             plan.deleted.append(row)
@@ -107,6 +119,7 @@ def batch_rows(
                 mtime_ns=u.mtime_ns, status=ur.status, reason=ur.reason, doc_id=ur.doc_id,
                 part=res.part if ur.status == "processed" else None,
                 pipeline_version=pipeline_version, schema_version=schema_version, run_id=run_id,
+                file_sha256=u.file_sha256, ctime_ns=u.ctime_ns,
             )
         )
     return rows
@@ -139,6 +152,7 @@ def next_manifest(
                 unit_key=u.key, path=u.path, line=u.line, kind=u.kind, sha256=u.sha256, size=u.size,
                 mtime_ns=u.mtime_ns, status="duplicate", reason=f"same bytes as {first}", doc_id=None, part=None,
                 pipeline_version=pipeline_version, schema_version=schema_version, run_id=run_id,
+                file_sha256=u.file_sha256, ctime_ns=u.ctime_ns,
             )
         )
     rows.sort(key=lambda r: r.unit_key)

@@ -10,23 +10,26 @@ import contextlib
 import ctypes
 import datetime as dt
 import functools
+import json
 import logging
+import shutil
 import sys
 import time
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, cast
 
+from quotewire.dataset import integrity
 from quotewire.dataset import io as qio
 from quotewire.dataset.batch import BatchResult, process_batch, validate_table
 from quotewire.dataset.ids import short_hash
-from quotewire.dataset.pipeline import Options
-from quotewire.dataset.plan import batch_rows, batches, make_plan, next_manifest
+from quotewire.dataset.pipeline import Options, changed_settings
+from quotewire.dataset.plan import Plan, batch_rows, batches, make_plan, next_manifest
 from quotewire.dataset.schema import TABLES, schema_version
-from quotewire.errors import RunFailed
+from quotewire.errors import DamagedOutput, RunFailed
 from quotewire.version import __version__
 
 log = logging.getLogger(__name__)
@@ -61,6 +64,8 @@ class RunSummary:
     quarantine: list[tuple[str, str]] = field(default_factory=list)
     top_speakers: list[tuple[str, int]] = field(default_factory=list)
     date_range: tuple[str, str] | None = None
+    # Warnings and explanations the user must see (damaged parts rebuilt, why inputs were reprocessed).
+    notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -141,20 +146,138 @@ def new_run_id() -> str:
     return f"{now}-{uuid.uuid4().hex[:6]}"
 
 
+class _DamagedPart(Exception):
+    """A committed part that had to be read (to keep some of its records) could not be."""
+
+    def __init__(self, part: str, reason: str) -> None:
+        super().__init__(reason)
+        self.part, self.reason = part, reason
+
+
 def _rewrite_parts(out: Path, run_id: str, previous: dict[str, qio.ManifestRow], drop: set[str]) -> dict[str, str | None]:
-    """Rewrite committed parts that hold dropped documents; map old part -> new part (or None)."""
-    affected = sorted({r.part for r in previous.values() if r.part and r.doc_id in drop})
+    """Rewrite committed parts that hold dropped documents; map old part -> new part (or None).
+
+    A part none of whose documents is kept is never read: a run that drops everything
+    (``--full``, a version change) cannot trip over a damaged part. A part that must be read and
+    cannot be raises ``_DamagedPart``.
+    """
+    docs_of: defaultdict[str, set[str]] = defaultdict(set)
+    for r in previous.values():
+        if r.part and r.doc_id:
+            docs_of[r.part].add(r.doc_id)
+    affected = sorted(p for p, docs in docs_of.items() if docs & drop)
     renames: dict[str, str | None] = {}
     for i, old in enumerate(affected):
+        if docs_of[old] <= drop:
+            renames[old] = None
+            continue
         new = f"part-{run_id}-r{i:05d}"
-        kept = {
-            t: [r for r in qio.read_part_records(out, t, old) if r["doc_id"] not in drop] for t in TABLES
-        }
+        try:
+            kept = {
+                t: [r for r in qio.read_part_records(out, t, old) if r["doc_id"] not in drop] for t in TABLES
+            }
+        except DamagedOutput as exc:
+            raise _DamagedPart(old, str(exc)) from exc
         has_docs = any(kept.get("documents", []))
         if has_docs:
             qio.write_part(out, run_id, new, kept, {"run_id": run_id, "pipeline_version": __version__, "part": new})
         renames[old] = new if has_docs else None
     return renames
+
+
+@dataclass(slots=True)
+class _Start:
+    """What a run builds on: the committed manifest (and its metadata) and the plan over the inputs."""
+
+    previous: dict[str, qio.ManifestRow]
+    meta: dict[str, str]
+    plan: Plan
+    renames: dict[str, str | None]
+    scanned_ns: int
+
+
+def _load_previous(out: Path, notes: list[str]) -> tuple[dict[str, qio.ManifestRow], dict[str, str]]:
+    """Finish an interrupted commit, then read the committed manifest and its metadata.
+
+    A damaged manifest is not fatal (rule: the output can always be rebuilt from the inputs):
+    the run starts from an empty one, which reprocesses every input and replaces every part.
+    """
+    try:
+        rolled = qio.recover(out)
+        if rolled:
+            log.warning("completed the commit of interrupted run %s", rolled)
+        return qio.load_manifest(out), qio.manifest_meta(out)
+    except DamagedOutput as exc:
+        _warn(notes, f"{exc}; every input is reprocessed and the manifest rebuilt")
+        return {}, {}
+
+
+def _start(
+    raw: Path, out: Path, run_id: str, opts: Options, *, full: bool, keep_deleted: bool, notes: list[str]
+) -> _Start:
+    """Recover, discover the inputs, check the committed parts, plan, and stage rewritten parts."""
+    previous, meta = _load_previous(out, notes)
+    scanned_ns = time.time_ns()
+    units = qio.discover(raw, None if full else previous, max_line_bytes=opts.max_chars * 4,
+                         scanned_ns=_int_or_none(meta.get("scanned_ns")))
+    pv, sv = opts.pipeline_version, schema_version()
+    # --full reads no committed part, so damaged ones need no check (they are all replaced).
+    damaged = {} if full else integrity.damaged_parts(out, previous.values(), integrity.load_ledger(meta))
+    while True:
+        plan = make_plan(units, previous, pipeline_version=pv, schema_version=sv, full=full,
+                         keep_deleted=keep_deleted, damaged_parts=set(damaged))
+        try:
+            renames = _rewrite_parts(out, run_id, previous, plan.drop_docs)
+            break
+        except _DamagedPart as exc:
+            # Each pass adds a part (a damaged part's documents are all dropped, so it is not read again).
+            damaged[exc.part] = exc.reason
+    _damage_notes(damaged, previous, plan, keep_deleted, notes)
+    _settings_note(previous, meta, opts, notes)
+    return _Start(previous, meta, plan, renames, scanned_ns)
+
+
+def _damage_notes(damaged: Mapping[str, str], previous: Mapping[str, qio.ManifestRow], plan: Plan,
+                  keep_deleted: bool, notes: list[str]) -> None:
+    """One warning per damaged part: what is wrong, how many documents are rebuilt, and how many
+    kept records of deleted inputs (``--keep-deleted``) are lost with it."""
+    gone = {r.unit_key for r in plan.deleted}
+    for part, reason in sorted(damaged.items()):
+        keys = [k for k, r in previous.items() if r.part == part]
+        lost = sum(k in gone for k in keys) if keep_deleted else 0
+        msg = f"part {part} is damaged ({reason}); its {len(keys) - lost} documents are rebuilt from the inputs"
+        if lost:
+            msg += f"; {lost} documents of deleted inputs kept with --keep-deleted cannot be rebuilt and are dropped"
+        _warn(notes, msg)
+
+
+def _settings_note(previous: Mapping[str, qio.ManifestRow], meta: Mapping[str, str], opts: Options,
+                   notes: list[str]) -> None:
+    """Say why inputs are reprocessed when the recorded version differs from this run's."""
+    pv = opts.pipeline_version
+    stale = [r for r in previous.values() if r.status in ("processed", "quarantined") and r.pipeline_version != pv]
+    if not stale:
+        return
+    try:
+        before = json.loads(meta.get("settings", "{}"))
+    except ValueError:
+        before = {}
+    changed = changed_settings(before, opts.settings()) if isinstance(before, dict) and before else {}
+    why = ("settings changed: " + ", ".join(f"{k} {a!r} -> {b!r}" for k, (a, b) in changed.items()) if changed
+           else f"pipeline version changed: {stale[0].pipeline_version} -> {pv}")
+    notes.append(f"{len(stale)} inputs reprocessed ({why})")
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _warn(notes: list[str], message: str) -> None:
+    log.warning("%s", message)
+    notes.append(message)
 
 
 def run_pipeline(
@@ -173,24 +296,21 @@ def run_pipeline(
     corpus: bool = True,
 ) -> RunSummary:
     """The body of the flow (callable under any Prefect task runner set by the flow)."""
-    opts = options or Options()
+    # The text field changes the records, so it is one of the recorded settings.
+    opts = replace(options or Options(), text_field=text_field)
     qio.check_folders(raw, out)
     t_start = time.perf_counter()
     run_id = new_run_id()
     summary = RunSummary(run_id=run_id)
-    with qio.run_lock(out), _io_errors(out):
-        rolled = qio.recover(out)
-        if rolled:
-            log.warning("completed the commit of interrupted run %s", rolled)
-        previous = qio.load_manifest(out)
-        units = qio.discover(raw, None if full else previous, max_line_bytes=opts.max_chars * 4)
-        pv, sv = opts.pipeline_version, schema_version()
-        plan = make_plan(units, previous, pipeline_version=pv, schema_version=sv, full=full, keep_deleted=keep_deleted)
-        del units  # the plan holds the ones still needed (to process, duplicates)
+    step = _Step()
+    with qio.run_lock(out), _io_errors(out, run_id, step):
+        st = _start(raw, out, run_id, opts, full=full, keep_deleted=keep_deleted, notes=summary.notes)
+        plan = st.plan
         summary.found = plan.found
         summary.unchanged = len(plan.unchanged)
         summary.duplicate = len(plan.duplicates)
         summary.deleted = len(plan.deleted)
+        pv, sv = opts.pipeline_version, schema_version()
         work = batches(plan.to_process, size=batch_size)
         args: list[BatchArgs] = [
             (str(raw), str(out), run_id, f"part-{run_id}-{i:05d}", b, opts, text_field) for i, b in enumerate(work)
@@ -213,19 +333,20 @@ def run_pipeline(
         if bar is not None:
             bar[0].stop()
         del args, pending
-        renames = _rewrite_parts(out, run_id, previous, plan.drop_docs)
-        rows = next_manifest(plan, new_rows, renames, run_id=run_id, pipeline_version=pv, schema_version=sv)
+        rows = next_manifest(plan, new_rows, st.renames, run_id=run_id, pipeline_version=pv, schema_version=sv)
         # The plan's units and the previous manifest are not needed past this point; dropping
         # them before the commit and the report lowers the peak (they are O(inputs)).
-        del new_rows, plan, previous
+        del new_rows, plan, st.plan, st.previous
         qio.write_rejects(out, run_id, totals.rejects)
-        qio.commit(out, run_id, rows)
+        qio.commit(out, run_id, rows, _commit_metadata(out, run_id, rows, opts, st.scanned_ns))
+        step.now = "quarantine.jsonl"
         qio.write_quarantine(out, rows)
         release_memory()
         totals.fill(summary)
         corpus_counts: dict[str, int] = {}
         if corpus:
             t_corpus = time.perf_counter()
+            step.now = "the corpus tables (people, speaker_person, quotations, quote_quotation)"
             corpus_counts = rebuild_corpus(out, rows, aliases)
             summary.stage_seconds["corpus"] = round(time.perf_counter() - t_corpus, 3)
             summary.rejects += corpus_counts.pop("rejects", 0)
@@ -233,6 +354,7 @@ def run_pipeline(
         summary.records = {**qio.count_records(out, TABLES), **corpus_counts}
         release_memory()
         summary.seconds = round(time.perf_counter() - t_start, 3)
+        step.now = "README.md and report.html"
         _write_side_files(out, summary)
 
     ratio = summary.quarantined / max(1, summary.processed + summary.quarantined)
@@ -244,18 +366,55 @@ def run_pipeline(
     return summary
 
 
-@contextlib.contextmanager
-def _io_errors(out: Path) -> Iterator[None]:
-    """A failing disk (full, read-only, gone) ends the run with a clear message, not a traceback.
+def _commit_metadata(out: Path, run_id: str, rows: list[qio.ManifestRow], opts: Options, scanned_ns: int) -> dict[str, str]:
+    """The manifest's footer: the part ledger (checked by the next run), the settings the records
+    were made with (to say why a rerun reprocesses) and when the inputs were scanned (discovery
+    rehashes files modified around that time)."""
+    ledger = integrity.build_ledger(out, run_id, qio.live_parts(rows))
+    return {
+        integrity.LEDGER_KEY: integrity.ledger_json(ledger),
+        "settings": json.dumps(opts.settings(), sort_keys=True),
+        "scanned_ns": str(scanned_ns),
+    }
 
-    The commit protocol guarantees the previous dataset is intact when this happens.
+
+@dataclass(slots=True)
+class _Step:
+    """The side file the run is writing after its commit (for the message when that fails)."""
+
+    now: str = ""
+
+
+@contextlib.contextmanager
+def _io_errors(out: Path, run_id: str, step: _Step) -> Iterator[None]:
+    """A failing disk (full, read-only, gone) ends the run with one clear line, not a traceback.
+
+    The line says exactly what state the output is in (``_output_state``): before the commit
+    the previous dataset is intact, after it the new one is committed and the next run finishes
+    what is missing.
     """
     try:
         yield
     except OSError as exc:
-        raise RunFailed(
-            f"cannot write {out}: {exc.strerror or exc}; the previous dataset is unchanged, rerun when fixed"
-        ) from exc
+        raise RunFailed(f"cannot write {out}: {exc.strerror or exc}; {_output_state(out, run_id, step)}") from exc
+
+
+def _output_state(out: Path, run_id: str, step: _Step) -> str:
+    """What a failed run left, found by looking at the output (it may have failed anywhere)."""
+    try:
+        committed = qio.manifest_run_id(out) == run_id
+        staged = qio.stage_dir(out, run_id)
+        if not committed:
+            shutil.rmtree(staged, ignore_errors=True)  # frees the space; the next run would discard it
+            return "nothing was committed: the previous dataset is unchanged; rerun when fixed"
+        if staged.exists():
+            return (f"run {run_id} is committed (manifest.parquet is new) but not every table was put in "
+                    "place: some tables still show the previous version (each shows one version); the "
+                    "next run completes them, rerun when fixed")
+    except OSError:
+        return "the state of the output could not be read; rerun when fixed (the next run repairs it)"
+    return (f"run {run_id} is committed and its tables are in place, but {step.now or 'a side file'} could "
+            "not be written and is stale until the next run; rerun when fixed")
 
 
 def rebuild_corpus(out: Path, rows: list[qio.ManifestRow], aliases: Mapping[str, str] | None) -> dict[str, int]:
