@@ -61,24 +61,33 @@ def _walk(raw: Path) -> Iterator[tuple[Path, str | None]]:
             p = d / name
             if p.is_symlink():
                 dirnames.remove(name)
-                if not _inside(p, root):
-                    yield p, "symlink points outside the raw folder; not followed"
+                if problem := _link_problem(p, root):
+                    yield p, problem
         for name in sorted(filenames):
             p = d / name
             if not name.endswith(INPUT_SUFFIXES):
                 continue
-            if p.is_symlink() and not _inside(p, root):
-                yield p, "symlink points outside the raw folder; not followed"
+            if p.is_symlink() and (problem := _link_problem(p, root)):
+                yield p, problem
                 continue
             yield p, None
 
 
-def _inside(p: Path, root: Path) -> bool:
+def _link_problem(p: Path, root: Path) -> str | None:
+    """Why the symlink ``p`` is not followed (None for a link to a place inside the raw folder)."""
     try:
         target = p.resolve()
-    except OSError:
-        return False
-    return target == root or root in target.parents
+    except (OSError, RuntimeError):
+        # Python 3.11 and 3.12 raise RuntimeError on a symlink loop: one such link used to crash
+        # every run; it is one invalid input instead.
+        return "symlink loop (or a link that cannot be resolved); not followed"
+    if target == root or root in target.parents:
+        return None
+    return "symlink points outside the raw folder; not followed"
+
+
+def _inside(p: Path, root: Path) -> bool:
+    return _link_problem(p, root) is None
 
 
 def discover(

@@ -1,0 +1,50 @@
+"""Hostile inputs and output folders (issue 17): each case runs, stays bounded and stays in its folder.
+
+Input side: symlink loops, non-UTF-8 file names, huge sidecars and pages, non-http(s) URLs.
+Output side: links planted inside the output folder are never followed, and files a run did not
+write are kept out of the tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from quotewire.dataset.pipeline import Options
+from quotewire.dataset.runner import RunSummary, run_pipeline
+from tests.helpers import article
+
+TODAY = dt.date(2026, 11, 27)
+
+
+def run(raw: Path, out: Path, **kw: Any) -> RunSummary:
+    kw.setdefault("options", Options(today=TODAY))
+    return run_pipeline(raw, out, corpus=False, **kw)
+
+
+def quarantine(out: Path) -> dict[str, str]:
+    lines = (out / "quarantine.jsonl").read_text(encoding="utf-8").splitlines()
+    return {r["unit_key"]: r["reason"] for r in map(json.loads, lines)}
+
+
+def documents(out: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for p in sorted((out / "jsonl" / "documents").rglob("*.jsonl"))
+            for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+# --- raw folder ----------------------------------------------------------------------------------
+
+
+def test_symlink_loop_in_raw_is_one_invalid_input(raw_dir: Path, out_dir: Path) -> None:
+    # Item 13: resolving a loop raised RuntimeError (not OSError) and crashed every run.
+    os.symlink("loop.txt", raw_dir / "loop.txt")
+    os.symlink("b.txt", raw_dir / "a.txt")
+    os.symlink("a.txt", raw_dir / "b.txt")
+    (raw_dir / "ok.txt").write_text(article(1), encoding="utf-8")
+    s = run(raw_dir, out_dir)
+    assert (s.processed, s.quarantined) == (1, 3)
+    q = quarantine(out_dir)
+    assert all("symlink loop" in q[k] for k in ("loop.txt", "a.txt", "b.txt")), q
