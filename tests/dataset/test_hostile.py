@@ -13,8 +13,11 @@ import os
 from pathlib import Path
 from typing import Any
 
-from quotewire.dataset.pipeline import Options
+import pytest
+
+from quotewire.dataset.pipeline import Options, article_from_bytes
 from quotewire.dataset.runner import RunSummary, run_pipeline
+from quotewire.extract.model import Article
 from tests.helpers import article
 
 TODAY = dt.date(2026, 11, 27)
@@ -48,3 +51,29 @@ def test_symlink_loop_in_raw_is_one_invalid_input(raw_dir: Path, out_dir: Path) 
     assert (s.processed, s.quarantined) == (1, 3)
     q = quarantine(out_dir)
     assert all("symlink loop" in q[k] for k in ("loop.txt", "a.txt", "b.txt")), q
+
+
+# --- metadata ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("javascript://%0Aalert(13)", None),
+        ("JavaScript://%0Aalert(13)", None),
+        ("javascript:alert(13)", None),
+        ("data://text/html,<script>alert(1)</script>", None),
+        ("file:///etc/passwd", None),
+        ("ftp://example.com/a.txt", None),
+        ("http://example.com/a", "http://example.com/a"),
+        ("HTTPS://example.com/a?b=1", "HTTPS://example.com/a?b=1"),
+    ],
+)
+def test_only_http_urls_are_kept(url: str, kept: str | None) -> None:
+    # Item 22: readers and the report turn the URL into a link; javascript: URLs were stored.
+    art = article_from_bytes(article(1).encode(), "a.txt", json.dumps({"url": url}).encode(),
+                             options=Options(today=TODAY))
+    assert isinstance(art, Article)
+    assert art.url == kept
+    if kept is None:
+        assert any(n.startswith("url ignored") for n in art.notes), art.notes
