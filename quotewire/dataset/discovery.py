@@ -22,6 +22,12 @@ from quotewire.extract.decode import repair_surrogates
 
 HTML_SUFFIXES = (".html", ".htm")
 INPUT_SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES)
+# Ends the key of an input whose file name is not UTF-8 ("caf\xe9.txt#name-not-utf-8"). Why: its
+# escaped spelling can be the real name of another file ("caf\xe9.txt" typed literally), and two
+# inputs sharing a key was a document reprocessed every run. No file's key ends this way: file
+# keys end with an input suffix, JSONL line keys with "#line=N", and an id ending this way is
+# not used as a key (``_jsonl_units``).
+NOT_UTF8_MARK = "#name-not-utf-8"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +114,9 @@ def discover(
             rel.encode("utf-8")
         except UnicodeEncodeError:
             # A file name that is not valid UTF-8 cannot go into Parquet; keep it visible, escaped.
-            shown = rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-            units.append(InputUnit(shown, shown, "invalid", "", 0, problem="file name is not valid UTF-8; rename it"))
+            shown = escaped_name(rel)
+            units.append(InputUnit(shown + NOT_UTF8_MARK, shown, "invalid", "", 0,
+                                   problem="file name is not valid UTF-8; rename it"))
             continue
         if problem:
             units.append(InputUnit(rel, rel, "invalid", "", 0, problem=problem))
@@ -126,6 +133,15 @@ def discover(
         except OSError as exc:
             units.append(InputUnit(rel, rel, "invalid", "", 0, problem=f"unreadable: {exc.strerror or exc}"))
     return units
+
+
+def escaped_name(rel: str) -> str:
+    r"""A path that is not valid UTF-8, spelled in UTF-8: each undecodable byte as ``\xNN``.
+
+    A literal backslash is doubled, so that two different names never share one spelling
+    (the bytes ``\xe9`` + 0xE9 and 0xE9 + ``\xe9`` would otherwise both read ``\xe9\xe9``).
+    """
+    return os.fsencode(rel).replace(b"\\", b"\\\\").decode("utf-8", "backslashreplace")
 
 
 def _sidecar(p: Path) -> Path:
@@ -206,7 +222,7 @@ def _jsonl_units(p: Path, rel: str, mtime: int, max_line_bytes: int) -> list[Inp
             if rid is not None:
                 if rid in first_line:
                     note = f"id {rid!r} repeats line {first_line[rid]} of {rel}; kept as a separate document"
-                elif not rid.endswith(INPUT_SUFFIXES):
+                elif not rid.endswith((*INPUT_SUFFIXES, NOT_UTF8_MARK)):
                     first_line[rid] = n
                     key = f"{rel}#id={rid}"
                 else:

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from quotewire.dataset.discovery import discover
 from quotewire.dataset.pipeline import Options, article_from_bytes
 from quotewire.dataset.runner import RunSummary, run_pipeline
 from quotewire.extract.model import Article
@@ -77,3 +78,25 @@ def test_only_http_urls_are_kept(url: str, kept: str | None) -> None:
     assert art.url == kept
     if kept is None:
         assert any(n.startswith("url ignored") for n in art.notes), art.notes
+
+
+def test_non_utf8_file_name_and_its_escaped_spelling_are_two_inputs(raw_dir: Path, out_dir: Path) -> None:
+    # Item 8: b"caf\xe9.txt" (not UTF-8) was keyed by its escaped spelling, the very name of the
+    # literal file "caf\xe9.txt": one manifest key for two inputs, a document reprocessed every run.
+    try:
+        with open(os.path.join(os.fsencode(raw_dir), b"caf\xe9.txt"), "w", encoding="utf-8") as f:
+            f.write(article(1))
+    except OSError:
+        pytest.skip("this filesystem refuses file names that are not UTF-8")
+    (raw_dir / "caf\\xe9.txt").write_text(article(2), encoding="utf-8")
+    with open(os.path.join(os.fsencode(raw_dir), b"\\xe9\xe9.txt"), "w", encoding="utf-8") as f:
+        f.write(article(3))
+    with open(os.path.join(os.fsencode(raw_dir), b"\xe9\\xe9.txt"), "w", encoding="utf-8") as f:
+        f.write(article(4))
+    keys = [u.key for u in discover(raw_dir)]
+    assert len(set(keys)) == len(keys) == 4, keys
+    s1 = run(raw_dir, out_dir)
+    assert (s1.processed, s1.quarantined) == (1, 3)
+    s2 = run(raw_dir, out_dir)
+    assert (s2.processed, s2.unchanged, s2.quarantined) == (0, 1, 3), s2
+    assert [d["source_path"] for d in documents(out_dir)] == ["caf\\xe9.txt"]
