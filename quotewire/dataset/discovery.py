@@ -28,6 +28,9 @@ INPUT_SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES)
 # keys end with an input suffix, JSONL line keys with "#line=N", and an id ending this way is
 # not used as a key (``_jsonl_units``).
 NOT_UTF8_MARK = "#name-not-utf-8"
+# A sidecar holds a few metadata fields (hundreds of bytes). Why a limit: it is read whole, so a
+# 3 GB one took 6.4 GB of memory; a larger one is ignored with a note and its article kept.
+MAX_SIDECAR_BYTES = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +159,26 @@ def _sidecar_of(p: Path, root: Path) -> tuple[Path | None, str | None]:
         return None, None
     if side.is_symlink() and not _inside(side, root):
         return None, "sidecar ignored: it is a symlink pointing outside the raw folder"
+    size = side.stat().st_size
+    if size > MAX_SIDECAR_BYTES:
+        return None, _sidecar_too_large(size)
     return side, None
+
+
+def _sidecar_too_large(size: int) -> str:
+    """The note on a document whose sidecar is over the limit."""
+    return f"sidecar ignored: {size} bytes, limit {MAX_SIDECAR_BYTES}"
+
+
+def read_sidecar(side: Path) -> bytes | None:
+    """A sidecar's bytes, never more than ``MAX_SIDECAR_BYTES`` in memory (None when it has more).
+
+    The size was checked when the input was found; reading at most one byte past the limit keeps
+    a sidecar that grew since then bounded too.
+    """
+    with side.open("rb") as f:
+        data = f.read(MAX_SIDECAR_BYTES + 1)
+    return None if len(data) > MAX_SIDECAR_BYTES else data
 
 
 def _txt_unit(p: Path, rel: str, st: os.stat_result, prev: ManifestRow | None, root: Path) -> InputUnit:
@@ -177,7 +199,8 @@ def _txt_unit(p: Path, rel: str, st: os.stat_result, prev: ManifestRow | None, r
             fh.update(chunk)
     file_sha = fh.hexdigest()
     if side is not None:
-        h.update(b"\0sidecar\0" + side.read_bytes())
+        side_bytes = read_sidecar(side)
+        h.update(b"\0sidecar\0" + side_bytes if side_bytes is not None else b"\0sidecar too large\0")
     return InputUnit(rel, rel, kind, h.hexdigest(), size, mtime_ns=mtime, file_sha256=file_sha, note=note)
 
 
@@ -260,4 +283,4 @@ def read_unit(raw: Path, unit: InputUnit) -> tuple[bytes, bytes | None]:
             return f.read(unit.length), None
     data = p.read_bytes()
     side, _ = _sidecar_of(p, raw.resolve())
-    return data, (side.read_bytes() if side is not None else None)
+    return data, (read_sidecar(side) if side is not None else None)

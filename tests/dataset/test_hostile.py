@@ -100,3 +100,23 @@ def test_non_utf8_file_name_and_its_escaped_spelling_are_two_inputs(raw_dir: Pat
     s2 = run(raw_dir, out_dir)
     assert (s2.processed, s2.unchanged, s2.quarantined) == (0, 1, 3), s2
     assert [d["source_path"] for d in documents(out_dir)] == ["caf\\xe9.txt"]
+
+
+def test_sidecar_over_the_limit_is_ignored_with_a_note(raw_dir: Path, out_dir: Path) -> None:
+    # Item 19: a sidecar was read whole (a 3 GB one took 6.4 GB of memory). Over the limit it is
+    # not read at all: the article is kept without its metadata, and says why.
+    from quotewire.dataset.discovery import MAX_SIDECAR_BYTES
+
+    (raw_dir / "a.txt").write_text(article(1), encoding="utf-8")
+    big = json.dumps({"published": "2016-12-14", "title": "T" * MAX_SIDECAR_BYTES}).encode()
+    (raw_dir / "a.meta.json").write_bytes(big)
+    s = run(raw_dir, out_dir)
+    assert s.processed == 1
+    (doc,) = documents(out_dir)
+    assert doc["published_source"] != "metadata" and not (doc["title"] or "").startswith("TTT")
+    assert f"sidecar ignored: {len(big)} bytes, limit {MAX_SIDECAR_BYTES}" in doc["notes"]
+    # A sidecar brought under the limit is read on the next run.
+    (raw_dir / "a.meta.json").write_text('{"published": "2016-12-14", "title": "Small"}', encoding="utf-8")
+    assert run(raw_dir, out_dir).processed == 1
+    (doc,) = documents(out_dir)
+    assert (doc["title"], doc["published_source"]) == ("Small", "metadata")
