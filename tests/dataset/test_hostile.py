@@ -120,3 +120,57 @@ def test_sidecar_over_the_limit_is_ignored_with_a_note(raw_dir: Path, out_dir: P
     assert run(raw_dir, out_dir).processed == 1
     (doc,) = documents(out_dir)
     assert (doc["title"], doc["published_source"]) == ("Small", "metadata")
+
+
+# --- output folder -------------------------------------------------------------------------------
+
+
+def test_a_file_no_run_wrote_is_moved_out_of_the_tables(raw_dir: Path, out_dir: Path) -> None:
+    # Item 9: a Parquet file added to parquet/documents/ (by hand, or by a query's COPY ... TO)
+    # was a document of the dataset for every reader, and survived every later run.
+    from quotewire.dataset.io import FOREIGN
+
+    (raw_dir / "a.txt").write_text(article(1), encoding="utf-8")
+    run(raw_dir, out_dir)
+    part = next((out_dir / "parquet" / "documents").rglob("part-*.parquet"))
+    jpart = next((out_dir / "jsonl" / "documents").rglob("part-*.jsonl"))
+    planted = [out_dir / "parquet" / "documents" / "evil.parquet", part.parent / "data.parquet",
+               out_dir / "jsonl" / "documents" / "sub" / "evil.jsonl"]
+    for src, dst in zip([part, part, jpart], planted, strict=True):
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        dst.write_bytes(src.read_bytes())
+    s = run(raw_dir, out_dir)
+    assert s.records["documents"] == 1
+    assert not [p for p in planted if p.exists()]
+    kept = sorted(p.relative_to(out_dir / FOREIGN).as_posix() for p in (out_dir / FOREIGN).rglob("*") if p.is_file())
+    assert kept == sorted(p.relative_to(out_dir).as_posix() for p in planted)
+    import pyarrow.dataset as ds
+
+    assert ds.dataset(out_dir / "parquet" / "documents", format="parquet").count_rows() == 1
+
+
+@pytest.mark.parametrize("where", [".lock", "_staging", "parquet", "rejects", "quarantine.jsonl.tmp"])
+def test_a_link_inside_the_output_is_never_followed(tmp_path: Path, raw_dir: Path, out_dir: Path, where: str) -> None:
+    # Item 21: out/.lock -> ../victim.txt overwrote the victim; out/_staging -> folder deleted that
+    # folder's subfolders. The run refuses to start and says which link to remove.
+    from quotewire.errors import ConfigError
+
+    (raw_dir / "a.txt").write_text(article(1), encoding="utf-8")
+    (raw_dir / "b.txt").write_text(article(2), encoding="utf-8")
+    run(raw_dir, out_dir)
+    victim_file = tmp_path / "victim.txt"
+    victim_file.write_text("precious", encoding="utf-8")
+    victim_dir = tmp_path / "victim"
+    (victim_dir / "sub").mkdir(parents=True)
+    (victim_dir / "sub" / "keep.txt").write_text("precious", encoding="utf-8")
+    target = victim_dir if where in ("_staging", "parquet", "rejects") else victim_file
+    link = out_dir / where
+    if link.is_dir():
+        link.rename(tmp_path / "moved-aside")
+    link.unlink(missing_ok=True)
+    link.symlink_to(target)
+    (raw_dir / "b.txt").write_text(article(3), encoding="utf-8")  # something to write
+    with pytest.raises(ConfigError, match="symbolic link"):
+        run(raw_dir, out_dir)
+    assert victim_file.read_text(encoding="utf-8") == "precious"
+    assert sorted(p.relative_to(victim_dir).as_posix() for p in victim_dir.rglob("*")) == ["sub", "sub/keep.txt"]
