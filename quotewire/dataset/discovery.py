@@ -96,6 +96,7 @@ def _link_problem(p: Path, root: Path) -> str | None:
 
 
 def _inside(p: Path, root: Path) -> bool:
+    """True for a link that resolves to a place inside the raw folder."""
     return _link_problem(p, root) is None
 
 

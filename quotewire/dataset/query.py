@@ -167,6 +167,10 @@ def cmd_query(sql: str, out: Path) -> int:
     try:
         try:
             rel = con.sql(sql)
+        except duckdb.PermissionException as exc:
+            raise ConfigError(
+                f"SQL error: {exc}\n  quotewire query only reads the dataset: it writes no file and reads none outside it"
+            ) from exc
         except duckdb.Error as exc:
             raise ConfigError(
                 f'SQL error: {exc}\n  tables (views): {", ".join(views)}; columns: `quotewire query "DESCRIBE quotes"`'

@@ -140,6 +140,8 @@ def test_query_reads_the_dataset_only(out: Path, tmp_path: Path, capsys: pytest.
     for sql in refused:
         with pytest.raises(ConfigError, match="SQL error"):
             cmd_query(sql, out)
+    with pytest.raises(ConfigError, match="only reads the dataset"):
+        cmd_query(refused[0], out)
     assert not evil.exists() and not (tmp_path / "x.duckdb").exists()
     assert "TOPSECRET" not in capsys.readouterr().out
     assert cmd_query("SELECT count(*) AS n_docs, min(ingest_date) IS NOT NULL AS dated FROM documents", out) == 0
