@@ -55,7 +55,10 @@ def check_folders(raw: Path, out: Path) -> None:
     """Refuse output folders that would write into the inputs."""
     if not raw.is_dir():
         raise ConfigError(f"raw folder {raw} does not exist; create it or pass --raw DIR")
-    r, o = raw.resolve(), out.resolve()
+    try:
+        r, o = raw.resolve(), out.resolve()
+    except RuntimeError as exc:  # Python 3.11/3.12: a symlink loop (an OSError on 3.13)
+        raise ConfigError(f"{exc}; the raw and output folders must be real folders or links to them") from exc
     if o == r or r in o.parents:
         raise ConfigError(f"output folder {out} is inside the raw folder {raw}; choose an output outside it")
 

@@ -174,3 +174,12 @@ def test_a_link_inside_the_output_is_never_followed(tmp_path: Path, raw_dir: Pat
         run(raw_dir, out_dir)
     assert victim_file.read_text(encoding="utf-8") == "precious"
     assert sorted(p.relative_to(victim_dir).as_posix() for p in victim_dir.rglob("*")) == ["sub", "sub/keep.txt"]
+
+
+def test_output_folder_that_is_a_symlink_loop_is_a_clear_error(tmp_path: Path, raw_dir: Path) -> None:
+    # Item 13: resolving the output folder raised RuntimeError (a traceback) on a loop.
+    from quotewire.errors import ConfigError
+
+    os.symlink("out", tmp_path / "out")
+    with pytest.raises(ConfigError, match=r"[Ss]ymlink loop"):
+        run(raw_dir, tmp_path / "out")
