@@ -99,7 +99,13 @@ def _parquet_dataset(files: list[Path], base: Path) -> Any:
     import pyarrow.dataset as ds
     import pyarrow.parquet as pq
 
-    schema = pa.unify_schemas([pq.read_schema(f) for f in files], promote_options="permissive")
+    schemas = []
+    for f in files:
+        try:
+            schemas.append(pq.read_schema(f))
+        except (pa.ArrowException, OSError) as exc:  # a damaged part: say which, not a traceback
+            raise ConfigError(f"cannot read {f}: {exc}") from exc
+    schema = pa.unify_schemas(schemas, promote_options="permissive")
     hive = None
     if any(part.startswith("ingest_date=") for f in files for part in f.relative_to(base).parts[:-1]):
         hive = ds.partitioning(pa.schema([("ingest_date", pa.date32())]), flavor="hive")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from collections.abc import Iterator
@@ -170,4 +171,12 @@ def test_query_refuses_a_link_in_the_output(out: Path, tmp_path: Path) -> None:
     shutil.move(part, tmp_path / "moved.parquet")
     part.symlink_to(tmp_path / "moved.parquet")
     with pytest.raises(ConfigError, match="symbolic link"):
+        cmd_query("SELECT count(*) FROM quotes", out)
+
+
+def test_a_damaged_part_is_a_clear_error(out: Path) -> None:
+    # The views are made over the files' schemas: a truncated part names itself, no traceback.
+    part = next((out / "parquet" / "quotes").rglob("part-*.parquet"))
+    part.write_bytes(part.read_bytes()[:100])
+    with pytest.raises(ConfigError, match=re.escape(f"cannot read {part}")):
         cmd_query("SELECT count(*) FROM quotes", out)
