@@ -9,10 +9,15 @@ Targets (all must hold for every input):
   clean         arbitrary text -> same length, only blanking, idempotent
   records       news-like text -> process_article: offsets slice back, every record validates
   records-cr    the same with bare CRs (known failure: quotewire/extract/segment.py splits paragraphs on LF only)
+  punct         news text with runs of up to 20,000 . ! ? (and closers): the records properties, and
+                each article within SLOW_SECONDS (sentence splitting was quadratic on such runs)
+  names         one name repeated up to 30,000 times around a cue ('Said ' + 'Smith ' * N + 'told
+                reporters "yes."'): the same, within SLOW_SECONDS (speaker resolution was superlinear)
 
 Each target runs in rounds of fresh random examples (a new seed per round) until its share of
 ``--seconds`` is spent. Prints examples run and failures per target (with the falsifying input as
-hypothesis reports it); exits 1 when any property failed.
+hypothesis reports it); exits 1 when any property failed. "punct" and "names" check a time
+limit too: a FlakyFailure there is an example near the limit on a busy machine.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
-from test_properties import OPTS, any_text, check_offsets, json_objects, json_values, news_text  # noqa: E402
+from test_properties import OPTS, PIECES, any_text, check_offsets, json_objects, json_values, news_text  # noqa: E402
 
 from quotewire.dataset.pipeline import Quarantined, article_from_bytes, article_from_json_line, process_article  # noqa: E402
 from quotewire.dataset.schema import TABLES, validator  # noqa: E402
@@ -43,6 +48,9 @@ from quotewire.extract.decode import decode  # noqa: E402
 from quotewire.extract.model import Article  # noqa: E402
 
 COUNT = {"n": 0}
+# The most one article of the "punct" and "names" targets may take (a 100 KB article takes well
+# under a second when every stage is linear).
+SLOW_SECONDS = 5.0
 
 
 def _decode(data: bytes) -> None:
@@ -86,6 +94,37 @@ def _records(text: str) -> None:
             assert not errs, f"{t}: {[str(e) for e in errs]}"
 
 
+def _records_in_time(text: str) -> None:
+    t0 = time.perf_counter()
+    _records(text)
+    took = time.perf_counter() - t0
+    assert took < SLOW_SECONDS, f"{len(text):,} characters took {took:.1f}s (limit {SLOW_SECONDS:g}s)"
+
+
+def _punct(parts: list[tuple[str, str, int]]) -> None:
+    """Pieces of news text each followed by a run of ``mark * n`` (built here, so a failure prints n)."""
+    _records_in_time(" ".join(piece + mark * n for piece, mark, n in parts))
+
+
+def _names(prefix: str, name: str, n: int, suffix: str) -> None:
+    """``prefix + (name + " ") * n + suffix``, as in 'Said ' + 'Smith ' * N + 'told reporters "yes."'."""
+    _records_in_time(prefix + (name + " ") * n + suffix)
+
+
+# Runs of terminal punctuation (with closing quotes and brackets) between pieces of news text.
+RUN_MARKS = st.sampled_from([".", "!", "?", "?!", "...", ". ", '."', "!)", "?\u201d", ".\n"])
+punct_runs = st.lists(
+    st.tuples(st.sampled_from(PIECES) | st.text(max_size=4), RUN_MARKS, st.integers(1, 20_000)), min_size=1, max_size=5
+)
+# One name repeated around a cue.
+repeated_names = (
+    st.sampled_from(["Said ", "", "According to ", '"We won," said ', "Officials, including "]),
+    st.sampled_from(["Smith", "Maria Lopez", "Mr. Smith", "Kareem", "the minister", "she", "Smith,", "Lopez and"]),
+    st.integers(1, 30_000),
+    st.sampled_from([' told reporters "yes."', ' said "We will go."', ", he said.", " said.", ' "Yes."']),
+)
+
+
 TARGETS: dict[str, tuple[Callable[..., None], tuple[st.SearchStrategy[Any], ...]]] = {
     "decode": (_decode, (st.binary(max_size=4000),)),
     "txt": (_txt, (st.binary(max_size=2000), st.none() | st.binary(max_size=300))),
@@ -94,7 +133,12 @@ TARGETS: dict[str, tuple[Callable[..., None], tuple[st.SearchStrategy[Any], ...]
     # Bare CRs are fuzzed apart ("records-cr"): spans across them are a known bug (segment.py).
     "records": (_records, ((news_text | any_text).map(lambda t: re.sub("\r(?!\n)", "\r\n", t)),)),
     "records-cr": (_records, (news_text,)),
+    "punct": (_punct, (punct_runs,)),
+    "names": (_names, repeated_names),
 }
+# The long-text targets: fewer examples per round (the time budget is checked between rounds),
+# and no shrinking (each try costs seconds; the failure message gives the size and the time).
+ROUND_EXAMPLES = {"punct": 10, "names": 10}
 
 
 def fuzz(name: str, seconds: float, rng: random.Random) -> tuple[int, list[str]]:
@@ -105,7 +149,8 @@ def fuzz(name: str, seconds: float, rng: random.Random) -> tuple[int, list[str]]
     while time.monotonic() < end and len(failures) < 3:
         s = rng.randrange(1 << 32)
         test = given(st.tuples(*strategies))(lambda args: fn(*args))
-        run = settings(max_examples=200, deadline=None, database=None, phases=[Phase.generate, Phase.shrink],
+        phases = [Phase.generate] if name in ROUND_EXAMPLES else [Phase.generate, Phase.shrink]
+        run = settings(max_examples=ROUND_EXAMPLES.get(name, 200), deadline=None, database=None, phases=phases,
                        suppress_health_check=list(HealthCheck))(seed(s)(test))
         try:
             run()

@@ -22,6 +22,15 @@ from quotewire.extract.decode import repair_surrogates
 
 HTML_SUFFIXES = (".html", ".htm")
 INPUT_SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES)
+# Ends the key of an input whose file name is not UTF-8 ("caf\xe9.txt#name-not-utf-8"). Why: its
+# escaped spelling can be the real name of another file ("caf\xe9.txt" typed literally), and two
+# inputs sharing a key was a document reprocessed every run. No file's key ends this way: file
+# keys end with an input suffix, JSONL line keys with "#line=N", and an id ending this way is
+# not used as a key (``_jsonl_units``).
+NOT_UTF8_MARK = "#name-not-utf-8"
+# A sidecar holds a few metadata fields (hundreds of bytes). Why a limit: it is read whole, so a
+# 3 GB one took 6.4 GB of memory; a larger one is ignored with a note and its article kept.
+MAX_SIDECAR_BYTES = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +56,10 @@ def check_folders(raw: Path, out: Path) -> None:
     """Refuse output folders that would write into the inputs."""
     if not raw.is_dir():
         raise ConfigError(f"raw folder {raw} does not exist; create it or pass --raw DIR")
-    r, o = raw.resolve(), out.resolve()
+    try:
+        r, o = raw.resolve(), out.resolve()
+    except RuntimeError as exc:  # Python 3.11/3.12: a symlink loop (an OSError on 3.13)
+        raise ConfigError(f"{exc}; the raw and output folders must be real folders or links to them") from exc
     if o == r or r in o.parents:
         raise ConfigError(f"output folder {out} is inside the raw folder {raw}; choose an output outside it")
 
@@ -62,24 +74,34 @@ def _walk(raw: Path) -> Iterator[tuple[Path, str | None]]:
             p = d / name
             if p.is_symlink():
                 dirnames.remove(name)
-                if not _inside(p, root):
-                    yield p, "symlink points outside the raw folder; not followed"
+                if problem := _link_problem(p, root):
+                    yield p, problem
         for name in sorted(filenames):
             p = d / name
             if not name.endswith(INPUT_SUFFIXES):
                 continue
-            if p.is_symlink() and not _inside(p, root):
-                yield p, "symlink points outside the raw folder; not followed"
+            if p.is_symlink() and (problem := _link_problem(p, root)):
+                yield p, problem
                 continue
             yield p, None
 
 
-def _inside(p: Path, root: Path) -> bool:
+def _link_problem(p: Path, root: Path) -> str | None:
+    """Why the symlink ``p`` is not followed (None for a link to a place inside the raw folder)."""
     try:
         target = p.resolve()
-    except OSError:
-        return False
-    return target == root or root in target.parents
+    except (OSError, RuntimeError):
+        # Python 3.11 and 3.12 raise RuntimeError on a symlink loop: one such link used to crash
+        # every run; it is one invalid input instead.
+        return "symlink loop (or a link that cannot be resolved); not followed"
+    if target == root or root in target.parents:
+        return None
+    return "symlink points outside the raw folder; not followed"
+
+
+def _inside(p: Path, root: Path) -> bool:
+    """True for a link that resolves to a place inside the raw folder."""
+    return _link_problem(p, root) is None
 
 
 def discover(
@@ -104,8 +126,9 @@ def discover(
             rel.encode("utf-8")
         except UnicodeEncodeError:
             # A file name that is not valid UTF-8 cannot go into Parquet; keep it visible, escaped.
-            shown = rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-            units.append(InputUnit(shown, shown, "invalid", "", 0, problem="file name is not valid UTF-8; rename it"))
+            shown = escaped_name(rel)
+            units.append(InputUnit(shown + NOT_UTF8_MARK, shown, "invalid", "", 0,
+                                   problem="file name is not valid UTF-8; rename it"))
             continue
         if problem:
             units.append(InputUnit(rel, rel, "invalid", "", 0, problem=problem))
@@ -124,6 +147,15 @@ def discover(
     return units
 
 
+def escaped_name(rel: str) -> str:
+    r"""A path that is not valid UTF-8, spelled in UTF-8: each undecodable byte as ``\xNN``.
+
+    A literal backslash is doubled, so that two different names never share one spelling
+    (the bytes ``\xe9`` + 0xE9 and 0xE9 + ``\xe9`` would otherwise both read ``\xe9\xe9``).
+    """
+    return os.fsencode(rel).replace(b"\\", b"\\\\").decode("utf-8", "backslashreplace")
+
+
 def _sidecar(p: Path) -> Path:
     """``a.txt`` / ``a.html`` -> ``a.meta.json``."""
     return p.with_name(p.name.rsplit(".", 1)[0] + ".meta.json")
@@ -136,7 +168,26 @@ def _sidecar_of(p: Path, root: Path) -> tuple[Path | None, str | None]:
         return None, None
     if side.is_symlink() and not _inside(side, root):
         return None, "sidecar ignored: it is a symlink pointing outside the raw folder"
+    size = side.stat().st_size
+    if size > MAX_SIDECAR_BYTES:
+        return None, _sidecar_too_large(size)
     return side, None
+
+
+def _sidecar_too_large(size: int) -> str:
+    """The note on a document whose sidecar is over the limit."""
+    return f"sidecar ignored: {size} bytes, limit {MAX_SIDECAR_BYTES}"
+
+
+def read_sidecar(side: Path) -> bytes | None:
+    """A sidecar's bytes, never more than ``MAX_SIDECAR_BYTES`` in memory (None when it has more).
+
+    The size was checked when the input was found; reading at most one byte past the limit keeps
+    a sidecar that grew since then bounded too.
+    """
+    with side.open("rb") as f:
+        data = f.read(MAX_SIDECAR_BYTES + 1)
+    return None if len(data) > MAX_SIDECAR_BYTES else data
 
 
 # Files modified this close to the previous scan (or after it) are hashed again: a write in the
@@ -186,7 +237,8 @@ def _txt_unit(
             fh.update(chunk)
     file_sha = fh.hexdigest()
     if side is not None:
-        h.update(b"\0sidecar\0" + side.read_bytes())
+        side_bytes = read_sidecar(side)
+        h.update(b"\0sidecar\0" + side_bytes if side_bytes is not None else b"\0sidecar too large\0")
     return InputUnit(rel, rel, kind, h.hexdigest(), size, mtime_ns=mtime, file_sha256=file_sha, note=note,
                      ctime_ns=ctime)
 
@@ -232,7 +284,7 @@ def _jsonl_units(p: Path, rel: str, mtime: int, max_line_bytes: int) -> list[Inp
             if rid is not None:
                 if rid in first_line:
                     note = f"id {rid!r} repeats line {first_line[rid]} of {rel}; kept as a separate document"
-                elif not rid.endswith(INPUT_SUFFIXES):
+                elif not rid.endswith((*INPUT_SUFFIXES, NOT_UTF8_MARK)):
                     first_line[rid] = n
                     key = f"{rel}#id={rid}"
                 else:
@@ -273,4 +325,4 @@ def read_unit(raw: Path, unit: InputUnit) -> tuple[bytes, bytes | None]:
             return f.read(unit.length), None
     data = p.read_bytes()
     side, _ = _sidecar_of(p, raw.resolve())
-    return data, (side.read_bytes() if side is not None else None)
+    return data, (read_sidecar(side) if side is not None else None)

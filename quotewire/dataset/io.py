@@ -12,6 +12,7 @@ Output layout (``OUT``)::
     quarantine.jsonl               inputs that yielded no document, with the reason
     _staging/<run_id>/             a run's part files before they are committed
     <fmt>/.next-<table>/           a table's next version while it is built (swapped in whole)
+    _foreign/<fmt>/<table>/        files found in the table folders that no run wrote (moved there)
     .lock                          held while a run writes
 
 Commit protocol: a run writes its part files under ``_staging/<run_id>/``, then the new manifest
@@ -59,6 +60,7 @@ from quotewire.errors import ConfigError, DamagedOutput, OutputLocked
 
 __all__ = [
     "FAULT_ENV",
+    "FOREIGN",
     "HTML_SUFFIXES",
     "INPUT_SUFFIXES",
     "MANIFEST",
@@ -74,6 +76,7 @@ __all__ = [
     "derived_key",
     "discover",
     "garbage_collect",
+    "is_dataset_file",
     "live_parts",
     "load_manifest",
     "manifest_meta",
@@ -84,8 +87,10 @@ __all__ = [
     "read_part_records",
     "read_unit",
     "recover",
+    "refuse_links",
     "roll_forward",
     "run_lock",
+    "set_aside_foreign",
     "stage_dir",
     "write_derived",
     "write_manifest_staged",
@@ -185,11 +190,16 @@ def _no_tmp_left(tmp: Path) -> Iterator[None]:
 
 
 def parquet_files(d: Path) -> list[Path]:
-    """The Parquet files under ``d`` that a ``pyarrow.dataset`` reads (it skips names starting "." or "_")."""
+    """The Parquet files of the table folder ``d``: the ones quotewire wrote (``is_dataset_file``).
+
+    Names starting "." or "_" are skipped as ``pyarrow.dataset`` skips them; links and files no
+    run wrote are never read (a run moves the latter away: ``set_aside_foreign``).
+    """
     if not d.is_dir():
         return []
     return [f for f in sorted(d.rglob("*.parquet"))
-            if not any(part.startswith((".", "_")) for part in f.relative_to(d).parts)]
+            if not any(part.startswith((".", "_")) for part in f.relative_to(d).parts)
+            and not f.is_symlink() and is_dataset_file(f.relative_to(d), "parquet", d.name)]
 
 
 def count_records(out: Path, tables: Iterable[str]) -> dict[str, int]:
@@ -279,6 +289,7 @@ def roll_forward(out: Path, run_id: str, rows: list[ManifestRow]) -> None:
     """
     base = stage_dir(out, run_id)
     live = live_parts(rows)
+    set_aside_foreign(out)  # files no run wrote are moved to _foreign/, not dropped by the swap
     for fmt in ("jsonl", "parquet"):
         for table in TABLES:
             swap_table(out / fmt / table, base / fmt / table, fmt, table, live)
@@ -292,6 +303,7 @@ def garbage_collect(out: Path, live: set[str]) -> None:
 
     Done by rebuilding each table folder from its live parts (see ``swap_table``).
     """
+    set_aside_foreign(out)
     for fmt in ("jsonl", "parquet"):
         for table in TABLES:
             swap_table(out / fmt / table, out / STAGING / ".none", fmt, table, live)
@@ -432,6 +444,7 @@ def recover(out: Path) -> str | None:
 def atomic_write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
+    tmp.unlink(missing_ok=True)  # a link planted under that name must not be written through
     with _no_tmp_left(tmp):
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)
@@ -464,8 +477,9 @@ def run_lock(out: Path) -> Iterator[None]:
     out.mkdir(parents=True, exist_ok=True)
     if not os.access(out, os.W_OK):
         raise ConfigError(f"output folder {out} is not writable; choose another --out or fix its permissions")
+    refuse_links(out)
     path = out / ".lock"
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -512,3 +526,66 @@ def derived_key(out: Path, tables: Iterable[str]) -> str | None:
 
 def derived_counts(out: Path, tables: Iterable[str]) -> dict[str, int]:
     return {t: pq.ParquetFile(out / "parquet" / t / "data.parquet").metadata.num_rows for t in tables}
+
+
+# --- links and files no run wrote ---------------------------------------------------------------
+
+
+FOREIGN = "_foreign"
+
+
+def refuse_links(out: Path) -> None:
+    """Refuse an output folder with a symbolic link anywhere inside it (``out`` itself may be one).
+
+    Why: a run writes, replaces and deletes under ``out``; following a planted link made it
+    overwrite a file elsewhere (``.lock -> ../victim.txt``) or delete the subfolders of another
+    folder (``_staging -> folder``), and ``query`` read whatever a link pointed to.
+    """
+    for dirpath, dirnames, filenames in os.walk(out):  # links to folders are listed, not entered
+        for name in sorted([*dirnames, *filenames]):
+            p = Path(dirpath) / name
+            if p.is_symlink():
+                raise ConfigError(
+                    f"found a symbolic link in the output folder: {p} -> {os.readlink(p)}; quotewire never "
+                    "follows links inside its output folder (a run would write or delete through it): remove it"
+                )
+
+
+def is_dataset_file(rel: Path, fmt: str, table: str) -> bool:
+    """True for a file quotewire writes in a table folder (``rel``: its path inside the folder).
+
+    The four per-document tables hold ``part-*`` files (in ``ingest_date=`` folders) and, with no
+    records, ``empty``; the corpus-wide tables one ``data`` file (``write_derived``).
+    """
+    if table in TABLES:
+        return (rel.name.startswith("part-") and rel.suffix == f".{fmt}") or rel == Path(f"empty.{fmt}")
+    return rel in (Path(f"data.{fmt}"), Path(f"empty.{fmt}"))
+
+
+def set_aside_foreign(out: Path) -> list[Path]:
+    """Move the files no run wrote out of the table folders into ``_foreign/``; where they went.
+
+    Why: readers glob ``parquet/<table>/**``, so a file put there by hand or by a query
+    (``COPY (...) TO 'out/parquet/documents/x.parquet'``) was part of the dataset, and every
+    later run kept it. Moved, not deleted: it may be someone's work. ``*.tmp`` files are writes of
+    ours in progress or left by a crash, and ``part-*`` files are the garbage collector's.
+    """
+    moved: list[Path] = []
+    for fmt in ("jsonl", "parquet"):
+        base = out / fmt
+        # hidden folders (".next-<table>", a table's next version) belong to the swap, not to readers
+        tables = sorted(p for p in base.iterdir() if p.is_dir() and not p.is_symlink()
+                        and not p.name.startswith(".")) if base.is_dir() else []
+        for tdir in tables:
+            for f in sorted(tdir.rglob("*")):
+                rel = f.relative_to(tdir)
+                if (f.is_dir() and not f.is_symlink()) or f.name.endswith(".tmp") or f.name.startswith("part-"):
+                    continue
+                if not f.is_symlink() and is_dataset_file(rel, fmt, tdir.name):
+                    continue
+                dst = out / FOREIGN / fmt / tdir.name / rel
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(f, dst)
+                log.warning("moved %s to %s: no quotewire run wrote it, and readers of %s would see it", f, dst, tdir)
+                moved.append(dst)
+    return moved

@@ -169,11 +169,17 @@ def _url_checker() -> Callable[[str], bool]:
 
 
 def _checked_url(url: str | None, notes: list[str]) -> str | None:
-    """``url`` if the schema accepts it, percent-encoded if that makes it valid (IRIs), else None."""
+    """``url`` if it is http(s) and the schema accepts it, percent-encoded if that makes it valid (IRIs), else None."""
     if not url:
         return None
-    if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://\S+$", url):
+    m = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://\S+$", url)
+    if not m:
         notes.append("url ignored: not an absolute URI")
+        return None
+    if m.group(1).lower() not in ("http", "https"):
+        # A document's URL is where the article lives on the web; readers and the report turn it
+        # into a link, so "javascript://%0Aalert(1)", data: or file: URLs must never be stored.
+        notes.append(f"url ignored: only http(s) URLs are kept, found {m.group(1).lower()!r}")
         return None
     ok = _url_checker()
     if ok(url):

@@ -7,6 +7,10 @@ Parquet files is a view over them; a table that has a schema but no files yet is
 with its schema's columns (queries stay valid); a folder with neither is skipped. ``manifest``
 and ``quarantine`` are views too, when their files exist and no table has those names.
 
+Read-only: the views read the Parquet files quotewire wrote (``qio.parquet_files``) through
+Arrow, then DuckDB's file access is switched off and locked, so SQL can neither write a file
+nor read one outside the dataset; an output folder holding a symbolic link is refused.
+
 DuckDB is an optional extra (``pip install "quotewire[query]"``); its absence, a folder with no
 dataset, and SQL errors all become a ``ConfigError`` with a clear message.
 """
@@ -37,11 +41,6 @@ QUARANTINE_SCHEMA = pa.schema(
         ("run_id", pa.string()),
     ]
 )
-
-
-def _sql_str(value: str) -> str:
-    """``value`` as a SQL string literal."""
-    return "'" + value.replace("'", "''") + "'"
 
 
 def _ident(name: str) -> str:
@@ -91,22 +90,61 @@ def _empty_table(table: str) -> pa.Table | None:
         return None
 
 
+def _parquet_dataset(files: list[Path], base: Path) -> Any:
+    """``files`` as one Arrow dataset (columns united by name, ``ingest_date`` from the folders).
+
+    DuckDB scans it through Arrow and so never opens a file itself: that is what lets ``connect``
+    switch DuckDB's file access off.
+    """
+    import pyarrow.dataset as ds
+    import pyarrow.parquet as pq
+
+    schemas = []
+    for f in files:
+        try:
+            schemas.append(pq.read_schema(f))
+        except (pa.ArrowException, OSError) as exc:  # a damaged part: say which, not a traceback
+            raise ConfigError(f"cannot read {f}: {exc}") from exc
+    schema = pa.unify_schemas(schemas, promote_options="permissive")
+    hive = None
+    if any(part.startswith("ingest_date=") for f in files for part in f.relative_to(base).parts[:-1]):
+        hive = ds.partitioning(pa.schema([("ingest_date", pa.date32())]), flavor="hive")
+        schema = schema.append(pa.field("ingest_date", pa.date32()))
+    return ds.dataset([f.as_posix() for f in files], schema=schema, format="parquet", partitioning=hive,
+                      partition_base_dir=base.as_posix())
+
+
+def _lock_down(con: Any) -> None:
+    """No file access from SQL any more, and no way to turn it back on.
+
+    Why: ``query`` is for reading. ``COPY (...) TO 'out/parquet/documents/x.parquet'`` added a
+    document to the dataset, and ``ATTACH``, ``read_text('/etc/...')`` or ``INSTALL`` reached
+    outside it. The views read through Arrow (``_parquet_dataset``), so they keep working.
+    """
+    con.execute("SET python_enable_replacements = false")  # no Python variables as tables either
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+
+
 def connect(out: Path) -> tuple[Any, list[str]]:
-    """An in-memory DuckDB connection with a view per table of ``out``; and the view names."""
+    """An in-memory DuckDB connection with a view per table of ``out``; and the view names.
+
+    The connection reads the dataset and nothing else: it writes no file and opens no file
+    outside the tables, the manifest and the quarantine (``_lock_down``).
+    """
     duckdb = _import_duckdb()
     if not out.is_dir() or not has_dataset(out):
         raise ConfigError(
             f"found no quotewire dataset in {out} (expected {out / 'parquet'}/<table>/*.parquet); "
             "run `quotewire run --out DIR` first, or pass --out DIR"
         )
+    qio.refuse_links(out)
     con = duckdb.connect(":memory:")
     views: list[str] = []
     for table, files in table_files(out).items():
         if files:
-            glob = (out / "parquet" / table).resolve().as_posix() + "/**/*.parquet"
-            con.execute(
-                f"CREATE VIEW {_ident(table)} AS SELECT * FROM read_parquet({_sql_str(glob)}, union_by_name = true)"
-            )
+            con.register(f"_files_{table}", _parquet_dataset(files, out / "parquet" / table))
+            con.execute(f"CREATE VIEW {_ident(table)} AS SELECT * FROM {_ident('_files_' + table)}")
         else:
             empty = _empty_table(table)
             if empty is None:
@@ -116,13 +154,15 @@ def connect(out: Path) -> tuple[Any, list[str]]:
         views.append(table)
     manifest = out / "manifest.parquet"
     if manifest.is_file() and "manifest" not in views:
-        con.execute(f"CREATE VIEW manifest AS SELECT * FROM read_parquet({_sql_str(manifest.resolve().as_posix())})")
+        con.register("_manifest", _parquet_dataset([manifest], out))
+        con.execute("CREATE VIEW manifest AS SELECT * FROM _manifest")
         views.append("manifest")
     quarantine = out / "quarantine.jsonl"
     if quarantine.is_file() and "quarantine" not in views:
         con.register("_quarantine", _quarantine_table(quarantine))
         con.execute("CREATE VIEW quarantine AS SELECT * FROM _quarantine")
         views.append("quarantine")
+    _lock_down(con)
     return con, views
 
 
@@ -133,6 +173,10 @@ def cmd_query(sql: str, out: Path) -> int:
     try:
         try:
             rel = con.sql(sql)
+        except duckdb.PermissionException as exc:
+            raise ConfigError(
+                f"SQL error: {exc}\n  quotewire query only reads the dataset: it writes no file and reads none outside it"
+            ) from exc
         except duckdb.Error as exc:
             raise ConfigError(
                 f'SQL error: {exc}\n  tables (views): {", ".join(views)}; columns: `quotewire query "DESCRIBE quotes"`'

@@ -164,6 +164,35 @@ def test_size_limits() -> None:
     assert isinstance(res, Quarantined) and "text too long" in res.reason
 
 
+def test_page_over_the_html_size_limit_is_quarantined_unread(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 17, item 12: trafilatura's time grows faster than the page (7.5 MB: 96 s, then
+    # quarantined anyway). A page over the limit is never parsed; the reason says why.
+    import quotewire.dataset.html as qhtml
+
+    page = news_page().encode("utf-8")
+    monkeypatch.setattr(qhtml, "MAX_HTML_BYTES", len(page) - 1)
+    monkeypatch.setattr(qhtml, "extract_page", lambda html: pytest.fail("a page over the limit was parsed"))
+    res = article_from_html(page, "x.html", options=Options())
+    assert isinstance(res, Quarantined)
+    assert res.reason.startswith(f"HTML page too large: {len(page)} bytes, limit {len(page) - 1}")
+    monkeypatch.undo()
+    assert isinstance(article_from_html(page, "x.html", options=Options()), Article)
+
+
+def test_page_that_takes_too_long_is_quarantined(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Item 12: the time limit ends a pathological page under the size limit.
+    import time
+
+    import quotewire.dataset.html as qhtml
+
+    monkeypatch.setattr(qhtml, "HTML_SECONDS", 0.2)
+    monkeypatch.setattr(qhtml, "extract_page", lambda html: time.sleep(3))
+    t0 = time.perf_counter()
+    res = article_from_html(news_page().encode("utf-8"), "x.html", options=Options())
+    assert time.perf_counter() - t0 < 2
+    assert isinstance(res, Quarantined) and res.reason.startswith("HTML extraction took longer than 0.2 s")
+
+
 def test_markup_in_metadata_is_plain_text() -> None:
     head = '<meta name="description" content="x">'
     page = news_page(extra_head=head).replace("Springfield Gazette\">", "Gazette &amp; Co <b>\">", 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from collections.abc import Iterator
@@ -121,3 +122,61 @@ def test_cli(dataset: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "n_docs" in capsys.readouterr().out
     assert main(["query", "SELECT * FROM nope", "--out", str(dataset)]) == 2
     assert "SQL error" in capsys.readouterr().err
+
+
+def test_query_reads_the_dataset_only(out: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Issue 17, item 9: COPY ... TO wrote a document into the dataset; ATTACH and read_text
+    # reached outside it. File access is off once the views are made (and cannot be turned on).
+    outside = tmp_path / "secret.txt"
+    outside.write_text("TOPSECRET", encoding="utf-8")
+    evil = out / "parquet" / "documents" / "evil.parquet"
+    refused = [
+        f"COPY (SELECT * FROM documents) TO '{evil}' (FORMAT parquet)",
+        f"ATTACH '{tmp_path / 'x.duckdb'}' AS x",
+        f"SELECT * FROM read_text('{outside}')",
+        f"SELECT * FROM read_parquet('{out / 'manifest.parquet'}')",
+        "SET enable_external_access = true",
+        "INSTALL httpfs",
+    ]
+    for sql in refused:
+        with pytest.raises(ConfigError, match="SQL error"):
+            cmd_query(sql, out)
+    with pytest.raises(ConfigError, match="only reads the dataset"):
+        cmd_query(refused[0], out)
+    assert not evil.exists() and not (tmp_path / "x.duckdb").exists()
+    assert "TOPSECRET" not in capsys.readouterr().out
+    assert cmd_query("SELECT count(*) AS n_docs, min(ingest_date) IS NOT NULL AS dated FROM documents", out) == 0
+    assert "n_docs" in capsys.readouterr().out
+
+
+def test_query_ignores_files_no_run_wrote(out: Path) -> None:
+    # Item 9: a file put into a table folder by hand was a view's row too.
+    docs = out / "parquet" / "documents"
+    part = next(docs.rglob("part-*.parquet"))
+    con, _ = connect(out)
+    n = con.execute("SELECT count(*) FROM documents").fetchone()
+    con.close()
+    shutil.copy(part, docs / "evil.parquet")
+    shutil.copy(part, part.parent / "data.parquet")
+    con, _ = connect(out)
+    try:
+        assert con.execute("SELECT count(*) FROM documents").fetchone() == n
+    finally:
+        con.close()
+
+
+def test_query_refuses_a_link_in_the_output(out: Path, tmp_path: Path) -> None:
+    # Item 21: a link in the output folder is never followed (here: a part pointing elsewhere).
+    part = next((out / "parquet" / "quotes").rglob("part-*.parquet"))
+    shutil.move(part, tmp_path / "moved.parquet")
+    part.symlink_to(tmp_path / "moved.parquet")
+    with pytest.raises(ConfigError, match="symbolic link"):
+        cmd_query("SELECT count(*) FROM quotes", out)
+
+
+def test_a_damaged_part_is_a_clear_error(out: Path) -> None:
+    # The views are made over the files' schemas: a truncated part names itself, no traceback.
+    part = next((out / "parquet" / "quotes").rglob("part-*.parquet"))
+    part.write_bytes(part.read_bytes()[:100])
+    with pytest.raises(ConfigError, match=re.escape(f"cannot read {part}")):
+        cmd_query("SELECT count(*) FROM quotes", out)
