@@ -1,12 +1,12 @@
 // The report's quote explorer (embedded inline in report.html; no network, no library).
-// Data comes from <script type="application/json" id="qw-data"> (see explorer.py for its rows).
-// Every piece of data reaches the page through textContent, never innerHTML: article text and
+// Data comes from the JSON script element #qw-data (see explorer.py for its rows).
+// Every piece of data reaches the page through textContent, never as markup: article text and
 // metadata are untrusted.
 (function () {
   "use strict";
-  var src = document.getElementById("qw-data");
-  if (!src) { return; }
-  var D = JSON.parse(src.textContent);
+  var holder = document.getElementById("qw-data");
+  if (!holder) { return; }
+  var D = JSON.parse(holder.textContent);
   var T = 0, O = 1, U = 2, DT = 3, X = 4;                       // docs rows
   var DOC = 0, WHO = 1, TYPE = 2, CONF = 3, S = 4, E = 5, CS = 6, CE = 7, MS = 8, ME = 9,
       TEXT = 10, CUE = 11, MEN = 12;                            // quotes rows
