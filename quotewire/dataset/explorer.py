@@ -36,6 +36,10 @@ QUOTE_COLUMNS = (
     "doc_id", "speaker_id", "speaker", "type", "confidence", "text", "text_start", "text_end",
     "cue", "cue_start", "cue_end", "speaker_mention", "speaker_mention_start", "speaker_mention_end",
 )
+# The layout of the embedded rows; explorer.js names the same positions (a test compares them).
+DOC_ROW = ("title", "outlet", "url", "date", "text")
+QUOTE_ROW = ("doc", "who", "type", "confidence", "start", "end", "cue_start", "cue_end",
+             "mention_start", "mention_end", "text", "cue", "mention")
 # Characters that could end the <script> element holding the data or confuse an HTML parser;
 # as JSON escapes they decode to the same string and cannot close the element.
 _SCRIPT_SAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
@@ -143,11 +147,10 @@ def _read_quotes(out: Path, order: Mapping[str, int]) -> list[dict[str, Any]]:
 def build_explorer(out: Path, limit: int = MAX_ARTICLES) -> Explorer:
     """The explorer's payload for the output folder ``out``.
 
-    ``docs`` rows are ``[title, outlet, url, date, text]``; ``who`` rows ``[name, kind]`` (kind
-    is empty for a speaker name no person record covers); ``quotes`` rows are ``[doc, who,
-    type, confidence, start, end, cue_start, cue_end, mention_start, mention_end, text, cue,
-    mention]`` with ``who`` -1 when no speaker was found and ``text`` null when the document
-    text holds it (the page slices it out).
+    ``docs`` rows follow ``DOC_ROW``; ``who`` rows are ``[name, kind]`` (kind is empty for a
+    speaker name no person record covers); ``quotes`` rows follow ``QUOTE_ROW``, with ``who``
+    -1 when no speaker was found and ``text`` null when the document text holds it (the page
+    slices it out).
     """
     wanted, total = newest_documents(out, limit)
     docs, order, astral = _read_documents(out, wanted)
