@@ -73,7 +73,12 @@ def _task_runner(kind: str, dask_address: str | None) -> Any:
     if kind == "process":
         return ProcessPoolTaskRunner(max_workers=os.cpu_count() or 2)
     if kind == "dask":
-        from prefect_dask.task_runners import DaskTaskRunner
+        try:
+            from prefect_dask.task_runners import DaskTaskRunner
+        except ImportError as exc:  # the optional extra: say how to get it, not a traceback
+            raise ConfigError(
+                f'--task-runner dask needs the dask extra ({exc.name or exc} is missing): pip install -e ".[dask]"'
+            ) from exc
 
         if dask_address:
             return DaskTaskRunner(address=dask_address)

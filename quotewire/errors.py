@@ -24,3 +24,11 @@ class OutputLocked(QuotewireError):
 
 class RunFailed(QuotewireError):
     """The run could not proceed (or the quarantined share exceeded the configured limit)."""
+
+
+class OutputFailed(RunFailed):
+    """The output folder cannot be written (disk full, read-only, no permission); the previous dataset is intact.
+
+    A ``RunFailed`` for callers that catch that, but its own exit code at the CLI: a disk to fix
+    is not a quarantine limit to review.
+    """

@@ -166,7 +166,7 @@ never rewrites the partitions of unchanged documents): with `hive_partitioning` 
 `partitioning="hive"` it is one more column, `ingest_date`; without it, the columns are exactly the
 schema's. Use a recursive `**` glob or the table's folder.
 
-**quotewire** (DuckDB; `pip install "quotewire[query]"`): every table is a view by name, and so are
+**quotewire** (DuckDB, installed with quotewire): every table is a view by name, and so are
 `manifest` and `quarantine`; a table with no records yet is an empty view with its columns.
 
 ```sh

@@ -48,7 +48,7 @@ from quotewire.dataset.manifest import (
     manifest_table,
 )
 from quotewire.dataset.schema import TABLES, to_arrow
-from quotewire.errors import ConfigError, OutputLocked
+from quotewire.errors import OutputFailed, OutputLocked
 
 __all__ = [
     "FAULT_ENV",
@@ -336,7 +336,7 @@ def run_lock(out: Path) -> Iterator[None]:
     """Hold the output folder's lock; a second run fails at once with a clear message."""
     out.mkdir(parents=True, exist_ok=True)
     if not os.access(out, os.W_OK):
-        raise ConfigError(f"output folder {out} is not writable; choose another --out or fix its permissions")
+        raise OutputFailed(f"output folder {out} is not writable; choose another --out or fix its permissions")
     path = out / ".lock"
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:

@@ -7,8 +7,8 @@ Parquet files is a view over them; a table that has a schema but no files yet is
 with its schema's columns (queries stay valid); a folder with neither is skipped. ``manifest``
 and ``quarantine`` are views too, when their files exist and no table has those names.
 
-DuckDB is an optional extra (``pip install "quotewire[query]"``); its absence, a folder with no
-dataset, and SQL errors all become a ``ConfigError`` with a clear message.
+DuckDB is a dependency (``pip install -e .`` installs it); its absence (a broken environment),
+a folder with no dataset, and SQL errors all become a ``ConfigError`` with a clear message.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def _import_duckdb() -> Any:
         import duckdb
     except ImportError as exc:
         raise ConfigError(
-            'quotewire query needs DuckDB, an optional extra: pip install "quotewire[query]" (or pip install duckdb)'
+            'quotewire query needs DuckDB, a dependency missing from this environment: pip install -e . (or pip install duckdb)'
         ) from exc
     return duckdb
 

@@ -26,7 +26,7 @@ from quotewire.dataset.ids import short_hash
 from quotewire.dataset.pipeline import Options
 from quotewire.dataset.plan import batch_rows, batches, make_plan, next_manifest
 from quotewire.dataset.schema import TABLES, schema_version
-from quotewire.errors import RunFailed
+from quotewire.errors import OutputFailed, RunFailed
 from quotewire.version import __version__
 
 log = logging.getLogger(__name__)
@@ -253,7 +253,7 @@ def _io_errors(out: Path) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        raise RunFailed(
+        raise OutputFailed(
             f"cannot write {out}: {exc.strerror or exc}; the previous dataset is unchanged, rerun when fixed"
         ) from exc
 
