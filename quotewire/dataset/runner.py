@@ -65,6 +65,14 @@ class RunSummary:
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
+    def one_line(self) -> str:
+        """The run in one line (``quotewire serve`` prints one per scheduled run)."""
+        return (
+            f"quotewire run {self.run_id}: {self.found} found, {self.processed} processed, {self.unchanged} unchanged, "
+            f"{self.quarantined} quarantined, {self.deleted} deleted; {self.records.get('documents', 0)} documents, "
+            f"{self.records.get('quotes', 0)} quotes; {self.rejects} rejects; {self.seconds:.1f}s"
+        )
+
 
 @dataclass(slots=True)
 class _Totals:
