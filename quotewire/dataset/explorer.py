@@ -3,7 +3,9 @@
 Scope: read the committed tables and return one JSON-ready payload (``Explorer.data``) that
 ``explorer.js`` renders in the browser: the newest ``MAX_ARTICLES`` documents (title, outlet,
 URL, date, text), their quotes (spans as offsets into the text) and the speakers the quotes name,
-merged through the ``people`` table where it exists. Nothing here writes a file.
+merged through the ``people`` table where it exists; and the People section (``people_html``:
+the most-quoted persons, each name a button that filters the explorer). Nothing here writes a
+file.
 
 Why a cap: the page embeds every article's text so that a click can show it offline; 10,000
 news articles are about 30-40 MB of text, which a browser still opens in a second or two. Larger
@@ -16,6 +18,7 @@ later span by one. Offsets are converted here, once, only for the documents that
 
 from __future__ import annotations
 
+import html
 import json
 from bisect import bisect_left
 from collections import Counter
@@ -31,6 +34,7 @@ import pyarrow.parquet as pq
 from quotewire.dataset.query import table_files
 
 MAX_ARTICLES = 10_000
+TOP_PEOPLE = 50
 DOC_COLUMNS = ("doc_id", "title", "outlet", "url", "published", "text")
 QUOTE_COLUMNS = (
     "doc_id", "speaker_id", "speaker", "type", "confidence", "text", "text_start", "text_end",
@@ -191,6 +195,62 @@ def build_explorer(out: Path, limit: int = MAX_ARTICLES) -> Explorer:
         "who_counts": [counts[i] for i in range(len(who))],
     }
     return Explorer(data=data, who_of_person=who_of_person)
+
+
+# --- people -------------------------------------------------------------------------------------
+
+
+def esc(value: object) -> str:
+    """Any value as escaped HTML text (``None`` -> empty)."""
+    return "" if value is None else html.escape(str(value), quote=True)
+
+
+def top_people(out: Path, n: int = TOP_PEOPLE) -> list[dict[str, Any]] | None:
+    """The ``n`` most-quoted persons of the ``people`` table (``None`` when it has no file).
+
+    Persons only: organisations and names of unknown kind ("They", "The statement" once came
+    out on top of a list of speaker names) are not people; merged variants are one row.
+    """
+    files = table_files(out).get("people") or []
+    if not files:
+        return None
+    cols = ["person_id", "kind", "name", "variants", "quote_count", "doc_count", "first_seen", "last_seen", "outlets"]
+    best: list[dict[str, Any]] = []
+    for part in _parts(out, "people", cols):
+        persons = part.filter(pc.equal(part["kind"], "person"))
+        order = pc.sort_indices(persons, sort_keys=[("quote_count", "descending"), ("name", "ascending")])
+        best = sorted(best + persons.take(order[:n]).to_pylist(), key=lambda r: (-r["quote_count"], r["name"]))[:n]
+    return best
+
+
+def people_html(out: Path, who_of_person: Mapping[str, int]) -> str | None:
+    """The most-quoted people (``None`` without a people table); a name with quotes on the page
+    filters the quote explorer."""
+    people = top_people(out)
+    if people is None:
+        return None
+    if not people:
+        return '<p class="muted">No person is quoted.</p>'
+    rows = []
+    for r in people:
+        w = who_of_person.get(r["person_id"])
+        name = (
+            f'<button type="button" class="qw-link" data-who="{w}">{esc(r["name"])}</button>'
+            if w is not None else esc(r["name"])
+        )
+        others = [v["name"] for v in r.get("variants") or [] if v.get("name") != r["name"]]
+        seen = " to ".join(dict.fromkeys(str(d) for d in (r.get("first_seen"), r.get("last_seen")) if d))
+        rows.append(
+            f'<tr><td>{name}</td><td class="n">{r["quote_count"]}</td><td class="n">{r["doc_count"]}</td>'
+            f'<td>{esc(", ".join(others[:5]))}</td><td>{esc(", ".join((r.get("outlets") or [])[:4]))}</td>'
+            f'<td class="d">{esc(seen)}</td></tr>'
+        )
+    head = ('<tr><th>person</th><th class="n">quotes</th><th class="n">documents</th><th>also named</th>'
+            "<th>outlets</th><th>seen</th></tr>")
+    return (
+        "<p>People merged across articles and name variants (the <code>people</code> table); click a name "
+        "to see their quotes.</p>" + f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 # --- the page -----------------------------------------------------------------------------------

@@ -31,14 +31,20 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from quotewire.dataset import io as qio
-from quotewire.dataset.explorer import EXPLORER_CSS, Explorer, build_explorer, explorer_html, explorer_script
+from quotewire.dataset.explorer import (
+    EXPLORER_CSS,
+    Explorer,
+    build_explorer,
+    explorer_html,
+    explorer_script,
+    people_html,
+)
 from quotewire.dataset.query import table_files
 
 log = logging.getLogger(__name__)
 
 REPORT = "report.html"
 TOP_SPEAKERS = 25
-TOP_PEOPLE = 50
 TOP_OUTLETS = 25
 MAX_EVENTS_LISTED = 300
 MAX_QUARANTINE_LISTED = 500
@@ -329,20 +335,28 @@ def _outliers_note(per_day: Mapping[dt.date, int], lo: dt.date, hi: dt.date) -> 
         notes.append(f"{sum(per_day[d] for d in after)} later (to {max(after).isoformat()})")
     if not notes:
         return ""
-    return f'<p class="muted">Off the axis, listed below: {" and ".join(notes)}.</p>'
+    return f'<p class="muted">Outliers, off the axis and out of the table: {" and ".join(notes)}.</p>'
 
 
-def _newest_events(out: Path, cols: list[str], per_day: Mapping[dt.date, int]) -> list[dict[str, Any]]:
-    """The newest MAX_EVENTS_LISTED dated events, newest first, reading the part files in turn."""
-    seen, cutoff = 0, min(per_day)
-    for day in sorted(per_day, reverse=True):
+def _newest_events(
+    out: Path, cols: list[str], per_day: Mapping[dt.date, int], lo: dt.date, hi: dt.date
+) -> list[dict[str, Any]]:
+    """The newest MAX_EVENTS_LISTED dated events on the axis (``lo`` to ``hi``), newest first.
+
+    On the axis only: "by 2050" is not the latest news, and would head the table. The part
+    files are read in turn, keeping the newest events seen so far.
+    """
+    seen, cutoff = 0, lo
+    for day in sorted((d for d in per_day if lo <= d <= hi), reverse=True):
         seen += per_day[day]
         if seen >= MAX_EVENTS_LISTED:
             cutoff = day
             break
     best: pa.Table | None = None
     for _, part in iter_parts(out, "events", cols):
-        late = part.filter(pc.greater_equal(part["period_start"], pa.scalar(cutoff, pa.date32())))
+        start = part["period_start"]
+        late = part.filter(pc.and_(pc.greater_equal(start, pa.scalar(cutoff, pa.date32())),
+                                   pc.less_equal(start, pa.scalar(hi, pa.date32()))))
         if late.num_rows == 0:
             continue
         merged = late if best is None else pa.concat_tables([best, late])
@@ -381,7 +395,7 @@ def timeline_html(out: Path) -> str:
     unit, bins = timeline_bins_counts(Counter({d: n for d, n in per_day.items() if lo <= d <= hi}))
     parts[0] += f"; per {esc(unit)} from {lo.isoformat()} to {hi.isoformat()}:</p>"
     parts += [svg_timeline(unit, bins), _outliers_note(per_day, lo, hi)]
-    listed = _newest_events(out, cols, per_day)
+    listed = _newest_events(out, cols, per_day, lo, hi)
     titles = _doc_titles(out, {r.get("doc_id") or "" for r in listed})
     rows = [
         (r.get("period_start"), r.get("date_value"), r.get("date_text"), r.get("text"),
@@ -389,8 +403,9 @@ def timeline_html(out: Path) -> str:
         for r in listed
     ]
     parts.append(html_table(["date", "TIMEX3 value", "date text", "clause", "document"], rows, nowrap=[0, 1]))
-    if n_dated > MAX_EVENTS_LISTED:
-        parts.append(f'<p class="muted">The newest {MAX_EVENTS_LISTED} of {n_dated} dated events, newest first.</p>')
+    on_axis = sum(n for d, n in per_day.items() if lo <= d <= hi)
+    if on_axis > len(listed):
+        parts.append(f'<p class="muted">The newest {len(listed)} of the {on_axis} events on the axis.</p>')
     return "".join(parts)
 
 
@@ -446,56 +461,6 @@ def speakers_html(out: Path) -> str:
     return bar_table(["speaker", "quotes", "documents"], rows)
 
 
-def top_people(out: Path, n: int = TOP_PEOPLE) -> list[dict[str, Any]] | None:
-    """The ``n`` most-quoted persons of the ``people`` table (``None`` when it has no file).
-
-    Persons only: organisations and names of unknown kind ("They", "The statement" once came
-    out on top of a list of speaker names) are not people; merged variants are one row.
-    """
-    files = table_files(out).get("people") or []
-    if not files:
-        return None
-    cols = ["person_id", "kind", "name", "variants", "quote_count", "doc_count", "first_seen", "last_seen", "outlets"]
-    best: list[dict[str, Any]] = []
-    for _, part in iter_parts(out, "people", cols):
-        persons = part.filter(pc.equal(part["kind"], "person"))
-        order = pc.sort_indices(persons, sort_keys=[("quote_count", "descending"), ("name", "ascending")])
-        best = sorted(best + persons.take(order[:n]).to_pylist(), key=lambda r: (-r["quote_count"], r["name"]))[:n]
-    return best
-
-
-def people_html(out: Path, who_of_person: Mapping[str, int]) -> str:
-    """The most-quoted people; a name with quotes on the page filters the quote explorer."""
-    people = top_people(out)
-    if people is None:
-        return (
-            '<p class="muted">No people table (the run skipped it with --no-corpus); speaker names as the '
-            "articles give them:</p>" + speakers_html(out)
-        )
-    if not people:
-        return '<p class="muted">No person is quoted.</p>'
-    rows = []
-    for r in people:
-        w = who_of_person.get(r["person_id"])
-        name = (
-            f'<button type="button" class="qw-link" data-who="{w}">{esc(r["name"])}</button>'
-            if w is not None else esc(r["name"])
-        )
-        others = [v["name"] for v in r.get("variants") or [] if v.get("name") != r["name"]]
-        seen = " to ".join(dict.fromkeys(str(d) for d in (r.get("first_seen"), r.get("last_seen")) if d))
-        rows.append(
-            f'<tr><td>{name}</td><td class="n">{r["quote_count"]}</td><td class="n">{r["doc_count"]}</td>'
-            f'<td>{esc(", ".join(others[:5]))}</td><td>{esc(", ".join((r.get("outlets") or [])[:4]))}</td>'
-            f'<td class="d">{esc(seen)}</td></tr>'
-        )
-    head = ('<tr><th>person</th><th class="n">quotes</th><th class="n">documents</th><th>also named</th>'
-            "<th>outlets</th><th>seen</th></tr>")
-    return (
-        "<p>People merged across articles and name variants (the <code>people</code> table); click a name "
-        "to see their quotes.</p>" + f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
-    )
-
-
 def outlets_html(out: Path) -> str:
     quotes_by_part = dict(iter_parts(out, "quotes", ["doc_id"]))
     q_n: Counter[str] = Counter()
@@ -536,6 +501,17 @@ def quarantine_html(out: Path) -> str:
     )
 
 
+def people_section(out: Path, ex: Explorer) -> str:
+    """The most-quoted people; without a people table (``--no-corpus``), speaker names as written."""
+    table = people_html(out, ex.who_of_person)
+    if table is not None:
+        return table
+    return (
+        '<p class="muted">No people table (the run skipped it with --no-corpus); speaker names as the '
+        "articles give them:</p>" + speakers_html(out)
+    )
+
+
 def _content_policy() -> str:
     """A Content Security Policy allowing the page's own script (by hash) and inline styles only.
 
@@ -565,7 +541,7 @@ def render_report(out: Path, summary: Mapping[str, Any] | None = None) -> str:
         sections.append(("run", "Last run", lambda: summary_html(summary)))
     sections += [
         ("quotes", "Quotes", quotes),
-        ("people", "Most-quoted people", lambda: people_html(out, ex.who_of_person)),
+        ("people", "Most-quoted people", lambda: people_section(out, ex)),
         ("timeline", "Timeline of dated events", lambda: timeline_html(out)),
         ("outlets", "Quotes per outlet", lambda: outlets_html(out)),
         ("quarantine", "Quarantine", lambda: quarantine_html(out)),

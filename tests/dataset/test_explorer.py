@@ -13,8 +13,16 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from quotewire.dataset.explorer import DOC_ROW, QUOTE_ROW, Explorer, build_explorer, explorer_script
-from quotewire.dataset.report import axis_range, people_html, render_report, timeline_html, top_people
+from quotewire.dataset.explorer import (
+    DOC_ROW,
+    QUOTE_ROW,
+    Explorer,
+    build_explorer,
+    explorer_script,
+    people_html,
+    top_people,
+)
+from quotewire.dataset.report import axis_range, people_section, render_report, timeline_html
 from quotewire.dataset.runner import run_pipeline
 from tests.conftest import SEED
 from tests.helpers import article
@@ -135,7 +143,8 @@ def test_people_lists_persons_only_and_links_to_the_explorer(tmp_path: Path) -> 
 
 def test_people_without_a_people_table_falls_back_to_names(tmp_path: Path) -> None:
     assert top_people(tmp_path) is None
-    assert "--no-corpus" in people_html(tmp_path, {})
+    assert people_html(tmp_path, {}) is None
+    assert "--no-corpus" in people_section(tmp_path, Explorer(data={}))
 
 
 def test_axis_spans_the_news_and_leaves_outliers_out() -> None:
@@ -154,6 +163,38 @@ def test_timeline_lists_newest_first_and_counts_outliers(out: Path) -> None:
     dates = re.findall(r'<tr><td class="d">(\d{4}-\d\d-\d\d)</td>', html)
     assert dates and dates == sorted(dates, reverse=True)
     assert "per month from" in html
+
+
+def test_outliers_stay_off_the_axis_and_out_of_the_table(tmp_path: Path) -> None:
+    """The issue's report: an axis from 1851 to 2030 and "by 2030" heading the newest events."""
+    days = [dt.date(1851, 1, 1), *[dt.date(2016, 12, d) for d in (1, 3, 5, 9, 12)], dt.date(2030, 1, 1)]
+    events = pa.table({
+        "doc_id": ["d"] * len(days), "period_start": pa.array(days, pa.date32()),
+        "date_value": [d.isoformat() for d in days], "date_text": [f"text {d}" for d in days],
+        "text": [f"clause {d}" for d in days],
+    })
+    (tmp_path / "parquet" / "events").mkdir(parents=True)
+    pq.write_table(events, tmp_path / "parquet" / "events" / "part-1.parquet")
+    (tmp_path / "parquet" / "documents").mkdir(parents=True)
+    docs = pa.table({"doc_id": ["d"], "published": pa.array([dt.date(2016, 12, 14)], pa.date32()), "title": ["T"]})
+    pq.write_table(docs, tmp_path / "parquet" / "documents" / "part-1.parquet")
+    html = timeline_html(tmp_path)
+    assert "per day from 2016-12-01 to 2016-12-12" in html
+    assert "1 earlier (from 1851-01-01) and 1 later (to 2030-01-01)" in html
+    listed = re.findall(r'<tr><td class="d">(\d{4}-\d\d-\d\d)</td>', html)
+    assert listed == ["2016-12-12", "2016-12-09", "2016-12-05", "2016-12-03", "2016-12-01"]
+
+
+def test_explorer_of_a_no_text_dataset_carries_the_quotes(tmp_path: Path) -> None:
+    from quotewire.dataset.pipeline import Options
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SEED, raw / SEED.name)
+    run_pipeline(raw, tmp_path / "out", options=Options(include_text=False))
+    data = build_explorer(tmp_path / "out").data
+    assert data["docs"][0][DOC_ROW.index("text")] is None
+    assert all(q[QUOTE_ROW.index("text")] for q in data["quotes"])  # the page cannot slice them out
 
 
 def test_render_report_with_the_explorer(out: Path) -> None:
