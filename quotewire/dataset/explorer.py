@@ -44,10 +44,6 @@ QUOTE_COLUMNS = (
 DOC_ROW = ("title", "outlet", "url", "date", "text")
 QUOTE_ROW = ("doc", "who", "type", "confidence", "start", "end", "cue_start", "cue_end",
              "mention_start", "mention_end", "text", "cue", "mention")
-# Characters that could end the <script> element holding the data or confuse an HTML parser;
-# as JSON escapes they decode to the same string and cannot close the element.
-_SCRIPT_SAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
-                0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
 @dataclass(slots=True)
@@ -59,7 +55,12 @@ class Explorer:
 
     def script_json(self) -> str:
         """``data`` as JSON that is safe inside ``<script type="application/json">``."""
-        return json.dumps(self.data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+        # ASCII (non-ASCII as \u escapes, U+2028/9 included): the string stays one byte a
+        # character in memory whatever the articles' scripts, and the page's encoding cannot matter.
+        # "<", ">" and "&" could end the <script> element or open a comment; as JSON escapes they
+        # decode to the same string and cannot.
+        text = json.dumps(self.data, ensure_ascii=True, separators=(",", ":"))
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _parts(out: Path, table: str, columns: Sequence[str]) -> Iterator[pa.Table]:
@@ -138,14 +139,43 @@ def _persons(out: Path, speaker_ids: set[str]) -> tuple[dict[str, str], dict[str
     return link, people
 
 
-def _read_quotes(out: Path, order: Mapping[str, int]) -> list[dict[str, Any]]:
-    """The quotes of the chosen documents, in document order (newest first), then by position."""
+def _read_quotes(out: Path, order: Mapping[str, int], texts: set[str]) -> list[dict[str, Any]]:
+    """The quotes of the chosen documents, in document order (newest first), then by position.
+
+    Only the columns the page shows, part by part; a quote's own text only where its document
+    has none (``texts``: the documents whose text the page holds and slices the quotes from).
+    """
     keys = pa.array(list(order), pa.string())
     rows: list[dict[str, Any]] = []
     for part in _parts(out, "quotes", QUOTE_COLUMNS):
-        rows += part.filter(pc.is_in(part["doc_id"], value_set=keys)).to_pylist()
+        t = part.filter(pc.is_in(part["doc_id"], value_set=keys))
+        if "text" in t.column_names:
+            with_text = pc.is_in(t["doc_id"], value_set=pa.array(sorted(texts), pa.string()))
+            t = t.set_column(t.schema.get_field_index("text"), "text",
+                             pc.if_else(with_text, pa.scalar(None, pa.string()), t["text"]))
+        rows += t.to_pylist()
     rows.sort(key=lambda q: (order[q["doc_id"]], q.get("text_start") or 0, q.get("text_end") or 0))
     return rows
+
+
+def _who(quotes: Sequence[Mapping[str, Any]], out: Path) -> tuple[list[list[str]], list[int], dict[str, int]]:
+    """The speakers of the quotes: ``who`` rows, each quote's index into them (-1: no speaker), persons' indexes.
+
+    Merged variants ("Erdogan", "Turkish President Recep Tayyip Erdogan") show as the person's
+    canonical name; an unlinked speaker keeps the name the article gives.
+    """
+    link, people = _persons(out, {q["speaker_id"] for q in quotes if q.get("speaker_id")})
+    who: list[list[str]] = []
+    index: dict[tuple[str, str], int] = {}
+    of_quote: list[int] = []
+    for q in quotes:
+        pid = link.get(q.get("speaker_id") or "")
+        key = ("p", pid) if pid in people else ("s", q["speaker"]) if q.get("speaker") else None
+        if key is not None and key not in index:
+            index[key] = len(who)
+            who.append(list(people[key[1]]) if key[0] == "p" else [key[1], ""])
+        of_quote.append(index[key] if key is not None else -1)
+    return who, of_quote, {k[1]: i for k, i in index.items() if k[0] == "p"}
 
 
 def build_explorer(out: Path, limit: int = MAX_ARTICLES) -> Explorer:
@@ -158,37 +188,20 @@ def build_explorer(out: Path, limit: int = MAX_ARTICLES) -> Explorer:
     """
     wanted, total = newest_documents(out, limit)
     docs, order, astral = _read_documents(out, wanted)
-    quotes = _read_quotes(out, order)
-    link, people = _persons(out, {q["speaker_id"] for q in quotes if q.get("speaker_id")})
-    who: list[list[str]] = []
-    who_index: dict[tuple[str, str], int] = {}
-    who_of_person: dict[str, int] = {}
-    counts: Counter[int] = Counter()
+    quotes = _read_quotes(out, order, {d for d, i in order.items() if docs[i][4] is not None})
+    who, of_quote, who_of_person = _who(quotes, out)
+    counts = Counter(w for w in of_quote if w >= 0)
     rows: list[list[Any]] = []
-    for q in quotes:
-        pid = link.get(q.get("speaker_id") or "")
-        # Merged variants ("Erdogan", "Turkish President Recep Tayyip Erdogan") show as the
-        # person's canonical name; an unlinked speaker keeps the name the article gives.
-        key = ("p", pid) if pid in people else ("s", q["speaker"]) if q.get("speaker") else None
-        w = -1
-        if key is not None:
-            if key not in who_index:
-                who_index[key] = len(who)
-                who.append(list(people[key[1]]) if key[0] == "p" else [key[1], ""])
-                if key[0] == "p":
-                    who_of_person[key[1]] = who_index[key]
-            w = who_index[key]
-            counts[w] += 1
-        d = order[q["doc_id"]]
+    for q, w in zip(quotes, of_quote, strict=True):
         a = astral.get(q["doc_id"])
-        has_text = docs[d][4] is not None
         rows.append([
-            d, w, q.get("type"), q.get("confidence"),
+            order[q["doc_id"]], w, q.get("type"), q.get("confidence"),
             _to_utf16(q.get("text_start"), a), _to_utf16(q.get("text_end"), a),
             _to_utf16(q.get("cue_start"), a), _to_utf16(q.get("cue_end"), a),
             _to_utf16(q.get("speaker_mention_start"), a), _to_utf16(q.get("speaker_mention_end"), a),
-            None if has_text else q.get("text"), q.get("cue"), q.get("speaker_mention"),
+            q.get("text"), q.get("cue"), q.get("speaker_mention"),
         ])
+    del quotes
     data = {
         "limit": limit, "articles": total, "embedded": len(docs),
         "docs": docs, "who": who, "quotes": rows,
