@@ -87,7 +87,7 @@ def test_exit_codes(error: QuotewireError, code: int) -> None:
 
 
 def test_exit_codes_are_documented_in_the_readme() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
     for text in ("2 for a configuration error", "3 when more inputs were quarantined", "4 when another run",
                  "5 when the output folder cannot be written"):
         assert text in readme, text
@@ -122,7 +122,7 @@ def test_report_command_cannot_write(tmp_path: Path, capfd: pytest.CaptureFixtur
     def full(*_a: object, **_k: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(report.qio, "atomic_write_text", full)
+    monkeypatch.setattr(report.qio, "atomic_write_chunks", full)
     assert main(["report", "--out", str(tmp_path)]) == 5
     assert "No space left on device" in _one_line(capfd)
 

@@ -34,12 +34,11 @@ import pyarrow.parquet as pq
 from quotewire.dataset.query import table_files
 
 MAX_ARTICLES = 10_000
+# Where the page's data goes (``explorer_html`` leaves it for the writer to stream in): a tag
+# that no escaped text can contain, since escaping turns every "<" of the data into "&lt;".
+DATA_MARK = "<qw-data-here>"
 TOP_PEOPLE = 50
 DOC_COLUMNS = ("doc_id", "title", "outlet", "url", "published", "text")
-QUOTE_COLUMNS = (
-    "doc_id", "speaker_id", "speaker", "type", "confidence", "text", "text_start", "text_end",
-    "cue", "cue_start", "cue_end", "speaker_mention", "speaker_mention_start", "speaker_mention_end",
-)
 # The layout of the embedded rows; explorer.js names the same positions (a test compares them).
 DOC_ROW = ("title", "outlet", "url", "date", "text")
 QUOTE_ROW = ("doc", "who", "type", "confidence", "start", "end", "cue_start", "cue_end",
@@ -55,12 +54,33 @@ class Explorer:
 
     def script_json(self) -> str:
         """``data`` as JSON that is safe inside ``<script type="application/json">``."""
-        # ASCII (non-ASCII as \u escapes, U+2028/9 included): the string stays one byte a
-        # character in memory whatever the articles' scripts, and the page's encoding cannot matter.
-        # "<", ">" and "&" could end the <script> element or open a comment; as JSON escapes they
-        # decode to the same string and cannot.
-        text = json.dumps(self.data, ensure_ascii=True, separators=(",", ":"))
-        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return "".join(self.script_json_chunks())
+
+    def script_json_chunks(self, rows_per_chunk: int = 500) -> Iterator[str]:
+        """``script_json`` in pieces of a few hundred rows, so that a page is written without
+        holding all of its data as one string (at 10,000 articles, 14 MB and its copies)."""
+        big = [k for k in ("docs", "quotes") if k in self.data]
+        head = json.dumps({k: v for k, v in self.data.items() if k not in big}, **_JSON)
+        yield _script_safe(head[:-1])
+        for n, key in enumerate(big):
+            rows = self.data[key]
+            yield f'{"," if n or head != "{}" else ""}"{key}":['
+            for i in range(0, len(rows), rows_per_chunk):
+                piece = ",".join(json.dumps(r, **_JSON) for r in rows[i : i + rows_per_chunk])
+                yield ("," if i else "") + _script_safe(piece)
+            yield "]"
+        yield "}"
+
+
+# ASCII (non-ASCII as \u escapes, U+2028/9 included): the string stays one byte a character in
+# memory whatever the articles' scripts, and the page's encoding cannot matter.
+_JSON: dict[str, Any] = {"ensure_ascii": True, "separators": (",", ":")}
+
+
+def _script_safe(text: str) -> str:
+    """JSON text with "<", ">" and "&" as escapes: raw, they could end the <script> element or
+    open a comment; escaped, they decode to the same string and cannot."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _parts(out: Path, table: str, columns: Sequence[str]) -> Iterator[pa.Table]:
@@ -139,43 +159,81 @@ def _persons(out: Path, speaker_ids: set[str]) -> tuple[dict[str, str], dict[str
     return link, people
 
 
-def _read_quotes(out: Path, order: Mapping[str, int], texts: set[str]) -> list[dict[str, Any]]:
-    """The quotes of the chosen documents, in document order (newest first), then by position.
+QUOTE_COLUMNS = (
+    "doc_id", "speaker_id", "speaker", "type", "confidence", "text", "text_start", "text_end",
+    "cue", "cue_start", "cue_end", "speaker_mention", "speaker_mention_start", "speaker_mention_end",
+)
 
-    Only the columns the page shows, part by part; a quote's own text only where its document
-    has none (``texts``: the documents whose text the page holds and slices the quotes from).
+
+@dataclass(slots=True)
+class _QuoteRows:
+    """The page's quote rows (``QUOTE_ROW``, speaker index still unset) and each row's speaker."""
+
+    rows: list[list[Any]] = field(default_factory=list)
+    speaker_ids: list[str | None] = field(default_factory=list)
+    speakers: list[str | None] = field(default_factory=list)
+
+    def add_part(self, t: pa.Table, order: Mapping[str, int], texts: set[str],
+                 astral: Mapping[str, list[int] | None]) -> None:
+        """The rows of one part file's quotes (already filtered to the chosen documents).
+
+        Rows are built column by column, part by part: holding every quote as a dict first cost
+        about 40 MB more at 10,000 articles (43,000 quotes).
+        """
+        c = {k: t[k].to_pylist() if k in t.column_names else [None] * t.num_rows for k in QUOTE_COLUMNS}
+        for i, doc in enumerate(c["doc_id"]):
+            a = astral.get(doc)
+            self.rows.append([
+                order[doc], -1, c["type"][i], c["confidence"][i],
+                _to_utf16(c["text_start"][i], a), _to_utf16(c["text_end"][i], a),
+                _to_utf16(c["cue_start"][i], a), _to_utf16(c["cue_end"][i], a),
+                _to_utf16(c["speaker_mention_start"][i], a), _to_utf16(c["speaker_mention_end"][i], a),
+                None if doc in texts else c["text"][i], c["cue"][i], c["speaker_mention"][i],
+            ])
+        self.speaker_ids += c["speaker_id"]
+        self.speakers += c["speaker"]
+
+    def sort(self) -> None:
+        """Document order (newest first), then position in the article."""
+        idx = sorted(range(len(self.rows)), key=lambda k: (self.rows[k][0], self.rows[k][4] or 0, self.rows[k][5] or 0))
+        self.rows = [self.rows[k] for k in idx]
+        self.speaker_ids = [self.speaker_ids[k] for k in idx]
+        self.speakers = [self.speakers[k] for k in idx]
+
+
+def _read_quotes(out: Path, order: Mapping[str, int], texts: set[str],
+                 astral: Mapping[str, list[int] | None]) -> _QuoteRows:
+    """The quotes of the chosen documents as page rows, sorted.
+
+    A quote's own text is kept only where its document has none (``texts``: the documents
+    whose text the page holds and slices the quotes from).
     """
     keys = pa.array(list(order), pa.string())
-    rows: list[dict[str, Any]] = []
+    quotes = _QuoteRows()
     for part in _parts(out, "quotes", QUOTE_COLUMNS):
-        t = part.filter(pc.is_in(part["doc_id"], value_set=keys))
-        if "text" in t.column_names:
-            with_text = pc.is_in(t["doc_id"], value_set=pa.array(sorted(texts), pa.string()))
-            t = t.set_column(t.schema.get_field_index("text"), "text",
-                             pc.if_else(with_text, pa.scalar(None, pa.string()), t["text"]))
-        rows += t.to_pylist()
-    rows.sort(key=lambda q: (order[q["doc_id"]], q.get("text_start") or 0, q.get("text_end") or 0))
-    return rows
+        quotes.add_part(part.filter(pc.is_in(part["doc_id"], value_set=keys)), order, texts, astral)
+    quotes.sort()
+    return quotes
 
 
-def _who(quotes: Sequence[Mapping[str, Any]], out: Path) -> tuple[list[list[str]], list[int], dict[str, int]]:
-    """The speakers of the quotes: ``who`` rows, each quote's index into them (-1: no speaker), persons' indexes.
+def _who(quotes: _QuoteRows, out: Path) -> tuple[list[list[str]], dict[str, int]]:
+    """The speakers of the quotes as ``who`` rows (each row's index set in the quote rows), and persons' indexes.
 
     Merged variants ("Erdogan", "Turkish President Recep Tayyip Erdogan") show as the person's
     canonical name; an unlinked speaker keeps the name the article gives.
     """
-    link, people = _persons(out, {q["speaker_id"] for q in quotes if q.get("speaker_id")})
+    link, people = _persons(out, {s for s in quotes.speaker_ids if s})
     who: list[list[str]] = []
     index: dict[tuple[str, str], int] = {}
-    of_quote: list[int] = []
-    for q in quotes:
-        pid = link.get(q.get("speaker_id") or "")
-        key = ("p", pid) if pid in people else ("s", q["speaker"]) if q.get("speaker") else None
-        if key is not None and key not in index:
-            index[key] = len(who)
-            who.append(list(people[key[1]]) if key[0] == "p" else [key[1], ""])
-        of_quote.append(index[key] if key is not None else -1)
-    return who, of_quote, {k[1]: i for k, i in index.items() if k[0] == "p"}
+    for row, sid, name in zip(quotes.rows, quotes.speaker_ids, quotes.speakers, strict=True):
+        pid = link.get(sid or "")
+        key = ("p", pid) if pid in people else ("s", name) if name else None
+        if key is not None:
+            if key not in index:
+                index[key] = len(who)
+                who.append(list(people[key[1]]) if key[0] == "p" else [key[1], ""])
+            row[1] = index[key]
+    return who, {k[1]: i for k, i in index.items() if k[0] == "p"}
 
 
 def build_explorer(out: Path, limit: int = MAX_ARTICLES) -> Explorer:
@@ -188,23 +246,12 @@ def build_explorer(out: Path, limit: int = MAX_ARTICLES) -> Explorer:
     """
     wanted, total = newest_documents(out, limit)
     docs, order, astral = _read_documents(out, wanted)
-    quotes = _read_quotes(out, order, {d for d, i in order.items() if docs[i][4] is not None})
-    who, of_quote, who_of_person = _who(quotes, out)
-    counts = Counter(w for w in of_quote if w >= 0)
-    rows: list[list[Any]] = []
-    for q, w in zip(quotes, of_quote, strict=True):
-        a = astral.get(q["doc_id"])
-        rows.append([
-            order[q["doc_id"]], w, q.get("type"), q.get("confidence"),
-            _to_utf16(q.get("text_start"), a), _to_utf16(q.get("text_end"), a),
-            _to_utf16(q.get("cue_start"), a), _to_utf16(q.get("cue_end"), a),
-            _to_utf16(q.get("speaker_mention_start"), a), _to_utf16(q.get("speaker_mention_end"), a),
-            q.get("text"), q.get("cue"), q.get("speaker_mention"),
-        ])
-    del quotes
+    quotes = _read_quotes(out, order, {d for d, i in order.items() if docs[i][4] is not None}, astral)
+    who, who_of_person = _who(quotes, out)
+    counts = Counter(row[1] for row in quotes.rows if row[1] >= 0)
     data = {
         "limit": limit, "articles": total, "embedded": len(docs),
-        "docs": docs, "who": who, "quotes": rows,
+        "docs": docs, "who": who, "quotes": quotes.rows,
         "who_counts": [counts[i] for i in range(len(who))],
     }
     return Explorer(data=data, who_of_person=who_of_person)
@@ -294,7 +341,8 @@ def explorer_script() -> str:
 def explorer_html(ex: Explorer) -> str:
     """The Quotes section: filters, a paged table, the article panel, the data and the script.
 
-    Without JavaScript the section says that it needs it; every other section is plain HTML.
+    The data is left as ``DATA_MARK`` (``ex.script_json_chunks()`` goes there). Without
+    JavaScript the section says that it needs it; every other section is plain HTML.
     """
     d = ex.data
     cap = ""
@@ -331,6 +379,6 @@ def explorer_html(ex: Explorer) -> str:
         "its article with the quote, the speaker mention and the cue highlighted.</p>"
         f'{cap}<p id="qw-nojs" class="muted">The quote explorer needs JavaScript.</p>'
         f'<div id="qw-explorer" hidden>{controls}{table}</div>{panel}'
-        f'<script type="application/json" id="qw-data">{ex.script_json()}</script>'
+        f'<script type="application/json" id="qw-data">{DATA_MARK}</script>'
         f"<script>{explorer_script()}</script>"
     )

@@ -304,9 +304,19 @@ def recover(out: Path) -> str | None:
 
 
 def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_chunks(path, [text])
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[str]) -> None:
+    """Write ``chunks`` (UTF-8) to ``path`` through a temporary file and a rename: never half a file.
+
+    Pieces, so that a large side file (the report) is never one string in memory.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
+    with tmp.open("w", encoding="utf-8") as f:
+        for chunk in chunks:
+            f.write(chunk)
     os.replace(tmp, path)
 
 

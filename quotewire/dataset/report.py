@@ -6,7 +6,7 @@ Security Policy in the page allows only that script (by its hash) and no network
 shows the run summary (when given), the quotes (search, filters, a click opens the article with
 the spans highlighted; ``explorer.py``), the most-quoted people (the ``people`` table, persons
 only), a timeline of dated events, quotes per outlet, the quarantine with reasons and records
-per table. Tables are read part file by part file with pyarrow (DuckDB is optional) and
+per table. Tables are read part file by part file with pyarrow (not DuckDB: flat memory) and
 discovered from the schemas and the folders present. Text from the data reaches the page only
 escaped (``html.escape``), as JSON with ``<``, ``>`` and ``&`` escaped, or through the DOM's
 ``textContent``; an article's URL is shown as text, never as a link. A section whose table
@@ -32,6 +32,7 @@ import pyarrow.parquet as pq
 
 from quotewire.dataset import io as qio
 from quotewire.dataset.explorer import (
+    DATA_MARK,
     EXPLORER_CSS,
     Explorer,
     build_explorer,
@@ -524,6 +525,11 @@ def _content_policy() -> str:
 
 def render_report(out: Path, summary: Mapping[str, Any] | None = None) -> str:
     """The whole report as one HTML string."""
+    return "".join(report_chunks(out, summary))
+
+
+def report_chunks(out: Path, summary: Mapping[str, Any] | None = None) -> Iterator[str]:
+    """The report in pieces: the page around the explorer's data, and the data a few hundred rows at a time."""
     ex = Explorer(data={})
     try:
         ex = build_explorer(out)
@@ -550,7 +556,7 @@ def render_report(out: Path, summary: Mapping[str, Any] | None = None) -> str:
     nav = "".join(f'<a href="#{esc(a)}">{esc(t)}</a>' for a, t, _ in sections)
     body = "".join(section(a, t, _guarded(t, f)) for a, t, f in sections)
     run = f" · run {esc(summary.get('run_id'))}" if summary and summary.get("run_id") else ""
-    return (
+    page = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{esc(_content_policy())}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -558,10 +564,15 @@ def render_report(out: Path, summary: Mapping[str, Any] | None = None) -> str:
         f"<header><h1>quotewire report</h1><p>{esc(out.name)}{run}</p><nav>{nav}</nav></header>"
         f"<main>{body}</main></body></html>\n"
     )
+    before, mark, after = page.partition(DATA_MARK)
+    yield before
+    if mark:
+        yield from ex.script_json_chunks()
+    yield after
 
 
 def write_report(out: Path, summary: dict[str, Any] | None = None) -> Path:
     """Write ``out/report.html`` atomically from the committed dataset; return its path."""
     path = out / REPORT
-    qio.atomic_write_text(path, render_report(out, summary))
+    qio.atomic_write_chunks(path, report_chunks(out, summary))
     return path
