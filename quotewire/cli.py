@@ -251,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "report":
             return cmd_report(Path(args.out or load_config(Path.cwd()).out))
     except QuotewireError as exc:
-        _print_error(exc)
+        _print_error(exc, verbose)
         if verbose:
             traceback.print_exception(exc, file=sys.stderr)
         return exit_code(exc)
@@ -261,8 +261,12 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
-def _print_error(exc: QuotewireError) -> None:
-    print(f"quotewire: {exc}", file=sys.stderr)
+def _print_error(exc: QuotewireError, verbose: bool = False) -> None:
+    """One line, ``quotewire: <message>``; a message's further lines only with ``--verbose``."""
+    first, _, rest = str(exc).strip().partition("\n")
+    print(f"quotewire: {first}", file=sys.stderr)
+    if verbose and rest:
+        print(rest, file=sys.stderr)
 
 
 def exit_code(exc: QuotewireError) -> int:

@@ -127,6 +127,35 @@ def test_report_command_cannot_write(tmp_path: Path, capfd: pytest.CaptureFixtur
     assert "No space left on device" in _one_line(capfd)
 
 
+def test_sql_errors_are_one_line(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    from quotewire.dataset.runner import run_pipeline
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(article(1), encoding="utf-8")
+    run_pipeline(raw, tmp_path / "out")
+    capfd.readouterr()
+    assert main(["query", "SELECT * FROM quotess", "--out", str(tmp_path / "out")]) == 2
+    line = _one_line(capfd)
+    assert "SQL error: Catalog Error: Table with name quotess does not exist!" in line
+    assert 'Did you mean "quotes"' in line and "tables (views): documents, quotes" in line
+
+
+def test_a_message_of_several_lines_shows_its_first_unless_verbose(capfd: pytest.CaptureFixture[str],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import quotewire.dataset.query as query
+
+    def fails(*_a: object) -> int:
+        raise ConfigError("first line\nsecond line")
+
+    monkeypatch.setattr(query, "cmd_query", fails)
+    assert main(["query", "SELECT 1"]) == 2
+    assert _one_line(capfd) == "quotewire: first line"
+    assert main(["query", "SELECT 1", "--verbose"]) == 2
+    err = capfd.readouterr().err
+    assert err.startswith("quotewire: first line\nsecond line\n") and "Traceback" in err
+
+
 def _subparsers() -> dict[str, argparse.ArgumentParser]:
     action = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
     return dict(action.choices)

@@ -126,6 +126,16 @@ def connect(out: Path) -> tuple[Any, list[str]]:
     return con, views
 
 
+def sql_message(exc: Exception) -> str:
+    """DuckDB's error as one line: its sentences, without the echoed query and the caret under it.
+
+    Why: the CLI prints a failure as one line; DuckDB's "Did you mean ..." hint is worth keeping.
+    """
+    lines = [line.strip() for line in str(exc).splitlines()]
+    kept = [line for line in lines if line and not line.startswith("LINE ") and set(line) != {"^"}]
+    return " ".join(kept) or type(exc).__name__
+
+
 def cmd_query(sql: str, out: Path) -> int:
     """Run ``sql`` over the dataset in ``out`` and print the result as a table; 0 on success."""
     duckdb = _import_duckdb()
@@ -135,7 +145,8 @@ def cmd_query(sql: str, out: Path) -> int:
             rel = con.sql(sql)
         except duckdb.Error as exc:
             raise ConfigError(
-                f'SQL error: {exc}\n  tables (views): {", ".join(views)}; columns: `quotewire query "DESCRIBE quotes"`'
+                f"SQL error: {sql_message(exc)}; tables (views): {', '.join(views)}; "
+                'columns: `quotewire query "DESCRIBE quotes"`'
             ) from exc
         if rel is None:
             print("OK")
@@ -144,7 +155,7 @@ def cmd_query(sql: str, out: Path) -> int:
         try:
             rel.show(max_width=width, max_rows=100)
         except duckdb.Error as exc:  # errors at execution time (casts, missing files) surface here
-            raise ConfigError(f"SQL error: {exc}") from exc
+            raise ConfigError(f"SQL error: {sql_message(exc)}") from exc
         return 0
     finally:
         con.close()
