@@ -185,16 +185,18 @@ def test_outliers_stay_off_the_axis_and_out_of_the_table(tmp_path: Path) -> None
     assert listed == ["2016-12-12", "2016-12-09", "2016-12-05", "2016-12-03", "2016-12-01"]
 
 
-def test_explorer_of_a_no_text_dataset_carries_the_quotes(tmp_path: Path) -> None:
+def test_explorer_of_a_no_text_no_corpus_dataset(tmp_path: Path) -> None:
+    """Without text the quotes carry their own; without the people table speakers keep their names."""
     from quotewire.dataset.pipeline import Options
 
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(SEED, raw / SEED.name)
-    run_pipeline(raw, tmp_path / "out", options=Options(include_text=False))
-    data = build_explorer(tmp_path / "out").data
-    assert data["docs"][0][DOC_ROW.index("text")] is None
-    assert all(q[QUOTE_ROW.index("text")] for q in data["quotes"])  # the page cannot slice them out
+    run_pipeline(raw, tmp_path / "out", options=Options(include_text=False), corpus=False)
+    ex = build_explorer(tmp_path / "out")
+    assert ex.data["docs"][0][DOC_ROW.index("text")] is None
+    assert all(q[QUOTE_ROW.index("text")] for q in ex.data["quotes"])  # the page cannot slice them out
+    assert ["Bilal Abdul Kareem", ""] in ex.data["who"] and not ex.who_of_person
 
 
 def test_render_report_with_the_explorer(out: Path) -> None:
