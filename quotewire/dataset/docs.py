@@ -126,7 +126,7 @@ jsonl/<table>/ingest_date=YYYY-MM-DD/part-*.jsonl      records as JSON Lines (UT
 parquet/<table>/ingest_date=YYYY-MM-DD/part-*.parquet  the same records as Parquet (zstd); types below
 quarantine.jsonl               inputs that yielded no document, with the reason
 rejects/<run_id>.jsonl         records that failed their schema, with the errors
-report.html                    an overview of the dataset (open it in a browser; works offline)
+report.html                    the quote explorer and an overview (open it in a browser; works offline)
 README.md                      this data dictionary
 ```
 
