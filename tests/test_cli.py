@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -75,6 +76,24 @@ def test_dask_without_its_extra_is_one_line(raw_with_empty: Path, out_dir: Path,
     monkeypatch.setitem(sys.modules, "prefect_dask.task_runners", None)
     assert main(["run", "--raw", str(raw_with_empty), "--out", str(out_dir), "--task-runner", "dask"]) == 2
     assert 'needs the dask extra' in _one_line(capfd) and not out_dir.exists()
+
+
+def test_dask_and_prefect_stay_quiet_unless_verbose(monkeypatch: pytest.MonkeyPatch) -> None:
+    import logging
+
+    from quotewire.cli import quiet_logs
+
+    monkeypatch.delenv("DASK_LOGGING__DISTRIBUTED", raising=False)
+    monkeypatch.setenv("PREFECT_LOGGING_LEVEL", "WARNING")
+    quiet_logs(verbose=False)
+    assert os.environ["DASK_LOGGING__DISTRIBUTED"] == "warning"  # read by Dask and its worker processes
+    assert logging.getLogger("distributed").getEffectiveLevel() >= logging.WARNING
+    assert logging.getLogger().handlers and all(
+        any(type(f).__name__ == "_HideDomainErrors" for f in h.filters) for h in logging.getLogger().handlers
+    )
+    monkeypatch.delenv("DASK_LOGGING__DISTRIBUTED")
+    quiet_logs(verbose=True)
+    assert "DASK_LOGGING__DISTRIBUTED" not in os.environ and os.environ["PREFECT_LOGGING_LEVEL"] == "INFO"
 
 
 @pytest.mark.parametrize(
