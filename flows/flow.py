@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,7 +74,12 @@ def _task_runner(kind: str, dask_address: str | None) -> Any:
     if kind == "process":
         return ProcessPoolTaskRunner(max_workers=os.cpu_count() or 2)
     if kind == "dask":
-        from prefect_dask.task_runners import DaskTaskRunner
+        try:
+            from prefect_dask.task_runners import DaskTaskRunner
+        except ImportError as exc:  # the optional extra: say how to get it, not a traceback
+            raise ConfigError(
+                f'--task-runner dask needs the dask extra ({exc.name or exc} is missing): pip install -e ".[dask]"'
+            ) from exc
 
         if dask_address:
             return DaskTaskRunner(address=dask_address)
@@ -97,8 +103,13 @@ def quotewire_flow(
     aliases: dict[str, str] | None = None,
     corpus: bool = True,
     cues: dict[str, list[str]] | None = None,
+    announce: bool = False,
 ) -> dict[str, Any]:
-    """Turn the raw folder into the validated dataset in the output folder (incrementally)."""
+    """Turn the raw folder into the validated dataset in the output folder (incrementally).
+
+    ``announce``: write the run's one-line summary to stdout (``serve`` sets it: its runs happen
+    in a process of their own whose output the serving terminal shows).
+    """
     opts = Options(
         include_text=include_text,
         max_chars=max_chars,
@@ -111,6 +122,10 @@ def quotewire_flow(
         map_batches=_submit_all, aliases=aliases, corpus=corpus,
     )
     _publish_artifacts(summary)
+    if announce:
+        # Not print(): log_prints routes print() to Prefect's logger, which the console shows at INFO only.
+        sys.stdout.write(summary.one_line() + "\n")
+        sys.stdout.flush()
     return summary.as_dict()
 
 

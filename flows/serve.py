@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNIT = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 INPUT_SUFFIXES = (".txt", ".jsonl", ".meta.json", ".html", ".htm")
+DEPLOYMENT = "quotewire-scheduled"
 
 
 def parse_interval(text: str) -> float:
@@ -109,17 +110,32 @@ def cmd_serve(args: argparse.Namespace, kwargs: dict[str, Any]) -> int:
         from flows.flow import make_flow
 
         fl = make_flow(args.task_runner or "threads", args.dask_address)
+        print(serve_hint(url, interval, args.cron), file=sys.stderr, flush=True)
         # Every serve run processes only what is new: the manifest makes reruns incremental.
         fl.serve(
-            name="quotewire-scheduled",
+            name=DEPLOYMENT,
             interval=interval,
             cron=args.cron,
-            parameters=kwargs,
+            parameters={**kwargs, "announce": True},  # one summary line per scheduled run
             description="quotewire: raw/ into output/, incremental",
             pause_on_shutdown=False,
             limit=1,  # one run at a time: a slow run is never overlapped by the next tick
+            # Prefect's own message suggests `prefect deployment run` without the API URL, which
+            # from another shell reaches a temporary server that knows no deployment.
+            print_starting_message=False,
         )
     return 0
+
+
+def serve_hint(url: str, interval: float | None, cron: str | None) -> str:
+    """What ``serve`` prints when it starts: the schedule and how to trigger a run from another shell."""
+    every = f"on cron {cron!r}" if cron else f"every {interval:g} s"
+    return (
+        f"quotewire: serving deployment 'quotewire/{DEPLOYMENT}' {every}; one summary line per run below "
+        "(Ctrl-C to stop)\n"
+        f"quotewire: to run it now from another shell: PREFECT_API_URL={url} prefect deployment run "
+        f"'quotewire/{DEPLOYMENT}'"
+    )
 
 
 def _is_input(path: str) -> bool:

@@ -1,17 +1,18 @@
 """The ``quotewire`` command line: the edge where domain errors become clear messages.
 
-  quotewire run [--raw DIR] [--out DIR] [--full] ...   process raw/ into output/ (incremental)
-  quotewire serve --interval 15m | --cron "0 * * * *"  rerun on a schedule (Prefect deployment)
-  quotewire watch                                      rerun when files appear in raw/
-  quotewire query "SQL"                                DuckDB over the output tables
+Parses flags (over the config file), starts the flow, runs queries and writes the report; every
+``QuotewireError`` becomes one line on stderr and an exit code (``exit_code``; the table is in
+``MAIN_HELP`` and the README).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,24 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 from quotewire.dataset.config import cue_words, load_aliases, load_config
 from quotewire.errors import QuotewireError
 from quotewire.version import __version__
+
+MAIN_HELP = """News articles in; a validated dataset of quotations, their speakers and dated events out.
+
+  quotewire run [--raw DIR] [--out DIR] [--full] ...   process raw/ into output/ (incremental)
+  quotewire serve --interval 15m | --cron "0 * * * *"  rerun on a schedule (Prefect deployment)
+  quotewire watch                                      rerun when files appear in raw/
+  quotewire query "SQL"                                DuckDB over the output tables
+  quotewire report [--out DIR]                         rewrite output/report.html (the quote explorer)
+
+`quotewire COMMAND --help` lists a command's options. A failure prints one line, `quotewire:
+<what went wrong>`, and nothing else (--verbose adds the details after it); the exit code says
+which kind:
+  0  done
+  2  configuration error (a bad option, config file or SQL; a missing folder)
+  3  more inputs were quarantined than --max-quarantine-ratio allows
+  4  another run holds the output folder
+  5  the output folder cannot be written (disk full, read-only, no permission)
+"""
 
 
 def _add_run_args(p: argparse.ArgumentParser) -> None:
@@ -50,28 +69,67 @@ def _add_run_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cue-noun", action="append", default=None, metavar="NOUN",
                    help='extra reporting noun, "X\'s NOUN that ..." (repeatable; adds to cue_nouns)')
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    _add_verbose(p)
+
+
+def _add_verbose(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--verbose", action="store_true",
+                   help="show Prefect's and Dask's logs, and a failure's traceback after its one-line message")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="quotewire", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    raw_doc = argparse.RawDescriptionHelpFormatter
+    ap = argparse.ArgumentParser(prog="quotewire", description=MAIN_HELP, formatter_class=raw_doc)
     ap.add_argument("--version", action="version", version=f"quotewire {__version__}")
-    sub = ap.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="process the raw folder into the output folder")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    run = sub.add_parser("run", help="process the raw folder into the output folder", formatter_class=raw_doc,
+                         description=_RUN_DOC)
     _add_run_args(run)
-    serve = sub.add_parser("serve", help="serve the flow as a Prefect deployment that reruns on a schedule")
+    serve = sub.add_parser("serve", help="serve the flow as a Prefect deployment that reruns on a schedule",
+                           description=_SERVE_DOC, formatter_class=raw_doc)
     _add_run_args(serve)
     g = serve.add_mutually_exclusive_group()
     g.add_argument("--interval", default=None, help="rerun interval: 90s, 15m, 1h (default: 15m)")
     g.add_argument("--cron", default=None, help='cron schedule, e.g. "0 * * * *"')
     serve.add_argument("--port", type=int, default=4200, help="port of the loopback Prefect server (default 4200)")
     serve.add_argument("--retention-days", type=int, default=7, help="prune flow runs older than this (default 7)")
-    watch = sub.add_parser("watch", help="rerun when files appear or change in the raw folder")
+    watch = sub.add_parser("watch", help="rerun when files appear or change in the raw folder",
+                           description="Run once, then rerun (embedded, no server) within seconds of files "
+                           "appearing or changing in the raw folder. Stop with Ctrl-C.")
     _add_run_args(watch)
     watch.add_argument("--debounce", type=float, default=2.0, help="seconds of quiet before a rerun (default 2)")
-    query = sub.add_parser("query", help="run SQL over the output tables with DuckDB (tables are views by name)")
-    query.add_argument("sql")
+    query = sub.add_parser("query", help="run SQL over the output tables with DuckDB (tables are views by name)",
+                           description=_QUERY_DOC, formatter_class=raw_doc)
+    query.add_argument("sql", help='the SQL, e.g. "SELECT speaker, count(*) FROM quotes GROUP BY 1"')
     query.add_argument("--out", default=None, help="output folder (default: output)")
+    _add_verbose(query)
+    report = sub.add_parser("report", help="rewrite report.html (the quote explorer) from an output folder",
+                            description=_REPORT_DOC, formatter_class=raw_doc)
+    report.add_argument("--out", default=None, help="output folder (default: output)")
+    _add_verbose(report)
     return ap
+
+
+_RUN_DOC = """Process the raw folder into the output folder: only new or changed inputs (--full: all).
+
+Ends with a summary (inputs processed / unchanged / duplicate / quarantined, records per table,
+rejects) and writes output/report.html. Options given here win over quotewire.toml and
+[tool.quotewire] in pyproject.toml."""
+_SERVE_DOC = """Serve the flow as a Prefect deployment that reruns on a schedule (--interval or --cron).
+
+Without PREFECT_API_URL a loopback Prefect server is started (--port) and stopped on exit;
+with it, that server is used. Stop with Ctrl-C."""
+_QUERY_DOC = """Run SQL over the output tables with DuckDB; every table is a view by its name
+(documents, quotes, speakers, events, people, speaker_person, quotations, quote_quotation,
+manifest, quarantine).
+
+  quotewire query "DESCRIBE quotes"
+  quotewire query "SELECT speaker, count(*) AS n FROM quotes GROUP BY 1 ORDER BY n DESC LIMIT 10"
+"""
+_REPORT_DOC = """Rewrite OUT/report.html from the dataset in the output folder (no rerun): the quotes
+(search, filters, each opens its article with the quote, speaker and cue highlighted), the
+most-quoted people, the timeline of dated events, quotes per outlet and the quarantine. It
+opens offline in any browser; the quotes of the newest 10,000 articles are embedded."""
 
 
 def run_kwargs(args: argparse.Namespace) -> dict[str, Any]:
@@ -127,9 +185,57 @@ def print_summary(s: dict[str, Any], *, as_json: bool = False) -> None:
     print("\n".join(lines))
 
 
+def cmd_report(out: Path) -> int:
+    """Rewrite ``out/report.html`` from the committed dataset and print its path."""
+    from quotewire.dataset.query import has_dataset
+    from quotewire.dataset.report import write_report
+    from quotewire.errors import ConfigError, OutputFailed
+
+    if not has_dataset(out):
+        raise ConfigError(f"found no dataset in {out}; run `quotewire run --out {out}` first, or pass --out DIR")
+    try:
+        path = write_report(out)
+    except OSError as exc:
+        raise OutputFailed(f"cannot write {out / 'report.html'}: {exc.strerror or exc}") from exc
+    print(f"wrote {path}")
+    return 0
+
+
+class _HideDomainErrors(logging.Filter):
+    """Drops log records about a quotewire error (Prefect logs a failed flow's exception with its
+    traceback); the CLI prints that error as one line instead."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        return not isinstance(exc, QuotewireError)
+
+
+def quiet_logs(verbose: bool) -> None:
+    """Keep the terminal to the summary or the one-line failure (``--verbose``: Prefect's and Dask's logs too).
+
+    A failure's traceback is never logged by Prefect before the one line: ``--verbose`` prints
+    it after the line instead. Why here: Prefect sets up its log handlers when it is imported,
+    so the filter goes on them after importing the flow layer; Dask reads its log level from the
+    environment when it starts, in this process and in its workers.
+    """
+    if verbose:
+        os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+    else:
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+        logging.getLogger("distributed").setLevel(logging.WARNING)
+    import flows.flow  # noqa: F401  (imports Prefect, which sets up its handlers)
+
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, _HideDomainErrors) for f in handler.filters):
+            handler.addFilter(_HideDomainErrors())
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    verbose = bool(getattr(args, "verbose", False))
     try:
+        if args.command in ("run", "serve", "watch"):
+            quiet_logs(verbose)
         if args.command == "run":
             return cmd_run(args)
         if args.command == "serve":
@@ -144,8 +250,12 @@ def main(argv: list[str] | None = None) -> int:
             from quotewire.dataset.query import cmd_query
 
             return cmd_query(args.sql, Path(args.out or load_config(Path.cwd()).out))
+        if args.command == "report":
+            return cmd_report(Path(args.out or load_config(Path.cwd()).out))
     except QuotewireError as exc:
-        _print_error(exc)
+        _print_error(exc, verbose)
+        if verbose:
+            traceback.print_exception(exc, file=sys.stderr)
         return exit_code(exc)
     except KeyboardInterrupt:
         print("quotewire: interrupted", file=sys.stderr)
@@ -153,15 +263,23 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
-def _print_error(exc: QuotewireError) -> None:
-    print(f"quotewire: {exc}", file=sys.stderr)
+def _print_error(exc: QuotewireError, verbose: bool = False) -> None:
+    """One line, ``quotewire: <message>``; a message's further lines only with ``--verbose``."""
+    first, _, rest = str(exc).strip().partition("\n")
+    print(f"quotewire: {first}", file=sys.stderr)
+    if verbose and rest:
+        print(rest, file=sys.stderr)
 
 
 def exit_code(exc: QuotewireError) -> int:
-    from quotewire.errors import OutputLocked, RunFailed
+    """The exit code of a failure (the table in the module docstring and the README)."""
+    from quotewire.errors import OutputFailed, OutputLocked, RunFailed
 
     if isinstance(exc, OutputLocked):
         return 4
+    # Before RunFailed, its base: a disk to fix is not a quarantine limit to review.
+    if isinstance(exc, OutputFailed):
+        return 5
     if isinstance(exc, RunFailed):
         return 3
     return 2

@@ -28,3 +28,11 @@ class RunFailed(QuotewireError):
 
 class DamagedOutput(QuotewireError):
     """A file of the output folder (manifest, part) is missing, truncated or unreadable."""
+
+
+class OutputFailed(RunFailed):
+    """The output folder cannot be written (disk full, read-only, no permission); the previous dataset is intact.
+
+    A ``RunFailed`` for callers that catch that, but its own exit code at the CLI: a disk to fix
+    is not a quarantine limit to review.
+    """

@@ -7,7 +7,9 @@ import re
 from dataclasses import fields
 from pathlib import Path
 
-from quotewire.cli import build_parser
+import pytest
+
+from quotewire.cli import build_parser, run_kwargs
 from quotewire.dataset.config import Config, load_config
 from tests.conftest import REPO
 
@@ -49,3 +51,37 @@ def test_config_example_parses_and_covers_every_key(tmp_path: Path) -> None:
     missing = {f.name for f in fields(Config)} - documented
     assert not missing, f"README config example lacks {sorted(missing)}"
     assert cfg.cue_verbs, "the example's cue words must reach the config"
+
+
+def _works_as_written(folder: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    """The flow parameters `quotewire run` builds in ``folder`` (raises what the CLI would report)."""
+    monkeypatch.chdir(folder)
+    return run_kwargs(build_parser().parse_args(["run"]))
+
+
+def test_pyproject_example_works_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not only parsed: `quotewire run` starts with it (a named alias file that is missing would stop it)."""
+    block = re.search(r"```toml\n(\[tool\.quotewire\]\n.*?)```", README, re.S)
+    assert block
+    (tmp_path / "pyproject.toml").write_text(block.group(1), encoding="utf-8")
+    kwargs = _works_as_written(tmp_path, monkeypatch)
+    assert kwargs["raw"] == "raw" and kwargs["aliases"] == {} and kwargs["max_quarantine_ratio"] == 0.5
+
+
+def test_quotewire_toml_example_works_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    block = re.search(r"```toml\n(# quotewire\.toml\n.*?)```", README, re.S)
+    assert block, "README has no quotewire.toml example"
+    assert "[" not in block.group(1).split("\n", 1)[1].split("=")[0], "quotewire.toml keys are top-level"
+    (tmp_path / "quotewire.toml").write_text(block.group(1), encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.quotewire]\nraw = "ignored"\n', encoding="utf-8")
+    kwargs = _works_as_written(tmp_path, monkeypatch)
+    assert (kwargs["raw"], kwargs["out"], kwargs["corpus"]) == ("articles", "dataset", False)
+    assert kwargs["cues"] == {"say": ["grumble"]}
+
+
+def test_query_needs_no_extra() -> None:
+    """The README runs `quotewire query` after `pip install -e .`: DuckDB must be a core dependency."""
+    import tomllib
+
+    deps = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    assert "quotewire query" in README and any(re.match(r"duckdb\b", d) for d in deps), deps

@@ -27,7 +27,7 @@ import quotewire.dataset.io as qio
 import quotewire.dataset.runner
 from quotewire.dataset.pipeline import Options, extract
 from quotewire.dataset.runner import RunSummary, run_pipeline
-from quotewire.errors import ConfigError, QuotewireError, RunFailed
+from quotewire.errors import ConfigError, OutputFailed, QuotewireError, RunFailed
 
 TODAY = dt.date(2026, 11, 27)
 BODY = (
@@ -543,7 +543,7 @@ def test_read_only_output_folder_simulated(raw_dir: Path, out_dir: Path, monkeyp
     (raw_dir / "a.txt").write_text(article("a"), encoding="utf-8")
     out_dir.mkdir()
     monkeypatch.setattr(qio.os, "access", lambda *_a, **_k: False)
-    with pytest.raises(ConfigError, match="not writable"):
+    with pytest.raises(OutputFailed, match="not writable"):
         run(raw_dir, out_dir)
 
 
@@ -553,7 +553,7 @@ def test_read_only_output_folder(raw_dir: Path, out_dir: Path) -> None:
     out_dir.mkdir()
     out_dir.chmod(0o555)
     try:
-        with pytest.raises(ConfigError, match="not writable"):
+        with pytest.raises(OutputFailed, match="not writable"):
             run(raw_dir, out_dir)
     finally:
         out_dir.chmod(0o755)
@@ -576,7 +576,7 @@ def test_disk_full_leaves_previous_dataset_intact(raw_dir: Path, out_dir: Path, 
     (raw_dir / "b.txt").write_text(article("b"), encoding="utf-8")
     with monkeypatch.context() as m:
         m.setattr(qio, point, _enospc)
-        with pytest.raises(RunFailed, match="No space left"):
+        with pytest.raises(OutputFailed, match="No space left"):
             run(raw_dir, out_dir)
     assert (out_dir / qio.MANIFEST).read_bytes() == committed, "a failed run changed the committed manifest"
     assert records(out_dir, "documents") == docs, "a failed run changed the committed records"

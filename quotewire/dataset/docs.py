@@ -126,7 +126,7 @@ jsonl/<table>/ingest_date=YYYY-MM-DD/part-*.jsonl      records as JSON Lines (UT
 parquet/<table>/ingest_date=YYYY-MM-DD/part-*.parquet  the same records as Parquet (zstd); types below
 quarantine.jsonl               inputs that yielded no document, with the reason
 rejects/<run_id>.jsonl         records that failed their schema, with the errors
-report.html                    an overview of the dataset (open it in a browser; works offline)
+report.html                    the quote explorer and an overview (open it in a browser; works offline)
 README.md                      this data dictionary
 ```
 
@@ -166,7 +166,7 @@ never rewrites the partitions of unchanged documents): with `hive_partitioning` 
 `partitioning="hive"` it is one more column, `ingest_date`; without it, the columns are exactly the
 schema's. Use a recursive `**` glob or the table's folder.
 
-**quotewire** (DuckDB; `pip install "quotewire[query]"`): every table is a view by name, and so are
+**quotewire** (DuckDB, installed with quotewire): every table is a view by name, and so are
 `manifest` and `quarantine`; a table with no records yet is an empty view with its columns.
 
 ```sh

@@ -56,7 +56,7 @@ from quotewire.dataset.manifest import (
     manifest_table,
 )
 from quotewire.dataset.schema import TABLES, to_arrow
-from quotewire.errors import ConfigError, DamagedOutput, OutputLocked
+from quotewire.errors import ConfigError, DamagedOutput, OutputFailed, OutputLocked
 
 __all__ = [
     "FAULT_ENV",
@@ -442,11 +442,21 @@ def recover(out: Path) -> str | None:
 
 
 def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_chunks(path, [text])
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[str]) -> None:
+    """Write ``chunks`` (UTF-8) to ``path`` through a temporary file and a rename: never half a file.
+
+    Pieces, so that a large side file (the report) is never one string in memory.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     tmp.unlink(missing_ok=True)  # a link planted under that name must not be written through
     with _no_tmp_left(tmp):
-        tmp.write_text(text, encoding="utf-8")
+        with tmp.open("w", encoding="utf-8") as f:
+            for chunk in chunks:
+                f.write(chunk)
         os.replace(tmp, path)
 
 
@@ -476,7 +486,7 @@ def run_lock(out: Path) -> Iterator[None]:
     """Hold the output folder's lock; a second run fails at once with a clear message."""
     out.mkdir(parents=True, exist_ok=True)
     if not os.access(out, os.W_OK):
-        raise ConfigError(f"output folder {out} is not writable; choose another --out or fix its permissions")
+        raise OutputFailed(f"output folder {out} is not writable; choose another --out or fix its permissions")
     refuse_links(out)
     path = out / ".lock"
     fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)

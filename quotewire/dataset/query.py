@@ -11,8 +11,8 @@ Read-only: the views read the Parquet files quotewire wrote (``qio.parquet_files
 Arrow, then DuckDB's file access is switched off and locked, so SQL can neither write a file
 nor read one outside the dataset; an output folder holding a symbolic link is refused.
 
-DuckDB is an optional extra (``pip install "quotewire[query]"``); its absence, a folder with no
-dataset, and SQL errors all become a ``ConfigError`` with a clear message.
+DuckDB is a dependency (``pip install -e .`` installs it); its absence (a broken environment),
+a folder with no dataset, and SQL errors all become a ``ConfigError`` with a clear message.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def _import_duckdb() -> Any:
         import duckdb
     except ImportError as exc:
         raise ConfigError(
-            'quotewire query needs DuckDB, an optional extra: pip install "quotewire[query]" (or pip install duckdb)'
+            'quotewire query needs DuckDB, a dependency missing from this environment: pip install -e . (or pip install duckdb)'
         ) from exc
     return duckdb
 
@@ -166,6 +166,16 @@ def connect(out: Path) -> tuple[Any, list[str]]:
     return con, views
 
 
+def sql_message(exc: Exception) -> str:
+    """DuckDB's error as one line: its sentences, without the echoed query and the caret under it.
+
+    Why: the CLI prints a failure as one line; DuckDB's "Did you mean ..." hint is worth keeping.
+    """
+    lines = [line.strip() for line in str(exc).splitlines()]
+    kept = [line for line in lines if line and not line.startswith("LINE ") and set(line) != {"^"}]
+    return " ".join(kept) or type(exc).__name__
+
+
 def cmd_query(sql: str, out: Path) -> int:
     """Run ``sql`` over the dataset in ``out`` and print the result as a table; 0 on success."""
     duckdb = _import_duckdb()
@@ -179,7 +189,8 @@ def cmd_query(sql: str, out: Path) -> int:
             ) from exc
         except duckdb.Error as exc:
             raise ConfigError(
-                f'SQL error: {exc}\n  tables (views): {", ".join(views)}; columns: `quotewire query "DESCRIBE quotes"`'
+                f"SQL error: {sql_message(exc)}; tables (views): {', '.join(views)}; "
+                'columns: `quotewire query "DESCRIBE quotes"`'
             ) from exc
         if rel is None:
             print("OK")
@@ -188,7 +199,7 @@ def cmd_query(sql: str, out: Path) -> int:
         try:
             rel.show(max_width=width, max_rows=100)
         except duckdb.Error as exc:  # errors at execution time (casts, missing files) surface here
-            raise ConfigError(f"SQL error: {exc}") from exc
+            raise ConfigError(f"SQL error: {sql_message(exc)}") from exc
         return 0
     finally:
         con.close()

@@ -1,17 +1,23 @@
-"""``output/report.html``: a self-contained overview of the committed dataset.
+"""``output/report.html``: a self-contained page to explore the committed dataset.
 
-Scope: one HTML file a person opens in a browser, offline: inline CSS and inline SVG, no
-scripts, fonts or images from anywhere (not even a link to an article's URL). It shows the run
-summary (when given), records per table, a timeline of dated events, the most-quoted speakers,
-quotes per outlet, and the quarantine with reasons. Tables are read with ``pyarrow.dataset``
-(DuckDB is optional) and discovered from the schemas and the folders present. Every piece of
-text from the data is escaped with ``html.escape``. A section whose table cannot be read shows
-the error instead of failing the whole report.
+Scope: one HTML file a person opens in a browser, offline: inline CSS, inline SVG and one
+inline script (the quote explorer, ``explorer.js``), nothing loaded from anywhere; a Content
+Security Policy in the page allows only that script (by its hash) and no network at all. It
+shows the run summary (when given), the quotes (search, filters, a click opens the article with
+the spans highlighted; ``explorer.py``), the most-quoted people (the ``people`` table, persons
+only), a timeline of dated events, quotes per outlet, the quarantine with reasons and records
+per table. Tables are read part file by part file with pyarrow (not DuckDB: flat memory) and
+discovered from the schemas and the folders present. Text from the data reaches the page only
+escaped (``html.escape``), as JSON with ``<``, ``>`` and ``&`` escaped, or through the DOM's
+``textContent``; an article's URL is shown as text, never as a link. A section whose table
+cannot be read shows the error instead of failing the whole report.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import html
 import json
 import logging
@@ -25,6 +31,15 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from quotewire.dataset import io as qio
+from quotewire.dataset.explorer import (
+    DATA_MARK,
+    EXPLORER_CSS,
+    Explorer,
+    build_explorer,
+    explorer_html,
+    explorer_script,
+    people_html,
+)
 from quotewire.dataset.query import table_files
 
 log = logging.getLogger(__name__)
@@ -264,11 +279,98 @@ def records_html(out: Path) -> str:
     return html_table(["table", "records"], list(counts.items()), numeric=[1])
 
 
+def axis_range(per_day: Mapping[dt.date, int], published: tuple[dt.date, dt.date] | None = None) -> tuple[dt.date, dt.date]:
+    """The dates the timeline's axis spans: where the news is, far outliers left out.
+
+    Why: a news corpus dates most events near its articles, but a few clauses resolve to 1851
+    or 2030 ("since 1851", "by 2030"); an axis over all of them squeezes the news into one bar.
+    With publication dates, the axis covers the events within a year of the first and last
+    article (a year keeps "last year" and "next year"); without any, Tukey's far fences over
+    the event dates (quartiles -/+ 3 interquartile ranges, at least a month each). The events
+    left off the axis are counted in words (``_outliers_note``).
+    """
+    days = sorted(per_day)
+    if published is not None:
+        lo, hi = published[0] - dt.timedelta(days=366), published[1] + dt.timedelta(days=366)
+    else:
+        total = sum(per_day.values())
+
+        def quantile(f: float) -> dt.date:
+            seen = 0
+            for d in days:
+                seen += per_day[d]
+                if seen >= f * total:
+                    return d
+            return days[-1]
+
+        q1, q3 = quantile(0.25), quantile(0.75)
+        spread = dt.timedelta(days=3 * max((q3 - q1).days, 31))
+        lo, hi = q1 - spread, q3 + spread
+    inside = [d for d in days if lo <= d <= hi]
+    # Every event outside a year of the articles: better a stretched axis than an empty one.
+    return (inside[0], inside[-1]) if inside else (days[0], days[-1])
+
+
+def published_range(out: Path) -> tuple[dt.date, dt.date] | None:
+    """The first and last publication dates of the documents (``None`` when none is dated)."""
+    lo: dt.date | None = None
+    hi: dt.date | None = None
+    for _, part in iter_parts(out, "documents", ["published"]):
+        if "published" not in part.column_names:
+            continue
+        mm = pc.min_max(part["published"]).as_py()
+        if mm["min"] is not None:
+            lo = mm["min"] if lo is None else min(lo, mm["min"])
+            hi = mm["max"] if hi is None else max(hi, mm["max"])
+    return (lo, hi) if lo is not None and hi is not None else None
+
+
+def _outliers_note(per_day: Mapping[dt.date, int], lo: dt.date, hi: dt.date) -> str:
+    """One sentence on the dated events left off the axis (empty when there are none)."""
+    before = [d for d in per_day if d < lo]
+    after = [d for d in per_day if d > hi]
+    notes = []
+    if before:
+        notes.append(f"{sum(per_day[d] for d in before)} earlier (from {min(before).isoformat()})")
+    if after:
+        notes.append(f"{sum(per_day[d] for d in after)} later (to {max(after).isoformat()})")
+    if not notes:
+        return ""
+    return f'<p class="muted">Outliers, off the axis and out of the table: {" and ".join(notes)}.</p>'
+
+
+def _newest_events(
+    out: Path, cols: list[str], per_day: Mapping[dt.date, int], lo: dt.date, hi: dt.date
+) -> list[dict[str, Any]]:
+    """The newest MAX_EVENTS_LISTED dated events on the axis (``lo`` to ``hi``), newest first.
+
+    On the axis only: "by 2050" is not the latest news, and would head the table. The part
+    files are read in turn, keeping the newest events seen so far.
+    """
+    seen, cutoff = 0, lo
+    for day in sorted((d for d in per_day if lo <= d <= hi), reverse=True):
+        seen += per_day[day]
+        if seen >= MAX_EVENTS_LISTED:
+            cutoff = day
+            break
+    best: pa.Table | None = None
+    for _, part in iter_parts(out, "events", cols):
+        start = part["period_start"]
+        late = part.filter(pc.and_(pc.greater_equal(start, pa.scalar(cutoff, pa.date32())),
+                                   pc.less_equal(start, pa.scalar(hi, pa.date32()))))
+        if late.num_rows == 0:
+            continue
+        merged = late if best is None else pa.concat_tables([best, late])
+        order = pc.sort_indices(merged, sort_keys=[("period_start", "descending")])
+        best = merged.take(order[:MAX_EVENTS_LISTED])
+    return best.to_pylist() if best is not None else []
+
+
 def timeline_html(out: Path) -> str:
-    """Per-day counts from the date column alone, then only the earliest events' text.
+    """Per-day counts from the date column alone, then only the newest events' text.
 
     Two passes over the part files keep the memory flat in the size of the dataset: the first
-    reads one date column (per-day counts); the second keeps, part by part, the earliest
+    reads one date column (per-day counts); the second keeps, part by part, the newest
     MAX_EVENTS_LISTED events; titles are read for those documents only.
     """
     files = table_files(out).get("events") or []
@@ -284,31 +386,17 @@ def timeline_html(out: Path) -> str:
         total += part.num_rows
         vc = pc.value_counts(part["period_start"].drop_null())
         per_day.update(dict(zip(vc.field("values").to_pylist(), vc.field("counts").to_pylist(), strict=True)))
-    best: pa.Table | None = None
-    if per_day:
-        seen, cutoff = 0, max(per_day)
-        for day in sorted(per_day):
-            seen += per_day[day]
-            if seen >= MAX_EVENTS_LISTED:
-                cutoff = day
-                break
-        for _, part in iter_parts(out, "events", cols):
-            early = part.filter(pc.less_equal(part["period_start"], pa.scalar(cutoff, pa.date32())))
-            if early.num_rows == 0:
-                continue
-            merged = early if best is None else pa.concat_tables([best, early])
-            order = pc.sort_indices(merged, sort_keys=[("period_start", "ascending")])
-            best = merged.take(order[:MAX_EVENTS_LISTED])
     if total == 0:
         return '<p class="muted">No events.</p>'
     n_dated = sum(per_day.values())
-    unit, bins = timeline_bins_counts(per_day)
-    parts = [
-        f"<p>{n_dated} of {total} events carry a calendar date "
-        f"({total - n_dated} unresolved); per {esc(unit)}:</p>",
-        svg_timeline(unit, bins),
-    ]
-    listed = best.to_pylist() if best is not None else []
+    parts = [f"<p>{n_dated} of {total} events carry a calendar date ({total - n_dated} unresolved)"]
+    if not per_day:
+        return parts[0] + ".</p>"
+    lo, hi = axis_range(per_day, published_range(out))
+    unit, bins = timeline_bins_counts(Counter({d: n for d, n in per_day.items() if lo <= d <= hi}))
+    parts[0] += f"; per {esc(unit)} from {lo.isoformat()} to {hi.isoformat()}:</p>"
+    parts += [svg_timeline(unit, bins), _outliers_note(per_day, lo, hi)]
+    listed = _newest_events(out, cols, per_day, lo, hi)
     titles = _doc_titles(out, {r.get("doc_id") or "" for r in listed})
     rows = [
         (r.get("period_start"), r.get("date_value"), r.get("date_text"), r.get("text"),
@@ -316,8 +404,9 @@ def timeline_html(out: Path) -> str:
         for r in listed
     ]
     parts.append(html_table(["date", "TIMEX3 value", "date text", "clause", "document"], rows, nowrap=[0, 1]))
-    if n_dated > MAX_EVENTS_LISTED:
-        parts.append(f'<p class="muted">First {MAX_EVENTS_LISTED} of {n_dated} dated events by date.</p>')
+    on_axis = sum(n for d, n in per_day.items() if lo <= d <= hi)
+    if on_axis > len(listed):
+        parts.append(f'<p class="muted">The newest {len(listed)} of the {on_axis} events on the axis.</p>')
     return "".join(parts)
 
 
@@ -398,48 +487,92 @@ def quarantine_html(out: Path) -> str:
     rows = read_quarantine(out)
     if not rows:
         return '<p class="muted">No input is quarantined.</p>'
-    listed = [
-        (r.get("path") or r.get("unit_key"), r.get("line"), r.get("reason"), r.get("run_id"))
-        for r in rows[:MAX_QUARANTINE_LISTED]
-    ]
+    # Newest first: quarantine.jsonl is appended run after run, so its last lines are the latest.
+    latest = rows[::-1][:MAX_QUARANTINE_LISTED]
+    listed = [(r.get("path") or r.get("unit_key"), r.get("line"), r.get("reason"), r.get("run_id")) for r in latest]
     more = (
-        f'<p class="muted">First {MAX_QUARANTINE_LISTED} of {len(rows)}; see quarantine.jsonl.</p>'
+        f'<p class="muted">The newest {MAX_QUARANTINE_LISTED} of {len(rows)}; see quarantine.jsonl.</p>'
         if len(rows) > MAX_QUARANTINE_LISTED
         else ""
     )
     return (
-        f"<p>{len(rows)} inputs yielded no document:</p>"
+        f"<p>{len(rows)} inputs yielded no document (newest first):</p>"
         + html_table(["input", "line", "reason", "run"], listed)
         + more
     )
 
 
+def people_section(out: Path, ex: Explorer) -> str:
+    """The most-quoted people; without a people table (``--no-corpus``), speaker names as written."""
+    table = people_html(out, ex.who_of_person)
+    if table is not None:
+        return table
+    return (
+        '<p class="muted">No people table (the run skipped it with --no-corpus); speaker names as the '
+        "articles give them:</p>" + speakers_html(out)
+    )
+
+
+def _content_policy() -> str:
+    """A Content Security Policy allowing the page's own script (by hash) and inline styles only.
+
+    Why: the page embeds untrusted article text; even if some of it escaped its escaping, the
+    browser would run no other script and fetch nothing (``default-src 'none'``).
+    """
+    digest = base64.b64encode(hashlib.sha256(explorer_script().encode("utf-8")).digest()).decode("ascii")
+    return f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{digest}'"
+
+
 def render_report(out: Path, summary: Mapping[str, Any] | None = None) -> str:
     """The whole report as one HTML string."""
+    return "".join(report_chunks(out, summary))
+
+
+def report_chunks(out: Path, summary: Mapping[str, Any] | None = None) -> Iterator[str]:
+    """The report in pieces: the page around the explorer's data, and the data a few hundred rows at a time."""
+    ex = Explorer(data={})
+    try:
+        ex = build_explorer(out)
+    except Exception as exc:
+        log.warning("report: the quote explorer failed: %s", exc, exc_info=True)
+        ex.data["error"] = f"{type(exc).__name__}: {exc}"
+
+    def quotes() -> str:
+        if "error" in ex.data:
+            raise RuntimeError(ex.data["error"])
+        return explorer_html(ex) if ex.data["quotes"] else '<p class="muted">No quotes.</p>'
+
     sections: list[tuple[str, str, Callable[[], str]]] = []
     if summary:
         sections.append(("run", "Last run", lambda: summary_html(summary)))
     sections += [
-        ("records", "Records per table", lambda: records_html(out)),
+        ("quotes", "Quotes", quotes),
+        ("people", "Most-quoted people", lambda: people_section(out, ex)),
         ("timeline", "Timeline of dated events", lambda: timeline_html(out)),
-        ("speakers", "Most-quoted speakers", lambda: speakers_html(out)),
         ("outlets", "Quotes per outlet", lambda: outlets_html(out)),
         ("quarantine", "Quarantine", lambda: quarantine_html(out)),
+        ("records", "Records per table", lambda: records_html(out)),
     ]
     nav = "".join(f'<a href="#{esc(a)}">{esc(t)}</a>' for a, t, _ in sections)
     body = "".join(section(a, t, _guarded(t, f)) for a, t, f in sections)
     run = f" · run {esc(summary.get('run_id'))}" if summary and summary.get("run_id") else ""
-    return (
+    page = (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(_content_policy())}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>quotewire report</title><style>{_CSS}</style></head><body>"
+        f"<title>quotewire report</title><style>{_CSS}{EXPLORER_CSS}</style></head><body>"
         f"<header><h1>quotewire report</h1><p>{esc(out.name)}{run}</p><nav>{nav}</nav></header>"
         f"<main>{body}</main></body></html>\n"
     )
+    before, mark, after = page.partition(DATA_MARK)
+    yield before
+    if mark:
+        yield from ex.script_json_chunks()
+    yield after
 
 
 def write_report(out: Path, summary: dict[str, Any] | None = None) -> Path:
     """Write ``out/report.html`` atomically from the committed dataset; return its path."""
     path = out / REPORT
-    qio.atomic_write_text(path, render_report(out, summary))
+    qio.atomic_write_chunks(path, report_chunks(out, summary))
     return path

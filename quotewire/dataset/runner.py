@@ -29,7 +29,7 @@ from quotewire.dataset.ids import short_hash
 from quotewire.dataset.pipeline import Options, changed_settings
 from quotewire.dataset.plan import Plan, batch_rows, batches, make_plan, next_manifest
 from quotewire.dataset.schema import TABLES, schema_version
-from quotewire.errors import DamagedOutput, RunFailed
+from quotewire.errors import DamagedOutput, OutputFailed, RunFailed
 from quotewire.version import __version__
 
 log = logging.getLogger(__name__)
@@ -69,6 +69,14 @@ class RunSummary:
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def one_line(self) -> str:
+        """The run in one line (``quotewire serve`` prints one per scheduled run)."""
+        return (
+            f"quotewire run {self.run_id}: {self.found} found, {self.processed} processed, {self.unchanged} unchanged, "
+            f"{self.quarantined} quarantined, {self.deleted} deleted; {self.records.get('documents', 0)} documents, "
+            f"{self.records.get('quotes', 0)} quotes; {self.rejects} rejects; {self.seconds:.1f}s"
+        )
 
 
 @dataclass(slots=True)
@@ -396,7 +404,7 @@ def _io_errors(out: Path, run_id: str, step: _Step) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        raise RunFailed(f"cannot write {out}: {exc.strerror or exc}; {_output_state(out, run_id, step)}") from exc
+        raise OutputFailed(f"cannot write {out}: {exc.strerror or exc}; {_output_state(out, run_id, step)}") from exc
 
 
 def _output_state(out: Path, run_id: str, step: _Step) -> str:

@@ -113,7 +113,7 @@ def test_no_dataset_is_clear(tmp_path: Path) -> None:
 
 def test_missing_duckdb_is_clear(dataset: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "duckdb", None)  # import duckdb -> ImportError
-    with pytest.raises(ConfigError, match=r"quotewire\[query\]"):
+    with pytest.raises(ConfigError, match=r"pip install -e \."):
         cmd_query("SELECT 1", dataset)
 
 

@@ -7,16 +7,20 @@ stops the whole group with SIGINT (SIGKILL only if that fails).
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from flows.serve import parse_interval
+from flows.serve import parse_interval, serve_hint
+from quotewire.cli import build_parser
 from quotewire.errors import ConfigError
 from tests.helpers import article, rows
 
@@ -91,3 +95,51 @@ def test_new_file_is_picked_up(mode: str, raw_dir: Path, out_dir: Path, tmp_path
     assert first, f"first run never wrote its records:\n{log}"
     assert second, f"the new file was not picked up:\n{log}"
     assert _docs(out_dir) == {"first.txt", "second.txt"}, log
+    if mode == "serve":  # one summary line per scheduled run, and a hint that works from another shell
+        assert re.search(r"quotewire run \S+: 1 found, 1 processed", log), log
+        assert re.search(r"PREFECT_API_URL=http://127\.0\.0\.1:\d+/api prefect deployment run", log), log
+
+
+def test_serve_hint_names_the_api_url() -> None:
+    hint = serve_hint("http://127.0.0.1:4311/api", 900.0, None)
+    assert "every 900 s" in hint and "one summary line per run" in hint
+    assert "PREFECT_API_URL=http://127.0.0.1:4311/api prefect deployment run 'quotewire/quotewire-scheduled'" in hint
+    assert "on cron '0 * * * *'" in serve_hint("http://h/api", None, "0 * * * *")
+
+
+def test_serve_asks_for_a_summary_line_per_run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                               tmp_path: Path) -> None:
+    """cmd_serve's wiring, without a server: the deployment's runs announce themselves, the hint is ours."""
+    import contextlib
+
+    import flows.flow
+    import flows.serve
+
+    served: dict[str, Any] = {}
+
+    class FakeFlow:
+        def serve(self, **kw: Any) -> None:
+            served.update(kw)
+
+    @contextlib.contextmanager
+    def fake_server(*_a: Any) -> Iterator[str]:
+        yield "http://127.0.0.1:4999/api"
+
+    monkeypatch.setenv("PREFECT_API_URL", "unset-after-the-test")  # cmd_serve sets it; monkeypatch restores it
+    monkeypatch.setattr(flows.serve, "prefect_server", fake_server)
+    monkeypatch.setattr(flows.flow, "make_flow", lambda *_a: FakeFlow())
+    args = build_parser().parse_args(["serve", "--interval", "90s", "--out", str(tmp_path)])
+    assert flows.serve.cmd_serve(args, {"raw": "raw", "out": str(tmp_path)}) == 0
+    assert served["parameters"] == {"raw": "raw", "out": str(tmp_path), "announce": True}
+    assert served["print_starting_message"] is False and served["interval"] == 90
+    assert "PREFECT_API_URL=http://127.0.0.1:4999/api prefect deployment run" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("prefect_harness")
+def test_an_announcing_run_prints_one_line(raw_dir: Path, out_dir: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    from flows.flow import make_flow
+
+    (raw_dir / "a.txt").write_text(article(1), encoding="utf-8")
+    make_flow("threads")(raw=str(raw_dir), out=str(out_dir), announce=True)
+    lines = [line for line in capfd.readouterr().out.splitlines() if line.startswith("quotewire run ")]
+    assert len(lines) == 1 and "1 found, 1 processed, 0 unchanged" in lines[0] and "documents" in lines[0]
