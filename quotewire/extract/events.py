@@ -128,6 +128,13 @@ INTENT_BEFORE_TO = frozenset(
     """plan plans planned planning expect expects expected scheduled set due is are was were will
     intend intends intended hope hopes hoped want wants wanted aim aims going likely able""".split()
 )
+# Verbs whose simple present states a timetable, i.e. the future ("The offer expires Monday").
+TIMETABLE_VERBS = frozenset(
+    """begin begins start starts end ends open opens close closes expire expires resume resumes
+    kick kicks launch launches""".split()
+)
+# Scheduled gatherings a past verb may send people to ("invited them to a ceremony on March 12").
+GATHERINGS = frozenset("ceremony summit conference meeting hearing trial rally celebration funeral".split())
 # How far (tokens) a clause reaches beyond the date, its verb and its actor.
 CLAUSE_REACH = 40
 PREPOSITIONS = frozenset("on in at by since until till during from for before after of around about".split())
@@ -346,6 +353,24 @@ def _event_noun(an: _Analysis, ti: int, tj: int) -> int | None:
     return None
 
 
+def _to_later_event(an: _Analysis, x: int) -> bool:
+    """Whether token ``x`` is a "to" opening an infinitive ("to testify") or an event noun ("to a
+    ceremony"): an event after the one the governing verb reports."""
+    toks = an.tokens
+    if toks[x].low != "to" or x + 1 >= len(toks):
+        return False
+    nxt = toks[x + 1]
+    if an.verb_tag[x + 1] is not None or (
+        nxt.text.isalpha() and nxt.text.islower() and nxt.low not in DETERMINERS | PRONOUNS | QUANTIFIERS
+    ):
+        return True  # "to testify": an infinitive (or a bare noun, which the nearest reading handles)
+    return (
+        nxt.low in DETERMINERS
+        and x + 2 < len(toks)
+        and (_is_event_noun(toks[x + 2].low) or toks[x + 2].low in GATHERINGS)
+    )
+
+
 def _governing(an: _Analysis, ti: int, tj: int) -> int | None:
     """Head-verb token index governing the date tokens ``ti..tj-1`` (None when none)."""
     if ti >= len(an.tokens):
@@ -504,6 +529,12 @@ def extract_events(text: str, sentences: Sequence[Sentence], published: dt.date 
             return "unknown"
         if an.tokens[head].low in SCHEDULE_VERBS:
             return "future"  # "planned a rally on Saturday", "has scheduled a news conference Thursday"
+        if t in ("present", "unknown") and an.tokens[head].low in TIMETABLE_VERBS and _group_at(an, head).first == head:
+            return "future"  # a timetable: "The talks begin Monday", "Voting ends Sunday"
+        if t == "past" and head < ti and any(_to_later_event(an, x) for x in range(head + 1, ti - 1)):
+            # The date belongs to what the past verb sets in motion, not to the verb: "subpoenaed
+            # him to testify on Feb. 10", "invited them to a ceremony on March 12".
+            return "unknown"
         return t
 
     events: list[Event] = []

@@ -99,6 +99,41 @@ def test_no_event(text: str) -> None:
     assert events(text) == []
 
 
+# Issue 20: the clause decides the direction of an underspecified date. The anchor is Thursday
+# 2020-11-19, a November story.
+NOV = dt.date(2020, 11, 19)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Past and future month-days, even most of a year away.
+        ("The band was formed on Jan. 5.", "2020-01-05"),
+        ("The band played on Dec. 29.", "2019-12-29"),
+        ("The band will play on Oct. 5.", "2021-10-05"),
+        ("The festival will be held on May 18.", "2021-05-18"),
+        # A past verb sending someone to a later event does not date it: the nearest reading.
+        ("The committee subpoenaed Mr. Smith to testify on Feb. 10.", "2021-02-10"),
+        ("Clinton invited the leaders to a ceremony on Feb. 10.", "2021-02-10"),
+        # Weekdays around the publication date.
+        ("A rate hike is expected on Wednesday.", "2020-11-25"),
+        ("Stocks are set to rise in trading Tuesday.", "2020-11-24"),
+        ("Shares rose in trading Tuesday.", "2020-11-17"),
+        ("The talks begin Monday.", "2020-11-23"),
+        ("The offer expires on Monday.", "2020-11-23"),
+        ("The central bank raised rates on Wednesday.", "2020-11-18"),
+        # Cue words: "since" is past, "until" a deadline (the next one).
+        ("The ceasefire has held since Oct. 3.", "2020-10-03"),
+        ("Voting continues until Sunday.", "2020-11-22"),
+        # The explicit date beside a weekday wins.
+        ("The rally took place on Saturday, May 18.", "2020-05-18"),
+    ],
+)
+def test_direction_from_the_clause(text: str, expected: str) -> None:
+    (e,) = events(text, NOV)
+    assert e.value == expected
+
+
 def test_one_event_per_date_mention() -> None:
     text = "The army shelled the city on Monday and on Tuesday, and rebels fled on Wednesday."
     out = events(text)

@@ -167,7 +167,16 @@ MONTH_LICENSE = frozenset(
     throughout around between and to or end beginning start middle""".split()
 )
 # Function words after which a capitalised month-like word is a name ("Theresa May").
-TIME_ZONES = r"(?:[ECMP][SD]T|GMT|UTC|ET|BST|CET|HKT)"
+TIME_ZONES = r"(?:CEST|[ECMP][SD]T|GMT|UTC|ET|CT|PT|BST|CET|HKT)"
+# Fixed UTC offsets of the zones above, kept in the value ("02:00 GMT" -> "T02:00Z"): the same
+# clock time in two zones is two instants. "ET" (and "CT", "PT") name a region whose offset
+# follows daylight saving: ``anchors._zone_offset`` looks it up for the date.
+ZONE_OFFSETS = {
+    "GMT": "Z", "UTC": "Z", "BST": "+01:00", "CET": "+01:00", "CEST": "+02:00", "HKT": "+08:00",
+    "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00",
+    "MST": "-07:00", "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00",
+}
+ZONE_REGIONS = {"ET": "America/New_York", "CT": "America/Chicago", "PT": "America/Los_Angeles"}
 
 # ---------------------------------------------------------------------------------------------
 # Pattern pieces. Month names must be capitalised (or all capitals): lower-case "may"/"march"
@@ -253,8 +262,10 @@ CLOCK_TIME = re.compile(
     I,
 )
 # "at 5 a.m. on October 3, 1935": the day a clock time is "on" (read ahead, reported apart).
+# An explicit date after the weekday wins over it: "at 6:38 p.m. on Saturday, May 18".
 CLOCK_ON = re.compile(
-    rf"\s{{1,3}}on\s{{1,3}}(?:(?P<wd>{_WEEKDAY})|(?P<mon>{_MONTH})\s{{1,3}}(?P<d>{_DAY})(?:,?\s{{1,3}}(?P<y>{_YEAR}))?)"
+    rf"\s{{1,3}}on\s{{1,3}}(?:(?P<wd>{_WEEKDAY}),?\s{{0,3}})?"
+    rf"(?:(?P<mon>{_MONTH})\s{{1,3}}(?P<d>{_DAY})(?:,?\s{{1,3}}(?P<y>{_YEAR}))?)?"
 )
 # "today", "late yesterday", "yesterday afternoon", "last night", "this morning".
 RELATIVE_DAY = re.compile(

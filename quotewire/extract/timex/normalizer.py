@@ -25,6 +25,7 @@ from quotewire.extract.timex.anchors import (
     _valid,
     _weekday_date,
     _year_for,
+    _zone_offset,
 )
 from quotewire.extract.timex.refusals import (
     _after_name,
@@ -96,6 +97,9 @@ def _n_slash(m: re.Match[str], ctx: _Context) -> Result:
     return _ymd(y, mo, d), "DATE", 0.85
 
 
+# How far (days) from the publication date a weekday may pick the year of a year-less date.
+_WEEKDAY_YEAR_REACH = 366
+
 # Capitalised only because they open a sentence: "On May 5, ..." is a date, not "Theresa May 5".
 _DAY_OPENERS = frozenset("on at as then when while but".split())
 
@@ -120,12 +124,19 @@ def _n_month_day(m: re.Match[str], ctx: _Context) -> Result:
         # "Friday, Oct. 23": the weekday picks the year when it can.
         wd = lx.WEEKDAYS[m.group("wd").lower()]
         anchor = ctx.anchor
+        # Only a year within about a year of the publication date: otherwise the explicit date
+        # wins and the weekday that contradicts it is noted by a lower confidence ("Saturday,
+        # May 18" in a November 2020 story is 2020-05-18, a Monday, not 2019-05-18).
         cands = [
             yy
             for yy in (anchor.year - 1, anchor.year, anchor.year + 1)
-            if _valid(yy, mo, d) and dt.date(yy, mo, d).weekday() == wd
+            if _valid(yy, mo, d)
+            and dt.date(yy, mo, d).weekday() == wd
+            and abs((dt.date(yy, mo, d) - anchor).days) <= _WEEKDAY_YEAR_REACH
         ]
         y = min(cands, key=lambda yy: abs((dt.date(yy, mo, d) - anchor).days)) if cands else _resolve_year(ctx, mo, d)
+        if not cands and y is not None and _valid(y, mo, d):
+            return _ymd(y, mo, d), "DATE", 0.6
     else:
         y = _resolve_year(ctx, mo, d, m.end())
     if not _valid(y or 2000, mo, d):
@@ -236,13 +247,14 @@ def _n_clock(m: re.Match[str], ctx: _Context) -> Result:
         if y is None or not _valid(y, mo, d):
             return None
         day = dt.date(y, mo, d)
-    elif on := lx.CLOCK_ON.match(ctx.text, m.end()):
-        if on.group("wd"):
-            day = _weekday_date(ctx.anchor, lx.WEEKDAYS[on.group("wd").lower()], wd_mode) if ctx.anchor else None
-        else:
+    elif (on := lx.CLOCK_ON.match(ctx.text, m.end())) and (on.group("wd") or on.group("mon")):
+        if on.group("mon"):
+            # An explicit date wins over the weekday written beside it ("on Saturday, May 18").
             mo, d = _month_of(on.group("mon")), int(re.sub(r"[^0-9]", "", on.group("d")))
             y = int(on.group("y")) if on.group("y") else _resolve_year(ctx, mo, d)
             day = dt.date(y, mo, d) if y is not None and _valid(y, mo, d) else None
+        else:
+            day = _weekday_date(ctx.anchor, lx.WEEKDAYS[on.group("wd").lower()], wd_mode) if ctx.anchor else None
     elif (
         ctx.last_value
         and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", ctx.last_value[:10])
@@ -254,7 +266,10 @@ def _n_clock(m: re.Match[str], ctx: _Context) -> Result:
     else:
         day = ctx.anchor
     ds = day.isoformat() if day else "XXXX-XX-XX"
-    return f"{ds}T{hm[0]:02d}:{hm[1]:02d}", "TIME", 0.85
+    # A written time zone is kept as its UTC offset ("02:00 GMT" -> "T02:00Z"): a departure from
+    # TimeBank, whose values drop it, documented in the data dictionary.
+    zone = _zone_offset(m.group("tz"), day) if m.group("tz") and day else ""
+    return f"{ds}T{hm[0]:02d}:{hm[1]:02d}{zone}", "TIME", 0.85
 
 
 def _n_relative_day(m: re.Match[str], ctx: _Context) -> Result:
