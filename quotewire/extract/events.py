@@ -30,119 +30,40 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from quotewire.extract.actors import ActorType, actor_type
+from quotewire.extract.event_words import (
+    AUX_FUTURE,
+    AUX_PAST,
+    AUXILIARIES,
+    CLAUSE_OPENERS,
+    CLAUSE_PUNCT,
+    CLAUSE_REACH,
+    DETERMINERS,
+    EVENT_NOUNS,
+    GATHERINGS,
+    GROUP_FILLERS,
+    INFINITIVE_BEFORE_TO,
+    INTENT_BEFORE_TO,
+    IRREGULAR_PAST,
+    MODALS,
+    NOT_VERBS,
+    NP_STOP,
+    OPEN_ENDED_BEFORE,
+    PERIOD_NOUNS,
+    PREPOSITIONS,
+    PRONOUNS,
+    QUANTIFIERS,
+    RANGE_BEFORE,
+    SCHEDULE_VERBS,
+    TIMETABLE_VERBS,
+    TOKEN,
+    VERBS,
+)
 from quotewire.extract.model import Event, Sentence, Span
 from quotewire.extract.timex import Tense, Timex, find_timexes
 
 log = logging.getLogger(__name__)
-
-# ---------------------------------------------------------------------------------------------
-# Resources.
-
-_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*|[0-9]+(?:[.,:/-][0-9]+)*|[^\sA-Za-z0-9]")
-
-
-def _load_verbs() -> dict[str, str]:
-    path = Path(__file__).with_name("event_verbs.tsv")
-    verbs: dict[str, str] = {}
-    try:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                form, tag, _count = line.split("\t")
-                verbs[form] = tag
-    except FileNotFoundError:
-        log.warning("verb lexicon %s is missing; falling back to morphology", path)
-    return verbs
-
-
-# Irregular past forms: frequent in news and invisible to "-ed" morphology.
-IRREGULAR_PAST = frozenset(
-    """said told took made went came gave found saw knew thought got left met held brought began
-    became fell rose won lost sold paid sent spent built bought fought led kept struck hit put set
-    cut ran shot wrote spoke broke chose drove flew grew threw stood understood fled hung sought
-    taught caught drew forbade froze hid laid lay lent meant quit rode rang sang sank slid stole
-    stuck swore swept swam tore woke wore withdrew overtook undertook sat shut spread bled dealt
-    felt heard read tore bore shook arose awoke beat bit blew dug drank ate forgave froze knelt lit
-    mistook overcame overthrew sank shone shrank slept slung sped spun sprang stung strode swung
-    underwent upheld withheld wound wrung ground bound""".split()
-)
-AUX_PAST = frozenset("was were had did".split())
-AUX_PRESENT = frozenset("is are am has have does do 's".split())
-AUX_FUTURE = frozenset("will shall 'll won't wo".split())
-# Modals read forward; "would" too: in reported speech it is the future of the past ("said the
-# team would travel on Thursday"), and "would have" is excluded where the tense is chosen.
-MODALS = frozenset("can may might should must would".split())
-AUX_OTHER = frozenset("be been being would could should might must can may cannot 'd having".split())
-AUXILIARIES = AUX_PAST | AUX_PRESENT | AUX_FUTURE | AUX_OTHER
-# Adverbs and particles that may sit inside a verb group ("has also said", "did not attend").
-GROUP_FILLERS = frozenset(
-    """not n't never also still already just reportedly allegedly apparently finally then
-    further again only now recently previously formally officially yet even""".split()
-)
-DETERMINERS = frozenset(
-    """the a an this that these those its his her their our my your some any no each every
-    another such which whose what""".split()
-)
-# After these a word is a noun ("886 million shares", "many plans").
-QUANTIFIERS = frozenset(
-    """'s million billion trillion thousand hundred percent many few several more most other all both own
-    new first last next""".split()
-)
-# Words that never head a verb group even if the lexicon or morphology says so.
-NOT_VERBS = frozenset(
-    """red bed hundred need seed feed speed breed bred shed sled sacred naked wicked kindred
-    united based related limited alleged so-called according including following concerned
-    interested""".split()
-)
-# Tokens that end a subject noun phrase when walking left from the verb.
-NP_STOP = frozenset(
-    """that which who whom whose when where while after before because since although though if
-    as than and but or nor so then said says say told to for with in on at by from into about
-    over under between against during without within through is are was were has have had will
-    would could should can may might must be been being do does did""".split()
-)
-# After a comma, these open a new clause ("..., which killed 12 people on Monday").
-CLAUSE_OPENERS = frozenset(
-    """which who whom whose where while when after before because although though since as but
-    and so whereas unless until if""".split()
-)
-CLAUSE_PUNCT = frozenset(';:()[]\u2014\u2013"\u201c\u201d')
-# Before a date, these make it a deadline or a modifier: its year is not the verb's tense.
-OPEN_ENDED_BEFORE = frozenset("""until till by payable effective""".split())
-# Before a date, these make it one end of a range: its own nearest reading.
-RANGE_BEFORE = frozenset("""to through from starting beginning of""".split())
-# Verbs after which "to" + a word is an infinitive ("decided to admit").
-INFINITIVE_BEFORE_TO = frozenset(
-    """decided agreed tried sought vowed promised refused declined voted moved threatened asked
-    wanted needed began continued failed managed offered pledged urged called helped allowed
-    ordered forced invited""".split()
-)
-PRONOUNS = frozenset("me him her us them it you this that these those".split())
-# Period nouns that a participle like "ended" attaches to ("the quarter ended Sept. 30").
-PERIOD_NOUNS = frozenset("quarter quarters year years period periods month months week weeks half".split())
-# Verbs whose object is a future event whatever their own tense.
-SCHEDULE_VERBS = frozenset("planned plans plan scheduled schedules slated expected expects".split())
-# Verbs after which an infinitive refers to the future ("plans to vote on Tuesday").
-INTENT_BEFORE_TO = frozenset(
-    """plan plans planned planning expect expects expected scheduled set due is are was were will
-    intend intends intended hope hopes hoped want wants wanted aim aims going likely able""".split()
-)
-# Verbs whose simple present states a timetable, i.e. the future ("The offer expires Monday").
-TIMETABLE_VERBS = frozenset(
-    """begin begins start starts end ends open opens close closes expire expires resume resumes
-    kick kicks launch launches""".split()
-)
-# Scheduled gatherings a past verb may send people to ("invited them to a ceremony on March 12").
-GATHERINGS = frozenset("ceremony summit conference meeting hearing trial rally celebration funeral".split())
-# How far (tokens) a clause reaches beyond the date, its verb and its actor.
-CLAUSE_REACH = 40
-PREPOSITIONS = frozenset("on in at by since until till during from for before after of around about".split())
-
-_LEXICON = _load_verbs()
-VERBS = {w: t for w, t in _LEXICON.items() if t != "noun"}
-# Nominal events ("invasion", "cease-fire", "briefing"), from the same TimeML annotations.
-EVENT_NOUNS = frozenset(w for w, t in _LEXICON.items() if t == "noun")
 
 
 @dataclass(slots=True)
@@ -174,7 +95,7 @@ class _Analysis:
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, start, end)]
+    return [_Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in TOKEN.finditer(text, start, end)]
 
 
 def _may_precede_participle(t: _Tok) -> bool:
@@ -410,6 +331,12 @@ def _governing(an: _Analysis, ti: int, tj: int) -> int | None:
     return None
 
 
+def _opens_sentence(an: _Analysis, i: int) -> bool:
+    """Whether token ``i`` opens its sentence (or a quotation or bracket inside it): its capital
+    says nothing about it being a name."""
+    return i == 0 or an.tokens[i - 1].text in ('"', "\u201c", "(", "[", ":", "\u2014", "-")
+
+
 def _actor(an: _Analysis, group: _Group, skip: tuple[int, int]) -> tuple[int, int] | None:
     """Token range of the subject noun phrase before the verb group (None when not found)."""
     toks = an.tokens
@@ -569,6 +496,7 @@ def _event(
     sent = sentences[k]
     ti, tj = _token_range(an, tx.start, tx.end)
     actor: Span | None = None
+    actor_kind: ActorType | None = None
     action: Span | None = None
     lo, hi = ti, tj - 1
     conf = tx.confidence
@@ -579,7 +507,12 @@ def _event(
         # A nominal event ("the Aug. 2 invasion") has no subject of its own here.
         ar = _actor(an, group, (ti, tj)) if an.verb_tag[head] is not None else None
         if ar is not None:
-            actor = Span.of(text, an.tokens[ar[0]].start, an.tokens[ar[1]].end)
+            # The subject is the actor only when it is an entity: never an adverb, a verb
+            # fragment or a quantity (it still bounds the clause).
+            phrase = Span.of(text, an.tokens[ar[0]].start, an.tokens[ar[1]].end)
+            kind = actor_type(phrase.text, opens_sentence=_opens_sentence(an, ar[0]), text=text)
+            if kind is not None:
+                actor, actor_kind = phrase, kind
             lo = min(lo, ar[0])
     else:
         conf *= 0.7
@@ -587,7 +520,8 @@ def _event(
     cids = an.clause_id
     if not cids:
         return Event(
-            date, date, tx.value, tx.period_start, tx.period_end, actor, action, round(conf, 3), tx.rule, tx.type
+            date, date, tx.value, tx.period_start, tx.period_end, actor, action, round(conf, 3), tx.rule, tx.type,
+            actor_kind,
         )
     lo, hi = min(max(lo, 0), len(cids) - 1), min(max(hi, 0), len(cids) - 1)
     c_lo, c_hi = cids[lo], cids[hi]
@@ -604,7 +538,8 @@ def _event(
     cs, ce = min(cs, tx.start), max(ce, tx.end)
     clause = Span.of(text, cs, ce)
     return Event(
-        clause, date, tx.value, tx.period_start, tx.period_end, actor, action, round(conf, 3), tx.rule, tx.type
+        clause, date, tx.value, tx.period_start, tx.period_end, actor, action, round(conf, 3), tx.rule, tx.type,
+        actor_kind,
     )
 
 

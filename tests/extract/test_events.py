@@ -54,7 +54,7 @@ def row(e: Event) -> tuple[str | None, str | None, str, str]:
             ("Turkish President Recep Tayyip Erdogan", "accused", "Wednesday", "2016-12-14"),
         ),
         ("On Monday, the rebels agreed to a ceasefire.", ("the rebels", "agreed", "Monday", "2016-12-12")),
-        ("The vote will take place on Tuesday.", ("The vote", "take", "Tuesday", "2016-12-20")),
+        ("The vote will take place on Tuesday.", (None, "take", "Tuesday", "2016-12-20")),
         ("The company has sold its plant last month.", ("The company", "sold", "last month", "2016-11")),
         ("Officials said Friday that the road was open.", ("Officials", "said", "Friday", "2016-12-09")),
         # Deadlines keep their nearest reading whatever the verb's tense.
@@ -70,11 +70,11 @@ def row(e: Event) -> tuple[str | None, str | None, str, str]:
             "The firm had a loss for the quarter ended Sept. 30.",
             ("The firm", "had", "Sept. 30", "2016-09-30"),
         ),
-        ("Shares fell 5 cents in composite trading yesterday.", ("Shares", "fell", "yesterday", "2016-12-13")),
+        ("Shares fell 5 cents in composite trading yesterday.", (None, "fell", "yesterday", "2016-12-13")),
         # "would" (future in the past of reported speech) reads forward like "will"; "would
         # have" and a plain past do not.
         ("He said the team would travel to Paris on Thursday.", ("the team", "travel", "Thursday", "2016-12-15")),
-        ("The dividend would be paid in January.", ("The dividend", "paid", "January", "2017-01")),
+        ("The dividend would be paid in January.", (None, "paid", "January", "2017-01")),
         ("The team would have travelled on Thursday.", ("The team", "travelled", "Thursday", "2016-12-08")),
         ("The team travelled to Paris on Thursday.", ("The team", "travelled", "Thursday", "2016-12-08")),
         # No verb: the date is still emitted, without an action.
@@ -97,6 +97,37 @@ def test_event_rows(text: str, expected: tuple[str | None, str | None, str, str]
 )
 def test_no_event(text: str) -> None:
     assert events(text) == []
+
+
+# Issue 20: the actor is the subject only when it is an entity, with its type; never an
+# adverb, a verb fragment, a quantity or a thing.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Syrian regime entered Aleppo on November 27.", ("The Syrian regime", "organization")),
+        ("Turkish President Recep Tayyip Erdogan on Wednesday accused the regime.", ("Turkish President Recep Tayyip Erdogan", "person")),
+        ("Her mother, Fatemah, tweeted from the account on Wednesday.", ("Her mother", "person")),
+        ("Then she tweeted on Tuesday.", ("she", "person")),
+        ("On Monday, the rebels agreed to a ceasefire.", ("the rebels", "person")),
+        ("NATO decided on Monday to send troops.", ("NATO", "organization")),
+        ("Turkey closed the border on Monday.", ("Turkey", "place")),
+        ("The United States imposed new tariffs last week.", ("The United States", "place")),
+        ("Aid groups said Clinton met the leaders on Monday.", ("Clinton", "person")),
+        # Not entities: no actor.
+        ("Completely, the vote was taken on Tuesday.", None),
+        ("Voters will then pick the winning design on Friday.", None),
+        ("A mix of rain and snow fell on Monday.", None),
+        ("10 percent fell on Monday.", None),
+        ("The rally took place on Saturday.", None),
+        ("It rained on Monday.", None),
+        ("Shares rose on Monday.", None),
+    ],
+)
+def test_actor_is_an_entity_or_null(text: str, expected: tuple[str, str] | None) -> None:
+    (e,) = events(text)
+    got = (e.actor.text, e.actor_type) if e.actor is not None else None
+    assert got == expected
+    assert (e.actor is None) == (e.actor_type is None)
 
 
 # Issue 20: the clause decides the direction of an underspecified date. The anchor is Thursday
