@@ -35,7 +35,7 @@ PERSON_NOUNS = frozenset(
     jury doctors doctor nurses workers worker employees employee students student teachers
     players player fans leaders members member volunteers refugees migrants victims victim
     survivors witnesses witness suspect suspects gunman gunmen attackers attacker passengers
-    pilots pilot crew inspectors monitors negotiators diplomats diplomat analysts economists
+    pilots pilot crew inspectors negotiators diplomats diplomat analysts economists
     scientists researchers experts authorities critics supporters activists citizens farmers
     investors traders buyers shareholders executives he she""".split()
 )
@@ -50,6 +50,7 @@ ORG_NOUNS = frozenset(
 )
 # Pronouns whose referent is certainly a person; "it", "they", "we" are left to coreference.
 PERSON_PRONOUNS = frozenset("he she".split())
+OTHER_PRONOUNS = frozenset("i we you they it me us them this that these those".split())
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019.-][A-Za-z]+)*\.?")
 _CONNECTORS = frozenset("of for and the de del la van von al bin".split())
 _DETERMINERS = frozenset("the a an this that these those his her their its our my your".split())
@@ -68,6 +69,8 @@ def actor_type(phrase: str, *, opens_sentence: bool, text: str = "") -> ActorTyp
     low = [w.lower().rstrip(".").removesuffix("'s").removesuffix("\u2019s") for w in words]
     if len(low) == 1 and low[0] in PERSON_PRONOUNS:
         return "person"
+    if low[0] in OTHER_PRONOUNS:
+        return None  # "I", "we", "it", "they": left to coreference, which this stage does not do
     if is_place(phrase):
         return "place"
     content = [w for w, lw in zip(words, low, strict=True) if lw not in _DETERMINERS]

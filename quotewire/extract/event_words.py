@@ -109,6 +109,8 @@ TIMETABLE_VERBS = frozenset(
 GATHERINGS = frozenset("ceremony summit conference meeting hearing trial rally celebration funeral".split())
 # How far (tokens) a clause reaches beyond the date, its verb and its actor.
 CLAUSE_REACH = 40
+# Prepositions whose object is never the subject of the next verb ("in the U.S. to grow").
+OBJECT_PREPOSITIONS = frozenset("into onto with without across against toward towards among than via".split())
 PREPOSITIONS = frozenset("on in at by since until till during from for before after of around about".split())
 
 _LEXICON = _load_verbs()

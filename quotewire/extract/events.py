@@ -49,6 +49,7 @@ from quotewire.extract.event_words import (
     MODALS,
     NOT_VERBS,
     NP_STOP,
+    OBJECT_PREPOSITIONS,
     OPEN_ENDED_BEFORE,
     PERIOD_NOUNS,
     PREPOSITIONS,
@@ -145,6 +146,8 @@ def _verb_tag(toks: list[_Tok], i: int) -> str | None:
         return "past"
     if len(w) >= 5 and w.endswith("ed") and "-" not in w:
         return "past"
+    if w in TIMETABLE_VERBS:
+        return "pres" if w.endswith("s") else "base"  # "The show opens to the public on Friday"
     if prev == "to" and i >= 2 and toks[i - 2].low in INTENT_BEFORE_TO | INFINITIVE_BEFORE_TO and w not in PRONOUNS:
         return "base"  # "decided to admit", "plans to visit": an infinitive the lexicon did not know
     return None
@@ -508,9 +511,11 @@ def _event(
         ar = _actor(an, group, (ti, tj)) if an.verb_tag[head] is not None else None
         if ar is not None:
             # The subject is the actor only when it is an entity: never an adverb, a verb
-            # fragment or a quantity (it still bounds the clause).
+            # fragment or a quantity (it still bounds the clause); a phrase right after a
+            # preposition is its object, no subject ("vehicles for sale in the U.S. to grow").
             phrase = Span.of(text, an.tokens[ar[0]].start, an.tokens[ar[1]].end)
-            kind = actor_type(phrase.text, opens_sentence=_opens_sentence(an, ar[0]), text=text)
+            after_prep = ar[0] > 0 and an.tokens[ar[0] - 1].low in PREPOSITIONS | OBJECT_PREPOSITIONS
+            kind = None if after_prep else actor_type(phrase.text, opens_sentence=_opens_sentence(an, ar[0]), text=text)
             if kind is not None:
                 actor, actor_kind = phrase, kind
             lo = min(lo, ar[0])

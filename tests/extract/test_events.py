@@ -121,6 +121,9 @@ def test_no_event(text: str) -> None:
         ("The rally took place on Saturday.", None),
         ("It rained on Monday.", None),
         ("Shares rose on Monday.", None),
+        # The object of a preposition is no subject; "I"/"we" are left unresolved.
+        ("Analysts expect vehicles for sale in the U.S. to grow to 80 by 2022.", None),
+        ("\"I thought tonight we took a step,\" he said.", None),
     ],
 )
 def test_actor_is_an_entity_or_null(text: str, expected: tuple[str, str] | None) -> None:
@@ -152,6 +155,7 @@ NOV = dt.date(2020, 11, 19)
         ("Shares rose in trading Tuesday.", "2020-11-17"),
         ("The talks begin Monday.", "2020-11-23"),
         ("The offer expires on Monday.", "2020-11-23"),
+        ("The show opens to the public on Friday.", "2020-11-20"),
         ("The central bank raised rates on Wednesday.", "2020-11-18"),
         # Cue words: "since" is past, "until" a deadline (the next one).
         ("The ceasefire has held since Oct. 3.", "2020-10-03"),

@@ -396,6 +396,11 @@ def test_explicit_date_beside_weekday_and_zones(text: str, expected: list[tuple[
     assert values(text, NOV, "past") == expected
 
 
+def test_newspaper_title_is_no_date() -> None:
+    # "USA Today" is a newspaper, not the publication day.
+    assert values("Richardson, via USA Today, said he was right.", NOV, "past") == []
+
+
 def test_weekday_contradicting_its_date_is_noted() -> None:
     # May 18, 2020 is a Monday: the date stands, the contradiction lowers the confidence.
     (t,) = find_timexes("The rally took place on Saturday, May 18.", NOV, tense=lambda s, e: "past")

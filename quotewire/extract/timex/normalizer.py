@@ -282,6 +282,8 @@ def _n_relative_day(m: re.Match[str], ctx: _Context) -> Result:
         return None  # generic: "the people of tomorrow"
     if m.group("w")[:1].isupper() and not m.group("mod") and _after_name(ctx.text, m.start()):
         return None  # a title: "VOA Today", "USA Today"
+    if m.group("w")[:1].isupper() and re.search(r"(?<![A-Za-z])[A-Z]{2,4} $", ctx.text[max(0, m.start() - 6) : m.start()]):
+        return None  # a title after an acronym: "USA Today", "BBC Today" (a dateline has its comma)
     day = _day_from(ctx, w)
     ds = day.isoformat() if day else "XXXX-XX-XX"
     pod = (m.group("pod") or "").lower()
