@@ -9,8 +9,9 @@ the date's offsets in the page's true article body, the true TIMEX3 value (``NOT
 look-alike), the true actor (``-``: none, the subject is no entity) and a note; ``|`` separates
 accepted alternatives. The script runs ``quotewire.extract`` on each body with the page's
 publication date (its HTML metadata, read by trafilatura, as ``quotewire run`` does), and prints
-value accuracy and "actor right or null": our actor is null, or it names the true actor (one
-contains the other). ``--rows`` prints each row with ours.
+value accuracy, "actor right or null" (our actor is null, or it names the true actor: one
+contains the other), "actor exact" (null where the truth is none, else the true actor) and how
+many true entity actors we name. ``--rows`` prints each row with ours.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def main() -> None:
     truth = json.loads((a.pages / "ground-truth.json").read_text(encoding="utf-8"))
     full = {k[:12]: k for k in truth}
     cache: dict[str, dict[tuple[int, int], dict[str, object]]] = {}
-    n = value_ok = actor_ok = actor_strict = typed = 0
+    n = value_ok = actor_ok = actor_strict = typed = entity_rows = entity_found = 0
     with a.labels.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             doc = full[row["doc"]]
@@ -66,12 +67,15 @@ def main() -> None:
             actor_ok += a_ok
             actor_strict += (not ours_actor and not actors) or any(_same_actor(ours_actor, t) for t in actors)
             typed += bool(ours_actor)
+            entity_rows += bool(actors)
+            entity_found += any(_same_actor(ours_actor, t) for t in actors)
             if a.rows:
                 mark = ("" if v_ok else " VALUE") + ("" if a_ok else " ACTOR")
                 print(f"{row['doc']} {row['start']:>5} {row['true_value']:>16} {ours_value:>16} | "
                       f"{row['true_actor'][:30]:30} | {ours_actor[:30]:30}{mark}")
     print(f"events={n} value_acc={value_ok / n:.3f} actor_right_or_null={actor_ok / n:.3f} "
-          f"actor_exact={actor_strict / n:.3f} actors_given={typed}")
+          f"actor_exact={actor_strict / n:.3f} actors_given={typed} "
+          f"entity_actors_found={entity_found}/{entity_rows}")
 
 
 if __name__ == "__main__":
