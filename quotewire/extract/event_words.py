@@ -109,6 +109,17 @@ TIMETABLE_VERBS = frozenset(
 GATHERINGS = frozenset("ceremony summit conference meeting hearing trial rally celebration funeral".split())
 # How far (tokens) a clause reaches beyond the date, its verb and its actor.
 CLAUSE_REACH = 40
+# Words inside an appositive title that do not end it ("Disney's chairman of sales and
+# marketing", "a spokesman for the ministry").
+APPOSITIVE_INNER = frozenset("of for and in at on".split())
+# Nouns ending in "-ly" that are no adverbs ("the family", "an ally").
+LY_NOUNS = frozenset("family ally rally assembly supply italy july monopoly anomaly reply belly bully".split())
+# Participles used as adjectives: the word after "the winning" is a noun ("the winning design").
+# (A list, not "-ing" morphology: "the king met", "the building collapsed".)
+ING_MODIFIERS = frozenset(
+    """winning opening closing leading ruling governing remaining existing upcoming ongoing growing
+    rising missing founding""".split()
+)
 # Prepositions whose object is never the subject of the next verb ("in the U.S. to grow").
 OBJECT_PREPOSITIONS = frozenset("into onto with without across against toward towards among than via".split())
 PREPOSITIONS = frozenset("on in at by since until till during from for before after of around about".split())
