@@ -37,6 +37,9 @@ from quotewire.extract.event_words import (
 from quotewire.extract.model import Sentence
 from quotewire.extract.timex import Tense
 
+# Words after which "last" belongs to a date, not to the verb "to last".
+_PERIOD_WORDS = frozenset("year week month night weekend spring summer fall autumn winter quarter time".split())
+
 
 @dataclass(slots=True)
 class Tok:
@@ -101,6 +104,8 @@ def _verb_tag(toks: list[Tok], i: int) -> str | None:
         return "aux"
     if w in NOT_VERBS:
         return None
+    if w in ("last", "next") and i + 1 < len(toks) and toks[i + 1].low in _PERIOD_WORDS:
+        return None  # part of a date: "in July last year", "June last year"
     # Capitalised words inside a sentence are names ("Said", "Rose", "March").
     if t.text[:1].isupper() and i > 0 and toks[i - 1].text not in ('"', "\u201c", "(", ":"):
         return None

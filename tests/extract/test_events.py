@@ -77,6 +77,11 @@ def row(e: Event) -> tuple[str | None, str | None, str, str]:
         ("The dividend would be paid in January.", (None, "paid", "January", "2017-01")),
         ("The team would have travelled on Thursday.", ("The team", "travelled", "Thursday", "2016-12-08")),
         ("The team travelled to Paris on Thursday.", ("The team", "travelled", "Thursday", "2016-12-08")),
+        # "last" in "June last year" is part of the date, not the verb "to last".
+        (
+            "But in June last year, the remaining leaders arrested Pol Pot.",
+            ("the remaining leaders", "arrested", "June", "2015-06"),
+        ),
         # No verb: the date is still emitted, without an action.
         ("Aleppo, December 14, 2016.", (None, None, "December 14, 2016", "2016-12-14")),
     ],
