@@ -401,6 +401,22 @@ def test_newspaper_title_is_no_date() -> None:
     assert values("Richardson, via USA Today, said he was right.", NOV, "past") == []
 
 
+@pytest.mark.parametrize(
+    "text, tense, expected",
+    [
+        # Named days are no weekdays of the publication week: computed when a calendar rule
+        # fixes them, refused otherwise.
+        ("Shoppers will line up on Black Friday.", "future", [("Black Friday", "2019-11-29")]),
+        ("Stores will open on Cyber Monday.", "future", [("Cyber Monday", "2019-12-02")]),
+        ("They prayed on Good Friday.", "past", [("Good Friday", "2019-04-19")]),
+        ("Candidates won on Super Tuesday.", "past", []),
+        ("The march on Bloody Sunday ended.", "past", []),
+    ],
+)
+def test_named_days(text: str, tense: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, dt.date(2019, 11, 18), tense) == expected
+
+
 def test_weekday_contradicting_its_date_is_noted() -> None:
     # May 18, 2020 is a Monday: the date stands, the contradiction lowers the confidence.
     (t,) = find_timexes("The rally took place on Saturday, May 18.", NOV, tense=lambda s, e: "past")

@@ -166,6 +166,17 @@ def _holiday(name: str, y: int) -> dt.date:
         return _nth_weekday(y, 11, 3, 4)
     if n.startswith("easter"):
         return _easter(y)
+    # Days fixed by Thanksgiving or Easter: the shopping days after the one, the feasts before the other.
+    if n == "black friday":
+        return _nth_weekday(y, 11, 3, 4) + dt.timedelta(days=1)
+    if n == "cyber monday":
+        return _nth_weekday(y, 11, 3, 4) + dt.timedelta(days=4)
+    if n == "good friday":
+        return _easter(y) - dt.timedelta(days=2)
+    if n == "palm sunday":
+        return _easter(y) - dt.timedelta(days=7)
+    if n == "ash wednesday":
+        return _easter(y) - dt.timedelta(days=46)
     if n == "halloween":
         return dt.date(y, 10, 31)
     if n == "independence day":

@@ -378,9 +378,13 @@ SEASON = re.compile(
 HOLIDAY = re.compile(
     rf"\b(?:(?P<mod>(?i:last|next|this))\s{{1,3}})?(?P<h>Christmas Eve|Christmas Day|Christmas|New Year['\u2019]s Eve"
     r"|New Year['\u2019]s Day|New Year['\u2019]s|Thanksgiving Day|Thanksgiving|Easter Sunday|Easter|Halloween"
-    r"|Independence Day|Labor Day|Memorial Day|Valentine['\u2019]s Day|Election Day|Boxing Day)(?![A-Za-z])"
+    r"|Independence Day|Labor Day|Memorial Day|Valentine['\u2019]s Day|Election Day|Boxing Day"
+    r"|Black Friday|Cyber Monday|Good Friday|Palm Sunday|Ash Wednesday)(?![A-Za-z])"
     rf"(?:,?\s{{1,3}}(?P<y>{_YEAR}))?"
 )
+# Capitalised words that make a weekday the name of a day with no calendar rule here ("Super
+# Tuesday", "Bloody Sunday"): not a date of the publication week.
+NAMED_DAY_PREFIXES = frozenset("Super Bloody Fat Shrove Maundy Holy Giving Small Manic Blue".split())
 PRESENT_REF = re.compile(
     r"\b(?:right now|now|currently|nowadays|these days|at present|at the moment)(?![A-Za-z])",
     I,
@@ -413,7 +417,8 @@ for _cat, _words in {
     "relday": "today yesterday tomorrow tonight",
     "pod": "morning afternoon evening night overnight noon midnight midday",
     "season": "spring summer fall autumn winter",
-    "holiday": "christmas new thanksgiving easter halloween independence labor memorial valentine election boxing",
+    "holiday": "christmas new thanksgiving easter halloween independence labor memorial valentine election boxing "
+    "black cyber good palm ash",
     "spoken": "nineteen twenty two thousand",
     "decadeword": "twenties thirties forties fifties sixties seventies eighties nineties",
 }.items():

@@ -31,6 +31,7 @@ from quotewire.extract.timex.refusals import (
     _after_name,
     _bare_year_ok,
     _month_word_ok,
+    _raw_word_before,
     _sentence_internal,
     _word_after,
     _word_before,
@@ -195,6 +196,8 @@ def _n_weekday(m: re.Match[str], ctx: _Context) -> Result:
     pod = (m.group("pod") or "").lower()
     if not mod and _word_before(ctx.text, m.start()) in ("every", "each"):
         return None  # a set ("every Monday"), not a date
+    if not mod and _raw_word_before(ctx.text, m.start()) in lx.NAMED_DAY_PREFIXES:
+        return None  # the name of a day ("Super Tuesday", "Bloody Sunday"), not a weekday near the anchor
     if ctx.anchor is None:
         value = f"XXXX-WXX-{wd + 1}"
     else:
@@ -470,7 +473,7 @@ def _n_holiday(m: re.Match[str], ctx: _Context) -> Result:
     if m.group("y"):
         y = int(m.group("y"))
     elif ctx.anchor is None:
-        if name.lower().startswith(("easter", "thanks", "labor", "memorial", "election")):
+        if name.lower().startswith(("easter", "thanks", "labor", "memorial", "election", "black", "cyber", "good", "palm", "ash")):
             return None  # movable feasts need a year
         return f"XXXX-{_holiday(name, 2000):%m-%d}", "DATE", 0.5
     else:
