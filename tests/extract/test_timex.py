@@ -388,6 +388,11 @@ NOV = dt.date(2020, 11, 20)
         ("The quake struck at 02:00 GMT on May 18.", [("02:00 GMT", "2020-05-18T02:00Z"), ("May 18", "2020-05-18")]),
         ("Trading opens at 9:30 a.m. ET on July 6.", [("9:30 a.m. ET", "2020-07-06T09:30-04:00"), ("July 6", "2020-07-06")]),
         ("Polls close at 8 p.m. EST Tuesday.", [("8 p.m. EST Tuesday", "2020-11-17T20:00-05:00")]),
+        ("It began at 6:38 p.m. Saturday, May 18.", [("6:38 p.m. Saturday, May 18", "2020-05-18T18:38")]),
+        # A 24-hour clock after "at" takes the day mentioned with it; a score does not.
+        ("The quake struck on May 18, 2019 at 18:38.", [("May 18, 2019", "2019-05-18"), ("18:38", "2019-05-18T18:38")]),
+        ("The polls closed at 20:00 on Sunday.", [("20:00", "2020-11-15T20:00"), ("Sunday", "2020-11-15")]),
+        ("He won 6:4 at the final.", []),
         # A time without a zone stays a local time (TimeML).
         ("He arrived at 6:38 p.m. on May 18.", [("6:38 p.m.", "2020-05-18T18:38"), ("May 18", "2020-05-18")]),
     ],

@@ -207,6 +207,8 @@ _CLOCK = (
     r"(?:(?:1[0-2]|0?[1-9])(?::[0-5][0-9])?\s?[ap]\.?m(?![A-Za-z])\.?"
     r"|(?:[01]?[0-9]|2[0-3]):[0-5][0-9]\s?[ap]\.?m(?![A-Za-z])\.?"
     r"|(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?=\s?(?:GMT|UTC|ET|EST|EDT|BST|CET|HKT|PST|PDT|CST|CDT)\b)"
+    # A 24-hour clock after "at" ("at 18:38"): "at" rules out scores and ratios ("won 6:4").
+    r"|(?<=\bat )(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9:])"
     r"|noon|midnight|midday)"
 )
 
@@ -257,7 +259,8 @@ WEEKDAY = re.compile(
 )
 CLOCK_TIME = re.compile(
     rf"(?<![0-9:.,$])\b(?P<t>{_CLOCK})(?:\s{{1,3}}(?P<tz>{TIME_ZONES})(?![A-Za-z]))?"
-    rf"(?:,?\s{{1,3}}(?:(?P<wd>{_WEEKDAY})|(?P<rd>(?i:today|yesterday|tomorrow))(?![A-Za-z])"
+    rf"(?:,?\s{{1,3}}(?:(?P<wd>{_WEEKDAY})(?:,?\s{{1,3}}(?P<wmon>{_MONTH})\s{{1,3}}(?P<wdd>{_DAY}))?"
+    rf"|(?P<rd>(?i:today|yesterday|tomorrow))(?![A-Za-z])"
     rf"|(?P<mon>{_MONTH})\s{{1,3}}(?P<d>{_DAY})))?",
     I,
 )

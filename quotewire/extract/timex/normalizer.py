@@ -238,7 +238,12 @@ def _n_clock(m: re.Match[str], ctx: _Context) -> Result:
     # A weekday with a clock time reads like a weekday alone: a deadline ("until 9 a.m.
     # Tuesday") is the next one.
     wd_mode = "future" if ctx.tense in ("future", "deadline") else "past"
-    if m.group("wd"):
+    if m.group("wmon"):
+        # "6:38 p.m. Saturday, May 18": the explicit date wins over the weekday beside it.
+        mo, d = _month_of(m.group("wmon")), int(re.sub(r"[^0-9]", "", m.group("wdd")))
+        y = _resolve_year(ctx, mo, d)
+        day = dt.date(y, mo, d) if y is not None and _valid(y, mo, d) else None
+    elif m.group("wd"):
         day = _weekday_date(ctx.anchor, lx.WEEKDAYS[m.group("wd").lower()], wd_mode) if ctx.anchor else None
     elif m.group("rd"):
         day = _day_from(ctx, m.group("rd"))
