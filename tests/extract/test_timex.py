@@ -438,6 +438,11 @@ def test_weekday_contradicting_its_date_is_noted() -> None:
         ("The band played on Dec. 29.", "past", "2019-12-29"),
         ("The band will play on Oct. 5.", "future", "2021-10-05"),
         ("The festival will be held on May 18.", "future", "2021-05-18"),
+        # Without a tense, the reading within about six months of the publication date (with
+        # news' lean to the past).
+        ("The Jan. 14 deadline.", "unknown", "2021-01-14"),
+        ("The June 3 vote.", "unknown", "2020-06-03"),
+        ("The April 2 vote.", "unknown", "2021-04-02"),
     ],
 )
 def test_tense_decides_direction_of_month_days(text: str, tense: str, expected: str) -> None:

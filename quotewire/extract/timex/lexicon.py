@@ -420,8 +420,7 @@ for _cat, _words in {
     "relday": "today yesterday tomorrow tonight",
     "pod": "morning afternoon evening night overnight noon midnight midday",
     "season": "spring summer fall autumn winter",
-    "holiday": "christmas new thanksgiving easter halloween independence labor memorial valentine election boxing "
-    "black cyber good palm ash",
+    "holiday": "christmas new thanksgiving easter halloween independence labor memorial valentine election boxing",
     "spoken": "nineteen twenty two thousand",
     "decadeword": "twenties thirties forties fifties sixties seventies eighties nineties",
 }.items():

@@ -109,7 +109,7 @@ _NEEDS: dict[str, frozenset[str]] = {
         "month_year": "month",
         "quarter": "unit",
         "half": "unit",
-        "holiday": "holiday",
+        "holiday": "holiday weekday",  # (a weekday: "Black Friday", "Good Friday")
         "relative_day": "relday",
         "part_of_day": "pod",
         "pod_alone": "pod",
