@@ -109,6 +109,7 @@ def build_records(
                 "period_end": ev.period_end.isoformat() if ev.period_end else None,
                 "resolved": ev.period_start is not None,
                 **_span("actor", ev.actor),
+                "actor_type": ev.actor_type,
                 **_span("action", ev.action),
                 "confidence": round(float(ev.confidence), 4),
                 "rule": ev.rule,

@@ -8,17 +8,19 @@ finds the event it dates, with rules only (no tagger or parser):
   opens the clause or sits between subject and verb ("Erdogan on Wednesday accused"); when the
   date modifies an event noun ("its Aug. 2 invasion", "a news conference today", "a mission in
   December") the action is that noun, and the actor is left empty;
-- the *actor* is the noun phrase just before that verb group ("The Syrian regime"), skipping an
-  appositive ("Her mother, Fatemah, tweeted" -> "Her mother");
+- the *actor* is the subject of that verb group ("The Syrian regime"; through an appositive,
+  a relative pronoun, an infinitive or a coordination: "Her mother, Fatemah, tweeted" -> "Her
+  mother") when ``actors`` can type it as a person, an organisation or a place, else None;
 - the *clause* runs between clause boundaries (";", dashes, brackets, or a comma followed by a
   subordinator/relative) around the date and its verb.
 
-Verbs are recognised from a lexicon of word forms that TimeML annotators marked as verbal
-events (``event_verbs.tsv``, built by ``training/build_verb_lexicon.py``), plus irregular past
-forms and ``-ed`` morphology; a word right after a determiner is a noun. The tense of the verb
-group ("will vote", "has entered", "tweeted") chooses the past or future reading of year-less
-dates; a deadline ("until Tuesday", "by Nov. 20") or a modifier ("the Jan. 14 deadline") keeps
-its own nearest reading. One Event per date mention; durations and sets are not emitted.
+Verbs and verb groups come from ``verbgroups`` (a lexicon of word forms that TimeML annotators
+marked as verbal events, ``event_verbs.tsv``, plus morphology). The tense of the verb group
+("will vote", "has entered", "tweeted") chooses the past or future reading of year-less dates,
+whatever their distance to the publication date; a deadline ("until Tuesday", "by Nov. 20") or
+a modifier ("the Jan. 14 deadline") keeps its own nearest reading; a past verb sending someone
+to a later event ("subpoenaed him to testify on Feb. 10") does not date it; a timetable present
+("The talks begin Monday") is future. One Event per date mention; durations and sets are not emitted.
 Datelines ("WASHINGTON, March 12 (Reuters) --") are emitted like any date, without an action.
 """
 
@@ -29,281 +31,29 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 
+from quotewire.extract.actors import ActorType, actor_type, subject
+from quotewire.extract.event_words import (
+    CLAUSE_PUNCT,
+    CLAUSE_REACH,
+    DETERMINERS,
+    EVENT_NOUNS,
+    GATHERINGS,
+    GROUP_FILLERS,
+    OBJECT_PREPOSITIONS,
+    OPEN_ENDED_BEFORE,
+    PREPOSITIONS,
+    PRONOUNS,
+    QUANTIFIERS,
+    RANGE_BEFORE,
+    SCHEDULE_VERBS,
+    TIMETABLE_VERBS,
+)
 from quotewire.extract.model import Event, Sentence, Span
 from quotewire.extract.timex import Tense, Timex, find_timexes
+from quotewire.extract.verbgroups import Analysis, analyse, group_at
 
 log = logging.getLogger(__name__)
-
-# ---------------------------------------------------------------------------------------------
-# Resources.
-
-_TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*|[0-9]+(?:[.,:/-][0-9]+)*|[^\sA-Za-z0-9]")
-
-
-def _load_verbs() -> dict[str, str]:
-    path = Path(__file__).with_name("event_verbs.tsv")
-    verbs: dict[str, str] = {}
-    try:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                form, tag, _count = line.split("\t")
-                verbs[form] = tag
-    except FileNotFoundError:
-        log.warning("verb lexicon %s is missing; falling back to morphology", path)
-    return verbs
-
-
-# Irregular past forms: frequent in news and invisible to "-ed" morphology.
-IRREGULAR_PAST = frozenset(
-    """said told took made went came gave found saw knew thought got left met held brought began
-    became fell rose won lost sold paid sent spent built bought fought led kept struck hit put set
-    cut ran shot wrote spoke broke chose drove flew grew threw stood understood fled hung sought
-    taught caught drew forbade froze hid laid lay lent meant quit rode rang sang sank slid stole
-    stuck swore swept swam tore woke wore withdrew overtook undertook sat shut spread bled dealt
-    felt heard read tore bore shook arose awoke beat bit blew dug drank ate forgave froze knelt lit
-    mistook overcame overthrew sank shone shrank slept slung sped spun sprang stung strode swung
-    underwent upheld withheld wound wrung ground bound""".split()
-)
-AUX_PAST = frozenset("was were had did".split())
-AUX_PRESENT = frozenset("is are am has have does do 's".split())
-AUX_FUTURE = frozenset("will shall 'll won't wo".split())
-# Modals read forward; "would" too: in reported speech it is the future of the past ("said the
-# team would travel on Thursday"), and "would have" is excluded where the tense is chosen.
-MODALS = frozenset("can may might should must would".split())
-AUX_OTHER = frozenset("be been being would could should might must can may cannot 'd having".split())
-AUXILIARIES = AUX_PAST | AUX_PRESENT | AUX_FUTURE | AUX_OTHER
-# Adverbs and particles that may sit inside a verb group ("has also said", "did not attend").
-GROUP_FILLERS = frozenset(
-    """not n't never also still already just reportedly allegedly apparently finally then
-    further again only now recently previously formally officially yet even""".split()
-)
-DETERMINERS = frozenset(
-    """the a an this that these those its his her their our my your some any no each every
-    another such which whose what""".split()
-)
-# After these a word is a noun ("886 million shares", "many plans").
-QUANTIFIERS = frozenset(
-    """'s million billion trillion thousand hundred percent many few several more most other all both own
-    new first last next""".split()
-)
-# Words that never head a verb group even if the lexicon or morphology says so.
-NOT_VERBS = frozenset(
-    """red bed hundred need seed feed speed breed bred shed sled sacred naked wicked kindred
-    united based related limited alleged so-called according including following concerned
-    interested""".split()
-)
-# Tokens that end a subject noun phrase when walking left from the verb.
-NP_STOP = frozenset(
-    """that which who whom whose when where while after before because since although though if
-    as than and but or nor so then said says say told to for with in on at by from into about
-    over under between against during without within through is are was were has have had will
-    would could should can may might must be been being do does did""".split()
-)
-# After a comma, these open a new clause ("..., which killed 12 people on Monday").
-CLAUSE_OPENERS = frozenset(
-    """which who whom whose where while when after before because although though since as but
-    and so whereas unless until if""".split()
-)
-CLAUSE_PUNCT = frozenset(';:()[]\u2014\u2013"\u201c\u201d')
-# Before a date, these make it a deadline or a modifier: its year is not the verb's tense.
-OPEN_ENDED_BEFORE = frozenset("""until till by payable effective""".split())
-# Before a date, these make it one end of a range: its own nearest reading.
-RANGE_BEFORE = frozenset("""to through from starting beginning of""".split())
-# Verbs after which "to" + a word is an infinitive ("decided to admit").
-INFINITIVE_BEFORE_TO = frozenset(
-    """decided agreed tried sought vowed promised refused declined voted moved threatened asked
-    wanted needed began continued failed managed offered pledged urged called helped allowed
-    ordered forced invited""".split()
-)
-PRONOUNS = frozenset("me him her us them it you this that these those".split())
-# Period nouns that a participle like "ended" attaches to ("the quarter ended Sept. 30").
-PERIOD_NOUNS = frozenset("quarter quarters year years period periods month months week weeks half".split())
-# Verbs whose object is a future event whatever their own tense.
-SCHEDULE_VERBS = frozenset("planned plans plan scheduled schedules slated expected expects".split())
-# Verbs after which an infinitive refers to the future ("plans to vote on Tuesday").
-INTENT_BEFORE_TO = frozenset(
-    """plan plans planned planning expect expects expected scheduled set due is are was were will
-    intend intends intended hope hopes hoped want wants wanted aim aims going likely able""".split()
-)
-# How far (tokens) a clause reaches beyond the date, its verb and its actor.
-CLAUSE_REACH = 40
-PREPOSITIONS = frozenset("on in at by since until till during from for before after of around about".split())
-
-_LEXICON = _load_verbs()
-VERBS = {w: t for w, t in _LEXICON.items() if t != "noun"}
-# Nominal events ("invasion", "cease-fire", "briefing"), from the same TimeML annotations.
-EVENT_NOUNS = frozenset(w for w, t in _LEXICON.items() if t == "noun")
-
-
-@dataclass(slots=True)
-class _Tok:
-    start: int
-    end: int
-    text: str
-    low: str
-
-
-@dataclass(slots=True)
-class _Group:
-    first: int  # token index of the first word of the verb group
-    head: int  # token index of the main verb
-    tense: Tense
-
-
-@dataclass(slots=True)
-class _Analysis:
-    tokens: list[_Tok]
-    verb_tag: list[str | None]
-    clause_id: list[int]
-    starts: list[int] = field(default_factory=list)  # token start offsets (for bisect)
-    heads: list[int] = field(default_factory=list)  # main-verb token indices, ascending
-
-
-# ---------------------------------------------------------------------------------------------
-# Sentence analysis.
-
-
-def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, start, end)]
-
-
-def _may_precede_participle(t: _Tok) -> bool:
-    """Whether an -ing word after ``t`` can be a verb ("was trading", "he said, adding")."""
-    w = t.low
-    if not w[:1].isalnum():
-        return True  # punctuation: "..., adding that"
-    if t.text[:1].isupper():
-        return False  # "Exchange trading"
-    return (
-        w in AUXILIARIES
-        or w in GROUP_FILLERS
-        or w in PRONOUNS
-        or w in ("and", "or", "but", "then", "while", "after", "before", "by", "when", "who", "which", "that")
-        or w.endswith("ly")
-    )
-
-
-def _verb_tag(toks: list[_Tok], i: int) -> str | None:
-    """Coarse verb tag of token ``i`` ("aux", "past", "pres", "base", "ing", "part") or None."""
-    t = toks[i]
-    w = t.low.replace("\u2019", "'")
-    if not w[:1].isalpha() and w not in ("'s", "'ll", "'d"):
-        return None
-    prev = toks[i - 1].low if i > 0 else ""
-    if w in AUXILIARIES:
-        if w in ("'s", "'d"):
-            return None
-        if w == "may" and t.text == "May":
-            return None
-        return "aux"
-    if w in NOT_VERBS:
-        return None
-    # Capitalised words inside a sentence are names ("Said", "Rose", "March").
-    if t.text[:1].isupper() and i > 0 and toks[i - 1].text not in ('"', "\u201c", "(", ":"):
-        return None
-    if prev in DETERMINERS or prev in QUANTIFIERS or prev[:1].isdigit() or (prev == "to" and w.endswith("ed")):
-        return None  # "the attack", "886 million shares", "its plans": nouns
-    if w.endswith("ing") and i > 0 and not _may_precede_participle(toks[i - 1]):
-        return None  # a gerund or noun: "in composite trading yesterday", "Exchange trading"
-    tag = VERBS.get(w)
-    if tag is not None:
-        if tag == "pres" and not w.endswith("s") and w.endswith("ed"):
-            return "past"
-        return tag
-    if w in IRREGULAR_PAST:
-        return "past"
-    if len(w) >= 5 and w.endswith("ed") and "-" not in w:
-        return "past"
-    if prev == "to" and i >= 2 and toks[i - 2].low in INTENT_BEFORE_TO | INFINITIVE_BEFORE_TO and w not in PRONOUNS:
-        return "base"  # "decided to admit", "plans to visit": an infinitive the lexicon did not know
-    return None
-
-
-def _analyse(text: str, sent: Sentence) -> _Analysis:
-    toks = _tokens(text, sent.start, sent.end)
-    tags = [_verb_tag(toks, i) for i in range(len(toks))]
-    clause: list[int] = []
-    cid = 0
-    for i, t in enumerate(toks):
-        if t.text in CLAUSE_PUNCT or (t.text == "-" and i > 0 and toks[i - 1].end < t.start):
-            cid += 1
-        elif t.low in CLAUSE_OPENERS and i > 0 and toks[i - 1].text == ",":
-            cid += 1
-        clause.append(cid)
-    an = _Analysis(toks, tags, clause, [t.start for t in toks])
-    an.heads = _heads(an)
-    return an
-
-
-def _group_at(an: _Analysis, head: int) -> _Group:
-    """The verb group ending at ``head``: auxiliaries and fillers before it, and its tense."""
-    toks, tags = an.tokens, an.verb_tag
-    first = head
-    j = head - 1
-    while j >= max(0, head - 8) and (
-        tags[j] == "aux" or toks[j].low in GROUP_FILLERS or toks[j].low in ("to", "going")
-    ):
-        if tags[j] == "aux" or toks[j].low == "to":
-            first = j
-        j -= 1
-    words = [toks[k].low.replace("\u2019", "'") for k in range(first, head + 1)]
-    tag = tags[head]
-    tense: Tense
-    if any(w in AUX_FUTURE for w in words) or "going" in words:
-        tense = "future"
-    elif "to" in words:
-        # An infinitive is future only after a verb of intent or schedule ("plans to vote", "is to
-        # resume"); after a past-perfect or past one ("had been due to expire") it is unknown.
-        k = first + words.index("to") - 1
-        while k >= 0 and toks[k].low in GROUP_FILLERS:
-            k -= 1
-        past_marked = any(toks[x].low in ("had", "was", "were") for x in range(max(0, k - 3), k + 1))
-        tense = "future" if k >= 0 and toks[k].low in INTENT_BEFORE_TO and not past_marked else "unknown"
-    elif any(w in MODALS for w in words) and "have" not in words:
-        tense = "future"  # "can participate in April", "may vote on Tuesday"
-    elif any(w in AUX_PAST for w in words):
-        tense = "past"
-    elif any(w in ("has", "have") for w in words):
-        tense = "past"  # present perfect: the event is over
-    elif any(w in ("is", "are", "am") for w in words) and tag == "ing":
-        tense = "future"  # "is meeting on Tuesday": scheduled
-    elif tag == "past" and first == head:
-        tense = "past"
-    elif tag == "part" and first == head:
-        tense = "past"
-    elif tag == "pres":
-        tense = "present"
-    else:
-        tense = "unknown"
-    return _Group(first, head, tense)
-
-
-def _heads(an: _Analysis) -> list[int]:
-    """Token indices of main verbs: a verb not followed (within its group) by another verb."""
-    tags, toks = an.verb_tag, an.tokens
-    out = []
-    n = len(tags)
-    for i, tag in enumerate(tags):
-        if tag is None:
-            continue
-        if tag == "aux":
-            # An auxiliary heads its group only when no verb follows it ("it was", "he did").
-            j = i + 1
-            while j < n and toks[j].low in GROUP_FILLERS:
-                j += 1
-            if j < n and tags[j] is not None:
-                continue
-            if j < n and toks[j].low in ("to", "going"):
-                continue
-            if toks[i].low in ("to",):
-                continue
-        if toks[i].low in ("ended", "ending") and i > 0 and toks[i - 1].low in PERIOD_NOUNS:
-            continue  # "the quarter ended Sept. 30" belongs to the date, not to the event
-        out.append(i)
-    return out
 
 
 def _is_event_noun(w: str) -> bool:
@@ -316,7 +66,7 @@ def _is_event_noun(w: str) -> bool:
     )
 
 
-def _event_noun(an: _Analysis, ti: int, tj: int) -> int | None:
+def _event_noun(an: Analysis, ti: int, tj: int) -> int | None:
     """Token index of an event noun the date tokens ``ti..tj-1`` modify (None when none)."""
     toks = an.tokens
     if not toks or ti >= len(toks) or tj > len(toks):
@@ -324,7 +74,9 @@ def _event_noun(an: _Analysis, ti: int, tj: int) -> int | None:
     # A date modifying an event noun dates that noun: "its Aug. 2 invasion", "the November 1995
     # assassination", "Saturday night's debate".
     possessive = tj > 0 and toks[tj - 1].low.endswith(("'s", "\u2019s"))
-    if possessive or (ti > 0 and (toks[ti - 1].low in DETERMINERS or toks[ti - 1].low in ("'s", "\u2019s"))):
+    # ("a scheduled Dec. 15 imposition": a participle between the determiner and the date.)
+    modified = ti > 1 and toks[ti - 1].low.endswith("ed") and toks[ti - 2].low in DETERMINERS
+    if possessive or modified or (ti > 0 and (toks[ti - 1].low in DETERMINERS or toks[ti - 1].low in ("'s", "\u2019s"))):
         for k in (tj, tj + 1):
             if k < len(toks) and _is_event_noun(toks[k].low):
                 return k
@@ -346,7 +98,25 @@ def _event_noun(an: _Analysis, ti: int, tj: int) -> int | None:
     return None
 
 
-def _governing(an: _Analysis, ti: int, tj: int) -> int | None:
+def _to_later_event(an: Analysis, x: int) -> bool:
+    """Whether token ``x`` is a "to" opening an infinitive ("to testify") or an event noun ("to a
+    ceremony"): an event after the one the governing verb reports."""
+    toks = an.tokens
+    if toks[x].low != "to" or x + 1 >= len(toks):
+        return False
+    nxt = toks[x + 1]
+    if an.verb_tag[x + 1] is not None or (
+        nxt.text.isalpha() and nxt.text.islower() and nxt.low not in DETERMINERS | PRONOUNS | QUANTIFIERS
+    ):
+        return True  # "to testify": an infinitive (or a bare noun, which the nearest reading handles)
+    return (
+        nxt.low in DETERMINERS
+        and x + 2 < len(toks)
+        and (_is_event_noun(toks[x + 2].low) or toks[x + 2].low in GATHERINGS)
+    )
+
+
+def _governing(an: Analysis, ti: int, tj: int) -> int | None:
     """Head-verb token index governing the date tokens ``ti..tj-1`` (None when none)."""
     if ti >= len(an.tokens):
         return None
@@ -385,58 +155,11 @@ def _governing(an: _Analysis, ti: int, tj: int) -> int | None:
     return None
 
 
-def _actor(an: _Analysis, group: _Group, skip: tuple[int, int]) -> tuple[int, int] | None:
-    """Token range of the subject noun phrase before the verb group (None when not found)."""
-    toks = an.tokens
-    i = group.first - 1
-    # Skip the date (and its preposition) when it sits between subject and verb.
-    if skip[1] - 1 == i or (skip[0] <= i < skip[1]):
-        i = skip[0] - 1
-        if i >= 0 and toks[i].low in PREPOSITIONS:
-            i -= 1
-    while i >= 0 and toks[i].low in GROUP_FILLERS:
-        i -= 1
-    if i >= 0 and toks[i].text == ")":
-        # "The North Atlantic Treaty Organization (NATO) has decided": skip the bracket.
-        k = i - 1
-        while k >= 0 and i - k <= 8 and toks[k].text != "(":
-            k -= 1
-        if k >= 0 and toks[k].text == "(":
-            i = k - 1
-    if i >= 0 and toks[i].text == ",":
-        # Appositive: "Her mother, Fatemah, tweeted" -> the phrase before the first comma.
-        k = i - 1
-        while k >= 0 and i - k <= 8 and toks[k].text != "," and toks[k].low not in NP_STOP:
-            k -= 1
-        if k >= 0 and toks[k].text == ",":
-            i = k - 1
-        else:
-            return None
-    end = i
-    while i >= 0:
-        t = toks[i]
-        if t.low in NP_STOP or (an.verb_tag[i] not in (None,) and not t.text[:1].isupper()):
-            # "an official from the organization", "the mayor of Aleppo": a post-modifier.
-            if not (t.low in ("of", "from") and i < end):
-                break
-        if not (t.low[:1].isalnum() or t.text in ("'s", "-", "&", ".", "\u2019s", "'")):
-            break
-        if end - i >= 10:
-            break
-        i -= 1
-    start = i + 1
-    while start <= end and (toks[start].low in ("of", "from") or not toks[start].low[:1].isalnum()):
-        start += 1
-    if start > end:
-        return None
-    return start, end
-
-
 # ---------------------------------------------------------------------------------------------
 # The stage.
 
 
-def _token_range(an: _Analysis, s: int, e: int) -> tuple[int, int]:
+def _token_range(an: Analysis, s: int, e: int) -> tuple[int, int]:
     """Tokens ``ti..tj-1`` covering ``[s, e)``; a date inside a token ("17" in "1915-17") gets
     that token. Always ``0 <= ti < tj <= len(tokens)`` when there are tokens."""
     toks = an.tokens
@@ -458,7 +181,7 @@ def extract_events(text: str, sentences: Sequence[Sentence], published: dt.date 
     are None when no verb governs the date (headlines, datelines, lists).
     """
     starts = [s.start for s in sentences]
-    cache: dict[int, _Analysis] = {}
+    cache: dict[int, Analysis] = {}
     chosen: dict[int, tuple[int, int | None]] = {}
 
     def sentence_of(pos: int) -> int | None:
@@ -467,10 +190,10 @@ def extract_events(text: str, sentences: Sequence[Sentence], published: dt.date 
             return k
         return None
 
-    def analysis(k: int) -> _Analysis:
+    def analysis(k: int) -> Analysis:
         an = cache.get(k)
         if an is None:
-            an = cache[k] = _analyse(text, sentences[k])
+            an = cache[k] = analyse(text, sentences[k])
         return an
 
     def tense(s: int, e: int) -> Tense:
@@ -484,7 +207,7 @@ def extract_events(text: str, sentences: Sequence[Sentence], published: dt.date 
         chosen[s] = (k, head if noun is None else noun)
         if head is None:
             return "unknown"
-        t = _group_at(an, head).tense
+        t = group_at(an, head).tense
         # The verb's tense says when the event happened only for an adjunct date ("on Tuesday",
         # "entered ... Nov. 27", "said Tuesday"); deadlines and modifiers ("until Nov. 20",
         # "payable Dec. 7", "the Jan. 14 deadline") keep their own, nearest reading.
@@ -504,6 +227,12 @@ def extract_events(text: str, sentences: Sequence[Sentence], published: dt.date 
             return "unknown"
         if an.tokens[head].low in SCHEDULE_VERBS:
             return "future"  # "planned a rally on Saturday", "has scheduled a news conference Thursday"
+        if t in ("present", "unknown") and an.tokens[head].low in TIMETABLE_VERBS and group_at(an, head).first == head:
+            return "future"  # a timetable: "The talks begin Monday", "Voting ends Sunday"
+        if t == "past" and head < ti and any(_to_later_event(an, x) for x in range(head + 1, ti - 1)):
+            # The date belongs to what the past verb sets in motion, not to the verb: "subpoenaed
+            # him to testify on Feb. 10", "invited them to a ceremony on March 12".
+            return "unknown"
         return t
 
     events: list[Event] = []
@@ -517,7 +246,7 @@ def _event(
     sentences: Sequence[Sentence],
     tx: Timex,
     choice: tuple[int, int | None] | None,
-    analysis: Callable[[int], _Analysis],
+    analysis: Callable[[int], Analysis],
 ) -> Event:
     date = Span.of(text, tx.start, tx.end)
     if choice is None:
@@ -538,17 +267,25 @@ def _event(
     sent = sentences[k]
     ti, tj = _token_range(an, tx.start, tx.end)
     actor: Span | None = None
+    actor_kind: ActorType | None = None
     action: Span | None = None
     lo, hi = ti, tj - 1
     conf = tx.confidence
     if head is not None:
-        group = _group_at(an, head)
+        group = group_at(an, head)
         action = Span.of(text, an.tokens[head].start, an.tokens[head].end)
         lo, hi = min(lo, group.first), max(hi, head)
         # A nominal event ("the Aug. 2 invasion") has no subject of its own here.
-        ar = _actor(an, group, (ti, tj)) if an.verb_tag[head] is not None else None
+        ar = subject(an, group, (ti, tj)) if an.verb_tag[head] is not None else None
         if ar is not None:
-            actor = Span.of(text, an.tokens[ar[0]].start, an.tokens[ar[1]].end)
+            # The subject is the actor only when it is an entity: never an adverb, a verb
+            # fragment or a quantity (it still bounds the clause); a phrase right after a
+            # preposition is its object, no subject ("vehicles for sale in the U.S. to grow").
+            phrase = Span.of(text, an.tokens[ar[0]].start, an.tokens[ar[1]].end)
+            after_prep = ar[0] > 0 and an.tokens[ar[0] - 1].low in PREPOSITIONS | OBJECT_PREPOSITIONS
+            kind = None if after_prep else actor_type(phrase.text, text)
+            if kind is not None:
+                actor, actor_kind = phrase, kind
             lo = min(lo, ar[0])
     else:
         conf *= 0.7
@@ -556,7 +293,8 @@ def _event(
     cids = an.clause_id
     if not cids:
         return Event(
-            date, date, tx.value, tx.period_start, tx.period_end, actor, action, round(conf, 3), tx.rule, tx.type
+            date, date, tx.value, tx.period_start, tx.period_end, actor, action, round(conf, 3), tx.rule, tx.type,
+            actor_kind,
         )
     lo, hi = min(max(lo, 0), len(cids) - 1), min(max(hi, 0), len(cids) - 1)
     c_lo, c_hi = cids[lo], cids[hi]
@@ -573,7 +311,8 @@ def _event(
     cs, ce = min(cs, tx.start), max(ce, tx.end)
     clause = Span.of(text, cs, ce)
     return Event(
-        clause, date, tx.value, tx.period_start, tx.period_end, actor, action, round(conf, 3), tx.rule, tx.type
+        clause, date, tx.value, tx.period_start, tx.period_end, actor, action, round(conf, 3), tx.rule, tx.type,
+        actor_kind,
     )
 
 

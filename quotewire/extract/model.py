@@ -108,6 +108,8 @@ class Event:
     confidence: float
     rule: str
     timex_type: Literal["DATE", "TIME"] = "DATE"
+    # What the actor is (``quotewire.extract.actors``); None with no actor.
+    actor_type: Literal["person", "organization", "place"] | None = None
 
 
 @dataclass(slots=True)

@@ -57,7 +57,7 @@ def test_missing_field_and_bad_date_rejected(engine: str) -> None:
         "event_id": "0123456789abcdef", "doc_id": "0123456789abcdef", "text": "x", "text_start": 0, "text_end": 1,
         "date_text": "x", "date_text_start": 0, "date_text_end": 1, "date_value": "2016-02-30", "timex_type": "DATE",
         "period_start": "2016-02-30", "period_end": None, "resolved": True, "actor": None, "actor_start": None,
-        "actor_end": None, "action": None, "action_start": None, "action_end": None, "confidence": 1, "rule": "r",
+        "actor_end": None, "actor_type": None, "action": None, "action_start": None, "action_end": None, "confidence": 1, "rule": "r",
     }
     assert [e.path for e in ev.errors(rec)] == ["period_start"]
 

@@ -54,7 +54,7 @@ def row(e: Event) -> tuple[str | None, str | None, str, str]:
             ("Turkish President Recep Tayyip Erdogan", "accused", "Wednesday", "2016-12-14"),
         ),
         ("On Monday, the rebels agreed to a ceasefire.", ("the rebels", "agreed", "Monday", "2016-12-12")),
-        ("The vote will take place on Tuesday.", ("The vote", "take", "Tuesday", "2016-12-20")),
+        ("The vote will take place on Tuesday.", (None, "take", "Tuesday", "2016-12-20")),
         ("The company has sold its plant last month.", ("The company", "sold", "last month", "2016-11")),
         ("Officials said Friday that the road was open.", ("Officials", "said", "Friday", "2016-12-09")),
         # Deadlines keep their nearest reading whatever the verb's tense.
@@ -70,13 +70,18 @@ def row(e: Event) -> tuple[str | None, str | None, str, str]:
             "The firm had a loss for the quarter ended Sept. 30.",
             ("The firm", "had", "Sept. 30", "2016-09-30"),
         ),
-        ("Shares fell 5 cents in composite trading yesterday.", ("Shares", "fell", "yesterday", "2016-12-13")),
+        ("Shares fell 5 cents in composite trading yesterday.", (None, "fell", "yesterday", "2016-12-13")),
         # "would" (future in the past of reported speech) reads forward like "will"; "would
         # have" and a plain past do not.
         ("He said the team would travel to Paris on Thursday.", ("the team", "travel", "Thursday", "2016-12-15")),
-        ("The dividend would be paid in January.", ("The dividend", "paid", "January", "2017-01")),
+        ("The dividend would be paid in January.", (None, "paid", "January", "2017-01")),
         ("The team would have travelled on Thursday.", ("The team", "travelled", "Thursday", "2016-12-08")),
         ("The team travelled to Paris on Thursday.", ("The team", "travelled", "Thursday", "2016-12-08")),
+        # "last" in "June last year" is part of the date, not the verb "to last".
+        (
+            "But in June last year, the remaining leaders arrested Pol Pot.",
+            ("the remaining leaders", "arrested", "June", "2015-06"),
+        ),
         # No verb: the date is still emitted, without an action.
         ("Aleppo, December 14, 2016.", (None, None, "December 14, 2016", "2016-12-14")),
     ],
@@ -97,6 +102,84 @@ def test_event_rows(text: str, expected: tuple[str | None, str | None, str, str]
 )
 def test_no_event(text: str) -> None:
     assert events(text) == []
+
+
+# Issue 20: the actor is the subject only when it is an entity, with its type; never an
+# adverb, a verb fragment, a quantity or a thing.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Syrian regime entered Aleppo on November 27.", ("The Syrian regime", "organization")),
+        ("Turkish President Recep Tayyip Erdogan on Wednesday accused the regime.", ("Turkish President Recep Tayyip Erdogan", "person")),
+        ("Her mother, Fatemah, tweeted from the account on Wednesday.", ("Her mother", "person")),
+        ("Then she tweeted on Tuesday.", ("she", "person")),
+        ("On Monday, the rebels agreed to a ceasefire.", ("the rebels", "person")),
+        ("NATO decided on Monday to send troops.", ("NATO", "organization")),
+        ("Turkey closed the border on Monday.", ("Turkey", "place")),
+        ("The United States imposed new tariffs last week.", ("The United States", "place")),
+        # A surname alone is a person once the text gave it a first name or a title.
+        ("Hillary Clinton arrived. Aid groups said Clinton met the leaders on Monday.", ("Clinton", "person")),
+        ("Dragonfly is scheduled to reach Titan in 2034.", None),
+        # Relative clauses, appositives, infinitives and coordinations share their subject.
+        ("Veteran actress Kate Henshaw, who in 2008, won the award, shared photos.", ("Veteran actress Kate Henshaw", "person")),
+        ("The Chinese e-commerce giant is set to announce the terms on Wednesday.", ("The Chinese e-commerce giant", "organization")),
+        ("The suspect, Michael Webb, was convicted and sentenced last Thursday.", ("The suspect", "person")),
+        ("The company was completely destroyed on Monday.", ("The company", "organization")),
+        # Not entities: no actor.
+        ("Completely, the vote was taken on Tuesday.", None),
+        # The verb is "pick", never "design": no verb fragment ("pick the winning") as actor.
+        ("Voters will then pick the winning design on Friday.", ("Voters", "person")),
+        ("A mix of rain and snow fell on Monday.", None),
+        ("10 percent fell on Monday.", None),
+        ("The rally took place on Saturday.", None),
+        ("It rained on Monday.", None),
+        ("Shares rose on Monday.", None),
+        # The object of a preposition is no subject; "I"/"we" are left unresolved.
+        ("Analysts expect vehicles for sale in the U.S. to grow to 80 by 2022.", None),
+        ("\"I thought tonight we took a step,\" he said.", None),
+    ],
+)
+def test_actor_is_an_entity_or_null(text: str, expected: tuple[str, str] | None) -> None:
+    (e,) = events(text)
+    got = (e.actor.text, e.actor_type) if e.actor is not None else None
+    assert got == expected
+    assert (e.actor is None) == (e.actor_type is None)
+
+
+# Issue 20: the clause decides the direction of an underspecified date. The anchor is Thursday
+# 2020-11-19, a November story.
+NOV = dt.date(2020, 11, 19)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Past and future month-days, even most of a year away.
+        ("The band was formed on Jan. 5.", "2020-01-05"),
+        ("The band played on Dec. 29.", "2019-12-29"),
+        ("The band will play on Oct. 5.", "2021-10-05"),
+        ("The festival will be held on May 18.", "2021-05-18"),
+        # A past verb sending someone to a later event does not date it: the nearest reading.
+        ("The committee subpoenaed Mr. Smith to testify on Feb. 10.", "2021-02-10"),
+        ("Clinton invited the leaders to a ceremony on Feb. 10.", "2021-02-10"),
+        # Weekdays around the publication date.
+        ("A rate hike is expected on Wednesday.", "2020-11-25"),
+        ("Stocks are set to rise in trading Tuesday.", "2020-11-24"),
+        ("Shares rose in trading Tuesday.", "2020-11-17"),
+        ("The talks begin Monday.", "2020-11-23"),
+        ("The offer expires on Monday.", "2020-11-23"),
+        ("The show opens to the public on Friday.", "2020-11-20"),
+        ("The central bank raised rates on Wednesday.", "2020-11-18"),
+        # Cue words: "since" is past, "until" a deadline (the next one).
+        ("The ceasefire has held since Oct. 3.", "2020-10-03"),
+        ("Voting continues until Sunday.", "2020-11-22"),
+        # The explicit date beside a weekday wins.
+        ("The rally took place on Saturday, May 18.", "2020-05-18"),
+    ],
+)
+def test_direction_from_the_clause(text: str, expected: str) -> None:
+    (e,) = events(text, NOV)
+    assert e.value == expected
 
 
 def test_one_event_per_date_mention() -> None:

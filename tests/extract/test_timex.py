@@ -34,7 +34,7 @@ def values(text: str, anchor: dt.date | None = WED, tense: str | None = None) ->
         ("The filing is dated 12/14/2016 in the register.", [("12/14/2016", "2016-12-14")]),
         ("The filing is dated 14/12/2016 in the register.", [("14/12/2016", "2016-12-14")]),
         ("The filing is dated 2016/12/14 in the register.", [("2016/12/14", "2016-12-14")]),
-        ("The polls closed at 19:00 GMT on Tuesday.", [("19:00 GMT", "2016-12-13T19:00"), ("Tuesday", "2016-12-13")]),
+        ("The polls closed at 19:00 GMT on Tuesday.", [("19:00 GMT", "2016-12-13T19:00Z"), ("Tuesday", "2016-12-13")]),
         ("Sales fell in November 2015, the firm said.", [("November 2015", "2015-11")]),
         ("He was born on Friday, Oct. 23, 1998.", [("Friday, Oct. 23, 1998", "1998-10-23")]),
         # Month and day without a year: the publication year, by tense.
@@ -362,3 +362,88 @@ def test_linear_on_a_long_line() -> None:
     line = ("May 1990 $1990 3-2 Sun Wed 2016-12-14 " * 30000)[:1_000_000]
     out = find_timexes(line, WED)
     assert out and all(line[t.start : t.end] == t.text for t in out)
+
+
+# Issue 20: the date written beside a weekday, and clock times with their time zone. The anchor
+# is Friday 2020-11-20 (a November story); May 18, 2020 is a Monday, May 18, 2019 a Saturday.
+NOV = dt.date(2020, 11, 20)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The explicit date wins over the weekday beside it, and its year is the nearest one
+        # (not the year, 18 months back, in which May 18 fell on a Saturday).
+        ("The rally took place on Saturday, May 18.", [("Saturday, May 18", "2020-05-18")]),
+        ("The rally took place on Saturday 18 May.", [("Saturday 18 May", "2020-05-18")]),
+        # A weekday written apart from its date names that date.
+        ("The rally took place Saturday (May 18).", [("Saturday", "2020-05-18"), ("May 18", "2020-05-18")]),
+        ("The rally took place May 18 (Saturday).", [("May 18", "2020-05-18"), ("Saturday", "2020-05-18")]),
+        # A clock time "on" a weekday and a date takes the date.
+        (
+            "It began at 6:38 p.m. on Saturday, May 18.",
+            [("6:38 p.m.", "2020-05-18T18:38"), ("Saturday, May 18", "2020-05-18")],
+        ),
+        # Written time zones are kept as UTC offsets; "ET" follows daylight saving.
+        ("The quake struck at 02:00 GMT on May 18.", [("02:00 GMT", "2020-05-18T02:00Z"), ("May 18", "2020-05-18")]),
+        ("Trading opens at 9:30 a.m. ET on July 6.", [("9:30 a.m. ET", "2020-07-06T09:30-04:00"), ("July 6", "2020-07-06")]),
+        ("Polls close at 8 p.m. EST Tuesday.", [("8 p.m. EST Tuesday", "2020-11-17T20:00-05:00")]),
+        ("It began at 6:38 p.m. Saturday, May 18.", [("6:38 p.m. Saturday, May 18", "2020-05-18T18:38")]),
+        # A 24-hour clock after "at" takes the day mentioned with it; a score does not.
+        ("The quake struck on May 18, 2019 at 18:38.", [("May 18, 2019", "2019-05-18"), ("18:38", "2019-05-18T18:38")]),
+        ("The polls closed at 20:00 on Sunday.", [("20:00", "2020-11-15T20:00"), ("Sunday", "2020-11-15")]),
+        ("He won 6:4 at the final.", []),
+        # A time without a zone stays a local time (TimeML).
+        ("He arrived at 6:38 p.m. on May 18.", [("6:38 p.m.", "2020-05-18T18:38"), ("May 18", "2020-05-18")]),
+    ],
+)
+def test_explicit_date_beside_weekday_and_zones(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, NOV, "past") == expected
+
+
+def test_newspaper_title_is_no_date() -> None:
+    # "USA Today" is a newspaper, not the publication day.
+    assert values("Richardson, via USA Today, said he was right.", NOV, "past") == []
+
+
+@pytest.mark.parametrize(
+    "text, tense, expected",
+    [
+        # Named days are no weekdays of the publication week: computed when a calendar rule
+        # fixes them, refused otherwise.
+        ("Shoppers will line up on Black Friday.", "future", [("Black Friday", "2019-11-29")]),
+        ("Stores will open on Cyber Monday.", "future", [("Cyber Monday", "2019-12-02")]),
+        ("They prayed on Good Friday.", "past", [("Good Friday", "2019-04-19")]),
+        ("Candidates won on Super Tuesday.", "past", []),
+        ("The march on Bloody Sunday ended.", "past", []),
+    ],
+)
+def test_named_days(text: str, tense: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, dt.date(2019, 11, 18), tense) == expected
+
+
+def test_weekday_contradicting_its_date_is_noted() -> None:
+    # May 18, 2020 is a Monday: the date stands, the contradiction lowers the confidence.
+    (t,) = find_timexes("The rally took place on Saturday, May 18.", NOV, tense=lambda s, e: "past")
+    (ok,) = find_timexes("The rally took place on Monday, May 18.", NOV, tense=lambda s, e: "past")
+    assert (t.value, ok.value) == ("2020-05-18", "2020-05-18")
+    assert t.confidence < ok.confidence
+
+
+@pytest.mark.parametrize(
+    "text, tense, expected",
+    [
+        # The tense of the clause decides the direction even most of a year away.
+        ("The band was formed on Jan. 5.", "past", "2020-01-05"),
+        ("The band played on Dec. 29.", "past", "2019-12-29"),
+        ("The band will play on Oct. 5.", "future", "2021-10-05"),
+        ("The festival will be held on May 18.", "future", "2021-05-18"),
+        # Without a tense, the reading within about six months of the publication date (with
+        # news' lean to the past).
+        ("The Jan. 14 deadline.", "unknown", "2021-01-14"),
+        ("The June 3 vote.", "unknown", "2020-06-03"),
+        ("The April 2 vote.", "unknown", "2021-04-02"),
+    ],
+)
+def test_tense_decides_direction_of_month_days(text: str, tense: str, expected: str) -> None:
+    assert values(text, NOV, tense)[0][1] == expected

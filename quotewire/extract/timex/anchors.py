@@ -85,21 +85,18 @@ def _year_for(anchor: dt.date, month: int, day: int | None, tense: Tense) -> int
             return dt.date(y, month, 1)
         return dt.date(y, month, d)
 
-    # A year-less date in news is near the publication date: when the tense's reading lies more
-    # than 9 months away and the other reading within 2 months, the tense is misleading
-    # ("subpoenaed him to testify on Feb. 10", written in January).
     if tense == "past":
-        y = a if key(a) <= anchor else a - 1
-        if day is not None and (anchor - key(y)).days > 270 and 0 <= (key(y + 1) - anchor).days <= 60:
-            return y + 1
-        return y
+        # A past tense is trusted even when the date lies most of a year back: the date's own
+        # clause decides ("was formed on Jan. 5" in a November story is this January); a past
+        # verb that governs a later event ("invited him to a ceremony on March 12") is read as
+        # "unknown" by the events stage.
+        return a if key(a) <= anchor else a - 1
     if tense == "future":
         if day is None:
             return a if (a, month) >= (anchor.year, anchor.month) else a + 1
-        y = a if key(a) >= anchor else a + 1
-        if (key(y) - anchor).days > 270 and 0 <= (anchor - key(y - 1)).days <= 60:
-            return y - 1
-        return y
+        # A future tense is trusted too ("will play on Oct. 5" in a November story is next
+        # October): the clause says otherwise than the nearest reading.
+        return a if key(a) >= anchor else a + 1
 
     # Unknown tense: the nearest reading, with news' bias to the past (a future reading must be
     # clearly nearer: "Jan. 14" written on Dec 14 with no verb is next month).
@@ -169,6 +166,17 @@ def _holiday(name: str, y: int) -> dt.date:
         return _nth_weekday(y, 11, 3, 4)
     if n.startswith("easter"):
         return _easter(y)
+    # Days fixed by Thanksgiving or Easter: the shopping days after the one, the feasts before the other.
+    if n == "black friday":
+        return _nth_weekday(y, 11, 3, 4) + dt.timedelta(days=1)
+    if n == "cyber monday":
+        return _nth_weekday(y, 11, 3, 4) + dt.timedelta(days=4)
+    if n == "good friday":
+        return _easter(y) - dt.timedelta(days=2)
+    if n == "palm sunday":
+        return _easter(y) - dt.timedelta(days=7)
+    if n == "ash wednesday":
+        return _easter(y) - dt.timedelta(days=46)
     if n == "halloween":
         return dt.date(y, 10, 31)
     if n == "independence day":
@@ -203,6 +211,30 @@ def _clock(t: str) -> tuple[int, int] | None:
     if m.group(3) == "a" and h == 12:
         h = 0
     return h, mi
+
+
+def _zone_offset(zone: str, day: dt.date) -> str:
+    """The UTC offset of a written time zone on ``day`` ("GMT" -> "Z", "EST" -> "-05:00", "ET" in
+    July -> "-04:00"); "" when unknown (the value then stays a local time, as TimeML writes it)."""
+    z = zone.upper()
+    if z in lx.ZONE_OFFSETS:
+        return lx.ZONE_OFFSETS[z]
+    region = lx.ZONE_REGIONS.get(z)
+    if region is None:
+        return ""
+    try:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    except ImportError:  # pragma: no cover - the standard library has it from 3.9
+        return ""
+    try:
+        off = dt.datetime(day.year, day.month, day.day, 12, tzinfo=ZoneInfo(region)).utcoffset()
+    except (ZoneInfoNotFoundError, ValueError, OverflowError):
+        return ""  # no time zone database on this machine, or a date outside its range
+    if off is None:
+        return ""
+    minutes = int(off.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _month_of(name: str) -> int:

@@ -167,7 +167,16 @@ MONTH_LICENSE = frozenset(
     throughout around between and to or end beginning start middle""".split()
 )
 # Function words after which a capitalised month-like word is a name ("Theresa May").
-TIME_ZONES = r"(?:[ECMP][SD]T|GMT|UTC|ET|BST|CET|HKT)"
+TIME_ZONES = r"(?:CEST|[ECMP][SD]T|GMT|UTC|ET|CT|PT|BST|CET|HKT)"
+# Fixed UTC offsets of the zones above, kept in the value ("02:00 GMT" -> "T02:00Z"): the same
+# clock time in two zones is two instants. "ET" (and "CT", "PT") name a region whose offset
+# follows daylight saving: ``anchors._zone_offset`` looks it up for the date.
+ZONE_OFFSETS = {
+    "GMT": "Z", "UTC": "Z", "BST": "+01:00", "CET": "+01:00", "CEST": "+02:00", "HKT": "+08:00",
+    "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00",
+    "MST": "-07:00", "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00",
+}
+ZONE_REGIONS = {"ET": "America/New_York", "CT": "America/Chicago", "PT": "America/Los_Angeles"}
 
 # ---------------------------------------------------------------------------------------------
 # Pattern pieces. Month names must be capitalised (or all capitals): lower-case "may"/"march"
@@ -198,6 +207,8 @@ _CLOCK = (
     r"(?:(?:1[0-2]|0?[1-9])(?::[0-5][0-9])?\s?[ap]\.?m(?![A-Za-z])\.?"
     r"|(?:[01]?[0-9]|2[0-3]):[0-5][0-9]\s?[ap]\.?m(?![A-Za-z])\.?"
     r"|(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?=\s?(?:GMT|UTC|ET|EST|EDT|BST|CET|HKT|PST|PDT|CST|CDT)\b)"
+    # A 24-hour clock after "at" ("at 18:38"): "at" rules out scores and ratios ("won 6:4").
+    r"|(?<=\bat )(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?![0-9:])"
     r"|noon|midnight|midday)"
 )
 
@@ -248,13 +259,16 @@ WEEKDAY = re.compile(
 )
 CLOCK_TIME = re.compile(
     rf"(?<![0-9:.,$])\b(?P<t>{_CLOCK})(?:\s{{1,3}}(?P<tz>{TIME_ZONES})(?![A-Za-z]))?"
-    rf"(?:,?\s{{1,3}}(?:(?P<wd>{_WEEKDAY})|(?P<rd>(?i:today|yesterday|tomorrow))(?![A-Za-z])"
+    rf"(?:,?\s{{1,3}}(?:(?P<wd>{_WEEKDAY})(?:,?\s{{1,3}}(?P<wmon>{_MONTH})\s{{1,3}}(?P<wdd>{_DAY}))?"
+    rf"|(?P<rd>(?i:today|yesterday|tomorrow))(?![A-Za-z])"
     rf"|(?P<mon>{_MONTH})\s{{1,3}}(?P<d>{_DAY})))?",
     I,
 )
 # "at 5 a.m. on October 3, 1935": the day a clock time is "on" (read ahead, reported apart).
+# An explicit date after the weekday wins over it: "at 6:38 p.m. on Saturday, May 18".
 CLOCK_ON = re.compile(
-    rf"\s{{1,3}}on\s{{1,3}}(?:(?P<wd>{_WEEKDAY})|(?P<mon>{_MONTH})\s{{1,3}}(?P<d>{_DAY})(?:,?\s{{1,3}}(?P<y>{_YEAR}))?)"
+    rf"\s{{1,3}}on\s{{1,3}}(?:(?P<wd>{_WEEKDAY}),?\s{{0,3}})?"
+    rf"(?:(?P<mon>{_MONTH})\s{{1,3}}(?P<d>{_DAY})(?:,?\s{{1,3}}(?P<y>{_YEAR}))?)?"
 )
 # "today", "late yesterday", "yesterday afternoon", "last night", "this morning".
 RELATIVE_DAY = re.compile(
@@ -367,9 +381,13 @@ SEASON = re.compile(
 HOLIDAY = re.compile(
     rf"\b(?:(?P<mod>(?i:last|next|this))\s{{1,3}})?(?P<h>Christmas Eve|Christmas Day|Christmas|New Year['\u2019]s Eve"
     r"|New Year['\u2019]s Day|New Year['\u2019]s|Thanksgiving Day|Thanksgiving|Easter Sunday|Easter|Halloween"
-    r"|Independence Day|Labor Day|Memorial Day|Valentine['\u2019]s Day|Election Day|Boxing Day)(?![A-Za-z])"
+    r"|Independence Day|Labor Day|Memorial Day|Valentine['\u2019]s Day|Election Day|Boxing Day"
+    r"|Black Friday|Cyber Monday|Good Friday|Palm Sunday|Ash Wednesday)(?![A-Za-z])"
     rf"(?:,?\s{{1,3}}(?P<y>{_YEAR}))?"
 )
+# Capitalised words that make a weekday the name of a day with no calendar rule here ("Super
+# Tuesday", "Bloody Sunday"): not a date of the publication week.
+NAMED_DAY_PREFIXES = frozenset("Super Bloody Fat Shrove Maundy Holy Giving Small Manic Blue".split())
 PRESENT_REF = re.compile(
     r"\b(?:right now|now|currently|nowadays|these days|at present|at the moment)(?![A-Za-z])",
     I,

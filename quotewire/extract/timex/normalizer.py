@@ -25,11 +25,13 @@ from quotewire.extract.timex.anchors import (
     _valid,
     _weekday_date,
     _year_for,
+    _zone_offset,
 )
 from quotewire.extract.timex.refusals import (
     _after_name,
     _bare_year_ok,
     _month_word_ok,
+    _raw_word_before,
     _sentence_internal,
     _word_after,
     _word_before,
@@ -96,6 +98,9 @@ def _n_slash(m: re.Match[str], ctx: _Context) -> Result:
     return _ymd(y, mo, d), "DATE", 0.85
 
 
+# How far (days) from the publication date a weekday may pick the year of a year-less date.
+_WEEKDAY_YEAR_REACH = 366
+
 # Capitalised only because they open a sentence: "On May 5, ..." is a date, not "Theresa May 5".
 _DAY_OPENERS = frozenset("on at as then when while but".split())
 
@@ -120,12 +125,19 @@ def _n_month_day(m: re.Match[str], ctx: _Context) -> Result:
         # "Friday, Oct. 23": the weekday picks the year when it can.
         wd = lx.WEEKDAYS[m.group("wd").lower()]
         anchor = ctx.anchor
+        # Only a year within about a year of the publication date: otherwise the explicit date
+        # wins and the weekday that contradicts it is noted by a lower confidence ("Saturday,
+        # May 18" in a November 2020 story is 2020-05-18, a Monday, not 2019-05-18).
         cands = [
             yy
             for yy in (anchor.year - 1, anchor.year, anchor.year + 1)
-            if _valid(yy, mo, d) and dt.date(yy, mo, d).weekday() == wd
+            if _valid(yy, mo, d)
+            and dt.date(yy, mo, d).weekday() == wd
+            and abs((dt.date(yy, mo, d) - anchor).days) <= _WEEKDAY_YEAR_REACH
         ]
         y = min(cands, key=lambda yy: abs((dt.date(yy, mo, d) - anchor).days)) if cands else _resolve_year(ctx, mo, d)
+        if not cands and y is not None and _valid(y, mo, d):
+            return _ymd(y, mo, d), "DATE", 0.6
     else:
         y = _resolve_year(ctx, mo, d, m.end())
     if not _valid(y or 2000, mo, d):
@@ -184,6 +196,8 @@ def _n_weekday(m: re.Match[str], ctx: _Context) -> Result:
     pod = (m.group("pod") or "").lower()
     if not mod and _word_before(ctx.text, m.start()) in ("every", "each"):
         return None  # a set ("every Monday"), not a date
+    if not mod and _raw_word_before(ctx.text, m.start()) in lx.NAMED_DAY_PREFIXES:
+        return None  # the name of a day ("Super Tuesday", "Bloody Sunday"), not a weekday near the anchor
     if ctx.anchor is None:
         value = f"XXXX-WXX-{wd + 1}"
     else:
@@ -224,7 +238,12 @@ def _n_clock(m: re.Match[str], ctx: _Context) -> Result:
     # A weekday with a clock time reads like a weekday alone: a deadline ("until 9 a.m.
     # Tuesday") is the next one.
     wd_mode = "future" if ctx.tense in ("future", "deadline") else "past"
-    if m.group("wd"):
+    if m.group("wmon"):
+        # "6:38 p.m. Saturday, May 18": the explicit date wins over the weekday beside it.
+        mo, d = _month_of(m.group("wmon")), int(re.sub(r"[^0-9]", "", m.group("wdd")))
+        y = _resolve_year(ctx, mo, d)
+        day = dt.date(y, mo, d) if y is not None and _valid(y, mo, d) else None
+    elif m.group("wd"):
         day = _weekday_date(ctx.anchor, lx.WEEKDAYS[m.group("wd").lower()], wd_mode) if ctx.anchor else None
     elif m.group("rd"):
         day = _day_from(ctx, m.group("rd"))
@@ -236,13 +255,14 @@ def _n_clock(m: re.Match[str], ctx: _Context) -> Result:
         if y is None or not _valid(y, mo, d):
             return None
         day = dt.date(y, mo, d)
-    elif on := lx.CLOCK_ON.match(ctx.text, m.end()):
-        if on.group("wd"):
-            day = _weekday_date(ctx.anchor, lx.WEEKDAYS[on.group("wd").lower()], wd_mode) if ctx.anchor else None
-        else:
+    elif (on := lx.CLOCK_ON.match(ctx.text, m.end())) and (on.group("wd") or on.group("mon")):
+        if on.group("mon"):
+            # An explicit date wins over the weekday written beside it ("on Saturday, May 18").
             mo, d = _month_of(on.group("mon")), int(re.sub(r"[^0-9]", "", on.group("d")))
             y = int(on.group("y")) if on.group("y") else _resolve_year(ctx, mo, d)
             day = dt.date(y, mo, d) if y is not None and _valid(y, mo, d) else None
+        else:
+            day = _weekday_date(ctx.anchor, lx.WEEKDAYS[on.group("wd").lower()], wd_mode) if ctx.anchor else None
     elif (
         ctx.last_value
         and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", ctx.last_value[:10])
@@ -254,7 +274,10 @@ def _n_clock(m: re.Match[str], ctx: _Context) -> Result:
     else:
         day = ctx.anchor
     ds = day.isoformat() if day else "XXXX-XX-XX"
-    return f"{ds}T{hm[0]:02d}:{hm[1]:02d}", "TIME", 0.85
+    # A written time zone is kept as its UTC offset ("02:00 GMT" -> "T02:00Z"): a departure from
+    # TimeBank, whose values drop it, documented in the data dictionary.
+    zone = _zone_offset(m.group("tz"), day) if m.group("tz") and day else ""
+    return f"{ds}T{hm[0]:02d}:{hm[1]:02d}{zone}", "TIME", 0.85
 
 
 def _n_relative_day(m: re.Match[str], ctx: _Context) -> Result:
@@ -267,6 +290,8 @@ def _n_relative_day(m: re.Match[str], ctx: _Context) -> Result:
         return None  # generic: "the people of tomorrow"
     if m.group("w")[:1].isupper() and not m.group("mod") and _after_name(ctx.text, m.start()):
         return None  # a title: "VOA Today", "USA Today"
+    if m.group("w")[:1].isupper() and re.search(r"(?<![A-Za-z])[A-Z]{2,4} $", ctx.text[max(0, m.start() - 6) : m.start()]):
+        return None  # a title after an acronym: "USA Today", "BBC Today" (a dateline has its comma)
     day = _day_from(ctx, w)
     ds = day.isoformat() if day else "XXXX-XX-XX"
     pod = (m.group("pod") or "").lower()
@@ -453,7 +478,7 @@ def _n_holiday(m: re.Match[str], ctx: _Context) -> Result:
     if m.group("y"):
         y = int(m.group("y"))
     elif ctx.anchor is None:
-        if name.lower().startswith(("easter", "thanks", "labor", "memorial", "election")):
+        if name.lower().startswith(("easter", "thanks", "labor", "memorial", "election", "black", "cyber", "good", "palm", "ash")):
             return None  # movable feasts need a year
         return f"XXXX-{_holiday(name, 2000):%m-%d}", "DATE", 0.5
     else:

@@ -109,7 +109,7 @@ _NEEDS: dict[str, frozenset[str]] = {
         "month_year": "month",
         "quarter": "unit",
         "half": "unit",
-        "holiday": "holiday",
+        "holiday": "holiday weekday",  # (a weekday: "Black Friday", "Good Friday")
         "relative_day": "relday",
         "part_of_day": "pod",
         "pod_alone": "pod",
@@ -295,4 +295,33 @@ def find_timexes(
             ctx.last_value = value
         ps, pe = period(value, anchor)
         out.append(Timex(s, e, text[s:e], value, ttype, c.rule, conf, ps, pe))
+    return _weekdays_beside_dates(text, out)
+
+
+_DATE_RULES = frozenset({"iso_date", "slash_date", "month_day", "day_month"})
+# What may separate a weekday from the date it names: "Saturday (May 18)", "May 18 (Saturday)",
+# "Saturday - May 18".
+_BESIDE = re.compile(r"[\s,(\[\u2013\u2014-]{0,4}")
+
+
+def _weekdays_beside_dates(text: str, out: list[Timex]) -> list[Timex]:
+    """A weekday written right beside an explicit calendar date names that date: the date wins
+    over the weekday ("Saturday (May 18)" in a November story is May 18, not a November
+    Saturday); a weekday that contradicts the date keeps the date's day with a lower confidence."""
+    for i, t in enumerate(out):
+        if t.rule != "weekday" or t.type != "DATE" or t.value.startswith("XXXX"):
+            continue
+        for j in (i + 1, i - 1):
+            if not 0 <= j < len(out) or out[j].rule not in _DATE_RULES:
+                continue
+            o = out[j]
+            lo, hi = (t.end, o.start) if j > i else (o.end, t.start)
+            if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", o.value) or not _BESIDE.fullmatch(text, lo, hi):
+                continue
+            day = dt.date.fromisoformat(o.value)
+            name = next((w for w in t.text.lower().split() if w in lx.WEEKDAYS), None)
+            agrees = name is not None and day.weekday() == lx.WEEKDAYS[name]
+            conf = t.confidence if agrees else 0.6
+            out[i] = Timex(t.start, t.end, t.text, o.value, t.type, t.rule, conf, o.period_start, o.period_end)
+            break
     return out
