@@ -23,6 +23,7 @@ from quotewire.extract.quotes.continuations import (
 )
 from quotewire.extract.quotes.direct import _direct_after, _direct_before, _name_colon
 from quotewire.extract.quotes.indirect import _indirect
+from quotewire.extract.quotes.kinds import quote_kind
 from quotewire.extract.quotes.lexicons import CUE_RATE, DEFAULT_CUES, PHRASAL_CUES, QUOTE_CHARS, CueLexicon
 from quotewire.extract.quotes.marks import _find_marks, _is_title, _Mark, _marks_in
 from quotewire.extract.quotes.mentions import _opening_subject
@@ -380,8 +381,9 @@ def _finish(text: str, cands: list[_Cand], marks: list[_Mark]) -> list[Quote]:
         if qtype != "direct" and cue is not None:
             conf = (conf + CUE_RATE.get(cue.text.lower(), 0.6)) / 2
         mention = Span.of(text, *c.mention) if c.mention else None
+        qkind = quote_kind(cue.text if cue else None, c.rule, qtype, text[c.parts[0][0] : c.parts[0][1]])
         for a, b in c.parts:
-            out.append(Quote(qtype, Span.of(text, a, b), cue, mention, round(conf, 3), c.rule, g))
+            out.append(Quote(qtype, Span.of(text, a, b), cue, mention, round(conf, 3), c.rule, g, qkind))
     return out
 
 
