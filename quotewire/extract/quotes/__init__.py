@@ -40,7 +40,10 @@ looks a bounded number of tokens around a cue). Each quote carries its ``rule`` 
 Not extracted: scare quotes and titles (short quoted phrases without a cue, Title Case phrases),
 unbalanced marks (an open mark without its close is dropped, never extended past its paragraph
 run), quotes without any nearby cue, beliefs ("X thinks that ..."), nested attributions inside
-another attribution's content (the outer one wins).
+another attribution's content (the outer one wins), figures and page furniture in a quote's shape
+(``false_quotes``: "the S&P ASX 200 added 0.4 per cent", a market report's "ENERGY: ..." headings,
+"Email: ..." lines). Every quote has a ``kind`` (``kinds``): ``speech`` (said, wrote, asked,
+accused X of) or ``stance`` (a belief, position or action: supports, signed, released).
 
 Content spans include the quotation marks (the PolNeAR gold convention); indirect contents run
 from the complementiser ("that ...") to the end of the clause or the next coordinated cue,
@@ -58,6 +61,7 @@ Layout (one module per rule family; this package re-exports only the public API)
 * ``phrase_cues``: according to, claim nouns, asked whether, as X put it, made clear;
 * ``mixed``: mixed quotes and the recall fallbacks; ``continuations``: parts, paragraphs,
   floating quotes; ``orphans``: unattributed quotations;
+* ``false_quotes``: figure reports and furniture lines dropped; ``kinds``: speech or stance;
 * ``lexicons`` (cue words, speaker nouns) and ``learned_cues.tsv``.
 """
 

@@ -22,6 +22,7 @@ from quotewire.extract.quotes.continuations import (
     _previous_paragraph_intro,
 )
 from quotewire.extract.quotes.direct import _direct_after, _direct_before, _name_colon
+from quotewire.extract.quotes.false_quotes import drop_false_quotes
 from quotewire.extract.quotes.indirect import _indirect
 from quotewire.extract.quotes.kinds import quote_kind
 from quotewire.extract.quotes.lexicons import CUE_RATE, DEFAULT_CUES, PHRASAL_CUES, QUOTE_CHARS, CueLexicon
@@ -168,7 +169,9 @@ def _extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
         if pi not in last_attr and len(cands) > first_new and cands[-1].mention is not None:
             last_attr[pi] = cands[-1]  # a quote paragraph after "X said ..." may continue X
     _orphans(text, marks, paras, cands)
-    return _finish(text, cands, marks)
+    # Figures and page furniture in the shape of a quote go before the overlaps are resolved, so
+    # a real attribution in the same paragraph ("JAPAN ECONOMY: ..., Japan said ...") can win.
+    return _finish(text, drop_false_quotes(text, cands), marks)
 
 
 def _direct_quotes_of_clause(
