@@ -22,7 +22,7 @@ _AMOUNT = re.compile(rf"^{_MOVE}(?!\s+of\b)|^[$\u00a3\u20ac]\d", re.IGNORECASE)
 # Market-report prose: a figure moving ("fell 42 cents to $51.69", "rose 0.3 per cent to 4,960").
 _FIGURE = re.compile(
     rf"\b(?:rose|fell|gained|lost|added|slipped|dropped|climbed|edged|jumped|strengthened|weakened|"
-    rf"declined|advanced|shed|slid|sank|surged|was flat|to)\b[^.;]{{0,40}}?{_MOVE}|\bto\s+[$\u00a3\u20ac]?\d[\d,]*\.\d",
+    rf"declined|advanced|shed|slid|sank|surged)\b[^.;]{{0,40}}?{_MOVE}|\bto\s+[$\u00a3\u20ac]?\d[\d,]*\.\d",
     re.IGNORECASE,
 )
 # 'Label:' lines of page furniture, not speakers: contact lines and links to other stories.
@@ -39,8 +39,9 @@ def is_figure_report(cue_word: str, content: str) -> bool:
 
 
 def _all_caps(label: str) -> bool:
+    """A label in capitals of two letters or more ("ENERGY"; "Q" and "A" of an interview are not)."""
     letters = [c for c in label if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def is_market_heading(label: str, content: str) -> bool:

@@ -54,6 +54,8 @@ def test_false_quote_family_is_dropped(text: str, not_a_speaker: str) -> None:
         # A transcript speaker in capitals is a speaker when no market heading is around.
         ("WALLACE: If I may, sir, I would like to ask about the debt.\n", "WALLACE", "If I may"),
         ("Clinton: I support D.C. statehood and always have.\n", "Clinton", "I support"),
+        # An interview's "A:" answers are no market headings, figures or not.
+        ("Q: How was the year?\n\nA: Sales rose 3 per cent to $4.10 a share and we hired more.\n", "A", "Sales rose"),
     ],
 )
 def test_real_quotes_stay(text: str, speaker: str, content_start: str) -> None:
