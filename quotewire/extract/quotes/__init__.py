@@ -27,7 +27,10 @@ looks a bounded number of tokens around a cue). Each quote carries its ``rule`` 
   called B "..." and left`` (``coordinated_list``), ``Asked whether ..., X said`` (``asked_question``,
   no source), ``X made clear that ...``;
 * quotes after a clause ending in a colon with any verb (``colon_intro``: ``The captain
-  retorted: "..."``) and after an unlisted past-tense verb (``"Go home," Smith barked``);
+  retorted: "..."``), after an unlisted past-tense verb (``"Go home," Smith barked``) and before
+  one with a comma (``she picked it up and crowed, "Oh, it's my rose"``, ``direct_preposed``);
+* a quotation attributed by ``in her words`` / ``in X's own words`` / ``in the words of X``
+  (``in_words``: ``It had, in her words, become "unhealthy."``);
 * mixed quotes: an indirect content holding a quoted fragment (``X said the plan was "dead."``);
   a forward content ends after a quotation closing on a comma when a writer's add-on follows
   (``X referenced the "Delta rule," a flaw in ...``);

@@ -35,6 +35,7 @@ from quotewire.extract.quotes.phrase_cues import (
     _as_parenthetical,
     _asked_question,
     _claim_noun,
+    _in_words,
     _made_clear,
 )
 from quotewire.extract.quotes.tokens import (
@@ -83,6 +84,8 @@ RULE_PRECISION: dict[str, float] = {
     "coordinated_list": 0.72,
     "asked_question": 0.82,
     "fallback_mixed": 0.70,
+    # Not measured on PolNeAR train (too rare there): set with the phrase rules' usual precision.
+    "in_words": 0.8,
 }
 # Capitalised words that look like cue verbs but are names in headlines ("United States").
 HEADLINE_NOT_CUES = frozenset("states reports post posts times news".split())
@@ -288,6 +291,8 @@ def _reported_quotes_of_clause(
         cand = None
         if w == "according" and k + 1 < n and toks[k + 1].low == "to":
             cand = _according(toks, k, n)
+        elif w == "words" and k >= 2:
+            cand = _in_words(toks, k, n)
         elif w == "asked" and (k == 0 or toks[k - 1].low == "when") and k + 3 < n:
             cand = _asked_question(toks, k, n)
         elif w in ("made", "make", "makes", "making") and k + 2 < n and toks[k + 1].low == "clear":

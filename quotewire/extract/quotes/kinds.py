@@ -27,7 +27,7 @@ from quotewire.extract.quotes.lexicons import CLAUSE_SPEECH_CUES, SPEECH_CUES
 # ..., X said", a 'Name: words' headline or transcript line, and quotations without a cue that
 # continue (or stand beside) a speaker's quotes.
 SPEECH_RULES = frozenset(
-    {"according_to", "asked_question", "name_colon", "floating_continuation", "orphan_quote"}
+    {"according_to", "asked_question", "name_colon", "floating_continuation", "orphan_quote", "in_words"}
 )
 # Rules whose content is a reported clause ("X denied that ...", "..., X announced."): a cue of
 # ``CLAUSE_SPEECH_CUES`` reports speech there, and an act with a noun-phrase object elsewhere.
