@@ -68,6 +68,11 @@ DIRECT_RULES = frozenset(
 _THAT_CLAUSE = re.compile(r"(?:that|whether|if)\b", re.IGNORECASE)
 
 
+# A plea in court is a legal act, not a statement a reader wants among quotes ("pleaded guilty
+# to fraud"), though "pleaded" alone reports speech ("she pleaded with them to stay").
+_PLEA = re.compile(r"(?:not\s+)?(?:guilty|innocent|no\s+contest)\b", re.IGNORECASE)
+
+
 def cue_head(cue: str | None) -> str:
     """The cue's first word, lower-cased ("According to" -> "according"; "" without a cue)."""
     if not cue:
@@ -80,6 +85,8 @@ def quote_kind(cue: str | None, rule: str, qtype: str, content: str = "") -> Quo
     """``speech`` or ``stance`` for a quote with cue text ``cue``, ``rule``, type ``qtype`` and
     (first part's) ``content`` text."""
     head = cue_head(cue)
+    if head in ("pleaded", "pleads", "pled") and _PLEA.match(content):
+        return "stance"
     # A bare colon cue is the 'Name: "words"' form: the words are the name's.
     if rule in SPEECH_RULES or head in SPEECH_CUES or (cue or "").strip() == ":":
         return "speech"

@@ -52,3 +52,13 @@ def test_kind_of_quote(text: str, cue: str, kind: str) -> None:
 )
 def test_quote_kind_table(cue: str | None, rule: str, qtype: str, kind: str) -> None:
     assert quote_kind(cue, rule, qtype) == kind
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [("guilty to criminal charges in connection with a fraud probe", "stance"),
+     ("not guilty to all counts", "stance"),
+     ("with the council to keep the library open", "speech")],
+)
+def test_plea_in_court_is_no_speech(content: str, kind: str) -> None:
+    assert quote_kind("pleaded", "say_clause", "indirect", content) == kind
