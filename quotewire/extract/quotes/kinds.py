@@ -65,7 +65,9 @@ DIRECT_RULES = frozenset(
 
 # A content opening with a complementiser is a reported clause whatever rule took it ("The
 # ministry denied that ..." comes from the object rule of "denied").
-_THAT_CLAUSE = re.compile(r"(?:that|whether|if)\b", re.IGNORECASE)
+# So is one opening with a subject pronoun or "there" ("confirmed there are no plans", "announced
+# he will retire"), unlike a noun-phrase object ("announced a policy", "reported a profit").
+_THAT_CLAUSE = re.compile(r"(?:that|whether|if|he|she|they|we|i|there)\b", re.IGNORECASE)
 
 
 # A plea in court is a legal act, not a statement a reader wants among quotes ("pleaded guilty

@@ -55,10 +55,14 @@ def test_quote_kind_table(cue: str | None, rule: str, qtype: str, kind: str) -> 
 
 
 @pytest.mark.parametrize(
-    ("content", "kind"),
-    [("guilty to criminal charges in connection with a fraud probe", "stance"),
-     ("not guilty to all counts", "stance"),
-     ("with the council to keep the library open", "speech")],
+    ("cue", "content", "kind"),
+    [("pleaded", "guilty to criminal charges in connection with a fraud probe", "stance"),
+     ("pleaded", "not guilty to all counts", "stance"),
+     ("pleaded", "with the council to keep the library open", "speech"),
+     # A clause-reporting cue with a clause (subject pronoun, "there") reports speech.
+     ("confirmed", "there are no plans to do this", "speech"),
+     ("announced", "he will step down in June", "speech"),
+     ("announced", "a policy that diverged sharply from its rivals'", "stance")],
 )
-def test_plea_in_court_is_no_speech(content: str, kind: str) -> None:
-    assert quote_kind("pleaded", "say_clause", "indirect", content) == kind
+def test_kind_depends_on_the_content(cue: str, content: str, kind: str) -> None:
+    assert quote_kind(cue, "say_clause", "indirect", content) == kind
