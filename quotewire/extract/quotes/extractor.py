@@ -389,7 +389,8 @@ def _finish(text: str, cands: list[_Cand], marks: list[_Mark]) -> list[Quote]:
         if qtype != "direct" and cue is not None:
             conf = (conf + CUE_RATE.get(cue.text.lower(), 0.6)) / 2
         mention = Span.of(text, *c.mention) if c.mention else None
-        qkind = quote_kind(cue.text if cue else None, c.rule, qtype, text[c.parts[0][0] : c.parts[0][1]])
+        before = text[max(0, cue.start - 20) : cue.start] if cue else ""
+        qkind = quote_kind(cue.text if cue else None, c.rule, qtype, text[c.parts[0][0] : c.parts[0][1]], before)
         for a, b in c.parts:
             out.append(Quote(qtype, Span.of(text, a, b), cue, mention, round(conf, 3), c.rule, g, qkind))
     return out

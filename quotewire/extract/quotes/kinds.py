@@ -12,8 +12,9 @@ from the cue and the rule that produced the quote, so both stay in the table and
   "..., X announced.") under a clause rule; a verbatim quotation attributed by a direct-quote
   rule ('"Go home," Smith barked'), a 'Name: ...' line, or a quotation without a cue that
   continues a speaker's quote;
-* ``stance``: everything else, including the PolNeAR-learned cue forms ("released", "signed")
-  and the noun-phrase complements of action verbs ("denied a request", "supported the bill").
+* ``stance``: everything else, including the PolNeAR-learned cue forms ("released", "signed"),
+  the noun-phrase complements of action verbs ("denied a request", "wrote her first cookbook"),
+  a plea in court ("pleaded guilty") and negated speech ("He won't say what ...").
 """
 
 from __future__ import annotations
@@ -75,6 +76,10 @@ _THAT_CLAUSE = re.compile(r"(?:that|whether|if|he|she|they|we|i|there)\b", re.IG
 _PLEA = re.compile(r"(?:not\s+)?(?:guilty|innocent|no\s+contest)\b", re.IGNORECASE)
 
 
+# A negation or refusal right before a speech cue ("did not say", "won't say", "declined to say").
+_NEGATED = re.compile(r"(?:\bnot|n['\u2019]t|\bnever|\bdeclined to|\brefused to|\bdeclines to|\brefuses to)\s*$", re.I)
+
+
 def cue_head(cue: str | None) -> str:
     """The cue's first word, lower-cased ("According to" -> "according"; "" without a cue)."""
     if not cue:
@@ -83,10 +88,13 @@ def cue_head(cue: str | None) -> str:
     return words[0].lower().strip(".,:;\u2019'\"") if words else ""
 
 
-def quote_kind(cue: str | None, rule: str, qtype: str, content: str = "") -> QuoteKind:
-    """``speech`` or ``stance`` for a quote with cue text ``cue``, ``rule``, type ``qtype`` and
-    (first part's) ``content`` text."""
+def quote_kind(cue: str | None, rule: str, qtype: str, content: str = "", before: str = "") -> QuoteKind:
+    """``speech`` or ``stance`` for a quote with cue text ``cue``, ``rule``, type ``qtype``,
+    (first part's) ``content`` text and the few words ``before`` the cue."""
     head = cue_head(cue)
+    if head in SPEECH_CUES | CLAUSE_SPEECH_CUES and _NEGATED.search(before):
+        # "He won't say what the message is", "Facebook did not say whether ...": nothing was said.
+        return "stance"
     if head in ("pleaded", "pleads", "pled") and _PLEA.match(content):
         return "stance"
     # A bare colon cue is the 'Name: "words"' form: the words are the name's.

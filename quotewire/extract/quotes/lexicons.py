@@ -175,7 +175,7 @@ CLAIM_NOUNS = _words(
 # Cue words that report an utterance or a written statement whatever their complement: saying,
 # telling, writing, asking, answering, and the verbal acts of accusing, praising, urging.
 SPEECH_CUES = _words(
-    """said says say saying tell told tells telling wrote writes write writing written tweeted
+    """said says say saying tell told tells telling tweeted
     tweets tweet tweeting according added adds add adding noted notes noting explained explains
     explaining stated declared declares claimed claims claiming argued argues argue arguing insisted
     insists insisting warned warns warning cautioned acknowledged acknowledges acknowledging admitted
@@ -195,11 +195,13 @@ SPEECH_CUES = _words(
 )
 # Cue words that report an utterance when they introduce a reported clause ("X denied that ...",
 # ", X announced."), and an act or a finding otherwise ("denied a request", "announced a policy",
-# "reported a profit"): speech only with the clause rules (``kinds.CLAUSE_RULES``).
+# "reported a profit", "wrote her first cookbook"): speech only with the clause rules
+# (``kinds.CLAUSE_RULES``) or a content that opens a clause.
 CLAUSE_SPEECH_CUES = _words(
     """denied denies denying confirmed confirms confirming announced announces announcing announce
     reported reports revealed reveals disclosed suggested suggests suggesting indicated indicates
-    continued hinted observed posted wondered speculated estimated conceded countered"""
+    continued hinted observed posted wondered speculated estimated conceded countered wrote writes
+    write writing written"""
 )
 
 # Train cue rates of the most frequent cue forms (share of occurrences that are gold cues).

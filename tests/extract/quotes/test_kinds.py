@@ -23,7 +23,12 @@ CASES = [
     ("The senator accused the governor of lying about the budget.", "accused", "speech"),
     ('"Go home," Smith barked at the crowd.', "barked", "speech"),
     ("The ministry denied that any soldiers had crossed the border.", "denied", "speech"),
+    ("In a blog post, she wrote that the plan had failed.", "wrote", "speech"),
     # Stances and actions: a user who wants quotes does not want these.
+    ("She wrote her first cookbook in 1991 in Paris.", "wrote", "stance"),
+    # Nothing was said.
+    ("Facebook did not say whether it agreed to the conditions.", "say", "stance"),
+    ("He won't say what the message on the board is.", "say", "stance"),
     ("The governor signed the bill into law on Tuesday.", "signed", "stance"),
     ("The company released a plan to cut emissions by half.", "released", "stance"),
     ("The province denied a request by the school district to replace the building.", "denied", "stance"),
