@@ -14,7 +14,9 @@ from the cue and the rule that produced the quote, so both stay in the table and
   continues a speaker's quote;
 * ``stance``: everything else, including the PolNeAR-learned cue forms ("released", "signed"),
   the noun-phrase complements of action verbs ("denied a request", "wrote her first cookbook"),
-  a plea in court ("pleaded guilty") and negated speech ("He won't say what ...").
+  a plea in court ("pleaded guilty"), negated speech ("He won't say what ..."), the topic of a
+  talk ("spoke highly of Gasol"), an unquoted passive ("Schumer has been criticized for ...":
+  its subject is the target) and a thing's name ("a program called Club Moo").
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from __future__ import annotations
 import re
 
 from quotewire.extract.model import QuoteKind
-from quotewire.extract.quotes.lexicons import CLAUSE_SPEECH_CUES, SPEECH_CUES
+from quotewire.extract.quotes.lexicons import CLAUSE_SPEECH_CUES, SPEAKER_NOUNS, SPEECH_CUES
 
 # Rules whose form is reported speech whatever the cue word: "according to X", "Asked whether
 # ..., X said", a 'Name: words' headline or transcript line, and quotations without a cue that
@@ -80,6 +82,13 @@ _PLEA = re.compile(r"(?:not\s+)?(?:guilty|innocent|no\s+contest)\b", re.IGNORECA
 _NEGATED = re.compile(r"(?:\bnot|n['\u2019]t|\bnever|\bdeclined to|\brefused to|\bdeclines to|\brefuses to)\s*$", re.I)
 
 
+# A passive auxiliary right before the cue ("was asked", "has been praised", "is literally called").
+_PASSIVE = re.compile(r"\b(?:is|was|are|were|be|been|being|get|gets|got)\s+(?:\w+ly\s+|also\s+|not\s+)?$", re.I)
+# "called"/"dubbed"/"named" after an indefinite noun phrase names a thing ("a drug called X").
+NAMING_CUES = frozenset({"called", "dubbed", "named"})
+_INDEFINITE_NOUN = re.compile(r"\ban?\s+(?:[\w-]+\s+){0,2}[\w-]+\s+$", re.I)
+
+
 def cue_head(cue: str | None) -> str:
     """The cue's first word, lower-cased ("According to" -> "according"; "" without a cue)."""
     if not cue:
@@ -94,6 +103,15 @@ def quote_kind(cue: str | None, rule: str, qtype: str, content: str = "", before
     head = cue_head(cue)
     if head in SPEECH_CUES | CLAUSE_SPEECH_CUES and _NEGATED.search(before):
         # "He won't say what the message is", "Facebook did not say whether ...": nothing was said.
+        return "stance"
+    if qtype == "indirect" and head != "quoted" and not head.endswith("ing") and _PASSIVE.search(before):
+        # "Schumer has been praised, but also criticized", "Trudeau was asked what ...", "the
+        # recipe is called ...": the subject of a passive cue is its target or a name, not a
+        # speaker ("he was quoted as saying" aside; "have been saying" is no passive). With
+        # quoted words ("was described as "basically kidnapping" in state media") someone spoke.
+        return "stance"
+    if head in NAMING_CUES and _INDEFINITE_NOUN.search(before) and before.split()[-1].lower() not in SPEAKER_NOUNS:
+        # "a sedative called clonazepam", "a program called Club Moo": a name, not a judgement.
         return "stance"
     if head in ("pleaded", "pleads", "pled") and _PLEA.match(content):
         return "stance"

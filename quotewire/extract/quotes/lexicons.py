@@ -189,7 +189,7 @@ SPEECH_CUES = _words(
     accusing alleged alleges alleging criticized criticised criticizes criticizing praised praises
     praising condemned condemns denounced denounces decried blasted slammed lambasted thanked
     called calls calling call described describes describing dubbed labeled labelled branded
-    characterized termed testified spoke speaks speaking apologized apologised boasted bragged
+    characterized termed boasted bragged
     statement statements remark remarks comment interview announcement allegation allegations
     accusation accusations warning testimony speech tweet letter email"""
 )
@@ -201,7 +201,7 @@ CLAUSE_SPEECH_CUES = _words(
     """denied denies denying confirmed confirms confirming announced announces announcing announce
     reported reports revealed reveals disclosed suggested suggests suggesting indicated indicates
     continued hinted observed posted wondered speculated estimated conceded countered wrote writes
-    write writing written"""
+    write writing written testified testifies"""
 )
 
 # Train cue rates of the most frequent cue forms (share of occurrences that are gold cues).

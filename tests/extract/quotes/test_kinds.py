@@ -26,6 +26,15 @@ CASES = [
     ("In a blog post, she wrote that the plan had failed.", "wrote", "speech"),
     # Stances and actions: a user who wants quotes does not want these.
     ("She wrote her first cookbook in 1991 in Paris.", "wrote", "stance"),
+    # A passive cue's subject is its target, or a thing's name; quoted words were still spoken.
+    ("Schumer has been praised, but also criticized, for not forcing his senators to vote.", "praised", "stance"),
+    ("Trudeau was asked twice what the government is doing to protect the jobs.", "asked", "stance"),
+    ("Alberta Milk has a program called Club Moo that encourages schools to offer milk.", "called", "stance"),
+    ("An activist called the decision a betrayal of the whole city.", "called", "speech"),
+    ("The arrest was described as \u201cbasically kidnapping\u201d in state media.", "described", "speech"),
+    ("Researchers have for years been saying that governments need to act.", "saying", "speech"),
+    # Speaking about a topic reports no words ("spoke highly of", "spoke about").
+    ("Raptors guard Fred VanVleet spoke highly of Gasol shortly before the game in Atlanta.", "spoke", "stance"),
     # Nothing was said.
     ("Facebook did not say whether it agreed to the conditions.", "say", "stance"),
     ("He won't say what the message on the board is.", "say", "stance"),
