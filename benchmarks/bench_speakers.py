@@ -91,6 +91,7 @@ def main() -> None:
         "content_r": round(m["content_match"][1], 3),
         "speaker_acc": round(m["speaker_acc_on_matched"], 3),
         "e2e_f1": round(m["end_to_end"][2], 3),
+        "direct_recall": round(score_quotes.direct_recall(gold, preds, 0.3), 3),
         "articles_per_s": round(len(gold) / secs, 1),
     }
     name_acc, n_named = score_quotes.name_accuracy(gold, preds, 0.3)

@@ -170,7 +170,7 @@ schema's. Use a recursive `**` glob or the table's folder.
 `manifest` and `quarantine`; a table with no records yet is an empty view with its columns.
 
 ```sh
-quotewire query "SELECT speaker, count(*) AS n FROM quotes GROUP BY speaker ORDER BY n DESC LIMIT 10"
+quotewire query "SELECT speaker, count(*) AS n FROM quotes WHERE kind = 'speech' GROUP BY speaker ORDER BY n DESC LIMIT 10"
 ```
 
 **DuckDB** (SQL or Python):

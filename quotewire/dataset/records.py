@@ -73,6 +73,7 @@ def build_records(
                 "doc_id": doc_id,
                 "attribution_id": short_hash("attribution", doc_id, cue_key if q.cue else q.content.start),
                 "type": q.type,
+                "kind": q.kind,
                 **_span("text", q.content),
                 **_span("cue", q.cue),
                 **_span("speaker_mention", q.mention),

@@ -4,7 +4,10 @@ Scope: the boilerplate web scrapes of news pages carry: repeated headline and vi
 video durations ("Goodbye messages from Aleppo 01:31"), "Story highlights" bullets (kept as
 highlights, not body), promo and call-to-action lines, page furniture ("JUST WATCHED",
 "Replay"), HTML leftovers, "Updated ... GMT" stamps (their date is kept as the stated
-publication date) and leading datelines ("(CNN)", "WASHINGTON (Reuters) -") whose outlet is kept.
+publication date) and leading datelines ("(CNN)", "WASHINGTON (Reuters) -") whose outlet is kept;
+the headline repeated as the body's first line (in any case or punctuation), links to other
+stories ("RELATED: ...", "SEE MORE: ...", a "Related Stories" heading and the titles under it)
+and inline related-stories widgets ("Rep. Ilhan OmarIlhan OmarHillicon Valley: ... MORE (D-Minn.)").
 
 The cleaned text has the same length as the source: removed characters become spaces and
 newlines stay, so offsets into it are offsets into the source. ``clean`` is idempotent.
@@ -33,7 +36,10 @@ _PROMO = re.compile(
     r"Email to a friend|Copyright\b|\u00a9|All rights reserved|Chat with us in Facebook Messenger|"
     r"JUST WATCHED$|MUST WATCH$|Replay$|More Videos|Hide Caption$|Photos?\s*:|"
     r"Image copyright|Image caption|Media playback is unsupported|Breaking News$|Toggle Search$|"
-    r"Advertisement$|Story continues below|Continue reading|Download the .{1,40} app|Getty Images$"
+    r"Advertisement$|Story continues below|Continue reading|Download the .{1,40} app|Getty Images$|"
+    # Links to other stories: "[Related: ...]", "Related post:", "SEE MORE: ...", "MORE: ...".
+    r"\[?Related(?: (?:posts?|stor(?:y|ies)|articles?|coverage|content|links?|reading|videos?))?\s*:|"
+    r"(?:See|Read) (?:more|also)\s*:|More\s*:|MORE (?:FROM|ON)\b"
     r")",
     re.I,
 )
@@ -64,6 +70,20 @@ _BYLINE = re.compile(r"^By [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}(?:(?
 _MAX_TITLE_WORDS = 15
 _VIDEO_COUNT = re.compile(r"^\((\d{1,3}) Videos\)$")
 _PROSE_END = re.compile(r"[.!\"\u201d]$")
+# The heading of a related-stories list inside a body; the short title lines under it are links.
+_LINK_LIST_HEAD = re.compile(
+    r"^(?:(?:related|more|recommended|latest|trending|top|popular)\s+"
+    r"(?:stories|articles|coverage|content|news|links|reading|videos|from\b.{1,40})|"
+    r"you (?:may|might) also (?:like|be interested in)|read next|also read|most (?:read|popular)|"
+    r"recommended(?: for you)?)\s*:?$",
+    re.I,
+)
+_MAX_LINK_LIST = 12
+# An inline related-stories widget (The Hill): after a person's name, the name again glued to it
+# ("Ilhan OmarIlhan Omar"), the person's latest headlines, then "MORE" before the sentence goes on.
+_GLUED = re.compile(r"(?<=[a-z])(?=([A-Z][\w'\u2019-]+))")
+_WIDGET_END = re.compile(r" MORE\b")
+_MAX_WIDGET = 1000
 
 
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
@@ -84,6 +104,63 @@ def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
         return text
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def _inline_widgets(text: str) -> list[tuple[int, int]]:
+    """Spans of inline related-stories widgets: a name glued to its own repeat ("Ilhan OmarIlhan
+    Omar"), headlines, and the closing " MORE", all on one line (``_GLUED``)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (m := _GLUED.search(text, pos)) is not None:
+        g = m.start()
+        pos = g + 1
+        # The glued word repeats one of the few words just before it (the name's first word).
+        if m.group(1) not in text[max(0, g - 60) : g].split()[-4:-1]:
+            continue
+        line_end = text.find("\n", g)
+        end = _WIDGET_END.search(text, g, min(g + _MAX_WIDGET, line_end if line_end >= 0 else len(text)))
+        if end is not None:
+            spans.append((g, end.end()))
+            pos = end.end()
+    return spans
+
+
+def _echo_key(line: str) -> str:
+    """A line's words, lower-cased, without punctuation: a headline and its repeat compare equal."""
+    return " ".join(re.findall(r"[^\W_]+", line.lower()))
+
+
+def _stated_date(line: str) -> dt.date | None:
+    """The date of an "Updated 2034 GMT (0434 HKT) December 14, 2016" stamp (None if invalid)."""
+    d = _STATED_DATE.search(line)
+    # Years outside the window are typos, and overflow date arithmetic downstream.
+    if not d or not _MIN_YEAR <= int(d.group(3)) <= _MAX_YEAR:
+        return None
+    try:
+        return dt.date(int(d.group(3)), _MONTHS[d.group(1)], int(d.group(2)))
+    except ValueError:
+        return None
+
+
+def _line_tables(
+    text: str, lines: list[tuple[int, int]], bare: list[int]
+) -> tuple[set[str], list[tuple[str, int]], Counter[str]]:
+    """Video titles, each line's ``_norm`` and the counts of short normalized lines.
+
+    ``bare[i]`` is where line ``i`` starts once its leading dateline is blanked.
+    """
+    # Rule: a line ending in a video duration is a video title; its title, wherever it repeats
+    # (with or without the duration), is player furniture, not prose.
+    titles: set[str] = set()
+    for b, (_s, e) in zip(bare, lines, strict=True):
+        m = _DURATION_LINE.match(text[b:e])
+        if m and _is_short_title(m.group("title")):
+            titles.add(" ".join(m.group("title").split()))
+    # Rule: a short line repeated verbatim in the page is a headline/video-title echo.
+    # Only short lines can be echoes; long ones are not counted (nor split into all their words).
+    norms = [_norm(text[b:e]) for b, (_s, e) in zip(bare, lines, strict=True)]
+    counts = Counter(n for n, w in norms if w <= _MAX_TITLE_WORDS)
+    return titles, norms, counts
 
 
 def _is_short_title(line: str) -> bool:
@@ -119,33 +196,28 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Clean
     stripped dateline's remainder goes through all the rules, and positions count kept lines only
     ("the first line" is the first line not blanked).
     """
+    source = text
+    # Rule: inline related-stories widgets go first; every later rule sees the text without them.
+    widgets = _inline_widgets(source)
+    text = _blank(source, widgets)
     # The same lines as the segmenter's paragraphs, so a span never crosses a blanked line.
     lines = list(paragraphs(text))
-    removed: list[tuple[int, int]] = []
+    removed: list[tuple[int, int]] = list(widgets)
     highlights: list[Span] = []
     outlet: str | None = None
     published: dt.date | None = None
 
     # Each line without its leading dateline(s): what the line is once a dateline is blanked.
     bare = [s + _dateline_end(text[s:e])[0] for s, e in lines]
-    # Rule: a line ending in a video duration is a video title; its title, wherever it repeats
-    # (with or without the duration), is player furniture, not prose.
-    titles: set[str] = set()
-    for b, (_s, e) in zip(bare, lines, strict=True):
-        m = _DURATION_LINE.match(text[b:e])
-        if m and _is_short_title(m.group("title")):
-            titles.add(" ".join(m.group("title").split()))
-    # Rule: a short line repeated verbatim in the page is a headline/video-title echo.
-    # Only short lines can be echoes; long ones are not counted (nor split into all their words).
-    norms = [_norm(text[b:e]) for b, (_s, e) in zip(bare, lines, strict=True)]
-    counts = Counter(n for n, w in norms if w <= _MAX_TITLE_WORDS)
+    titles, norms, counts = _line_tables(text, lines, bare)
     title: str | None = None
     if lines and len(text[lines[0][0] : lines[0][1]]) <= 250:
         title = text[lines[0][0] : lines[0][1]]
 
     in_highlights = False
     body_seen = 0
-    video_list = 0
+    video_list = link_list = 0
+    first_key = ""  # the first kept line (the headline), compared as ``_echo_key``
     kept = 0  # lines kept so far (whole or after their dateline)
     for idx, (s0, e) in enumerate(lines):
         s = s0
@@ -163,6 +235,12 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Clean
             removed.append((s0, e))
             continue
         video_list = 0
+        if link_list and short and not _PROSE_END.search(norm):
+            # Rule: the short title lines under a "Related stories" heading are links.
+            link_list -= 1
+            removed.append((s0, e))
+            continue
+        link_list = 0
         if in_highlights:
             # Rule: bullets under "Story highlights" are the highlights, kept apart from the body.
             bm = _BULLET.match(line)
@@ -182,6 +260,14 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Clean
         if short and counts[norm] >= 2 and kept > 0:
             removed.append((s0, e))
             continue
+        if kept == 1 and _echo_key(line) == first_key:
+            # Rule: the headline repeated as the body's first line, in any case or punctuation.
+            removed.append((s0, e))
+            continue
+        if _LINK_LIST_HEAD.match(line):
+            link_list = _MAX_LINK_LIST
+            removed.append((s0, e))
+            continue
         vm = _VIDEO_COUNT.match(line)
         if vm:
             video_list = int(vm.group(1))
@@ -192,13 +278,7 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Clean
             continue
         if _UPDATED.match(line):
             # Rule: "Updated 2034 GMT (0434 HKT) December 14, 2016" states the publication date.
-            d = _STATED_DATE.search(line)
-            if d and published is None and _MIN_YEAR <= int(d.group(3)) <= _MAX_YEAR:
-                # Years outside the window are typos, and overflow date arithmetic downstream.
-                try:
-                    published = dt.date(int(d.group(3)), _MONTHS[d.group(1)], int(d.group(2)))
-                except ValueError:
-                    pass
+            published = published or _stated_date(line)
             removed.append((s0, e))
             continue
         if _BYLINE.match(line) and body_seen == 0:
@@ -208,12 +288,14 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Clean
             removed.append((s0, s))
         if kept > 0 and n_words >= 12:
             body_seen += 1
+        if kept == 0:
+            first_key = _echo_key(line)
         kept += 1
 
-    cleaned = _blank(text, removed)
+    cleaned = _blank(source, removed)
     return Cleaned(
         text=cleaned,
-        removed=tuple(Span.of(text, s, e) for s, e in removed),
+        removed=tuple(Span.of(source, s, e) for s, e in sorted(removed)),
         highlights=tuple(highlights),
         outlet=outlet,
         title=title,

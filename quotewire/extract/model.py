@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 QuoteType = Literal["direct", "indirect", "mixed"]
+# What the attribution reports: an utterance or written statement, or a belief, position,
+# intention or action (see ``quotes.kinds``).
+QuoteKind = Literal["speech", "stance"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +61,9 @@ class Quote:
 
     ``mention`` is the speaker mention the attribution rests on ("she", "Kareem", "Lina Shamy,
     an activist in eastern Aleppo" -> the name part only); ``None`` when no source was found.
-    ``group`` ties together parts of one quotation split by its attribution.
+    ``group`` ties together parts of one quotation split by its attribution. ``kind`` is
+    ``speech`` (said, told, wrote, ...) or ``stance`` (supports, signed, ...), from the cue and
+    rule (``quotes.kinds.quote_kind``); hand-built quotes default to ``speech``.
     """
 
     type: QuoteType
@@ -68,6 +73,7 @@ class Quote:
     confidence: float
     rule: str
     group: int = 0
+    kind: QuoteKind = "speech"
 
 
 @dataclass(frozen=True, slots=True)

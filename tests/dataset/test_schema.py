@@ -11,7 +11,7 @@ from quotewire.dataset.schema import TABLES, Validator, arrow_schema, columns, l
 
 GOOD_QUOTE = {
     "quote_id": "0123456789abcdef", "doc_id": "0123456789abcdef", "attribution_id": "0123456789abcdef",
-    "type": "direct", "text": "We are ready", "text_start": 1, "text_end": 13,
+    "type": "direct", "kind": "speech", "text": "We are ready", "text_start": 1, "text_end": 13,
     "cue": "said", "cue_start": 20, "cue_end": 24, "speaker_mention": "Doe",
     "speaker_mention_start": 15, "speaker_mention_end": 18, "speaker": "Jane Doe",
     "speaker_id": "fedcba9876543210", "confidence": 0.9, "rule": "direct.postposed",
@@ -33,6 +33,7 @@ def test_schemas_are_tight(table: str) -> None:
     "change, field",
     [
         ({"type": "quoted"}, "type"),
+        ({"kind": "belief"}, "kind"),
         ({"confidence": 1.5}, "confidence"),
         ({"text_start": -1}, "text_start"),
         ({"quote_id": "not-hex"}, "quote_id"),

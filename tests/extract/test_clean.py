@@ -95,6 +95,31 @@ REMOVED_CASES = [
         [PROSE],
     ),
     (
+        "headline-repeated-as-body-first-line",
+        "Trudeau says Canada will not back down on steel tariffs, despite pressure from the White House\n\n"
+        "TRUDEAU SAYS CANADA WILL NOT BACK DOWN ON STEEL TARIFFS, DESPITE PRESSURE FROM THE WHITE HOUSE.\n"
+        f"{PROSE}\n",
+        ["TRUDEAU SAYS CANADA WILL NOT BACK DOWN ON STEEL TARIFFS, DESPITE PRESSURE FROM THE WHITE HOUSE."],
+        ["Trudeau says Canada will not back down on steel tariffs, despite pressure from the White House", PROSE],
+    ),
+    (
+        "related-link-lines",
+        f"Headline of the story\n{PROSE}\nRELATED: Trump says the wall is needed\n[Related: Salesforce keynote]\n"
+        "Related post: Pickled Brussels Sprouts Recipe\nSEE MORE: Hong Kong protests go on\n"
+        "MORE: The ten best phones of the year\n",
+        ["RELATED: Trump says the wall is needed", "[Related: Salesforce keynote]",
+         "Related post: Pickled Brussels Sprouts Recipe", "SEE MORE: Hong Kong protests go on",
+         "MORE: The ten best phones of the year"],
+        [PROSE],
+    ),
+    (
+        "related-stories-list",
+        f"Headline of the story\n{PROSE}\nRelated Stories\nProgressives oppose funding bill\n"
+        "Senators call for 5G security coordinator\nThe talks resumed on Friday, officials said.\n",
+        ["Related Stories", "Progressives oppose funding bill", "Senators call for 5G security coordinator"],
+        [PROSE, "The talks resumed on Friday, officials said."],
+    ),
+    (
         "crlf-line-endings",
         f"Headline of the story\r\nJUST WATCHED\r\n{PROSE}\r\n",
         ["JUST WATCHED"],
@@ -249,3 +274,33 @@ def test_clean_idempotent_regressions(source: str) -> None:
 def test_degenerate_inputs(source: str) -> None:
     c = clean(source)
     check_contract(source, c)
+
+
+HILL_WIDGET = (
+    "A New York man pleaded guilty to charges he threatened to kill Rep. Ilhan OmarIlhan OmarHillicon Valley: "
+    "Progressives oppose funding bill over surveillance authority | Senators call for 5G security coordinator "
+    "MORE (D-Minn.), the U.S. Attorney's Office announced Monday.\n"
+)
+
+
+def test_inline_related_widget_blanked() -> None:
+    """The Hill's widget after a name (the name glued to its repeat, headlines, "MORE") goes; the
+    sentence around it stays, so no quote or speaker ("Progressives", "MORE") comes from it."""
+    source = f"Headline of the story\n{HILL_WIDGET}"
+    c = clean(source)
+    check_contract(source, c)
+    body = " ".join(c.text.split())
+    assert "Rep. Ilhan Omar (D-Minn.), the U.S. Attorney's Office announced Monday." in body, body
+    assert "Progressives" not in body and "MORE" not in body
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["McDonald's said its McFlurry sales rose MORE than expected, the company said.",
+     "More than 200 people were hurt, officials said: more are missing."],
+)
+def test_widget_and_more_rules_leave_prose(line: str) -> None:
+    source = f"Headline of the story\n{PROSE}\n{line}\n"
+    c = clean(source)
+    check_contract(source, c)
+    assert " ".join(line.split()) in kept_lines(c)

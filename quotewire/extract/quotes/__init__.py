@@ -27,7 +27,10 @@ looks a bounded number of tokens around a cue). Each quote carries its ``rule`` 
   called B "..." and left`` (``coordinated_list``), ``Asked whether ..., X said`` (``asked_question``,
   no source), ``X made clear that ...``;
 * quotes after a clause ending in a colon with any verb (``colon_intro``: ``The captain
-  retorted: "..."``) and after an unlisted past-tense verb (``"Go home," Smith barked``);
+  retorted: "..."``), after an unlisted past-tense verb (``"Go home," Smith barked``) and before
+  one with a comma (``she picked it up and crowed, "Oh, it's my rose"``, ``direct_preposed``);
+* a quotation attributed by ``in her words`` / ``in X's own words`` / ``in the words of X``
+  (``in_words``: ``It had, in her words, become "unhealthy."``);
 * mixed quotes: an indirect content holding a quoted fragment (``X said the plan was "dead."``);
   a forward content ends after a quotation closing on a comma when a writer's add-on follows
   (``X referenced the "Delta rule," a flaw in ...``);
@@ -40,7 +43,10 @@ looks a bounded number of tokens around a cue). Each quote carries its ``rule`` 
 Not extracted: scare quotes and titles (short quoted phrases without a cue, Title Case phrases),
 unbalanced marks (an open mark without its close is dropped, never extended past its paragraph
 run), quotes without any nearby cue, beliefs ("X thinks that ..."), nested attributions inside
-another attribution's content (the outer one wins).
+another attribution's content (the outer one wins), figures and page furniture in a quote's shape
+(``false_quotes``: "the S&P ASX 200 added 0.4 per cent", a market report's "ENERGY: ..." headings,
+"Email: ..." lines). Every quote has a ``kind`` (``kinds``): ``speech`` (said, wrote, asked,
+accused X of) or ``stance`` (a belief, position or action: supports, signed, released).
 
 Content spans include the quotation marks (the PolNeAR gold convention); indirect contents run
 from the complementiser ("that ...") to the end of the clause or the next coordinated cue,
@@ -58,6 +64,7 @@ Layout (one module per rule family; this package re-exports only the public API)
 * ``phrase_cues``: according to, claim nouns, asked whether, as X put it, made clear;
 * ``mixed``: mixed quotes and the recall fallbacks; ``continuations``: parts, paragraphs,
   floating quotes; ``orphans``: unattributed quotations;
+* ``false_quotes``: figure reports and furniture lines dropped; ``kinds``: speech or stance;
 * ``lexicons`` (cue words, speaker nouns) and ``learned_cues.tsv``.
 """
 

@@ -5,7 +5,7 @@ Scope: ``_direct_after`` (``direct_postposed`` '"...," he said', ``direct_postpo
 a quote closing on a comma: '"Go home," Smith barked'); ``_direct_before``
 (``direct_preposed`` 'X tweeted: "..."', ``direct_preposed_inverted`` 'Said X: "..."',
 ``name_colon`` '- Name: "..."', ``from_colon`` 'From the report: "..."', ``colon_intro`` 'The
-captain retorted: "..."'); ``_name_colon``: a paragraph opening 'Clinton: ...' or 'WALLACE: ...'
+captain retorted: "..."', an unlisted past tense before a comma: 'she crowed, "Oh, ..."'); ``_name_colon``: a paragraph opening 'Clinton: ...' or 'WALLACE: ...'
 (headlines, transcripts). Parts, paragraphs and floating quotes are in ``continuations``.
 """
 
@@ -36,6 +36,8 @@ NOT_SPEECH = frozenset(
     """wanted needed appeared seemed happened used tried started seemed ended looked turned walked
     moved learned noted""".split()
 )
+# Subject pronouns that speak ("it", "you" are more often objects: "picked it up and crowed").
+_PERSON_SUBJECTS = frozenset("he she they we i".split())
 # A cue and its preposed quote may be separated by this many tokens of adjuncts ("said on Twitter
 # on Monday, in reference to her first child, "...""); beyond it the quote is another clause's.
 MAX_PREPOSED_GAP = 16
@@ -114,6 +116,16 @@ def _speech_like(text: str, toks: list[_Tok], c: int, m: _Mark) -> bool:
         return False
     inner = text[m.start : m.end].rstrip("\"'\u201d\u2019\u00bb")
     return inner[-1:] in (",", "?", "!") and (c + 1 >= len(toks) or toks[c + 1].text in ".,;" or toks[c + 1].word)
+
+
+def _preposed_speech_like(text: str, toks: list[_Tok], c: int, m: _Mark) -> bool:
+    """A lower-case past-tense verb at token ``c``, before a comma and a quoted sentence (an
+    opening capital, two words or more)."""
+    t = toks[c]
+    if t.quoted or t.cap or not t.low.endswith("ed") or len(t.low) < 5 or t.low in NOT_SPEECH:
+        return False
+    inner = text[m.start + 1 : m.end].lstrip("\"'\u201c\u2018\u00ab ")
+    return m.words >= 2 and inner[:1].isupper()
 
 
 def _direct_before(
@@ -206,6 +218,21 @@ def _direct_before(
                 # ("noting the "kind of problems" he had"): a fragment of a mixed quote.
                 return None
             return (tk.start, tk.end), mention, "direct_preposed"
+    if first > 1 and toks[first - 1].text == "," and _preposed_speech_like(text, toks, first - 2, m):
+        # 'She picked it up and crowed, "Oh, it's my rose,"': as after a quote ('"Go," Smith
+        # barked'), an unlisted past tense before a comma and a quoted sentence is a verb of
+        # speaking; its subject, or a coordinated clause's opening subject, is the speaker.
+        c = first - 2
+        mention = None
+        if toks[c - 1].low == "and":
+            # "she picked it up and crowed": the pronoun subject of the first verb, a few words back.
+            p = next((i for i in range(c - 2, max(-1, c - 8), -1) if toks[i].low in _PERSON_SUBJECTS), None)
+            mention = (toks[p].start, toks[p].end) if p is not None else None
+        else:
+            np = _subject_before(toks, c, 0)
+            mention = (toks[np[0]].start, toks[np[1] - 1].end) if np is not None and np[1] == c else None
+        if mention is not None:
+            return (toks[c].start, toks[c].end), mention, "direct_preposed"
     if first > 0 and toks[first - 1].text == ":" and m.words >= 3:
         # "The supporter retorted: "..."": any clause with a subject, ending in a colon.
         subj = _colon_subject(toks, first - 1)

@@ -169,6 +169,41 @@ CLAIM_NOUNS = _words(
     complaints complaint rejection embrace demand demands questions defense defence response"""
 )
 
+# What makes a quote record ``speech`` rather than ``stance`` (``kinds.quote_kind``). Written by
+# hand: a user opening ``quotes`` wants what people said or wrote, while the cue lists above (and
+# the PolNeAR-learned forms) also hold stances and actions ("supports", "signed", "released").
+# Cue words that report an utterance or a written statement whatever their complement: saying,
+# telling, writing, asking, answering, and the verbal acts of accusing, praising, urging.
+SPEECH_CUES = _words(
+    """said says say saying tell told tells telling tweeted
+    tweets tweet tweeting according added adds add adding noted notes noting explained explains
+    explaining stated declared declares claimed claims claiming argued argues argue arguing insisted
+    insists insisting warned warns warning cautioned acknowledged acknowledges acknowledging admitted
+    admits conceded concedes asserted asserts contended contends remarked replied replies responded
+    responds answered stressed stressing emphasized emphasised emphasizing emphasising joked jokes
+    joking quipped complained complains lamented shouted yelled chanted screamed interjected
+    elaborated clarified recalled recalls recounted reiterated reiterates repeated vowed vows
+    vowing pledged pledges promise promised promises predicted assured assures reminded reminds
+    quoted voiced expressed expresses retorted predicts commented comment comments
+    mentioned mentions emailed texted asked asks asking urged urges urging pleaded accused accuses
+    accusing alleged alleges alleging criticized criticised criticizes criticizing praised praises
+    praising condemned condemns denounced denounces decried blasted slammed lambasted thanked
+    called calls calling call described describes describing dubbed labeled labelled branded
+    characterized termed boasted bragged
+    statement statements remark remarks comment interview announcement allegation allegations
+    accusation accusations warning testimony speech tweet letter email"""
+)
+# Cue words that report an utterance when they introduce a reported clause ("X denied that ...",
+# ", X announced."), and an act or a finding otherwise ("denied a request", "announced a policy",
+# "reported a profit", "wrote her first cookbook"): speech only with the clause rules
+# (``kinds.CLAUSE_RULES``) or a content that opens a clause.
+CLAUSE_SPEECH_CUES = _words(
+    """denied denies denying confirmed confirms confirming announced announces announcing announce
+    reported reports revealed reveals disclosed suggested suggests suggesting indicated indicates
+    continued hinted observed posted wondered speculated estimated conceded countered wrote writes
+    write writing written testified testifies"""
+)
+
 # Train cue rates of the most frequent cue forms (share of occurrences that are gold cues).
 CUE_RATE: dict[str, float] = {
     "said": 0.92,

@@ -3,7 +3,8 @@
 Scope: ``_according`` ("according to X, ..." / "..., according to X"), ``_claim_noun`` ("X's
 claim that ...", "his criticism of ..."), ``_asked_question`` ("Asked whether ..., X said": the
 question, no source), ``_as_parenthetical`` ("..., as X put it." / "As X said, ..."),
-``_made_clear`` ("She made clear that ...").
+``_made_clear`` ("She made clear that ..."), ``_in_words`` ("in her words, "..."", "in the
+words of X").
 """
 
 from __future__ import annotations
@@ -208,3 +209,52 @@ def _made_clear(toks: list[_Tok], k: int, n: int) -> _Cand | None:
     else:
         cand = None
     return cand
+
+
+# Possessors of "in X's words" that are pronouns ("in her words", "in their own words").
+_POSSESSIVE_PRONOUNS = frozenset("his her their its my our".split())
+
+
+def _in_words(toks: list[_Tok], k: int, n: int) -> _Cand | None:
+    """``It had, in her words, become "unhealthy."`` / ``in the words of X, "..."``: the phrase
+    is the cue, the possessor the source, the nearest quotation of the clause the content.
+
+    Why: the phrase attributes the quoted words to someone as plainly as "she said" does, and
+    the quotation is often a fragment inside the writer's sentence, which no verb rule reaches.
+    Scope: the quotation after the phrase, else the last one before it.
+    """
+    if k + 1 < n and toks[k + 1].low == "of" and k >= 2 and toks[k - 1].low == "the" and toks[k - 2].low == "in":
+        # "in the words of Jane Smith": the source is the name after "of".
+        b = k + 2
+        while b < n and toks[b].word and toks[b].cap and not toks[b].quoted and b - k < 6:
+            b += 1
+        if b == k + 2:
+            return None
+        a = k - 2
+        mention = (toks[k + 2].start, toks[b - 1].end)
+        cue_end, after = toks[k + 1].end, b
+    else:
+        o = k - 2 if toks[k - 1].low == "own" else k - 1  # "in her own words"
+        a = o - 1
+        if a < 0 or toks[a].low != "in":
+            return None
+        owner = toks[o]
+        low = owner.low.replace("\u2019", "'")
+        if low in _POSSESSIVE_PRONOUNS:
+            mention = (owner.start, owner.end)
+        elif owner.cap and low.endswith("'s") and not owner.quoted:
+            mention = (owner.start, owner.end - 2)
+        else:
+            return None
+        cue_end, after = toks[k].end, k + 1
+    q = next((i for i in range(after, n) if toks[i].quoted), None)
+    if q is None:
+        q = next((i for i in range(a - 1, -1, -1) if toks[i].quoted), None)
+        if q is None:
+            return None
+        while q > 0 and toks[q - 1].quoted:
+            q -= 1
+    e = q
+    while e < n and toks[e].quoted:
+        e += 1
+    return _Cand("direct", [(toks[q].start, toks[e - 1].end)], (toks[a].start, cue_end), mention, 0.8, "in_words")

@@ -1,0 +1,85 @@
+"""Candidates that have the shape of a quote but report no one: dropped before overlap resolution.
+
+Scope: market reports, whose figures take the reporting forms of speech ("Australia's S&P ASX
+200 added 0.4 per cent to 5,835.20" reads as "X added ..." with the speaker "200"; "ENERGY:
+Benchmark U.S. crude oil fell 42 cents" reads as a 'Name: words' headline), and 'Label: ...'
+lines of contact and link furniture ("Email: jdoe@example.com", "Earlier: Audrey Parker pushed
+...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotewire.extract.quotes.tokens import _Cand
+
+# "add" also means "increase": with an amount as its object it reports a figure moving.
+ADD_FORMS = frozenset({"add", "added", "adds", "adding"})
+# An amount that moves: "0.4 per cent", "42 cents", "$1.65", "12 points", "3%" (not "40 per cent
+# of voters", a share, which someone may well have said).
+_MOVE = r"[-+]?[$\u00a3\u20ac]?\d[\d,.]*\s*(?:per\s?cent|percent|%|points?|cents?|basis points|yen|bps)"
+_AMOUNT = re.compile(rf"^{_MOVE}(?!\s+of\b)|^[$\u00a3\u20ac]\d", re.IGNORECASE)
+# Market-report prose: a figure moving ("fell 42 cents to $51.69", "rose 0.3 per cent to 4,960").
+_FIGURE = re.compile(
+    rf"\b(?:rose|fell|gained|lost|added|slipped|dropped|climbed|edged|jumped|strengthened|weakened|"
+    rf"declined|advanced|shed|slid|sank|surged)\b[^.;]{{0,40}}?{_MOVE}|\bto\s+[$\u00a3\u20ac]?\d[\d,]*\.\d",
+    re.IGNORECASE,
+)
+# 'Label:' lines of page furniture, not speakers: contact lines and links to other stories.
+FURNITURE_LABELS = frozenset(
+    """email e-mail twitter facebook instagram phone tel contact earlier previously related
+    recommended trending listen podcast newsletter""".split()
+)
+_CONTACT = re.compile(r"\S@\S|https?://|www\.")
+
+
+def is_figure_report(cue_word: str, content: str) -> bool:
+    """Is "X added <content>" a figure moving ("added 0.4 per cent to 5,835.20"), not speech?"""
+    return cue_word.lower() in ADD_FORMS and bool(_AMOUNT.match(content.lstrip()))
+
+
+def _all_caps(label: str) -> bool:
+    """A label in capitals of two letters or more ("ENERGY"; "Q" and "A" of an interview are not)."""
+    letters = [c for c in label if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def is_market_heading(label: str, content: str) -> bool:
+    """Is 'LABEL: content' a market report's section heading ("ENERGY: crude oil fell 42 cents")?
+
+    An all-capitals label whose paragraph reports figures moving: a transcript speaker in
+    capitals ("WALLACE: If I may, sir") does not read out closing prices.
+    """
+    return _all_caps(label) and bool(_FIGURE.search(content))
+
+
+def is_furniture_label(label: str, content: str) -> bool:
+    """Is 'Label: content' a contact or link line ("Email: jdoe@...", "Earlier: <headline>")?"""
+    return label.strip().lower() in FURNITURE_LABELS or bool(_CONTACT.search(content))
+
+
+def drop_false_quotes(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """``cands`` without the figure reports, market headings and furniture lines (see module).
+
+    Why per document: a market report's headings are one format; once one all-capitals label
+    heads figures ("ENERGY: ... fell 42 cents"), the others are headings too ("BREXIT VOTE: British
+    Prime Minister Theresa May suffered ..."), not speakers.
+    """
+    labels = [
+        (c, text[c.mention[0] : c.mention[1]], text[c.parts[0][0] : c.parts[-1][1]])
+        for c in cands
+        if c.rule == "name_colon" and c.mention is not None
+    ]
+    market = any(is_market_heading(label, content) for _, label, content in labels)
+    dropped = {
+        id(c)
+        for c, label, content in labels
+        if (market and _all_caps(label)) or is_furniture_label(label, content)
+    }
+    kept = []
+    for c in cands:
+        cue = text[c.cue[0] : c.cue[1]] if c.cue else ""
+        if id(c) in dropped or is_figure_report(cue, text[c.parts[0][0] : c.parts[-1][1]]):
+            continue
+        kept.append(c)
+    return kept
