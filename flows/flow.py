@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,16 +17,16 @@ from typing import Any
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.context import FlowRunContext
+from prefect.exceptions import TerminationSignal
 from prefect.futures import PrefectFuture
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from quotewire.dataset import io as qio
 from quotewire.dataset.batch import BatchResult, process_batch
 from quotewire.dataset.pipeline import Options
-from quotewire.dataset.runner import BatchArgs, RunSummary, run_pipeline
+from quotewire.dataset.runner import BatchArgs, RunSummary, run_options, run_pipeline
 from quotewire.dataset.schema import TABLES
-from quotewire.errors import ConfigError
-from quotewire.extract.quotes.lexicons import DEFAULT_CUES
+from quotewire.errors import ConfigError, Terminated
 
 log = logging.getLogger(__name__)
 
@@ -67,17 +66,33 @@ def _workers() -> int:
     return 32
 
 
-def _task_runner(kind: str, dask_address: str | None) -> Any:
+def default_workers() -> int:
+    """One worker per core this process may use (its CPU affinity, not the machine's core count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS has no affinity call
+        return os.cpu_count() or 2
+
+
+def _task_runner(kind: str, dask_address: str | None, workers: int | None = None) -> Any:
+    """The task runner of ``kind`` with ``workers`` workers (default: one per usable core).
+
+    With ``dask_address`` the cluster's own size decides; ``workers`` does not apply.
+    """
+    if workers is not None and workers < 1:
+        raise ConfigError(f"found --workers {workers}, expected a positive number")
+    n = workers or default_workers()
     if kind == "threads":
-        return ThreadPoolTaskRunner(max_workers=os.cpu_count() or 2)
+        return ThreadPoolTaskRunner(max_workers=n)
     if kind == "process":
-        return ProcessPoolTaskRunner(max_workers=os.cpu_count() or 2)
+        return ProcessPoolTaskRunner(max_workers=n)
     if kind == "dask":
         from prefect_dask.task_runners import DaskTaskRunner
 
         if dask_address:
             return DaskTaskRunner(address=dask_address)
-        return DaskTaskRunner(cluster_kwargs={"n_workers": os.cpu_count() or 2, "threads_per_worker": 1})
+        # One single-threaded process per worker: extraction is pure Python (GIL-bound).
+        return DaskTaskRunner(cluster_kwargs={"n_workers": n, "threads_per_worker": 1, "dashboard_address": None})
     raise ConfigError(f"found task runner {kind!r}, expected threads, process or dask")
 
 
@@ -99,12 +114,7 @@ def quotewire_flow(
     cues: dict[str, list[str]] | None = None,
 ) -> dict[str, Any]:
     """Turn the raw folder into the validated dataset in the output folder (incrementally)."""
-    opts = Options(
-        include_text=include_text,
-        max_chars=max_chars,
-        extra_boilerplate=tuple(re.compile(p) for p in boilerplate or ()),
-        cues=DEFAULT_CUES.extended(**cues) if cues else DEFAULT_CUES,
-    )
+    opts = run_options(include_text=include_text, max_chars=max_chars, boilerplate=boilerplate, cues=cues)
     summary = run_pipeline(
         Path(raw), Path(out), full=full, keep_deleted=keep_deleted, options=opts, batch_size=batch_size,
         text_field=text_field, max_quarantine_ratio=max_quarantine_ratio, progress=progress,
@@ -114,9 +124,22 @@ def quotewire_flow(
     return summary.as_dict()
 
 
-def make_flow(task_runner: str = "threads", dask_address: str | None = None) -> Any:
-    """The flow with the chosen task runner (threads, process, or dask via prefect-dask)."""
-    return quotewire_flow.with_options(task_runner=_task_runner(task_runner, dask_address))
+def make_flow(task_runner: str = "threads", dask_address: str | None = None, workers: int | None = None) -> Any:
+    """The flow with the chosen task runner (threads, process, or dask via prefect-dask) and
+    ``workers`` workers (default: one per usable core)."""
+    return quotewire_flow.with_options(task_runner=_task_runner(task_runner, dask_address, workers))
+
+
+def call_flow(fl: Any, **kwargs: Any) -> dict[str, Any]:
+    """Run the flow; Prefect's SIGTERM exception becomes quotewire's ``Terminated``.
+
+    While a flow runs, Prefect's own SIGTERM handler raises its ``TerminationSignal``; the
+    command line knows only ``Terminated`` (it must not import Prefect), and exits 143 for it.
+    """
+    try:
+        return dict(fl(**kwargs))
+    except TerminationSignal as exc:
+        raise Terminated(exc.signal) from exc
 
 
 def _publish_artifacts(s: RunSummary) -> None:

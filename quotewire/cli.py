@@ -11,7 +11,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,7 @@ os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 from quotewire.dataset.config import cue_words, load_aliases, load_config
-from quotewire.errors import QuotewireError
+from quotewire.errors import QuotewireError, Terminated
 from quotewire.version import __version__
 
 
@@ -38,6 +40,8 @@ def _add_run_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--batch-size", type=int, default=None, help="articles per task (default: 200)")
     p.add_argument("--task-runner", choices=["threads", "process", "dask"], default=None,
                    help="Prefect task runner (default: threads)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="workers of the task runner, any runner (default: one per usable core)")
     p.add_argument("--dask-address", default=None, help="scheduler address tcp://host:port (with --task-runner dask)")
     p.add_argument("--max-quarantine-ratio", type=float, default=None,
                    help="fail the run (exit 3) when more than this share of inputs is quarantined (default: 1.0)")
@@ -97,14 +101,49 @@ def run_kwargs(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from flows.flow import make_flow
-
+    """Plan first; start Prefect (one API for the flow and every worker) only when there is work."""
     kwargs = run_kwargs(args)
     cfg = load_config(Path.cwd())
-    fl = make_flow(args.task_runner or cfg.task_runner, args.dask_address)
-    result = fl(**kwargs, progress=sys.stderr.isatty())
+    if not args.full:
+        idle = _nothing_to_do(kwargs)
+        if idle is not None:
+            print_nothing(idle, as_json=args.json)
+            return 0
+    from flows.server import run_api
+
+    with run_api(while_starting=_import_flow):
+        from flows.flow import call_flow, make_flow
+
+        fl = make_flow(args.task_runner or cfg.task_runner, args.dask_address, args.workers or cfg.workers or None)
+        result = call_flow(fl, **kwargs, progress=sys.stderr.isatty())
     print_summary(result, as_json=args.json)
     return 0
+
+
+def _import_flow() -> None:
+    """Import Prefect and the flow (seconds) while the local Prefect server starts beside it."""
+    import flows.flow  # noqa: F401
+
+
+def _nothing_to_do(kwargs: dict[str, Any]) -> dict[str, Any] | None:
+    """The summary of a rerun with no new, changed or deleted input, or None (no Prefect here)."""
+    from quotewire.dataset.runner import nothing_to_do, run_options
+
+    opts = run_options(include_text=kwargs["include_text"], max_chars=kwargs["max_chars"],
+                       boilerplate=kwargs["boilerplate"], cues=kwargs["cues"])
+    s = nothing_to_do(Path(kwargs["raw"]), Path(kwargs["out"]), keep_deleted=kwargs["keep_deleted"], options=opts,
+                      corpus=kwargs["corpus"], aliases=kwargs["aliases"])
+    return None if s is None else {**s.as_dict(), "nothing_to_do": True}
+
+
+def print_nothing(s: dict[str, Any], *, as_json: bool = False) -> None:
+    """The no-op summary: the dataset of the last run is current."""
+    if as_json:
+        print(json.dumps(s, default=str))
+        return
+    extra = f", {s['duplicate']} duplicate" if s["duplicate"] else ""
+    print(f"quotewire: nothing to do: {s['unchanged']} unchanged{extra} (dataset of run {s['run_id']} is current)")
+    print("  records: " + ", ".join(f"{t} {n}" for t, n in s["records"].items()))
 
 
 def print_summary(s: dict[str, Any], *, as_json: bool = False) -> None:
@@ -125,8 +164,15 @@ def print_summary(s: dict[str, Any], *, as_json: bool = False) -> None:
     print("\n".join(lines))
 
 
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # SIGTERM (a service manager, ``kill``) takes Ctrl-C's path: the same clean-up, exit 143.
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         if args.command == "run":
             return cmd_run(args)
@@ -145,9 +191,11 @@ def main(argv: list[str] | None = None) -> int:
     except QuotewireError as exc:
         _print_error(exc)
         return exit_code(exc)
-    except KeyboardInterrupt:
-        print("quotewire: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        # The commit protocol keeps the previous dataset readable; the next run finishes or
+        # discards what this one staged.
+        print("quotewire: interrupted; the output folder holds the last committed dataset", file=sys.stderr)
+        return 143 if isinstance(exc, Terminated) else 130
     return 2
 
 

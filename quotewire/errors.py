@@ -24,3 +24,11 @@ class OutputLocked(QuotewireError):
 
 class RunFailed(QuotewireError):
     """The run could not proceed (or the quarantined share exceeded the configured limit)."""
+
+
+class Terminated(KeyboardInterrupt):
+    """The process was asked to stop (SIGTERM); handled like Ctrl-C, with exit status 143.
+
+    A ``KeyboardInterrupt`` so that every clean-up path written for Ctrl-C (the flow's, the
+    task runners', the local Prefect server's) runs for it too.
+    """

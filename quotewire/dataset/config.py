@@ -25,6 +25,7 @@ class Config:
     batch_size: int = 200
     text_field: str = "text"
     task_runner: str = "threads"
+    workers: int = 0  # workers of the task runner; 0: one per usable core
     max_quarantine_ratio: float = 1.0
     max_chars: int = 5_000_000
     # Extra boilerplate line patterns (regular expressions), e.g. an outlet's promo lines.
