@@ -7,8 +7,10 @@ imports Prefect.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import signal
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,8 +21,10 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.context import FlowRunContext
 from prefect.exceptions import TerminationSignal
 from prefect.futures import PrefectFuture
+from prefect.logging.handlers import APILogWorker
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
+from flows.server import die_with_parent
 from quotewire.dataset import io as qio
 from quotewire.dataset.batch import BatchResult, process_batch
 from quotewire.dataset.pipeline import Options
@@ -74,6 +78,18 @@ def default_workers() -> int:
         return os.cpu_count() or 2
 
 
+def worker_init() -> None:
+    """In a process-pool worker: leave Ctrl-C to the command line, die with it on ``kill -9``.
+
+    A terminal's Ctrl-C reaches the whole foreground process group: workers that took it died
+    mid-batch with tracebacks, and the pool, broken under the flow, hung its shutdown. The
+    parent stops the pool itself, after the batches in progress (a second or two). A hard kill
+    of the parent runs no clean-up: without the death signal the workers lived on as orphans.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
+
+
 def _task_runner(kind: str, dask_address: str | None, workers: int | None = None) -> Any:
     """The task runner of ``kind`` with ``workers`` workers (default: one per usable core).
 
@@ -85,7 +101,7 @@ def _task_runner(kind: str, dask_address: str | None, workers: int | None = None
     if kind == "threads":
         return ThreadPoolTaskRunner(max_workers=n)
     if kind == "process":
-        return ProcessPoolTaskRunner(max_workers=n)
+        return ProcessPoolTaskRunner(max_workers=n, initializer=worker_init)
     if kind == "dask":
         from prefect_dask.task_runners import DaskTaskRunner
 
@@ -140,6 +156,11 @@ def call_flow(fl: Any, **kwargs: Any) -> dict[str, Any]:
         return dict(fl(**kwargs))
     except TerminationSignal as exc:
         raise Terminated(exc.signal) from exc
+    finally:
+        # Ship the run's logs now, while the run's API is still up: at interpreter exit (the
+        # default) the local server is gone and every shipment fails with a traceback.
+        with contextlib.suppress(Exception):
+            APILogWorker.drain_all(timeout=5)
 
 
 def _publish_artifacts(s: RunSummary) -> None:
