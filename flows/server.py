@@ -21,6 +21,7 @@ import socket
 import subprocess
 import sys
 import time
+import tomllib
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -124,20 +125,43 @@ def _wait_healthy(proc: subprocess.Popen[bytes], url: str, timeout: float) -> bo
     return True
 
 
+def configured_api_url() -> str | None:
+    """The API the user configured: ``PREFECT_API_URL``, else the active Prefect profile's.
+
+    Read without importing Prefect (its settings are fixed at import, before which the local
+    server's address must be exported). When Prefect is already imported (a test harness, a
+    notebook), its current settings say.
+    """
+    if os.environ.get("PREFECT_API_URL"):
+        return os.environ["PREFECT_API_URL"]
+    if "prefect.settings" in sys.modules:
+        from prefect.settings import PREFECT_API_URL
+
+        return PREFECT_API_URL.value() or None
+    home = Path(os.environ.get("PREFECT_HOME") or Path.home() / ".prefect").expanduser()
+    try:
+        data = tomllib.loads((home / "profiles.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    name = os.environ.get("PREFECT_PROFILE") or data.get("active") or "ephemeral"
+    url = data.get("profiles", {}).get(name, {}).get("PREFECT_API_URL")
+    return url if isinstance(url, str) and url else None
+
+
 @contextlib.contextmanager
 def run_api(
     log_path: Path | None = None, timeout: float = 120.0, while_starting: Callable[[], object] | None = None
 ) -> Iterator[str]:
     """The one Prefect API of a run, exported in ``PREFECT_API_URL`` while the block runs.
 
-    ``PREFECT_API_URL`` already set: that server (a real one; nothing is started). Otherwise one
+    An API configured (``configured_api_url``): that server (nothing is started). Otherwise one
     loopback server is started, used by the flow and inherited by every worker the run spawns,
     and stopped (SIGTERM, so it closes its database cleanly) when the block exits, whatever the
     reason; a ``kill -9`` of this process stops it too (``die_with_parent``).
     ``while_starting`` runs while the server starts (importing Prefect and the flow: seconds
     that overlap the server's own start-up); the address is already exported then.
     """
-    existing = os.environ.get("PREFECT_API_URL")
+    existing = configured_api_url()
     if existing:
         if while_starting is not None:
             while_starting()

@@ -105,7 +105,6 @@ def run_kwargs(args: argparse.Namespace) -> dict[str, Any]:
 def cmd_run(args: argparse.Namespace) -> int:
     """Plan first; start Prefect (one API for the flow and every worker) only when there is work."""
     kwargs = run_kwargs(args)
-    cfg = load_config(Path.cwd())
     if not args.full:
         idle = _nothing_to_do(kwargs)
         if idle is not None:
@@ -116,10 +115,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     with run_api(while_starting=_import_flow):
         from flows.flow import call_flow, make_flow
 
-        fl = make_flow(args.task_runner or cfg.task_runner, args.dask_address, args.workers or cfg.workers or None)
+        fl = make_flow(args.task_runner, args.dask_address, args.workers)
         result = call_flow(fl, **kwargs, progress=sys.stderr.isatty())
     print_summary(result, as_json=args.json)
     return 0
+
+
+def _runner_args(args: argparse.Namespace) -> None:
+    """The task runner and its worker count: flags over the config (0 workers: one per core)."""
+    cfg = load_config(Path.cwd())
+    args.task_runner = args.task_runner or cfg.task_runner
+    args.workers = args.workers or cfg.workers or None
 
 
 def _import_flow() -> None:
@@ -176,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _on_sigterm)
     try:
+        if args.command in ("run", "serve", "watch"):
+            _runner_args(args)
         if args.command == "run":
             return cmd_run(args)
         if args.command == "serve":
@@ -184,8 +192,11 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_serve(args, run_kwargs(args))
         if args.command == "watch":
             from flows.serve import cmd_watch
+            from flows.server import run_api
 
-            return cmd_watch(args, run_kwargs(args), print_summary, _print_error)
+            # One API for every rerun and every worker (as for run), stopped when the watch ends.
+            with run_api(while_starting=_import_flow):
+                return cmd_watch(args, run_kwargs(args), print_summary, _print_error)
         if args.command == "query":
             from quotewire.dataset.query import cmd_query
 
