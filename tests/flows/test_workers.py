@@ -1,0 +1,91 @@
+"""``--workers N`` sizes every task runner; ``watch`` retries a change that met a locked output."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quotewire.cli import build_parser
+from quotewire.errors import ConfigError, OutputLocked
+
+
+@pytest.mark.parametrize("kind", ["threads", "process"])
+def test_workers_size_the_pool(kind: str) -> None:
+    from flows.flow import _task_runner
+
+    assert _task_runner(kind, None, 3)._max_workers == 3
+
+
+def test_workers_size_a_local_dask_cluster() -> None:
+    pytest.importorskip("prefect_dask")
+    from flows.flow import _task_runner
+
+    runner = _task_runner("dask", None, 3)
+    assert runner.cluster_kwargs["n_workers"] == 3 and runner.cluster_kwargs["threads_per_worker"] == 1
+
+
+def test_default_is_one_worker_per_usable_core() -> None:
+    from flows.flow import _task_runner, default_workers
+
+    assert _task_runner("threads", None)._max_workers == default_workers() >= 1
+
+
+def test_workers_must_be_positive() -> None:
+    from flows.flow import _task_runner
+
+    with pytest.raises(ConfigError, match="expected a positive number"):
+        _task_runner("process", None, -1)
+
+
+@pytest.mark.parametrize("command", ["run", "serve", "watch"])
+def test_every_running_command_takes_workers(command: str) -> None:
+    argv = [command, "--workers", "2"] + (["--interval", "1m"] if command == "serve" else [])
+    assert build_parser().parse_args(argv).workers == 2
+
+
+def test_config_workers_apply_when_no_flag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotewire.cli import _runner_args
+
+    (tmp_path / "quotewire.toml").write_text('workers = 3\ntask_runner = "process"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = build_parser().parse_args(["run"])
+    _runner_args(args)
+    assert (args.task_runner, args.workers) == ("process", 3)
+    args = build_parser().parse_args(["run", "--workers", "1"])
+    _runner_args(args)
+    assert args.workers == 1
+
+
+def test_watch_retries_a_change_that_met_the_lock(raw_dir: Path, out_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file dropped while another run holds the output is processed once the lock is free."""
+    import watchfiles
+
+    import flows.flow
+    from flows.serve import cmd_watch
+
+    calls: list[str] = []
+
+    def fake_flow(**kwargs: Any) -> dict[str, Any]:
+        calls.append("run")
+        if len(calls) in (2, 3):  # the rerun for new.txt meets a run holding the lock, twice
+            raise OutputLocked("another quotewire run is writing output (pid 1); wait for it to finish")
+        return {"n": len(calls)}
+
+    def fake_watch(*args: Any, **kwargs: Any) -> Iterator[set[tuple[int, str]]]:
+        yield set()  # start-up tick: the first run
+        yield {(1, str(raw_dir / "new.txt"))}  # a file dropped: locked
+        yield set()  # a one-second tick: still locked
+        yield set()  # next tick: free, the change is processed
+        yield set()  # nothing pending: no run
+
+    monkeypatch.setattr(watchfiles, "watch", fake_watch)
+    monkeypatch.setattr(flows.flow, "make_flow", lambda *a, **k: fake_flow)
+    summaries: list[dict[str, Any]] = []
+    args = argparse.Namespace(task_runner="threads", dask_address=None, workers=None, debounce=0.1)
+    kwargs = {"raw": str(raw_dir), "out": str(out_dir)}
+    assert cmd_watch(args, kwargs, summaries.append, lambda exc: None) == 0
+    assert len(calls) == 4 and summaries == [{"n": 1}, {"n": 4}]
