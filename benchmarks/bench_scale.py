@@ -3,7 +3,7 @@
   python benchmarks/bench_scale.py runners [--corpus-dir ../shared/corpus] [--limit 4000]
                                            [--workers 1,2] [--runners threads,process,dask] [--repeat 2]
   python benchmarks/bench_scale.py noop    [--files 2000]
-  python benchmarks/bench_scale.py corpus  [--corpus-dir ...] [--sizes 21000,64000]
+  python benchmarks/bench_scale.py corpus  [--corpus-dir ...] [--base N] [--sizes 21000,64000,200000]
 
 - ``runners``: the same ``run_pipeline`` (plan, batches, commit; ``--no-corpus``) with its
   batches mapped by a plain ``multiprocessing.Pool`` over ``process_batch`` and by the flow
@@ -11,8 +11,9 @@
   not counted; a runner's own start-up, such as spawning its workers, is). Prints articles/s
   of each (best of ``--repeat``, and the pipeline's own seconds) and the runner/pool ratio.
 - ``noop``: wall time of ``quotewire run`` with nothing new on ``--files`` ``.txt`` files.
-- ``corpus``: time and peak memory of the corpus-wide ``people``/``quotations`` rebuild alone
-  (``rebuild_corpus``) at growing sizes, on a dataset built once with ``--no-corpus``.
+- ``corpus``: time and peak memory of the corpus-wide ``people``/``quotations`` build alone
+  (``build_corpus`` on the fields ``rebuild_corpus`` reads) at growing sizes: a base dataset is
+  processed once, and its records are repeated with new ids up to each size.
 
 The corpus is bench_flow's: BBC News + Reuters-21578 bodies as one JSONL input (about 21,000
 articles; larger sizes repeat it with changed ids and text).
@@ -123,42 +124,59 @@ _CORPUS_CHILD = """
 import json, resource, sys, time
 from pathlib import Path
 from quotewire.dataset import io as qio
-from quotewire.dataset.runner import rebuild_corpus
-out = Path(sys.argv[1])
+from quotewire.dataset.corpus import build_corpus
+out, size = Path(sys.argv[1]), int(sys.argv[2])
 rows = list(qio.load_manifest(out).values())
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+base = {"documents": [], "speakers": [], "quotes": []}
+fields = {"documents": ("doc_id", "published", "outlet"),
+          "speakers": ("speaker_id", "doc_id", "name", "kind", "descriptors", "quote_count"),
+          "quotes": ("quote_id", "doc_id", "text", "speaker_id", "speaker", "type")}
+for part in sorted(qio.live_parts(rows)):
+    for t, keep in fields.items():
+        base[t] += [{k: r.get(k) for k in keep} for r in qio.read_part_records(out, t, part)]
+n_base = len(base["documents"])
+ids = ("doc_id", "speaker_id", "quote_id")
+recs = {t: [] for t in base}
+for k in range(-(-size // n_base)):
+    take = min(n_base, size - k * n_base)
+    keep_docs = {d["doc_id"] for d in base["documents"][:take]}
+    for t, rs in base.items():
+        for r in rs:
+            if r["doc_id"] in keep_docs:
+                recs[t].append({f: (f"{v}#r{k}" if k and f in ids and v else v) for f, v in r.items()})
+del base
+loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 t0 = time.perf_counter()
-counts = rebuild_corpus(out, rows, None)
+derived = build_corpus(recs["documents"], recs["speakers"], recs["quotes"])
 secs = time.perf_counter() - t0
-print(json.dumps({"seconds": secs, "base": base, "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                  "counts": counts}))
+print(json.dumps({"docs": len(recs["documents"]), "speakers": len(recs["speakers"]), "quotes": len(recs["quotes"]),
+                  "seconds": secs, "loaded": loaded, "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  "counts": {t: len(v) for t, v in derived.items()}}))
 """
 
 
 def cmd_corpus(args: argparse.Namespace) -> None:
+    """The corpus rebuild at sizes beyond one processed corpus: records of a base dataset
+    repeated with new ids (as ``write_jsonl`` repeats articles), the tables built in a child."""
     import json
 
     arts = corpus_articles(Path(args.corpus_dir))
     with tempfile.TemporaryDirectory() as tmp:
+        raw, out = Path(tmp) / "raw", Path(tmp) / "out"
+        raw.mkdir()
+        write_jsonl(raw / "corpus.jsonl", arts, args.base or len(arts))
+        t0 = time.perf_counter()
+        run_pipeline(raw, out, batch_size=500, corpus=False, map_batches=_pool_map(args.build_workers))
+        print(f"base dataset: {args.base or len(arts)} articles built in {time.perf_counter() - t0:.0f} s", flush=True)
         for size in (int(x) for x in args.sizes.split(",")):
-            raw, out = Path(tmp) / f"raw{size}", Path(tmp) / f"out{size}"
-            raw.mkdir()
-            write_jsonl(raw / "corpus.jsonl", arts, size)
-            t0 = time.perf_counter()
-            run_pipeline(raw, out, batch_size=500, corpus=False, map_batches=_pool_map(args.build_workers))
-            built = time.perf_counter() - t0
-            p = subprocess.run([sys.executable, "-c", _CORPUS_CHILD, str(out)], capture_output=True, text=True,
-                               cwd=REPO)
+            p = subprocess.run([sys.executable, "-c", _CORPUS_CHILD, str(out), str(size)], capture_output=True,
+                               text=True, cwd=REPO)
             if p.returncode:
                 raise SystemExit(p.stderr[-2000:])
             r = json.loads(p.stdout.strip().splitlines()[-1])
-            print(f"{size:7d} articles (dataset built in {built:.0f} s): corpus rebuild {r['seconds']:6.1f} s, "
-                  f"peak RSS {r['peak'] / 1024:6.0f} MiB (+{(r['peak'] - r['base']) / 1024:.0f} MiB over the "
-                  f"loaded process), {r['counts']}", flush=True)
-            import shutil
-
-            shutil.rmtree(raw)
-            shutil.rmtree(out)
+            print(f"{r['docs']:7d} documents ({r['speakers']} speakers, {r['quotes']} quotes): build_corpus "
+                  f"{r['seconds']:6.1f} s, peak RSS {r['peak'] / 1024:6.0f} MiB (records loaded: "
+                  f"{r['loaded'] / 1024:.0f} MiB), {r['counts']}", flush=True)
 
 
 def main() -> None:
@@ -171,7 +189,8 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--files", type=int, default=2000)
-    ap.add_argument("--sizes", default="21000,64000")
+    ap.add_argument("--sizes", default="21000,64000,200000")
+    ap.add_argument("--base", type=int, default=0, help="corpus mode: articles processed for real (default: all)")
     ap.add_argument("--build-workers", type=int, default=2)
     args = ap.parse_args()
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")

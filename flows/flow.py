@@ -18,6 +18,7 @@ from typing import Any
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.exceptions import TerminationSignal
 from prefect.futures import PrefectFuture
@@ -35,7 +36,9 @@ from quotewire.errors import ConfigError, Terminated
 log = logging.getLogger(__name__)
 
 
-@task(name="process-batch", retries=1, retry_delay_seconds=1)
+# No cache policy: a batch is never reused from a cache (the manifest decides what is redone),
+# and Prefect's default policy hashed every batch's units and options (about 5 ms a task).
+@task(name="process-batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def process_batch_task(
     raw: str, out: str, run_id: str, part: str, units: list[qio.InputUnit], options: Options, text_field: str
 ) -> BatchResult:
