@@ -1,8 +1,8 @@
 """The Prefect layer: a thin flow over the pure stages and the IO module.
 
 One task per batch of articles (Prefect's per-task overhead is amortized over the batch); the
-commit, the manifest and the run summary happen in the flow itself. This is the only module that
-imports Prefect.
+commit, the manifest and the run summary happen in the flow itself. This module imports Prefect
+at its top; ``server`` must not (it exports the API address before Prefect reads its settings).
 """
 
 from __future__ import annotations
