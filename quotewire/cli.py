@@ -27,7 +27,7 @@ os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
 # A first run on a fresh machine migrates the temporary server's database: give it time.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
-from quotewire.dataset.config import cue_words, load_aliases, load_config
+from quotewire.dataset.config import cue_words, default_batch_size, load_aliases, load_config
 from quotewire.errors import QuotewireError, Terminated
 from quotewire.version import __version__
 
@@ -39,7 +39,7 @@ def _add_run_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--keep-deleted", action="store_true", help="keep the records of inputs deleted from raw/")
     p.add_argument("--no-text", action="store_true", help="leave article text out of the documents table")
     p.add_argument("--text-field", default=None, help="JSONL field holding the article text (default: text)")
-    p.add_argument("--batch-size", type=int, default=None, help="articles per task (default: 200)")
+    p.add_argument("--batch-size", type=int, default=None, help="articles per task (default: 200 with threads, 500 with process or dask)")
     p.add_argument("--task-runner", choices=["threads", "process", "dask"], default=None,
                    help="Prefect task runner (default: threads)")
     p.add_argument("--workers", type=int, default=None, metavar="N",
@@ -89,7 +89,7 @@ def run_kwargs(args: argparse.Namespace) -> dict[str, Any]:
         "full": args.full,
         "keep_deleted": args.keep_deleted or cfg.keep_deleted,
         "include_text": not (args.no_text or cfg.no_text),
-        "batch_size": args.batch_size or cfg.batch_size,
+        "batch_size": args.batch_size or cfg.batch_size or default_batch_size(args.task_runner or cfg.task_runner),
         "text_field": args.text_field or cfg.text_field,
         "max_chars": cfg.max_chars,
         "boilerplate": list(cfg.boilerplate),

@@ -89,3 +89,18 @@ def test_watch_retries_a_change_that_met_the_lock(raw_dir: Path, out_dir: Path, 
     kwargs = {"raw": str(raw_dir), "out": str(out_dir)}
     assert cmd_watch(args, kwargs, summaries.append, lambda exc: None) == 0
     assert len(calls) == 4 and summaries == [{"n": 1}, {"n": 4}]
+
+
+@pytest.mark.parametrize("runner, flag, config, expected", [
+    ("threads", None, None, 200), ("process", None, None, 500), ("dask", None, None, 500),
+    ("process", 50, None, 50), ("process", None, 80, 80), ("threads", 30, 80, 30),
+])
+def test_batch_size_follows_the_runner_unless_set(runner: str, flag: int | None, config: int | None, expected: int,
+                                                  tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotewire.cli import run_kwargs
+
+    if config is not None:
+        (tmp_path / "quotewire.toml").write_text(f"batch_size = {config}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    argv = ["run", "--task-runner", runner] + (["--batch-size", str(flag)] if flag else [])
+    assert run_kwargs(build_parser().parse_args(argv))["batch_size"] == expected
