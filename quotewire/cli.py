@@ -27,7 +27,7 @@ os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
 # A first run on a fresh machine migrates the temporary server's database: give it time.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
-from quotewire.dataset.config import cue_words, default_batch_size, load_aliases, load_config
+from quotewire.dataset.config import choose_runner, cue_words, default_batch_size, load_aliases, load_config
 from quotewire.errors import QuotewireError, Terminated
 from quotewire.version import __version__
 
@@ -40,8 +40,8 @@ def _add_run_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-text", action="store_true", help="leave article text out of the documents table")
     p.add_argument("--text-field", default=None, help="JSONL field holding the article text (default: text)")
     p.add_argument("--batch-size", type=int, default=None, help="articles per task (default: 200 with threads, 500 with process or dask)")
-    p.add_argument("--task-runner", choices=["threads", "process", "dask"], default=None,
-                   help="Prefect task runner (default: threads)")
+    p.add_argument("--task-runner", choices=["auto", "threads", "process", "dask"], default=None,
+                   help="Prefect task runner (default auto: the process pool for 2,000 inputs or more, else threads)")
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="workers of the task runner, any runner (default: one per usable core)")
     p.add_argument("--dask-address", default=None, help="scheduler address tcp://host:port (with --task-runner dask)")
@@ -105,17 +105,19 @@ def run_kwargs(args: argparse.Namespace) -> dict[str, Any]:
 def cmd_run(args: argparse.Namespace) -> int:
     """Plan first; start Prefect (one API for the flow and every worker) only when there is work."""
     kwargs = run_kwargs(args)
-    if not args.full:
-        idle = _nothing_to_do(kwargs)
-        if idle is not None:
-            print_nothing(idle, as_json=args.json)
-            return 0
+    idle, pending = _preview(kwargs, full=args.full)
+    if idle is not None:
+        print_nothing(idle, as_json=args.json)
+        return 0
+    runner = choose_runner(args.task_runner, pending)
+    if runner != args.task_runner and not (args.batch_size or load_config(Path.cwd()).batch_size):
+        kwargs["batch_size"] = default_batch_size(runner)
     from flows.server import run_api
 
     with run_api(while_starting=_import_flow):
         from flows.flow import call_flow, make_flow
 
-        fl = make_flow(args.task_runner, args.dask_address, args.workers)
+        fl = make_flow(runner, args.dask_address, args.workers)
         result = call_flow(fl, **kwargs, progress=sys.stderr.isatty())
     print_summary(result, as_json=args.json)
     return 0
@@ -125,6 +127,9 @@ def _runner_args(args: argparse.Namespace) -> None:
     """The task runner and its worker count: flags over the config (0 workers: one per core)."""
     cfg = load_config(Path.cwd())
     args.task_runner = args.task_runner or cfg.task_runner
+    if args.command != "run":
+        # serve and watch rerun small increments: threads, which start no worker processes.
+        args.task_runner = choose_runner(args.task_runner, None)
     args.workers = args.workers or cfg.workers or None
 
 
@@ -133,15 +138,15 @@ def _import_flow() -> None:
     import flows.flow  # noqa: F401
 
 
-def _nothing_to_do(kwargs: dict[str, Any]) -> dict[str, Any] | None:
-    """The summary of a rerun with no new, changed or deleted input, or None (no Prefect here)."""
-    from quotewire.dataset.runner import nothing_to_do, run_options
+def _preview(kwargs: dict[str, Any], *, full: bool) -> tuple[dict[str, Any] | None, int]:
+    """The no-op summary (or None) and the inputs to process, planned without Prefect."""
+    from quotewire.dataset.runner import preview, run_options
 
     opts = run_options(include_text=kwargs["include_text"], max_chars=kwargs["max_chars"],
                        boilerplate=kwargs["boilerplate"], cues=kwargs["cues"])
-    s = nothing_to_do(Path(kwargs["raw"]), Path(kwargs["out"]), keep_deleted=kwargs["keep_deleted"], options=opts,
-                      corpus=kwargs["corpus"], aliases=kwargs["aliases"])
-    return None if s is None else {**s.as_dict(), "nothing_to_do": True}
+    s, pending = preview(Path(kwargs["raw"]), Path(kwargs["out"]), full=full, keep_deleted=kwargs["keep_deleted"],
+                         options=opts, corpus=kwargs["corpus"], aliases=kwargs["aliases"])
+    return (None if s is None else {**s.as_dict(), "nothing_to_do": True}), pending
 
 
 def print_nothing(s: dict[str, Any], *, as_json: bool = False) -> None:

@@ -349,20 +349,37 @@ def nothing_to_do(
     recorded, an interrupted run awaits recovery, or the corpus tables are stale. It reads
     under the run lock (a second run still exits 4 while one is writing) and writes nothing.
     """
+    return preview(raw, out, keep_deleted=keep_deleted, options=options, corpus=corpus, aliases=aliases)[0]
+
+
+def preview(
+    raw: Path,
+    out: Path,
+    *,
+    full: bool = False,
+    keep_deleted: bool = False,
+    options: Options | None = None,
+    corpus: bool = True,
+    aliases: Mapping[str, str] | None = None,
+) -> tuple[RunSummary | None, int]:
+    """``nothing_to_do``'s answer and the number of inputs a run would process (all of them
+    with ``full``; the command line sizes its task runner by it)."""
     opts = options or Options()
     qio.check_folders(raw, out)
-    if not (out / qio.MANIFEST).is_file():
-        return None  # a first run: it creates the folder layout and side files
+    first = not (out / qio.MANIFEST).is_file()
     with qio.run_lock(out), _io_errors(out):
-        if (out / qio.STAGING).is_dir() and any((out / qio.STAGING).iterdir()):
-            return None  # an interrupted run: the real run recovers it
-        previous = qio.load_manifest(out)
-        units = qio.discover(raw, previous, max_line_bytes=opts.max_chars * 4)
+        previous = {} if first else qio.load_manifest(out)
+        units = qio.discover(raw, None if full else previous, max_line_bytes=opts.max_chars * 4)
         plan = make_plan(units, previous, pipeline_version=opts.pipeline_version, schema_version=schema_version(),
-                         keep_deleted=keep_deleted)
+                         full=full, keep_deleted=keep_deleted)
         del units
+        pending = len(plan.to_process)
+        if first or full:
+            return None, pending  # a first run creates the folder layout and side files
+        if (out / qio.STAGING).is_dir() and any((out / qio.STAGING).iterdir()):
+            return None, pending  # an interrupted run: the real run recovers it
         if plan.to_process or plan.deleted or plan.drop_docs or not _duplicates_recorded(plan, previous):
-            return None
+            return None, pending
         summary = RunSummary(run_id=qio.manifest_run_id(out) or "", found=plan.found,
                              unchanged=len(plan.unchanged), duplicate=len(plan.duplicates))
         summary.records = qio.count_records(out, TABLES)
@@ -370,9 +387,9 @@ def nothing_to_do(
             from quotewire.dataset.corpus import TABLES as DERIVED
 
             if qio.derived_key(out, DERIVED) != corpus_key(previous.values(), aliases):
-                return None  # the corpus tables are missing or built for other parts or aliases
+                return None, pending  # the corpus tables are missing or built for other parts or aliases
             summary.records.update(qio.derived_counts(out, DERIVED))
-    return summary
+    return summary, pending
 
 
 def _duplicates_recorded(plan: Plan, previous: Mapping[str, qio.ManifestRow]) -> bool:

@@ -104,3 +104,39 @@ def test_batch_size_follows_the_runner_unless_set(runner: str, flag: int | None,
     monkeypatch.chdir(tmp_path)
     argv = ["run", "--task-runner", runner] + (["--batch-size", str(flag)] if flag else [])
     assert run_kwargs(build_parser().parse_args(argv))["batch_size"] == expected
+
+
+@pytest.mark.parametrize("setting, pending, expected", [
+    ("auto", 0, "threads"), ("auto", 1999, "threads"), ("auto", 2000, "process"), ("auto", None, "threads"),
+    ("threads", 10**6, "threads"), ("dask", 1, "dask"), ("process", 1, "process"),
+])
+def test_auto_runner_follows_the_work(setting: str, pending: int | None, expected: str) -> None:
+    from quotewire.dataset.config import choose_runner
+
+    assert choose_runner(setting, pending) == expected
+
+
+@pytest.mark.parametrize("n, runner, batch", [(2, "threads", 200), (4, "process", 500)])
+def test_run_sizes_auto_by_the_plan(n: int, runner: str, batch: int, raw_dir: Path, out_dir: Path,
+                                    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """``quotewire run`` plans, then picks threads or the process pool (threshold lowered to 3)."""
+    import contextlib
+    import json
+
+    import flows.flow
+    import flows.server
+    import quotewire.dataset.config as qconfig
+    from quotewire.cli import main
+    from tests.helpers import article
+
+    for i in range(n):
+        (raw_dir / f"a{i}.txt").write_text(article(i), encoding="utf-8")
+    monkeypatch.setattr(qconfig, "AUTO_PROCESS_MIN", 3)
+    monkeypatch.setattr(flows.server, "run_api", lambda **k: contextlib.nullcontext("http://test/api"))
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(flows.flow, "make_flow", lambda kind, address, workers: seen.setdefault("runner", kind))
+    monkeypatch.setattr(flows.flow, "call_flow", lambda fl, **kw: seen.setdefault("batch", kw["batch_size"]) and {})
+    monkeypatch.chdir(raw_dir.parent)
+    assert main(["run", "--raw", str(raw_dir), "--out", str(out_dir), "--json"]) == 0
+    assert (seen["runner"], seen["batch"]) == (runner, batch)
+    assert json.loads(capsys.readouterr().out) == {}
