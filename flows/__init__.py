@@ -1,4 +1,5 @@
-"""The Prefect layer of quotewire: the flow and its tasks (``flow``), serve and watch (``serve``).
+"""The Prefect layer of quotewire: the flow and its tasks (``flow``), serve and watch (``serve``),
+the one Prefect API of a run (``server``).
 
 The only package that imports Prefect; it holds no extraction or dataset logic, only wiring.
 """

@@ -1,15 +1,16 @@
 """The Prefect layer: a thin flow over the pure stages and the IO module.
 
 One task per batch of articles (Prefect's per-task overhead is amortized over the batch); the
-commit, the manifest and the run summary happen in the flow itself. This is the only module that
-imports Prefect.
+commit, the manifest and the run summary happen in the flow itself. This module imports Prefect
+at its top; ``server`` must not (it exports the API address before Prefect reads its settings).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
-import re
+import signal
 import sys
 from collections import deque
 from collections.abc import Iterator
@@ -18,22 +19,27 @@ from typing import Any
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
+from prefect.exceptions import TerminationSignal
 from prefect.futures import PrefectFuture
+from prefect.logging.handlers import APILogWorker
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
+from flows.server import die_with_parent
 from quotewire.dataset import io as qio
 from quotewire.dataset.batch import BatchResult, process_batch
 from quotewire.dataset.pipeline import Options
-from quotewire.dataset.runner import BatchArgs, RunSummary, run_pipeline
+from quotewire.dataset.runner import BatchArgs, RunSummary, run_options, run_pipeline
 from quotewire.dataset.schema import TABLES
-from quotewire.errors import ConfigError
-from quotewire.extract.quotes.lexicons import DEFAULT_CUES
+from quotewire.errors import ConfigError, Terminated
 
 log = logging.getLogger(__name__)
 
 
-@task(name="process-batch", retries=1, retry_delay_seconds=1)
+# No cache policy: a batch is never reused from a cache (the manifest decides what is redone),
+# and Prefect's default policy hashed every batch's units and options (about 5 ms a task).
+@task(name="process-batch", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def process_batch_task(
     raw: str, out: str, run_id: str, part: str, units: list[qio.InputUnit], options: Options, text_field: str
 ) -> BatchResult:
@@ -68,11 +74,38 @@ def _workers() -> int:
     return 32
 
 
-def _task_runner(kind: str, dask_address: str | None) -> Any:
+def default_workers() -> int:
+    """One worker per core this process may use (its CPU affinity, not the machine's core count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS has no affinity call
+        return os.cpu_count() or 2
+
+
+def worker_init() -> None:
+    """In a process-pool worker: leave Ctrl-C to the command line, die with it on ``kill -9``.
+
+    A terminal's Ctrl-C reaches the whole foreground process group: workers that took it died
+    mid-batch with tracebacks, and the pool, broken under the flow, hung its shutdown. The
+    parent stops the pool itself, after the batches in progress (a second or two). A hard kill
+    of the parent runs no clean-up: without the death signal the workers lived on as orphans.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
+
+
+def _task_runner(kind: str, dask_address: str | None, workers: int | None = None) -> Any:
+    """The task runner of ``kind`` with ``workers`` workers (default: one per usable core).
+
+    With ``dask_address`` the cluster's own size decides; ``workers`` does not apply.
+    """
+    if workers is not None and workers < 1:
+        raise ConfigError(f"found --workers {workers}, expected a positive number")
+    n = workers or default_workers()
     if kind == "threads":
-        return ThreadPoolTaskRunner(max_workers=os.cpu_count() or 2)
+        return ThreadPoolTaskRunner(max_workers=n)
     if kind == "process":
-        return ProcessPoolTaskRunner(max_workers=os.cpu_count() or 2)
+        return ProcessPoolTaskRunner(max_workers=n, initializer=worker_init)
     if kind == "dask":
         try:
             from prefect_dask.task_runners import DaskTaskRunner
@@ -83,7 +116,8 @@ def _task_runner(kind: str, dask_address: str | None) -> Any:
 
         if dask_address:
             return DaskTaskRunner(address=dask_address)
-        return DaskTaskRunner(cluster_kwargs={"n_workers": os.cpu_count() or 2, "threads_per_worker": 1})
+        # One single-threaded process per worker: extraction is pure Python (GIL-bound).
+        return DaskTaskRunner(cluster_kwargs={"n_workers": n, "threads_per_worker": 1, "dashboard_address": None})
     raise ConfigError(f"found task runner {kind!r}, expected threads, process or dask")
 
 
@@ -110,12 +144,7 @@ def quotewire_flow(
     ``announce``: write the run's one-line summary to stdout (``serve`` sets it: its runs happen
     in a process of their own whose output the serving terminal shows).
     """
-    opts = Options(
-        include_text=include_text,
-        max_chars=max_chars,
-        extra_boilerplate=tuple(re.compile(p) for p in boilerplate or ()),
-        cues=DEFAULT_CUES.extended(**cues) if cues else DEFAULT_CUES,
-    )
+    opts = run_options(include_text=include_text, max_chars=max_chars, boilerplate=boilerplate, cues=cues)
     summary = run_pipeline(
         Path(raw), Path(out), full=full, keep_deleted=keep_deleted, options=opts, batch_size=batch_size,
         text_field=text_field, max_quarantine_ratio=max_quarantine_ratio, progress=progress,
@@ -129,9 +158,27 @@ def quotewire_flow(
     return summary.as_dict()
 
 
-def make_flow(task_runner: str = "threads", dask_address: str | None = None) -> Any:
-    """The flow with the chosen task runner (threads, process, or dask via prefect-dask)."""
-    return quotewire_flow.with_options(task_runner=_task_runner(task_runner, dask_address))
+def make_flow(task_runner: str = "threads", dask_address: str | None = None, workers: int | None = None) -> Any:
+    """The flow with the chosen task runner (threads, process, or dask via prefect-dask) and
+    ``workers`` workers (default: one per usable core)."""
+    return quotewire_flow.with_options(task_runner=_task_runner(task_runner, dask_address, workers))
+
+
+def call_flow(fl: Any, **kwargs: Any) -> dict[str, Any]:
+    """Run the flow; Prefect's SIGTERM exception becomes quotewire's ``Terminated``.
+
+    While a flow runs, Prefect's own SIGTERM handler raises its ``TerminationSignal``; the
+    command line knows only ``Terminated`` (it must not import Prefect), and exits 143 for it.
+    """
+    try:
+        return dict(fl(**kwargs))
+    except TerminationSignal as exc:
+        raise Terminated(exc.signal) from exc
+    finally:
+        # Ship the run's logs now, while the run's API is still up: at interpreter exit (the
+        # default) the local server is gone and every shipment fails with a traceback.
+        with contextlib.suppress(Exception):
+            APILogWorker.drain_all(timeout=5)
 
 
 def _publish_artifacts(s: RunSummary) -> None:

@@ -18,12 +18,12 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from quotewire.errors import ConfigError, QuotewireError
+from flows.server import die_with_parent, healthy
+from quotewire.errors import ConfigError, OutputLocked, QuotewireError
 
 log = logging.getLogger(__name__)
 
@@ -41,14 +41,6 @@ def parse_interval(text: str) -> float:
     return float(m.group(1)) * _UNIT[m.group(2)]
 
 
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/health", timeout=2) as r:
-            return bool(r.status == 200)
-    except OSError:
-        return False
-
-
 @contextlib.contextmanager
 def prefect_server(port: int, retention_days: int, log_path: Path) -> Iterator[str]:
     """The API URL to use: ``PREFECT_API_URL`` if set, else a loopback server started here."""
@@ -57,7 +49,7 @@ def prefect_server(port: int, retention_days: int, log_path: Path) -> Iterator[s
         yield existing
         return
     url = f"http://127.0.0.1:{port}/api"
-    if _healthy(url):
+    if healthy(url):
         raise ConfigError(f"something already serves {url}; set PREFECT_API_URL={url} to use it, or pass --port")
     env = dict(os.environ)
     env.update(
@@ -77,11 +69,14 @@ def prefect_server(port: int, retention_days: int, log_path: Path) -> Iterator[s
             env=env,
             stdout=logf,
             stderr=subprocess.STDOUT,
-            start_new_session=True,
+            # Its own process group (a Ctrl-C reaches serve, which stops it after the runner),
+            # and it dies with serve on a kill -9 (no orphan holding the port and database).
+            process_group=0,
+            preexec_fn=die_with_parent,
         )
     try:
         deadline = time.monotonic() + 90
-        while not _healthy(url):
+        while not healthy(url):
             if proc.poll() is not None:
                 raise QuotewireError(f"the Prefect server exited with {proc.returncode}; see {log_path}")
             if time.monotonic() > deadline:
@@ -109,7 +104,7 @@ def cmd_serve(args: argparse.Namespace, kwargs: dict[str, Any]) -> int:
         os.environ["PREFECT_API_URL"] = url
         from flows.flow import make_flow
 
-        fl = make_flow(args.task_runner or "threads", args.dask_address)
+        fl = make_flow(args.task_runner or "threads", args.dask_address, args.workers)
         print(serve_hint(url, interval, args.cron), file=sys.stderr, flush=True)
         # Every serve run processes only what is new: the manifest makes reruns incremental.
         fl.serve(
@@ -155,30 +150,38 @@ def cmd_watch(
     """
     from watchfiles import watch
 
-    from flows.flow import make_flow
+    from flows.flow import call_flow, make_flow
 
     raw, out = Path(kwargs["raw"]), Path(kwargs["out"])
     if not raw.is_dir():
         raise ConfigError(f"raw folder {raw} does not exist; create it or pass --raw DIR")
-    fl = make_flow(args.task_runner or "threads", args.dask_address)
+    fl = make_flow(args.task_runner or "threads", args.dask_address, args.workers)
 
-    def run_once() -> None:
+    def run_once(waiting: bool) -> bool:
+        """One run; False when another run holds the output folder (try again shortly)."""
         try:
-            on_summary(fl(**kwargs))
+            on_summary(call_flow(fl, **kwargs))
+        except OutputLocked as exc:
+            if not waiting:
+                print(f"quotewire: {exc}; the watch runs again when it is free", file=sys.stderr)
+            return False
         except QuotewireError as exc:
             on_error(exc)
         sys.stdout.flush()
+        return True
 
     print(f"quotewire: watching {raw} (Ctrl-C to stop)", file=sys.stderr)
     out_abs = out.resolve()
-    first = True
+    pending, waiting = True, False
     # The watcher starts before the first run, so files dropped during a run are not missed;
-    # ``yield_on_timeout`` gives the first (empty) batch that triggers the initial run.
+    # ``yield_on_timeout`` gives the first (empty) batch that triggers the initial run, and a
+    # tick every second. A change seen while another run holds the lock stays pending and is
+    # retried on the next tick: dropping it lost that file until some later change.
     for changes in watch(
         raw, debounce=int(args.debounce * 1000), raise_interrupt=False, yield_on_timeout=True, rust_timeout=1000
     ):
-        relevant = [p for _, p in changes if _is_input(p) and out_abs not in Path(p).resolve().parents]
-        if first or relevant:
-            first = False
-            run_once()
+        if any(_is_input(p) and out_abs not in Path(p).resolve().parents for _, p in changes):
+            pending = True
+        if pending:
+            pending = waiting = not run_once(waiting)
     return 0

@@ -8,10 +8,13 @@ Parses flags (over the config file), starts the flow, runs queries and writes th
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 import traceback
 from pathlib import Path
 from typing import Any
@@ -21,11 +24,13 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+# Dask logs every worker start and stop at INFO: noise in a command's output.
+os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
 # A first run on a fresh machine migrates the temporary server's database: give it time.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
-from quotewire.dataset.config import cue_words, load_aliases, load_config
-from quotewire.errors import QuotewireError
+from quotewire.dataset.config import choose_runner, cue_words, default_batch_size, load_aliases, load_config
+from quotewire.errors import QuotewireError, Terminated
 from quotewire.version import __version__
 
 MAIN_HELP = """News articles in; a validated dataset of quotations, their speakers and dated events out.
@@ -54,9 +59,11 @@ def _add_run_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--keep-deleted", action="store_true", help="keep the records of inputs deleted from raw/")
     p.add_argument("--no-text", action="store_true", help="leave article text out of the documents table")
     p.add_argument("--text-field", default=None, help="JSONL field holding the article text (default: text)")
-    p.add_argument("--batch-size", type=int, default=None, help="articles per task (default: 200)")
-    p.add_argument("--task-runner", choices=["threads", "process", "dask"], default=None,
-                   help="Prefect task runner (default: threads)")
+    p.add_argument("--batch-size", type=int, default=None, help="articles per task (default: 200 with threads, 500 with process or dask)")
+    p.add_argument("--task-runner", choices=["auto", "threads", "process", "dask"], default=None,
+                   help="Prefect task runner (default auto: the process pool for 2,000 inputs or more, else threads)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="workers of the task runner, any runner (default: one per usable core)")
     p.add_argument("--dask-address", default=None, help="scheduler address tcp://host:port (with --task-runner dask)")
     p.add_argument("--max-quarantine-ratio", type=float, default=None,
                    help="fail the run (exit 3) when more than this share of inputs is quarantined (default: 1.0)")
@@ -141,7 +148,7 @@ def run_kwargs(args: argparse.Namespace) -> dict[str, Any]:
         "full": args.full,
         "keep_deleted": args.keep_deleted or cfg.keep_deleted,
         "include_text": not (args.no_text or cfg.no_text),
-        "batch_size": args.batch_size or cfg.batch_size,
+        "batch_size": args.batch_size or cfg.batch_size or default_batch_size(args.task_runner or cfg.task_runner),
         "text_field": args.text_field or cfg.text_field,
         "max_chars": cfg.max_chars,
         "boilerplate": list(cfg.boilerplate),
@@ -155,14 +162,72 @@ def run_kwargs(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from flows.flow import make_flow
-
+    """Plan first; start Prefect (one API for the flow and every worker) only when there is work."""
     kwargs = run_kwargs(args)
-    cfg = load_config(Path.cwd())
-    fl = make_flow(args.task_runner or cfg.task_runner, args.dask_address)
-    result = fl(**kwargs, progress=sys.stderr.isatty())
+    if args.task_runner == "dask":
+        _require_dask()  # before planning: a missing extra leaves no trace (no output folder, no lock)
+    idle, pending = _preview(kwargs, full=args.full)
+    if idle is not None:
+        print_nothing(idle, as_json=args.json)
+        return 0
+    runner = choose_runner(args.task_runner, pending)
+    if runner != args.task_runner and not (args.batch_size or load_config(Path.cwd()).batch_size):
+        kwargs["batch_size"] = default_batch_size(runner)
+    from flows.server import run_api
+
+    # Prefect and the flow are imported (and their logs quieted) while the local server starts.
+    with run_api(while_starting=functools.partial(quiet_logs, bool(getattr(args, "verbose", False)))):
+        from flows.flow import call_flow, make_flow
+
+        fl = make_flow(runner, args.dask_address, args.workers)
+        result = call_flow(fl, **kwargs, progress=sys.stderr.isatty())
     print_summary(result, as_json=args.json)
     return 0
+
+
+def _require_dask() -> None:
+    """The dask extra is installed, else one clear line (found without importing it: no Prefect start)."""
+    import importlib.util
+
+    from quotewire.errors import ConfigError
+
+    try:
+        found = importlib.util.find_spec("prefect_dask") is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        raise ConfigError('--task-runner dask needs the dask extra (prefect_dask is missing): pip install -e ".[dask]"')
+
+
+def _runner_args(args: argparse.Namespace) -> None:
+    """The task runner and its worker count: flags over the config (0 workers: one per core)."""
+    cfg = load_config(Path.cwd())
+    args.task_runner = args.task_runner or cfg.task_runner
+    if args.command != "run":
+        # serve and watch rerun small increments: threads, which start no worker processes.
+        args.task_runner = choose_runner(args.task_runner, None)
+    args.workers = args.workers or cfg.workers or None
+
+
+def _preview(kwargs: dict[str, Any], *, full: bool) -> tuple[dict[str, Any] | None, int]:
+    """The no-op summary (or None) and the inputs to process, planned without Prefect."""
+    from quotewire.dataset.runner import preview, run_options
+
+    opts = run_options(include_text=kwargs["include_text"], max_chars=kwargs["max_chars"],
+                       boilerplate=kwargs["boilerplate"], cues=kwargs["cues"])
+    s, pending = preview(Path(kwargs["raw"]), Path(kwargs["out"]), full=full, keep_deleted=kwargs["keep_deleted"],
+                         options=opts, corpus=kwargs["corpus"], aliases=kwargs["aliases"])
+    return (None if s is None else {**s.as_dict(), "nothing_to_do": True}), pending
+
+
+def print_nothing(s: dict[str, Any], *, as_json: bool = False) -> None:
+    """The no-op summary: the dataset of the last run is current."""
+    if as_json:
+        print(json.dumps(s, default=str))
+        return
+    extra = f", {s['duplicate']} duplicate" if s["duplicate"] else ""
+    print(f"quotewire: nothing to do: {s['unchanged']} unchanged{extra} (dataset of run {s['run_id']} is current)")
+    print("  records: " + ", ".join(f"{t} {n}" for t, n in s["records"].items()))
 
 
 def print_summary(s: dict[str, Any], *, as_json: bool = False) -> None:
@@ -230,12 +295,21 @@ def quiet_logs(verbose: bool) -> None:
             handler.addFilter(_HideDomainErrors())
 
 
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     verbose = bool(getattr(args, "verbose", False))
+    # SIGTERM (a service manager, ``kill``) takes Ctrl-C's path: the same clean-up, exit 143.
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         if args.command in ("run", "serve", "watch"):
-            quiet_logs(verbose)
+            _runner_args(args)
+            if args.command == "serve":  # run and watch import Prefect while their local server starts
+                quiet_logs(verbose)
         if args.command == "run":
             return cmd_run(args)
         if args.command == "serve":
@@ -244,8 +318,11 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_serve(args, run_kwargs(args))
         if args.command == "watch":
             from flows.serve import cmd_watch
+            from flows.server import run_api
 
-            return cmd_watch(args, run_kwargs(args), print_summary, _print_error)
+            # One API for every rerun and every worker (as for run), stopped when the watch ends.
+            with run_api(while_starting=functools.partial(quiet_logs, verbose)):
+                return cmd_watch(args, run_kwargs(args), print_summary, _print_error)
         if args.command == "query":
             from quotewire.dataset.query import cmd_query
 
@@ -257,9 +334,11 @@ def main(argv: list[str] | None = None) -> int:
         if verbose:
             traceback.print_exception(exc, file=sys.stderr)
         return exit_code(exc)
-    except KeyboardInterrupt:
-        print("quotewire: interrupted", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        # The commit protocol keeps the previous dataset readable; the next run finishes or
+        # discards what this one staged.
+        print("quotewire: interrupted; the output folder holds the last committed dataset", file=sys.stderr)
+        return 143 if isinstance(exc, Terminated) else 130
     return 2
 
 

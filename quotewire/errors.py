@@ -36,3 +36,11 @@ class OutputFailed(RunFailed):
     A ``RunFailed`` for callers that catch that, but its own exit code at the CLI: a disk to fix
     is not a quarantine limit to review.
     """
+
+
+class Terminated(KeyboardInterrupt):
+    """The process was asked to stop (SIGTERM); handled like Ctrl-C, with exit status 143.
+
+    A ``KeyboardInterrupt`` so that every clean-up path written for Ctrl-C (the flow's, the
+    task runners', the local Prefect server's) runs for it too.
+    """

@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import json
 import logging
+import re
 import shutil
 import sys
 import time
@@ -30,6 +31,7 @@ from quotewire.dataset.pipeline import Options, changed_settings
 from quotewire.dataset.plan import Plan, batch_rows, batches, make_plan, next_manifest
 from quotewire.dataset.schema import TABLES, schema_version
 from quotewire.errors import DamagedOutput, OutputFailed, RunFailed
+from quotewire.extract.quotes.lexicons import DEFAULT_CUES
 from quotewire.version import __version__
 
 log = logging.getLogger(__name__)
@@ -147,6 +149,26 @@ def _malloc_trim() -> Callable[[int], int] | None:
         return cast(Callable[[int], int], libc.malloc_trim)
     except (OSError, AttributeError):  # musl and other libcs have no malloc_trim
         return None
+
+
+def run_options(
+    *,
+    include_text: bool = True,
+    max_chars: int = 5_000_000,
+    boilerplate: Iterable[str] | None = None,
+    cues: Mapping[str, list[str]] | None = None,
+) -> Options:
+    """The pipeline options of a run from its (JSON-friendly) flow parameters.
+
+    One place, so the flow and the command line's no-op check compute the same pipeline
+    version (extra boilerplate and cue words are part of it).
+    """
+    return Options(
+        include_text=include_text,
+        max_chars=max_chars,
+        extra_boilerplate=tuple(re.compile(p) for p in boilerplate or ()),
+        cues=DEFAULT_CUES.extended(**cues) if cues else DEFAULT_CUES,
+    )
 
 
 def new_run_id() -> str:
@@ -437,7 +459,7 @@ def rebuild_corpus(out: Path, rows: list[qio.ManifestRow], aliases: Mapping[str,
     from quotewire.dataset.corpus import build_corpus
 
     live = sorted(qio.live_parts(rows))
-    key = short_hash("corpus", live, sorted((aliases or {}).items()), __version__, schema_version())
+    key = corpus_key(rows, aliases)
     if qio.derived_key(out, DERIVED) == key:
         return qio.derived_counts(out, DERIVED)
     docs: list[dict[str, Any]] = []
@@ -469,6 +491,91 @@ def rebuild_corpus(out: Path, rows: list[qio.ManifestRow], aliases: Mapping[str,
         qio.write_rejects(out, f"corpus-{key}", rejects)
     counts["rejects"] = len(rejects)
     return counts
+
+
+def corpus_key(rows: Iterable[qio.ManifestRow], aliases: Mapping[str, str] | None) -> str:
+    """What the corpus tables depend on: the live parts, the aliases and the versions."""
+    live = sorted(qio.live_parts(rows))
+    return short_hash("corpus", live, sorted((aliases or {}).items()), __version__, schema_version())
+
+
+def nothing_to_do(
+    raw: Path,
+    out: Path,
+    *,
+    keep_deleted: bool = False,
+    options: Options | None = None,
+    corpus: bool = True,
+    aliases: Mapping[str, str] | None = None,
+) -> RunSummary | None:
+    """The summary of a rerun that would change nothing, or None when there is work to do.
+
+    Planning costs a directory walk (unchanged ``.txt`` files are not even hashed) while a run
+    through Prefect costs its start-up (7-15 s here): so the command line asks this first and
+    starts Prefect only when some input is new, changed or deleted, a duplicate is not yet
+    recorded, an interrupted run awaits recovery, or the corpus tables are stale. It reads
+    under the run lock (a second run still exits 4 while one is writing) and writes nothing.
+    """
+    return preview(raw, out, keep_deleted=keep_deleted, options=options, corpus=corpus, aliases=aliases)[0]
+
+
+@contextlib.contextmanager
+def _plan_errors(out: Path) -> Iterator[None]:
+    """A failing disk while only planning (nothing written): one clear line, the dataset untouched."""
+    try:
+        yield
+    except OSError as exc:
+        raise OutputFailed(f"cannot read or lock {out}: {exc.strerror or exc}; nothing was written, "
+                           "the dataset is unchanged; rerun when fixed") from exc
+
+
+def preview(
+    raw: Path,
+    out: Path,
+    *,
+    full: bool = False,
+    keep_deleted: bool = False,
+    options: Options | None = None,
+    corpus: bool = True,
+    aliases: Mapping[str, str] | None = None,
+) -> tuple[RunSummary | None, int]:
+    """``nothing_to_do``'s answer and the number of inputs a run would process (all of them
+    with ``full``; the command line sizes its task runner by it)."""
+    opts = options or Options()
+    qio.check_folders(raw, out)
+    first = not (out / qio.MANIFEST).is_file()
+    with qio.run_lock(out), _plan_errors(out):
+        previous = {} if first else qio.load_manifest(out)
+        units = qio.discover(raw, None if full else previous, max_line_bytes=opts.max_chars * 4)
+        plan = make_plan(units, previous, pipeline_version=opts.pipeline_version, schema_version=schema_version(),
+                         full=full, keep_deleted=keep_deleted)
+        del units
+        pending = len(plan.to_process)
+        if first or full:
+            return None, pending  # a first run creates the folder layout and side files
+        if (out / qio.STAGING).is_dir() and any((out / qio.STAGING).iterdir()):
+            return None, pending  # an interrupted run: the real run recovers it
+        if plan.to_process or plan.deleted or plan.drop_docs or not _duplicates_recorded(plan, previous):
+            return None, pending
+        summary = RunSummary(run_id=qio.manifest_run_id(out) or "", found=plan.found,
+                             unchanged=len(plan.unchanged), duplicate=len(plan.duplicates))
+        summary.records = qio.count_records(out, TABLES)
+        if corpus:
+            from quotewire.dataset.corpus import TABLES as DERIVED
+
+            if qio.derived_key(out, DERIVED) != corpus_key(previous.values(), aliases):
+                return None, pending  # the corpus tables are missing or built for other parts or aliases
+            summary.records.update(qio.derived_counts(out, DERIVED))
+    return summary, pending
+
+
+def _duplicates_recorded(plan: Plan, previous: Mapping[str, qio.ManifestRow]) -> bool:
+    """Whether every duplicate input is already in the manifest as the same duplicate."""
+    for u, first in plan.duplicates:
+        prev = previous.get(u.key)
+        if prev is None or prev.status != "duplicate" or prev.sha256 != u.sha256 or prev.reason != f"same bytes as {first}":
+            return False
+    return True
 
 
 def _write_side_files(out: Path, summary: RunSummary) -> None:

@@ -1,0 +1,142 @@
+"""``--workers N`` sizes every task runner; ``watch`` retries a change that met a locked output."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quotewire.cli import build_parser
+from quotewire.errors import ConfigError, OutputLocked
+
+
+@pytest.mark.parametrize("kind", ["threads", "process"])
+def test_workers_size_the_pool(kind: str) -> None:
+    from flows.flow import _task_runner
+
+    assert _task_runner(kind, None, 3)._max_workers == 3
+
+
+def test_workers_size_a_local_dask_cluster() -> None:
+    pytest.importorskip("prefect_dask")
+    from flows.flow import _task_runner
+
+    runner = _task_runner("dask", None, 3)
+    assert runner.cluster_kwargs["n_workers"] == 3 and runner.cluster_kwargs["threads_per_worker"] == 1
+
+
+def test_default_is_one_worker_per_usable_core() -> None:
+    from flows.flow import _task_runner, default_workers
+
+    assert _task_runner("threads", None)._max_workers == default_workers() >= 1
+
+
+def test_workers_must_be_positive() -> None:
+    from flows.flow import _task_runner
+
+    with pytest.raises(ConfigError, match="expected a positive number"):
+        _task_runner("process", None, -1)
+
+
+@pytest.mark.parametrize("command", ["run", "serve", "watch"])
+def test_every_running_command_takes_workers(command: str) -> None:
+    argv = [command, "--workers", "2"] + (["--interval", "1m"] if command == "serve" else [])
+    assert build_parser().parse_args(argv).workers == 2
+
+
+def test_config_workers_apply_when_no_flag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotewire.cli import _runner_args
+
+    (tmp_path / "quotewire.toml").write_text('workers = 3\ntask_runner = "process"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = build_parser().parse_args(["run"])
+    _runner_args(args)
+    assert (args.task_runner, args.workers) == ("process", 3)
+    args = build_parser().parse_args(["run", "--workers", "1"])
+    _runner_args(args)
+    assert args.workers == 1
+
+
+def test_watch_retries_a_change_that_met_the_lock(raw_dir: Path, out_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file dropped while another run holds the output is processed once the lock is free."""
+    import watchfiles
+
+    import flows.flow
+    from flows.serve import cmd_watch
+
+    calls: list[str] = []
+
+    def fake_flow(**kwargs: Any) -> dict[str, Any]:
+        calls.append("run")
+        if len(calls) in (2, 3):  # the rerun for new.txt meets a run holding the lock, twice
+            raise OutputLocked("another quotewire run is writing output (pid 1); wait for it to finish")
+        return {"n": len(calls)}
+
+    def fake_watch(*args: Any, **kwargs: Any) -> Iterator[set[tuple[int, str]]]:
+        yield set()  # start-up tick: the first run
+        yield {(1, str(raw_dir / "new.txt"))}  # a file dropped: locked
+        yield set()  # a one-second tick: still locked
+        yield set()  # next tick: free, the change is processed
+        yield set()  # nothing pending: no run
+
+    monkeypatch.setattr(watchfiles, "watch", fake_watch)
+    monkeypatch.setattr(flows.flow, "make_flow", lambda *a, **k: fake_flow)
+    summaries: list[dict[str, Any]] = []
+    args = argparse.Namespace(task_runner="threads", dask_address=None, workers=None, debounce=0.1)
+    kwargs = {"raw": str(raw_dir), "out": str(out_dir)}
+    assert cmd_watch(args, kwargs, summaries.append, lambda exc: None) == 0
+    assert len(calls) == 4 and summaries == [{"n": 1}, {"n": 4}]
+
+
+@pytest.mark.parametrize("runner, flag, config, expected", [
+    ("threads", None, None, 200), ("process", None, None, 500), ("dask", None, None, 500),
+    ("process", 50, None, 50), ("process", None, 80, 80), ("threads", 30, 80, 30),
+])
+def test_batch_size_follows_the_runner_unless_set(runner: str, flag: int | None, config: int | None, expected: int,
+                                                  tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotewire.cli import run_kwargs
+
+    if config is not None:
+        (tmp_path / "quotewire.toml").write_text(f"batch_size = {config}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    argv = ["run", "--task-runner", runner] + (["--batch-size", str(flag)] if flag else [])
+    assert run_kwargs(build_parser().parse_args(argv))["batch_size"] == expected
+
+
+@pytest.mark.parametrize("setting, pending, expected", [
+    ("auto", 0, "threads"), ("auto", 1999, "threads"), ("auto", 2000, "process"), ("auto", None, "threads"),
+    ("threads", 10**6, "threads"), ("dask", 1, "dask"), ("process", 1, "process"),
+])
+def test_auto_runner_follows_the_work(setting: str, pending: int | None, expected: str) -> None:
+    from quotewire.dataset.config import choose_runner
+
+    assert choose_runner(setting, pending) == expected
+
+
+@pytest.mark.parametrize("n, runner, batch", [(2, "threads", 200), (4, "process", 500)])
+def test_run_sizes_auto_by_the_plan(n: int, runner: str, batch: int, raw_dir: Path, out_dir: Path,
+                                    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """``quotewire run`` plans, then picks threads or the process pool (threshold lowered to 3)."""
+    import contextlib
+    import json
+
+    import flows.flow
+    import flows.server
+    import quotewire.dataset.config as qconfig
+    from quotewire.cli import main
+    from tests.helpers import article
+
+    for i in range(n):
+        (raw_dir / f"a{i}.txt").write_text(article(i), encoding="utf-8")
+    monkeypatch.setattr(qconfig, "AUTO_PROCESS_MIN", 3)
+    monkeypatch.setattr(flows.server, "run_api", lambda **k: contextlib.nullcontext("http://test/api"))
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(flows.flow, "make_flow", lambda kind, address, workers: seen.setdefault("runner", kind))
+    monkeypatch.setattr(flows.flow, "call_flow", lambda fl, **kw: seen.setdefault("batch", kw["batch_size"]) and {})
+    monkeypatch.chdir(raw_dir.parent)
+    assert main(["run", "--raw", str(raw_dir), "--out", str(out_dir), "--json"]) == 0
+    assert (seen["runner"], seen["batch"]) == (runner, batch)
+    assert json.loads(capsys.readouterr().out) == {}
