@@ -139,7 +139,7 @@ def _run_cli(raw: Path, out: Path, extra: list[str]) -> tuple[float, int, dict[s
         "r = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
         "print(json.dumps({'rc': p.returncode, 'rss': r, 'out': p.stdout[-4000:], 'err': p.stderr[-2000:]}))"
     )
-    cmd = [sys.executable, "-c", code, sys.executable, "-m", "flows", "run", "--raw", str(raw), "--out", str(out),
+    cmd = [sys.executable, "-c", code, sys.executable, "-m", "quotewire", "run", "--raw", str(raw), "--out", str(out),
            "--json", *extra]
     t0 = time.perf_counter()
     res = json.loads(subprocess.run(cmd, capture_output=True, text=True, cwd=REPO).stdout)
