@@ -299,12 +299,23 @@ def _on_sigterm(signum: int, frame: object) -> None:
     raise Terminated(signum)
 
 
+def install_signal_handlers() -> None:
+    """SIGTERM (a service manager, ``kill``) takes Ctrl-C's path: the same clean-up, exit 143.
+    SIGINT raises KeyboardInterrupt even when the parent started us with it ignored.
+
+    Why the second: a shell starts background jobs (``quotewire watch &``, a script's ``cmd &``)
+    with SIGINT ignored, and Python then keeps it ignored: ``kill -INT`` did nothing and the run
+    went on to exit 0. Only the main thread may set handlers (tests call ``main`` from others).
+    """
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _on_sigterm)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     verbose = bool(getattr(args, "verbose", False))
-    # SIGTERM (a service manager, ``kill``) takes Ctrl-C's path: the same clean-up, exit 143.
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _on_sigterm)
+    install_signal_handlers()
     try:
         if args.command in ("run", "serve", "watch"):
             _runner_args(args)

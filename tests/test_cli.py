@@ -189,3 +189,16 @@ def test_help_is_complete() -> None:
             assert action.help and action.help != argparse.SUPPRESS, f"{name}: {action.dest} has no help"
         assert "--verbose" in parser.format_help(), name
     assert "report" in _subparsers()
+
+
+def test_sigint_interrupts_even_when_the_parent_ignored_it() -> None:
+    # Issue #17 items 17/18: a background job inherits SIGINT ignored; `kill -INT` then did nothing.
+    import signal
+    import subprocess
+
+    code = ("import signal; from quotewire.cli import install_signal_handlers; install_signal_handlers(); "
+            "print(signal.getsignal(signal.SIGINT) is signal.default_int_handler, "
+            "signal.getsignal(signal.SIGTERM).__name__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)).stdout.split()
+    assert out == ["True", "_on_sigterm"]
