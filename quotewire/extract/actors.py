@@ -21,8 +21,8 @@ import re
 from typing import Literal
 
 from quotewire.extract.event_words import APPOSITIVE_INNER, GROUP_FILLERS, NP_STOP, PREPOSITIONS
+from quotewire.extract.names import first_name_genders, is_place
 from quotewire.extract.quotes.lexicons import ORG_WORDS, TITLES
-from quotewire.extract.speakers import first_name_genders, is_place
 from quotewire.extract.verbgroups import Analysis, Group, group_at, is_adverb
 
 ActorType = Literal["person", "organization", "place"]

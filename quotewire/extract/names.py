@@ -1,0 +1,444 @@
+"""Names in an article: runs of capitalised words, their forms and kinds (the speakers stage's
+name layer).
+
+Full names, surnames and first names, titles split off (``split_name``), known places
+(``data/places.txt``), first-name genders (``data/first_names.tsv``), organisation short forms, and
+``_Doc``: every name occurrence of one document with the indexes that expand a surname or a first
+name to the full name written last before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from quotewire.extract.model import Quote, Span
+from quotewire.extract.quotes.lexicons import (
+    DETERMINERS,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    NOT_PERSON_WORDS,
+    ORG_WORDS,
+    TITLES,
+)
+
+# "place": a known place (data/places.txt). It may speak for its government ("China said") and is
+# written out as an organisation, but it is never the antecedent of a pronoun or a description.
+Kind = Literal["person", "organization", "place", "unknown"]
+
+
+# A run of capitalised words (a name candidate). Linear: each repetition needs whitespace and a
+# capital; a period only ends a known abbreviation or an initial, so runs stop at sentence ends.
+_NAME_TOKEN = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|Rev|Prof|Hon|Del)\.|(?:[A-Z]\.)+|[A-Z](?:[\u00c2\u00c3][\u0080-\u00bf]|[\w'\u2019\-])*)"
+)
+
+
+# Longest run of capitalised words read as one name (with its titles: "Former Turkish Prime
+# Minister Recep Tayyip Erdogan" is 7).
+MAX_NAME_WORDS = 10
+
+
+_NAME_RUN = re.compile(
+    r"(?<![\w'\u2019])"
+    + _NAME_TOKEN
+    + r"(?:[ \t]+(?:"
+    + _NAME_TOKEN
+    + r"|(?:de|da|van|von|bin|al|el|la|le|del)(?![\w'\u2019])))*"
+)
+
+
+# An appositive right after a name: ", a/an/the/another ... ," up to the next comma or period.
+_APPOSITIVE = re.compile(
+    r",[ \t]+((?:a|an|the|another|his|her|their|its|who|which)[ \t][^,.;:\"\u201c\u201d\n]{2,160})[,.]"
+)
+
+
+# Function words that may start a capitalised run without being part of the name.
+_LEADING = frozenset(
+    """the a an in on at but and however after before when while as if for by with from of to
+    meanwhile still yet so this that these those his her their its our my mr mrs ms dr
+    although though perhaps besides nonetheless nevertheless finally later earlier similarly likewise moreover furthermore also instead indeed
+    now then even unlike like despite during since until once unless because thus hence therefore
+    otherwise both either neither each every all many most some several few such only just already
+    again here there today tonight yesterday tomorrow last next thanks according including following
+    amid among across against toward towards without within beyond upon via per plus about over under
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+
+_NOT_PERSON = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december i we you he she it they""".split()
+)
+
+
+_PREPOSITIONS = frozenset("of for at with from in on by to".split())
+
+
+# Lower-case words that join the parts of one name ("Council on Foreign Relations").
+_NAME_CONNECTORS = frozenset("of on for and de del la van von".split())
+
+
+_FEMALE = frozenset("she her mrs ms miss woman girl mother wife daughter sister grandmother widow queen".split())
+
+
+_MALE = frozenset("he his mr man boy father husband son brother grandfather king".split())
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str
+    kind: Kind
+    gender: str = ""
+    descriptors: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+
+
+def _strip_det(words: list[str]) -> list[str]:
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    return words
+
+
+def _clean_word(w: str) -> str:
+    return w.lower().rstrip(".,").replace("\u2019", "'")
+
+
+@functools.lru_cache(maxsize=8192)
+def split_name(mention: str) -> tuple[str, str]:
+    """``(descriptor, name)`` of a mention: leading titles/roles are the descriptor.
+
+    "Turkish President Recep Tayyip Erdogan" -> ("Turkish President", "Recep Tayyip Erdogan");
+    "the UN" -> ("", "UN"); "Lina Shamy" -> ("", "Lina Shamy").
+    """
+    words = _strip_det(mention.split())
+    while len(words) > 1 and words[0].lower().rstrip(",") in _LEADING and _clean_word(words[0]) not in TITLES \
+            and words[0].lower().rstrip(".") not in ("mr", "mrs", "ms", "dr"):
+        words = words[1:]  # "Finally Demi", "Nonetheless Tracy": a sentence adverb is no part of a name
+    last_title = -1
+    for i, w in enumerate(words):
+        cw = _clean_word(w)
+        # A possessive before a name is the name's organisation: "NBC's Dante Chinni".
+        possessive = cw.endswith("'s") and i < len(words) - 2
+        if cw in _NAME_CONNECTORS and 0 < i < len(words) - 1 and words[i - 1][:1].isupper() \
+                and words[i + 1][:1].isupper() and _clean_word(words[i - 1]) not in TITLES and last_title < i - 1:
+            # "National Institute on Drug Abuse", "Bank of Canada": a connector inside one name.
+            continue
+        if cw in TITLES and i + 1 < len(words) and _org_name_rest(words[i + 1:]):
+            continue  # "National Institute", "House Intelligence Committee": a title word opens an org's name
+        if cw in TITLES or not w[:1].isupper() or possessive:
+            last_title = i
+    if words and len(words[-1]) > 2:
+        words[-1] = words[-1].rstrip(".,")
+    if 0 <= last_title < len(words) - 1:
+        return " ".join(words[: last_title + 1]), " ".join(words[last_title + 1 :])
+    return "", " ".join(words)
+
+
+@functools.cache
+def place_names() -> frozenset[str]:
+    """Lower-cased names of countries, states, provinces, regions and large cities
+    (``data/places.txt``, hand-written; names that are also common first names left out)."""
+    lines = (Path(__file__).parent / "data" / "places.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def is_place(name: str) -> bool:
+    """Is ``name`` (determiner and possessive dropped) a known place? "the United States" -> True."""
+    words = _strip_det(name.split())
+    key = " ".join(words).removesuffix("'s").removesuffix("\u2019s").lower()
+    return key in place_names()
+
+
+def _org_name_rest(words: list[str]) -> bool:
+    """Do ``words`` finish an organisation's name: capitalised (or connectors) up to an
+    organisation word ("Intelligence Committee", "Institute on Drug Abuse")?"""
+    cleaned = [_clean_word(w) for w in words]
+    return any(c in ORG_WORDS for c in cleaned) and all(
+        w[:1].isupper() or c in _NAME_CONNECTORS for w, c in zip(words, cleaned, strict=True))
+
+
+def _kind(name: str, mention: str) -> Kind:
+    words = [_clean_word(w) for w in mention.split()]
+    # A place that speaks ("China said", "Ottawa says") is its government; it is never a person a
+    # later "she" could refer to.
+    if is_place(name):
+        return "place"
+    if any(w in ORG_WORDS for w in words) or (name.isupper() and len(name) >= 2):
+        return "organization"
+    if not name[:1].isupper():
+        return "unknown"
+    return "person"
+
+
+@functools.cache
+def first_name_genders() -> dict[str, str]:
+    """First name -> "f"/"m" for names whose gender is clear (``data/first_names.tsv``).
+
+    Built from US Social Security baby-name counts (public domain) by
+    ``training/build_first_names.py``; loaded once per process. The hand lists in the lexicons
+    (names common in the news but rare in the US records) take precedence.
+    """
+    table: dict[str, str] = {}
+    for line in (Path(__file__).parent / "data" / "first_names.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, g = line.split("\t")
+            table[name.lower()] = g
+    table.update({n: "f" for n in FEMALE_NAMES})
+    table.update({n: "m" for n in MALE_NAMES})
+    return table
+
+
+def _first_name_gender(name: str) -> str:
+    words = name.split()
+    first = _clean_word(words[0]) if words else ""
+    return first_name_genders().get(first, "") if len(words) > 1 or first in FEMALE_NAMES or first in MALE_NAMES else ""
+
+
+def _gender_of(text: str) -> str:
+    """Gender from the role words right before a name or in its descriptors ("her son Kody" -> m).
+
+    The nearest gendered noun or title wins, read right to left; possessive pronouns are skipped
+    because they name someone else ("her son": the son is male).
+    """
+    for w in reversed(text.split()):
+        cw = _clean_word(w)
+        if cw in ("her", "his", "their", "its", "he", "she"):
+            continue
+        if cw in _FEMALE:
+            return "f"
+        if cw in _MALE:
+            return "m"
+    return ""
+
+
+class _Doc:
+    """Name occurrences of one document, used to expand surnames and resolve pronouns."""
+
+    def __init__(self, text: str, quotes: Sequence[Quote]) -> None:
+        self.text = text
+        quoted = sorted((q.content.start, q.content.end) for q in quotes if q.type == "direct")
+        self.names: list[tuple[int, int, str]] = []  # (start, end, name) of person-like runs
+        self.singles: list[tuple[int, int, str]] = []  # lone capitalised words (surnames?)
+        self.orgs: list[tuple[int, int, str]] = []  # (start, end, name) of organisation names
+        self._from_runs(quoted)
+        self._index()
+        self.org_full = self._org_forms()
+
+    def _org_forms(self) -> dict[str, str]:
+        """Short forms of organisation names -> the full name: an acronym defined in parentheses
+        ("Export Development Canada (EDC)" -> EDC) and the first word of a multi-word organisation
+        name ("Suncor" -> "Suncor Energy").
+
+        Why: an organisation is introduced in full and then quoted by its short form; without the
+        link the speaker is "EDC" in one record and "Export Development Canada" in the next.
+        """
+        forms: dict[str, str] = {}
+        for _, _, name in self.orgs:
+            words = name.split()
+            first = _clean_word(words[0]) if words else ""
+            if len(words) > 1 and words[0][:1].isupper() and first not in _LEADING and first not in ORG_WORDS \
+                    and first not in TITLES and not _ADJECTIVE_END.search(first) and not is_place(words[0]):
+                forms.setdefault(words[0], name)
+        # "the International Monetary Fund ... The IMF said": initials of a name of three or more
+        # capitalised words written in the article (one name per set of initials, else none).
+        by_initials: dict[str, set[str]] = {}
+        for _, _, name in [*self.orgs, *self.names]:
+            words = [w for w in _strip_det(name.split()) if w[:1].isupper()]
+            if len(words) >= 3 and not any(w.endswith(".") for w in words):
+                by_initials.setdefault("".join(w[0] for w in words), set()).add(" ".join(_strip_det(name.split())))
+        for initials, names in by_initials.items():
+            if len(names) == 1:
+                forms.setdefault(initials, next(iter(names)))
+        for m in _ACRONYM_DEF.finditer(self.text):
+            full, acr = m.group(1), m.group(2)
+            initials = "".join(w[0] for w in _strip_det(full.split()) if w[:1].isupper())
+            if initials.upper() == acr.replace("&", "").upper():
+                forms[acr] = " ".join(_strip_det(full.split()))
+        return forms
+
+    def _from_runs(self, quoted: list[tuple[int, int]]) -> None:
+        """Names from runs of capitalised words outside direct quotations: persons (full names
+        and lone words that may be surnames) and organisation names (with an organisation word)."""
+        text = self.text
+        qi = 0
+        for m in _NAME_RUN.finditer(text):
+            while qi < len(quoted) and quoted[qi][1] <= m.start():
+                qi += 1
+            if qi < len(quoted) and quoted[qi][0] <= m.start() < quoted[qi][1]:
+                continue
+            words = m.group().split()
+            if len(words) > MAX_NAME_WORDS:
+                # A run of a dozen capitalised words is a Title Case headline or garbage, not a
+                # name; skipping it also keeps the tail index below linear in the run's length.
+                continue
+            s = m.start()
+            while words and words[0].lower().rstrip(".") in _LEADING:
+                s = text.index(words[1], s + len(words[0])) if len(words) > 1 else m.end()
+                words = words[1:]
+            _, name = split_name(" ".join(words))
+            name = name.rstrip(".,").removesuffix("'s").removesuffix("\u2019s")
+            if not name or name.lower() in _NOT_PERSON:
+                continue
+            nwords = name.split()
+            cleaned = [_clean_word(w) for w in nwords]
+            if any(w in ORG_WORDS for w in cleaned):
+                if len(nwords) > 1:
+                    # "Suncor Energy", "BC Hydro": an organisation, antecedent of "it" and "the company".
+                    self.orgs.append((e0 := text.find(name, s, m.end() + 1), e0 + len(name), name))
+                continue
+            if len(nwords) > 1 and all(w.isupper() and len(w) > 2 for w in nwords):
+                continue  # "MIDWAY ATOLL", "FULL TEXT": a dateline or heading in capitals names no person
+            skip_first = len(cleaned) > 1 and cleaned[0] in first_name_genders()  # "Bill de Blasio", not "the Bill"
+            if any(w in NOT_PERSON_WORDS for w in cleaned[int(skip_first):]):
+                continue
+            e = text.find(name, s, m.end() + 1)
+            if e < 0 or _in_furniture(text, m.start()) or _place_like(text, m.start(), m.group()):
+                continue
+            if len(nwords) == 1 and not _APPOSITIVE.match(text, m.end()):
+                # A lone capitalised word: maybe a surname of a full name (resolved later).
+                self.singles.append((e, e + len(name), name))
+                continue
+            self.names.append((e, e + len(name), name))
+
+    def _index(self) -> None:
+        # Full names by their tails ("Kareem" -> "Bilal Abdul Kareem") and by their first word
+        # ("Elizabeth" -> "Elizabeth May"), each with the offsets where the full name is written.
+        self.by_tail: dict[str, list[tuple[int, str]]] = {}
+        self.by_head: dict[str, list[tuple[int, str]]] = {}
+        self.canonical: dict[str, str] = {}
+        self._tail_names: dict[str, dict[str, None]] = {}  # tail -> distinct full names, in order
+        for s, _, name in self.names:
+            if name not in self.canonical:  # once per distinct name: the variant search is a scan
+                self.canonical[name] = self._variant_of(name)
+            name = self.canonical[name]
+            parts = name.split()
+            for k in range(1, len(parts)):
+                tail = " ".join(parts[k:])
+                self.by_tail.setdefault(_key(tail), []).append((s, name))
+                self._tail_names.setdefault(_key(tail), {})[name] = None
+            if len(parts) > 1:
+                self.by_head.setdefault(_key(parts[0]), []).append((s, name))
+
+    def _variant_of(self, name: str) -> str:
+        """A spelling variant of a name seen before ("Jodie" / "Jody Wilson-Raybould") is that name.
+
+        Why: news copy misspells first names; two spellings with one surname and first names one
+        or two letters apart (same initial) are one person, not two speakers.
+        """
+        parts = name.split()
+        if len(parts) < 2 or len(parts[0]) < 3:
+            return name
+        for other in self._tail_names.get(_key(parts[-1]), ()):
+            o = other.split()
+            if len(o) == len(parts) and o[1:] == parts[1:] and o[0] != parts[0] and o[0][0] == parts[0][0] \
+                    and len(o[0]) >= 3 and _edit_distance(o[0].lower(), parts[0].lower()) <= 2:
+                return other
+        return name
+
+    def expand(self, name: str, pos: int = -1) -> str:
+        """The fullest name of the document for ``name`` (surname or first name -> full name).
+
+        Two people may share a surname (Dorie and Michael Greenspan): a surname is the full name
+        written last before ``pos`` (else the first one after it), not the longest one.
+        """
+        name = self.canonical.get(name, name)
+        cands = self.by_tail.get(_key(name))
+        if not cands and " " not in name:
+            cands = self.by_head.get(_key(name))
+        if not cands:
+            return name
+        if pos >= 0:
+            # cands are in text order (names are indexed as written): bisect, not a scan per mention
+            i = bisect.bisect_left(cands, (pos,))
+            return cands[i - 1][1] if i > 0 else cands[0][1]
+        return max(cands, key=lambda c: len(c[1]))[1]
+
+
+def _key(name: str) -> str:
+    """Index key of a name part: case and apostrophe style do not matter ("De Blasio" / "de Blasio",
+    "O'Neill" / "O\u2019Neill")."""
+    return name.lower().replace("\u2019", "'")
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance of two short words (first names)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _descriptor_after(text: str, end: int) -> str:
+    m = _APPOSITIVE.match(text, end)
+    if m and not m.group(1).lower().startswith(("who", "which")):
+        # "a 7-year-old girl who is now known for ...": the descriptor stops at the relative clause.
+        return re.split(r"\s(?:who|which|whose|that)\s", m.group(1), maxsplit=1)[0].strip()
+    return ""
+
+
+def _descriptor_before(text: str, start: int) -> str:
+    """ "Her mother, Fatemah": the nominal before an appositive name."""
+    head = text[max(0, start - 60) : start]
+    m = re.search(r"(?:^|[.;:\n]\s*|\s)((?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+[a-z][\w\- ]{1,40}),\s*$", head)
+    return m.group(1) if m else ""
+
+
+# "Export Development Canada (EDC)": a name of capitalised words and its acronym in parentheses.
+_ACRONYM_DEF = re.compile(
+    r"((?:[A-Z][\w'\u2019&.-]*)(?:\s+(?:of|and|for|the|on|de|&)?\s*[A-Z][\w'\u2019&.-]*){1,7})\s+\(([A-Z][A-Za-z&]{1,8})\)")
+
+
+_ADJECTIVE_END = re.compile(r"(?:an|ese|ish|ic)$")
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019])(?!(?:the|of|and|a|an|in|on|at|for|to|by|de|van|von)\b)[a-z][a-z'\u2019]+")
+
+
+_PLACE_BEFORE = re.compile(r"(?:^|[\s(])(?:the|a|an|in|at|near|across|outside|inside|throughout)\s+$")
+
+
+def _place_like(text: str, start: int, run: str) -> bool:
+    """A run after a lower-case determiner or a place preposition names no person: "visited the
+    Lower Mainland", "in New Brunswick", "at Stella's Cafe".
+
+    Why: without it, places and businesses were the nearest "person" before a "she" or "he".
+    A possessive run ("in Smith's view") is kept: it names the possessor.
+    """
+    if run.endswith(("'s", "\u2019s")):
+        return False
+    return _PLACE_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+def _in_furniture(text: str, pos: int) -> bool:
+    """Is ``pos`` in page furniture: a byline or title-case headline line ("Jeff Karoub, The
+    Associated Press"), or a parenthesised credit ("(Steve Lawrence/CBC)")?
+
+    Why: names there are never the "he" or "she" of the story's next paragraphs; taking them
+    as antecedents gave quotes to photographers and wire reporters. Only a short window around
+    ``pos`` is read, so the cost per name is bounded on any input.
+    """
+    lo = max(0, pos - 200)
+    ls = text.rfind("\n", lo, pos) + 1 or lo
+    le = text.find("\n", pos, pos + 200)
+    if le < 0 and pos + 200 >= len(text):
+        le = len(text)
+    if (ls > lo or lo == 0) and le >= 0:
+        line = text[ls:le]
+        if len(line.split()) <= 14 and not _LOWER_WORD.search(line) \
+                and not line.rstrip().endswith((".", '"', "\u201d")):
+            return True
+    op = text.rfind("(", max(0, pos - 60), pos)
+    if op < 0 or text.find(")", op, pos) >= 0:
+        return False
+    close = text.find(")", pos, op + 80)
+    return close >= 0 and "\n" not in text[op:close]
