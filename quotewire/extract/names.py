@@ -442,3 +442,69 @@ def _in_furniture(text: str, pos: int) -> bool:
         return False
     close = text.find(")", pos, op + 80)
     return close >= 0 and "\n" not in text[op:close]
+
+
+_DATE_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow january february
+    march april june july august september october november december""".split()
+)
+
+
+def _no_speaker(text: str, m: Span) -> bool:
+    """Mentions that never name a speaker: numbers and dates ("2016", "Wednesday"), and section
+    labels in capitals whose words the article also writes in lower case ("ANALYST'S TAKE",
+    "EARNINGS"; an acronym such as "NATO" is kept).
+
+    Why: the quote rules take the phrase before a cue as its source; in market reports and
+    labelled sections that phrase is a heading or a figure, and a wrong speaker is worse than none.
+    """
+    words = re.findall(r"[A-Za-z][A-Za-z'\u2019]*|\d+", m.text)
+    if not words or all(w.isdigit() for w in words):
+        return True
+    if len(words) == 1 and (words[0].lower() in _DATE_WORDS or words[0].lower() in _LEADING):
+        return True  # "Wednesday", "Nonetheless", "While": a date or a sentence opener names no one
+    if m.text.isupper() and len(m.text) > 4:
+        lowered = [w.lower().removesuffix("'s").removesuffix("\u2019s") for w in words]
+        if all(re.search(rf"\b{re.escape(w)}\b", text) for w in lowered if len(w) > 2):
+            return True
+        if len(words) > 1 and any(w.endswith(("'S", "\u2019S")) for w in words):
+            return True
+        if len(words) > 1 and all(len(w) > 3 for w in words) and not any(w.lower() in ORG_WORDS for w in words):
+            return True  # "KEEPING SCORE", "FULL TEXT": a heading, not a body ("UNITED NATIONS" has an org word)
+    return False
+
+
+_AFFILIATION = re.compile(r"\s(?:at|of|from|with|for)\s(?:the\s)?[A-Z]")
+
+
+_TWO_CAPS = re.compile(r"[A-Z][\w'\u2019.-]*\s+[A-Z][\w'\u2019-]*$")
+
+
+def _cut_affiliation(m: Span) -> Span:
+    """The person before an affiliation: "professor Kent Moore at the University of Toronto" ->
+    "professor Kent Moore". Why: the speaker is the person; the institution after "at"/"of"/
+    "from" is where they work. Cut only after a name of two capitalised words, so "Bank of
+    Canada" or "Minister of Innovation" stay whole.
+    """
+    a = _AFFILIATION.search(m.text)
+    if a is None or not _TWO_CAPS.search(m.text, 0, a.start()):
+        return m
+    return Span(m.start, m.start + a.start(), m.text[: a.start()])
+
+
+def _name_span(m: Span) -> Span:
+    """The name inside a mention: "UFCW Local 832 president Jeff Traeger" -> "Jeff Traeger".
+
+    Why: the speaker mention points at who speaks; titles and roles before the name are the
+    speaker's ``descriptors``. A mention that is all name, or whose name part cannot be found
+    verbatim, is kept whole.
+    """
+    desc, name = split_name(m.text)
+    name = name.removesuffix("'s").removesuffix("\u2019s")
+    if not desc or not name or desc.split()[-1].lower() in _PREPOSITIONS:
+        # "a lawyer for Animal Protection Services": the mention is the lawyer, not the org.
+        return m
+    at = m.text.rfind(name)
+    if at <= 0:
+        return m
+    return Span(m.start + at, m.start + at + len(name), name)

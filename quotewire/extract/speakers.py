@@ -57,6 +57,7 @@ from quotewire.extract.names import (  # noqa: F401  (re-exported: the stage's n
     MAX_NAME_WORDS,
     Kind,
     _clean_word,
+    _cut_affiliation,
     _descriptor_after,
     _descriptor_before,
     _Doc,
@@ -67,6 +68,8 @@ from quotewire.extract.names import (  # noqa: F401  (re-exported: the stage's n
     _in_furniture,
     _key,
     _kind,
+    _name_span,
+    _no_speaker,
     _org_name_rest,
     _place_like,
     _strip_det,
@@ -76,7 +79,6 @@ from quotewire.extract.names import (  # noqa: F401  (re-exported: the stage's n
     split_name,
 )
 from quotewire.extract.quotes.lexicons import (
-    ORG_WORDS,
     PRONOUN_GENDER,
 )
 
@@ -143,57 +145,96 @@ def resolve_speakers(
     """
     if not quotes:
         return [], []
-    doc = _Doc(text, quotes)
-    entities: list[_Entity] = []
-    index: dict[str, int] = {}
-    # Person occurrences in text order, for pronoun resolution: (start, entity index).
-    history: list[tuple[int, int]] = []
-    spans: list[tuple[int, int, int]] = []  # (start, end, entity index) of every named mention
-
-    def entity(name: str, kind: Kind) -> int:
-        key = name.lower()
-        if key not in index:
-            index[key] = len(entities)
-            entities.append(_Entity(name, kind))
-        return index[key]
-
-    # Register every person-like name occurrence first, so pronouns can find antecedents.
-    for s, e, name in doc.names:
-        # A lone surname with an appositive ("Martell, the addictions doctor") is still a surname.
-        full = doc.expand(name, s) if " " not in name else doc.canonical.get(name, name)
-        ei = entity(full, "place" if is_place(full) else "person")
-        ent = entities[ei]
-        ent.mentions.append(Span.of(text, s, e))
-        desc = _descriptor_after(text, e)
-        if desc and desc not in ent.descriptors:
-            ent.descriptors.append(desc)
-        if not ent.gender:
-            ent.gender = _first_name_gender(full) or _gender_of(desc + " " + text[max(0, s - 25) : s])
-        history.append((s, ei))
-        spans.append((s, e, ei))
-    # Surnames alone ("Kareem", "Mr. Trump") are further mentions of the full name.
-    for s, e, word in doc.singles:
-        full = doc.expand(word, s)
-        if full != word and full.lower() in index:
-            ei = index[full.lower()]
-            entities[ei].mentions.append(Span.of(text, s, e))
-            history.append((s, ei))
-            spans.append((s, e, ei))
-    # Organisation names: antecedents of "it", "they" and "the company".
-    for s, e, name in doc.orgs:
-        if s < 0:
+    r = _Resolver(text, sentences, quotes)
+    attributions: list[Attribution] = []
+    last: int | None = None
+    for q in quotes:
+        if q.mention is None:
+            # Floating quotes and participle clauses continue the previous speaker; an orphan
+            # quotation is the person the sentences just before it are about.
+            if q.rule in CONTINUING_RULES:
+                attributions.append(Attribution(q, last))
+            else:
+                attributions.append(Attribution(q, _context_person(text, q.content.start, sentences, r.spans,
+                                                                   r.entities, r.rank_pronoun)))
             continue
-        oi = entity(name, "organization")
-        if entities[oi].kind == "organization":
-            entities[oi].mentions.append(Span.of(text, s, e))
-            history.append((s, oi))
-            spans.append((s, e, oi))
-    history.sort()
-    spans.sort()
-    starts = [s.start for s in sentences]
+        q, who = r.resolve(q, attributions)
+        attributions.append(Attribution(q, who))
+        last = who
+    speakers = [
+        Speaker(e.name, _OUT_KIND[e.kind], tuple(e.descriptors), _outer_mentions(e.mentions),
+                entity_type=_OUT_TYPE[e.kind])
+        for e in r.entities
+    ]
+    # Keep only speakers of some quote (names never quoted are not speakers), reindexing.
+    used = sorted({a.speaker for a in attributions if a.speaker is not None})
+    remap = {old: new for new, old in enumerate(used)}
+    return [speakers[i] for i in used], [
+        Attribution(a.quote, remap[a.speaker] if a.speaker is not None else None) for a in attributions
+    ]
 
-    def rank_pronoun(m: Span) -> int | None:
+
+class _Resolver:
+    """The entities of one article and the resolution of its quotes' mentions to them."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> None:
+        self.text = text
+        self.doc = _Doc(text, quotes)
+        self.entities: list[_Entity] = []
+        self.index: dict[str, int] = {}
+        # Person occurrences in text order, for pronoun resolution: (start, entity index).
+        self.history: list[tuple[int, int]] = []
+        self.spans: list[tuple[int, int, int]] = []  # (start, end, entity index) of every named mention
+        self.starts = [s.start for s in sentences]
+        self.pronoun_at: dict[tuple[int, int], int | None] = {}  # pronoun mention span -> its resolution
+        self._register()
+        self.seen_mentions = {(ei, sp.start) for ei, e in enumerate(self.entities) for sp in e.mentions}
+
+    def entity(self, name: str, kind: Kind) -> int:
+        """The index of the entity named ``name`` (case aside), created with ``kind`` when new."""
+        key = name.lower()
+        if key not in self.index:
+            self.index[key] = len(self.entities)
+            self.entities.append(_Entity(name, kind))
+        return self.index[key]
+
+    def _add(self, s: int, e: int, ei: int) -> None:
+        self.entities[ei].mentions.append(Span.of(self.text, s, e))
+        self.history.append((s, ei))
+        self.spans.append((s, e, ei))
+
+    def _register(self) -> None:
+        """Every name occurrence, before any quote: pronouns and descriptions need antecedents."""
+        text, doc, entities = self.text, self.doc, self.entities
+        for s, e, name in doc.names:
+            # A lone surname with an appositive ("Martell, the addictions doctor") is still a surname.
+            full = doc.expand(name, s) if " " not in name else doc.canonical.get(name, name)
+            ei = self.entity(full, "place" if is_place(full) else "person")
+            ent = entities[ei]
+            desc = _descriptor_after(text, e)
+            if desc and desc not in ent.descriptors:
+                ent.descriptors.append(desc)
+            if not ent.gender:
+                ent.gender = _first_name_gender(full) or _gender_of(desc + " " + text[max(0, s - 25) : s])
+            self._add(s, e, ei)
+        # Surnames alone ("Kareem", "Mr. Trump") are further mentions of the full name.
+        for s, e, word in doc.singles:
+            full = doc.expand(word, s)
+            if full != word and full.lower() in self.index:
+                self._add(s, e, self.index[full.lower()])
+        # Organisation names: antecedents of "it", "they" and "the company".
+        for s, e, name in doc.orgs:
+            if s < 0:
+                continue
+            oi = self.entity(name, "organization")
+            if entities[oi].kind == "organization":
+                self._add(s, e, oi)
+        self.history.sort()
+        self.spans.sort()
+
+    def rank_pronoun(self, m: Span) -> int | None:
         """The trained mention ranker over the named mentions before the pronoun."""
+        text, entities, starts, spans = self.text, self.entities, self.starts, self.spans
         # The ranker looks at most 25 named mentions back: hand it the last 60 (bounded cost).
         hi = bisect.bisect_left(spans, (m.start, -1, -1))
         singular = m.text.lower() not in ("they", "them", "their")  # "he" is never "X and Y"
@@ -214,9 +255,8 @@ def resolve_speakers(
             # older than the previous sentence, the most recent compatible subject of the last two
             # sentences wins (measured: GGT dev pronoun sources 0.822 -> 0.832, hard labels +1).
             g = PRONOUN_GENDER.get(m.text.lower(), "")
-            lo_pos = prev_start
             for c in reversed(cands):
-                if c.start < lo_pos or (best_subject and c.start <= cands[best].start):
+                if c.start < prev_start or (best_subject and c.start <= cands[best].start):
                     break
                 ent = entities[c.entity]
                 if g in ("m", "f") and ent.kind == "person" and ent.gender in ("", g) \
@@ -224,12 +264,14 @@ def resolve_speakers(
                     return c.entity
         return cands[best].entity
 
-    def resolve_pronoun(m: Span) -> int | None:
+    def resolve_pronoun(self, m: Span) -> int | None:
+        """The last compatible named entity before ``m``, looking up to 40 mentions back."""
         g = PRONOUN_GENDER.get(m.text.lower(), "")
         want_org = g in ("n", "p")
+        history = self.history
         lo = bisect.bisect_left(history, (m.start, -1))  # the last occurrence before the pronoun
         for k in range(lo - 1, max(-1, lo - 40), -1):
-            ent = entities[history[k][1]]
+            ent = self.entities[history[k][1]]
             if want_org:
                 if ent.kind == "organization":
                     return history[k][1]
@@ -243,99 +285,85 @@ def resolve_speakers(
             return history[k][1]
         return None
 
-    attributions: list[Attribution] = []
-    pronoun_at: dict[tuple[int, int], int | None] = {}  # pronoun mention span -> its resolution
-    last: int | None = None
-    seen_mentions = {(ei, sp.start) for ei, e in enumerate(entities) for sp in e.mentions}
-    for q in quotes:
+    def resolve(self, q: Quote, attributions: list[Attribution]) -> tuple[Quote, int | None]:
+        """The speaker of a quote with a mention (and the quote, its mention narrowed when needed)."""
         m = q.mention
-        if m is None:
-            # Floating quotes and participle clauses continue the previous speaker; an orphan
-            # quotation is the person the sentences just before it are about.
-            if q.rule in CONTINUING_RULES:
-                attributions.append(Attribution(q, last))
-            else:
-                attributions.append(Attribution(q, _context_person(text, q.content.start, sentences, spans,
-                                                                   entities, rank_pronoun)))
-            continue
-        who: int | None
+        assert m is not None
+        text = self.text
         bare = _CONTRACTION.sub("", m.text)
         if bare != m.text and (bare.lower() in PRONOUN_GENDER or bare.lower() in ("who", "which")):
             # "he's", "who's", "I've": the pronoun without its contracted verb.
             m = Span(m.start, m.start + len(bare), bare)
             q = dataclasses.replace(q, mention=m)
-        if (m.start, m.end) in pronoun_at:
+        who: int | None
+        if (m.start, m.end) in self.pronoun_at:
             # One pronoun mention for two quote parts ('"A," he said. "B."'): one speaker.
-            who = pronoun_at[(m.start, m.end)]
+            who = self.pronoun_at[(m.start, m.end)]
         elif m.text.lower() in PRONOUN_GENDER:
-            # An unresolved pronoun is no speaker ("it" never names anyone).
-            who = rank_pronoun(m)
-            if who is None:
-                who = resolve_pronoun(m)  # no named mention in the ranker's window: look further back
-            prev = _previous_speaker(text, m, attributions, entities)
-            if prev is not None:
-                who = prev
-            pronoun_at[(m.start, m.end)] = who
+            who = self._pronoun_speaker(m, attributions)
         elif m.text.lower() in ("who", "which"):
             # "the EU, which contended ...": the relative pronoun stands for the phrase before it.
             head = _antecedent(text, m.start)
-            who = _named(text, head, doc, entity, entities) if head is not None else None
+            who = _named(text, head, self.doc, self.entity, self.entities) if head is not None else None
         elif _no_speaker(text, m):
             who = None
         elif (medium := _MEDIUM.match(m.text)) is not None:
             # "her statement said": whoever issued it; "the statement said": the speaker just quoted
             # (news introduces a statement with its author first: "X said in a statement ...").
             if medium.group(1).lower() in ("his", "her", "their", "its"):
-                who = rank_pronoun(Span(m.start, m.start + len(medium.group(1)), medium.group(1)))
+                who = self.rank_pronoun(Span(m.start, m.start + len(medium.group(1)), medium.group(1)))
             else:
                 who = _medium_author(text, m, medium.group(2), attributions)
                 if who is None:
-                    who = _named(text, m, doc, entity, entities)
+                    who = _named(text, m, self.doc, self.entity, self.entities)
         elif (noun := _description_head(m.text)) is not None:
-            # "the company said", "the GOP nominee said": the entity the description stands for.
-            who = _resolve_description(text, m, noun, spans, entities)
-            intro = _indefinite_intro(text, m.start, noun)
-            if intro is not None and (who is None or _last_mention_before(spans, who, m.start) < intro.start):
-                # "a justice official told reporters ... The official said": the description goes
-                # back to the unnamed person introduced after the last mention of any named one.
-                who = entity(intro.text, "unknown")
-            elif who is None:
-                # Unresolved, the description is its own speaker: "the former sergeant-at-arms of the
-                # House of Commons" is not "Commons".
-                who = entity(m.text, "unknown") if _OF_BODY.search(m.text) else _named(text, m, doc, entity, entities)
-            elif m.text not in entities[who].descriptors:
-                entities[who].descriptors.append(m.text)
+            who = self._description_speaker(m, noun)
         else:
-            who = _named(text, m, doc, entity, entities)
-            if who is not None and entities[who].kind in ("person", "organization", "place"):
-                bisect.insort(history, (m.start, who))
-                bisect.insort(spans, (m.start, m.end, who))
+            who = _named(text, m, self.doc, self.entity, self.entities)
+            if who is not None and self.entities[who].kind in ("person", "organization", "place"):
+                bisect.insort(self.history, (m.start, who))
+                bisect.insort(self.spans, (m.start, m.end, who))
                 named = _name_span(_cut_affiliation(m))
                 if named != m:
                     m = named
                     q = dataclasses.replace(q, mention=m)
-        if who is not None and (who, m.start) not in seen_mentions:  # a set: one check per quote, not a scan
-            seen_mentions.add((who, m.start))
-            entities[who].mentions.append(m)
-        attributions.append(Attribution(q, who))
-        last = who
-    speakers = [
-        Speaker(e.name, _OUT_KIND[e.kind], tuple(e.descriptors), _outer_mentions(e.mentions),
-                entity_type=_OUT_TYPE[e.kind])
-        for e in entities
-    ]
-    # Keep only speakers of some quote (names never quoted are not speakers), reindexing.
-    used = sorted({a.speaker for a in attributions if a.speaker is not None})
-    remap = {old: new for new, old in enumerate(used)}
-    return [speakers[i] for i in used], [
-        Attribution(a.quote, remap[a.speaker] if a.speaker is not None else None) for a in attributions
-    ]
+        if who is not None and (who, m.start) not in self.seen_mentions:  # a set: one check per quote
+            self.seen_mentions.add((who, m.start))
+            self.entities[who].mentions.append(m)
+        return q, who
+
+    def _pronoun_speaker(self, m: Span, attributions: list[Attribution]) -> int | None:
+        """A pronoun speaker: the ranker's antecedent, else the last compatible name further back,
+        unless it continues the speaker just quoted. An unresolved pronoun is no speaker."""
+        who = self.rank_pronoun(m)
+        if who is None:
+            who = self.resolve_pronoun(m)  # no named mention in the ranker's window: look further back
+        prev = _previous_speaker(self.text, m, attributions, self.entities)
+        if prev is not None:
+            who = prev
+        self.pronoun_at[(m.start, m.end)] = who
+        return who
+
+    def _description_speaker(self, m: Span, noun: str) -> int | None:
+        """"the company said", "the GOP nominee said": the entity the description stands for."""
+        text, entities = self.text, self.entities
+        who = _resolve_description(text, m, noun, self.spans, entities)
+        intro = _indefinite_intro(text, m.start, noun)
+        if intro is not None and (who is None or _last_mention_before(self.spans, who, m.start) < intro.start):
+            # "a justice official told reporters ... The official said": the description goes
+            # back to the unnamed person introduced after the last mention of any named one.
+            return self.entity(intro.text, "unknown")
+        if who is None:
+            # Unresolved, the description is its own speaker: "the former sergeant-at-arms of the
+            # House of Commons" is not "Commons".
+            if _OF_BODY.search(m.text):
+                return self.entity(m.text, "unknown")
+            return _named(text, m, self.doc, self.entity, entities)
+        if m.text not in entities[who].descriptors:
+            entities[who].descriptors.append(m.text)
+        return who
 
 
-_DATE_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow january february
-    march april june july august september october november december""".split()
-)
 
 
 
@@ -442,62 +470,12 @@ def _previous_speaker(text: str, m: Span, attributions: list[Attribution], entit
     return None
 
 
-def _no_speaker(text: str, m: Span) -> bool:
-    """Mentions that never name a speaker: numbers and dates ("2016", "Wednesday"), and section
-    labels in capitals whose words the article also writes in lower case ("ANALYST'S TAKE",
-    "EARNINGS"; an acronym such as "NATO" is kept).
-
-    Why: the quote rules take the phrase before a cue as its source; in market reports and
-    labelled sections that phrase is a heading or a figure, and a wrong speaker is worse than none.
-    """
-    words = re.findall(r"[A-Za-z][A-Za-z'\u2019]*|\d+", m.text)
-    if not words or all(w.isdigit() for w in words):
-        return True
-    if len(words) == 1 and (words[0].lower() in _DATE_WORDS or words[0].lower() in _LEADING):
-        return True  # "Wednesday", "Nonetheless", "While": a date or a sentence opener names no one
-    if m.text.isupper() and len(m.text) > 4:
-        lowered = [w.lower().removesuffix("'s").removesuffix("\u2019s") for w in words]
-        if all(re.search(rf"\b{re.escape(w)}\b", text) for w in lowered if len(w) > 2):
-            return True
-        if len(words) > 1 and any(w.endswith(("'S", "\u2019S")) for w in words):
-            return True
-        if len(words) > 1 and all(len(w) > 3 for w in words) and not any(w.lower() in ORG_WORDS for w in words):
-            return True  # "KEEPING SCORE", "FULL TEXT": a heading, not a body ("UNITED NATIONS" has an org word)
-    return False
 
 
-_AFFILIATION = re.compile(r"\s(?:at|of|from|with|for)\s(?:the\s)?[A-Z]")
-_TWO_CAPS = re.compile(r"[A-Z][\w'\u2019.-]*\s+[A-Z][\w'\u2019-]*$")
 
 
-def _cut_affiliation(m: Span) -> Span:
-    """The person before an affiliation: "professor Kent Moore at the University of Toronto" ->
-    "professor Kent Moore". Why: the speaker is the person; the institution after "at"/"of"/
-    "from" is where they work. Cut only after a name of two capitalised words, so "Bank of
-    Canada" or "Minister of Innovation" stay whole.
-    """
-    a = _AFFILIATION.search(m.text)
-    if a is None or not _TWO_CAPS.search(m.text, 0, a.start()):
-        return m
-    return Span(m.start, m.start + a.start(), m.text[: a.start()])
 
 
-def _name_span(m: Span) -> Span:
-    """The name inside a mention: "UFCW Local 832 president Jeff Traeger" -> "Jeff Traeger".
-
-    Why: the speaker mention points at who speaks; titles and roles before the name are the
-    speaker's ``descriptors``. A mention that is all name, or whose name part cannot be found
-    verbatim, is kept whole.
-    """
-    desc, name = split_name(m.text)
-    name = name.removesuffix("'s").removesuffix("\u2019s")
-    if not desc or not name or desc.split()[-1].lower() in _PREPOSITIONS:
-        # "a lawyer for Animal Protection Services": the mention is the lawyer, not the org.
-        return m
-    at = m.text.rfind(name)
-    if at <= 0:
-        return m
-    return Span(m.start + at, m.start + at + len(name), name)
 
 
 def _outer_mentions(mentions: list[Span]) -> tuple[Span, ...]:
