@@ -155,8 +155,7 @@ def resolve_speakers(
             if q.rule in CONTINUING_RULES:
                 attributions.append(Attribution(q, last))
             else:
-                attributions.append(Attribution(q, _context_person(text, q.content.start, sentences, r.spans,
-                                                                   r.entities, r.rank_pronoun)))
+                attributions.append(Attribution(q, r.context_person(q.content.start)))
             continue
         q, who = r.resolve(q, attributions)
         attributions.append(Attribution(q, who))
@@ -185,6 +184,7 @@ class _Resolver:
         # Person occurrences in text order, for pronoun resolution: (start, entity index).
         self.history: list[tuple[int, int]] = []
         self.spans: list[tuple[int, int, int]] = []  # (start, end, entity index) of every named mention
+        self.sentences = sentences
         self.starts = [s.start for s in sentences]
         self.pronoun_at: dict[tuple[int, int], int | None] = {}  # pronoun mention span -> its resolution
         self._register()
@@ -284,6 +284,40 @@ class _Resolver:
                 ent.gender = g
             return history[k][1]
         return None
+
+    def context_person(self, pos: int) -> int | None:
+        """The person an unattributed quotation at ``pos`` belongs to: the last person named, or
+        referred to by he/she/his/her, in the two sentences before it (same or previous paragraph).
+
+        "Laurin lost 40 per cent of her income. And there was the blow. "It took me two years ...""
+        Why: news writes a quote paragraph right after the sentences about its speaker (the Gender
+        Gap Tracker annotates these "floating" quotes with that person). Organisations and places
+        are not taken, and nothing is taken across more than two sentences or 600 characters, so
+        a quotation with no such context stays unattributed.
+        """
+        sentences, spans, entities = self.sentences, self.spans, self.entities
+        si = bisect.bisect_right(self.starts, pos) - 1
+        if si < 1:
+            return None
+        lo_s = sentences[max(0, si - 2)]
+        if sentences[si].paragraph - lo_s.paragraph > 1:
+            lo_s = sentences[si - 1]
+            if sentences[si].paragraph - lo_s.paragraph > 1:
+                return None
+        lo = max(lo_s.start, pos - 600)
+        best_pos, best = -1, None
+        k = bisect.bisect_left(spans, (pos, -1, -1))
+        while k > 0 and spans[k - 1][0] >= lo:  # back from pos, no copy of the list
+            k -= 1
+            s, e, ei = spans[k]
+            if e <= pos and entities[ei].kind == "person":
+                best_pos, best = s, ei
+                break
+        for pm in _SUBJECT_PRONOUN.finditer(self.text, max(lo, best_pos + 1), pos):
+            who = self.rank_pronoun(Span(pm.start(), pm.end(), pm.group()))
+            if who is not None and entities[who].kind == "person":
+                best = who  # a later pronoun: the person the closest sentence is about
+        return best
 
     def resolve(self, q: Quote, attributions: list[Attribution]) -> tuple[Quote, int | None]:
         """The speaker of a quote with a mention (and the quote, its mention narrowed when needed)."""
@@ -403,43 +437,6 @@ def _subject_like(text: str, start: int, end: int, sentence_starts: Sequence[int
 
 
 _SUBJECT_PRONOUN = re.compile(r"(?<![\w'\u2019])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)(?![\w'\u2019])")
-
-
-def _context_person(
-    text: str, pos: int, sentences: Sequence[Sentence], spans: list[tuple[int, int, int]],
-    entities: list[_Entity], rank_pronoun: Callable[[Span], int | None],
-) -> int | None:
-    """The person an unattributed quotation at ``pos`` belongs to: the last person named, or
-    referred to by he/she/his/her, in the two sentences before it (same or previous paragraph).
-
-    "Laurin lost 40 per cent of her income. And there was the blow. "It took me two years ...""
-    Why: news writes a quote paragraph right after the sentences about its speaker (the Gender
-    Gap Tracker annotates these "floating" quotes with that person). Organisations and places are
-    not taken, and nothing is taken across more than two sentences or 600 characters, so a
-    quotation with no such context stays unattributed.
-    """
-    si = bisect.bisect_right([s.start for s in sentences], pos) - 1
-    if si < 1:
-        return None
-    lo_s = sentences[max(0, si - 2)]
-    if sentences[si].paragraph - lo_s.paragraph > 1:
-        lo_s = sentences[si - 1]
-        if sentences[si].paragraph - lo_s.paragraph > 1:
-            return None
-    lo = max(lo_s.start, pos - 600)
-    best_pos, best = -1, None
-    k = bisect.bisect_left(spans, (pos, -1, -1))
-    for s, e, ei in reversed(spans[:k]):
-        if s < lo:
-            break
-        if e <= pos and entities[ei].kind == "person":
-            best_pos, best = s, ei
-            break
-    for pm in _SUBJECT_PRONOUN.finditer(text, max(lo, best_pos + 1), pos):
-        who = rank_pronoun(Span(pm.start(), pm.end(), pm.group()))
-        if who is not None and entities[who].kind == "person":
-            best = who  # a later pronoun: the person the closest sentence is about
-    return best
 
 
 
