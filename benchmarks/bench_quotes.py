@@ -121,7 +121,8 @@ def resolution_accuracy(gold: list[Doc], labels_path: str, errors: str | None = 
     labels = load(labels_path)
     by_id = {g["id"]: g for g in gold}
     cache: dict[str, tuple[list[Speaker], list[Attribution]]] = {}
-    right = n = 0
+    quotes_of: dict[str, list[Quote]] = {}
+    right = n = found = found_right = 0
     kinds: dict[str, list[int]] = {}
     rows: list[str] = []
     for lab in labels:
@@ -130,6 +131,7 @@ def resolution_accuracy(gold: list[Doc], labels_path: str, errors: str | None = 
             continue
         if lab["doc_id"] not in cache:
             cache[lab["doc_id"]] = run(doc["text"])
+            quotes_of[lab["doc_id"]] = [a.quote for a in cache[lab["doc_id"]][1]]
         speakers, _ = cache[lab["doc_id"]]
         n += 1
         name = None
@@ -139,6 +141,11 @@ def resolution_accuracy(gold: list[Doc], labels_path: str, errors: str | None = 
                 break
         ok = name is not None and _norm_name(name) == _norm_name(lab["name"])
         right += ok
+        # Resolution apart from detection: the mention is some found quote's speaker mention.
+        if any(q.mention is not None and q.mention.start < lab["end"] and lab["start"] < q.mention.end
+               for q in quotes_of[lab["doc_id"]]):
+            found += 1
+            found_right += ok
         slot = kinds.setdefault(lab.get("kind", "all"), [0, 0])
         slot[0] += 1
         slot[1] += ok
@@ -146,7 +153,9 @@ def resolution_accuracy(gold: list[Doc], labels_path: str, errors: str | None = 
             rows.append(f"{lab['doc_id']}\t{lab.get('kind')}\t{doc['text'][lab['start']:lab['end']]}\t{lab['name']}\t{name}")
     if errors:
         Path(errors).write_text("\n".join(rows) + "\n", encoding="utf-8")
-    out: dict[str, Any] = {"accuracy": round(right / n, 3) if n else 0.0, "n": n}
+    out: dict[str, Any] = {"accuracy": round(right / n, 3) if n else 0.0, "n": n,
+                           "mentions_in_found_quotes": found,
+                           "accuracy_in_found_quotes": round(found_right / found, 3) if found else 0.0}
     if len(kinds) > 1:
         out["by_kind"] = {k: {"n": v[0], "accuracy": round(v[1] / v[0], 3)} for k, v in sorted(kinds.items())}
     return out

@@ -38,7 +38,7 @@ _ORG_HEADS = frozenset(
     maker giant startup charity foundation army military navy regime parliament congress senate assembly
     cabinet authority office bureau service newspaper paper magazine channel broadcaster station studio
     label publisher hospital center centre laboratory museum church campaign utility group alliance
-    coalition district city province state""".split()
+    coalition district city province state fund panel""".split()
 )
 
 
@@ -137,6 +137,41 @@ def _last_mention_before(spans: list[tuple[int, int, int]], ei: int, pos: int) -
     return -1
 
 
+# Modifiers that say nothing about which entity is meant ("the former senator", "the top official").
+_BLAND = frozenset("the this that a an of for at in and former current new top then now also one two".split())
+
+
+# Spellings of one party label: "the GOP nominee" is the "Republican nominee Donald Trump".
+_PARTY = {"gop": "republican", "republicans": "republican", "democrat": "democratic", "democrats": "democratic"}
+
+
+_LEFT_CUT = re.compile(r"[,;:.()\n\"\u201c\u201d]")
+
+
+# Words that end a name's premodifiers going leftwards ("the race between | Republican Donald Trump").
+_PREMOD_STOP = frozenset("""the a an and or of in on at for to with by from between as than against about after
+    before said says told is was are were has had have who which that""".split())
+
+
+def _premodifiers(text: str, start: int) -> set[str]:
+    """The words written just before a name, up to a function word or punctuation: "Democrat" in
+    "between Republican Donald Trump and Democrat Hillary Clinton"."""
+    out: list[str] = []
+    for w in reversed(_LEFT_CUT.split(text[max(0, start - 60):start])[-1].split()):
+        if w.lower() in _PREMOD_STOP or len(out) == 5:
+            break
+        out.append(w)
+    return _words(" ".join(out))
+
+
+_CONTRARY = {"democratic": "republican", "republican": "democratic", "liberal": "conservative",
+             "conservative": "liberal", "female": "male", "male": "female"}
+
+
+def _words(text: str) -> set[str]:
+    return {_PARTY.get(w, w) for w in re.findall(r"[a-z][a-z'\u2019-]*", text.lower())} - _BLAND
+
+
 def _resolve_description(
     text: str, m: Span, head: str, spans: list[tuple[int, int, int]], entities: list[_Entity]
 ) -> int | None:
@@ -146,7 +181,10 @@ def _resolve_description(
     back to a person already named, usually the article's main actor; an organisation noun ("the
     company", "the commission") to an organisation, preferably one whose name holds the noun.
     Compatible: a person for a person noun (gender from "woman"/"man"), an organisation for an
-    organisation noun; a title written before the name ("Sen. Graham" for "the senator") wins.
+    organisation noun; a title written before the name ("Sen. Graham" for "the senator") wins, and
+    among candidates, the one the article describes with more of the description's words ("the
+    Democratic presidential nominee" -> the person introduced as "Democratic nominee X", not the
+    Republican one who is named more often).
     """
     want = "organization" if head in _ORG_HEADS else "person"
     gender = "f" if head in _FEMALE_HEADS else "m" if head in _MALE_HEADS else ""
@@ -154,6 +192,8 @@ def _resolve_description(
     recent: dict[int, int] = {}
     titled: set[int] = set()
     named: set[int] = set()
+    described: dict[int, set[str]] = {}
+    wanted = _words(m.text) - {head}
     titles = _TITLE_OF.get(head, (head,))
     for s, _, ei in spans:
         if s >= m.start:
@@ -170,12 +210,26 @@ def _resolve_description(
         left = text[max(0, s - 40):s].lower()
         if any(tt in left.split() or tt in left for tt in titles) or any(head in d.lower() for d in ent.descriptors):
             titled.add(ei)
+        if ei not in described:
+            described[ei] = _words(" ".join(ent.descriptors))
+        # Only the words in front of this name describe it: "between Republican Donald Trump and
+        # Democrat Hillary Clinton" gives Clinton "Democrat", not "Republican".
+        described[ei] |= _premodifiers(text, s)
         if want == "organization" and head in ent.name.lower():
             named.add(ei)
     if not count:
         return None
-    def rank(ei: int) -> tuple[int, int, int, int]:
-        return (ei in named, ei in titled, count[ei], recent[ei])
+    def fit(ei: int) -> int:
+        # A contrary label ("Republican" for "the Democratic nominee") rules a candidate out more
+        # surely than a shared word ("presidential") rules one in.
+        words = described[ei]
+        if head not in words and any(w in _PERSON_HEADS for w in words):
+            # Described by another role ("Justice Minister David Lametti" for "the justice
+            # official"): shared modifiers say nothing.
+            return -2 * sum(1 for w in wanted if _CONTRARY.get(w) in words)
+        return len(wanted & words) - 2 * sum(1 for w in wanted if _CONTRARY.get(w) in words)
+    def rank(ei: int) -> tuple[int, int, int, int, int]:
+        return (ei in named, fit(ei), ei in titled, count[ei], recent[ei])
     return max(count, key=rank)
 
 

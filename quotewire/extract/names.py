@@ -257,10 +257,14 @@ class _Doc:
             if len(names) == 1:
                 forms.setdefault(initials, next(iter(names)))
         for m in _ACRONYM_DEF.finditer(self.text):
-            full, acr = m.group(1), m.group(2)
-            initials = "".join(w[0] for w in _strip_det(full.split()) if w[:1].isupper())
-            if initials.upper() == acr.replace("&", "").upper():
-                forms[acr] = " ".join(_strip_det(full.split()))
+            words, acr = m.group(1).split(), m.group(2).replace("&", "").upper()
+            # The run may start with words that are not part of the name ("Members of the
+            # Alliance to Reclaim Our Schools (AROS)"): the longest tail whose initials match.
+            for k in range(len(words)):
+                tail = _strip_det(words[k:])
+                if tail and tail[0][:1].isupper() and "".join(w[0] for w in tail if w[:1].isupper()).upper() == acr:
+                    forms[m.group(2)] = " ".join(tail)
+                    break
         return forms
 
     def _from_runs(self, quoted: list[tuple[int, int]]) -> None:
@@ -395,7 +399,7 @@ def _descriptor_before(text: str, start: int) -> str:
 
 # "Export Development Canada (EDC)": a name of capitalised words and its acronym in parentheses.
 _ACRONYM_DEF = re.compile(
-    r"((?:[A-Z][\w'\u2019&.-]*)(?:\s+(?:of|and|for|the|on|de|&)?\s*[A-Z][\w'\u2019&.-]*){1,7})\s+\(([A-Z][A-Za-z&]{1,8})\)")
+    r"((?:[A-Z][\w'\u2019&.-]*)(?:\s+(?:of|and|for|the|on|de|to|in|at|&)?\s*[A-Z][\w'\u2019&.-]*){1,7})\s+\(([A-Z][A-Za-z&]{1,8})\)")
 
 
 _ADJECTIVE_END = re.compile(r"(?:an|ese|ish|ic)$")
