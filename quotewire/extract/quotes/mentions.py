@@ -48,6 +48,8 @@ OPENING_FUNCTION_WORDS = frozenset(
     """despite after before while when although though since because if as with without by in on at
     for from during upon instead unlike like amid among""".split()
 )
+_MONTHS = frozenset("""january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 # Words that make a clause-initial phrase more than a noun phrase (verbs, subordinators).
 CLAUSE_WORDS = frozenset(
     """that which who whom whose because when while if after before since though although is was
@@ -352,6 +354,11 @@ def _subject_before(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
         ):
             b -= 2
             continue
+        if b - 2 >= lo and toks[b - 2].low in ("in", "on", "since", "until", "by") and (
+            toks[b - 1].low in _MONTHS or (len(toks[b - 1].text) == 4 and toks[b - 1].text.isdigit())
+        ):
+            b -= 2  # "federal prosecutors in April charged", "who in 2010 said": a date adjunct
+            continue
         if b - 1 > lo and (
             toks[b - 1].low in ("today", "yesterday", "tonight", "earlier")
             or (toks[b - 1].low in WEEKDAYS and not toks[b - 2].cap)
@@ -482,6 +489,11 @@ def _opening_subject(toks: list[_Tok], c: int) -> tuple[int, int] | None:
         if toks[k].text == "," and not toks[k].quoted:
             a = k + 1
             break
+    if a == 0 and c > 0 and (toks[0].low in OPENING_FUNCTION_WORDS or toks[0].low == "having"):
+        # "During a national security speech earlier in the day, Trump attacked ..., saying": a
+        # longer fronted adjunct still ends at its comma; without one, the word opening it is a
+        # preposition or subordinator, never the subject.
+        a = next((k + 1 for k in range(1, c) if toks[k].text == "," and not toks[k].quoted), c)
     while a < c and toks[a].low in ("but", "and", "however", "meanwhile", "still", "yet", "so", "then"):
         a += 1
     if a >= c or toks[a].quoted:

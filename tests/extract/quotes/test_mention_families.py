@@ -1,0 +1,37 @@
+"""Speaker mentions: a preposition, subordinator or date adjunct is never the mention."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotewire.extract.quotes import extract_quotes
+from quotewire.extract.segment import split_sentences
+
+
+def mentions(text: str) -> list[str | None]:
+    return [q.mention.text if q.mention else None for q in extract_quotes(text, split_sentences(text))]
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    # A fronted adjunct longer than a few words still ends at its comma; the subject follows it.
+    ("During a national security speech earlier in the day on Monday, Trump attacked Clinton for her record, "
+     "saying, \"She's trigger-happy and very unstable.\"", "Trump"),
+    # A date adjunct between the subject and the cue is skipped.
+    ("Federal prosecutors in April charged two developers with fraud, saying they misled investors.",
+     "Federal prosecutors"),
+    ("An arbitration panel in 2001 found that the United States was in breach of the agreement.",
+     "An arbitration panel"),
+])
+def test_the_subject_behind_an_adjunct(text: str, mention: str) -> None:
+    assert mention in mentions(text)
+
+
+@pytest.mark.parametrize("text", [
+    # No comma closes the fronted phrase: its first word is a preposition or subordinator, no speaker.
+    "While there is no law requiring it, candidates of both parties have understood that it is necessary "
+    "to show that they have nothing to hide.",
+    "In a widely read column two writers implored her to bring it back, arguing that it agitated Trump.",
+    "After saying her foot was swollen she was sent to the hospital for tests.",
+])
+def test_an_opening_function_word_is_never_the_mention(text: str) -> None:
+    assert not {"While", "In", "After", "During"} & {m for m in mentions(text) if m}
