@@ -4,7 +4,7 @@ Scope: market reports, whose figures take the reporting forms of speech ("Austra
 200 added 0.4 per cent to 5,835.20" reads as "X added ..." with the speaker "200"; "ENERGY:
 Benchmark U.S. crude oil fell 42 cents" reads as a 'Name: words' headline), and 'Label: ...'
 lines of contact and link furniture ("Email: jdoe@example.com", "Earlier: Audrey Parker pushed
-...").
+...") and participles inside an adjunct ("In a statement issued Tuesday, ...").
 """
 
 from __future__ import annotations
@@ -58,6 +58,43 @@ def is_furniture_label(label: str, content: str) -> bool:
     return label.strip().lower() in FURNITURE_LABELS or bool(_CONTACT.search(content))
 
 
+# Prepositions that make the noun phrase before a participle an adjunct ("In a statement issued").
+_ADJUNCT_PREPS = frozenset("in from by with through on under via to according".split())
+_IRREGULAR_PARTICIPLES = frozenset("sent written put made given shown seen".split())
+_MEDIA_NOUNS = frozenset("""statement statements report reports release letter memo email e-mail paper study
+    interview speech column article book post tweet video ad filing document documents message note""".split())
+_QUOTE_MARK = re.compile("[\"\u201c\u201d]")
+_PREP_BEFORE = re.compile(r"(?:^|[\s(])([A-Za-z]+)\s+$")
+
+
+def is_reduced_relative(text: str, cand: _Cand) -> bool:
+    """Is the cue a participle modifying a medium inside an adjunct ("In a statement issued
+    Tuesday, Clinton said ...", "according to a report released Monday") or followed by its agent
+    ("A statement issued by the ministry said ..."), not a verb with a subject?
+
+    Why: the adjunct names the medium of the main clause's speech; taken as "a statement issued
+    <content>", it swallows the real attribution that follows as its content.
+    """
+    if cand.cue is None or cand.mention is None or cand.rule == "passive_by":
+        return False
+    cue = text[cand.cue[0] : cand.cue[1]].lower()
+    if not (cue.endswith("ed") or cue in _IRREGULAR_PARTICIPLES):
+        return False
+    content = text[cand.parts[0][0] : cand.parts[0][1]]
+    if content.lower().startswith("by ") and not _QUOTE_MARK.search(content):
+        # "A statement issued by the ministry said ...": a passive participle, no speech. With a
+        # quotation after it ("deemed by nominators as \"too much\""), the agent's words are reported.
+        return True
+    if text[cand.mention[1] : cand.cue[0]].strip():
+        return False
+    mention = text[cand.mention[0] : cand.mention[1]]
+    if not re.match(r"(?:an?|the|its|his|her|their)\s", mention, re.IGNORECASE) or (
+            mention.split()[-1].lower() not in _MEDIA_NOUNS):
+        return False
+    before = _PREP_BEFORE.search(text, max(0, cand.mention[0] - 20), cand.mention[0])
+    return before is not None and before.group(1).lower() in _ADJUNCT_PREPS
+
+
 def drop_false_quotes(text: str, cands: list[_Cand]) -> list[_Cand]:
     """``cands`` without the figure reports, market headings and furniture lines (see module).
 
@@ -79,7 +116,8 @@ def drop_false_quotes(text: str, cands: list[_Cand]) -> list[_Cand]:
     kept = []
     for c in cands:
         cue = text[c.cue[0] : c.cue[1]] if c.cue else ""
-        if id(c) in dropped or is_figure_report(cue, text[c.parts[0][0] : c.parts[-1][1]]):
+        if (id(c) in dropped or is_figure_report(cue, text[c.parts[0][0] : c.parts[-1][1]])
+                or is_reduced_relative(text, c)):
             continue
         kept.append(c)
     return kept

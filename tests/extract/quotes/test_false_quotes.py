@@ -61,3 +61,26 @@ def test_false_quote_family_is_dropped(text: str, not_a_speaker: str) -> None:
 def test_real_quotes_stay(text: str, speaker: str, content_start: str) -> None:
     found = quotes_of(text)
     assert any(m == speaker and c.startswith(content_start) for m, c in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A participle modifying a medium inside an adjunct is no cue; the main clause speaks.
+        ("In a statement issued later, Mr. Hemming said his group intended to use the addresses.",
+         ("Mr. Hemming", "his group intended to use the addresses")),
+        ("In a report released Monday, the agency said the economy was growing.",
+         ("the agency", "the economy was growing")),
+        # A passive participle followed by its agent is no cue either.
+        ("A statement issued by the ministry said the talks had failed.", ("the ministry", "the talks had failed")),
+    ],
+)
+def test_a_participle_in_an_adjunct_is_no_cue(text: str, expected: tuple[str, str]) -> None:
+    quotes = quotes_of(text)
+    assert expected in quotes
+    assert not any(m and m.split()[-1] in ("statement", "report") for m, _ in quotes), quotes
+
+
+def test_a_passive_with_a_quotation_keeps_its_agents_words() -> None:
+    text = 'The term was deemed by nominators as "too much of a shorthand" for the attacks.'
+    assert any("shorthand" in c for _, c in quotes_of(text))
