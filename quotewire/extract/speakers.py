@@ -532,7 +532,8 @@ def _antecedent(text: str, pos: int) -> Span | None:
             break
     if words == 0 or window[start:end].split()[-1].lower() in _NP_DET:
         return None
-    before = window[:start].rstrip()
+    # "McConnell, now the Senate majority leader, who": an adverb may open the appositive.
+    before = re.sub(r"\s(?:now|then|also|still|once|currently|formerly|later)$", "", window[:start].rstrip())
     if before.endswith(","):  # "Nunes, the ferocious brawler who": the name before the appositive
         run = _final_name_run(before[:-1].rstrip())
         if run is not None:

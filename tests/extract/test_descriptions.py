@@ -48,3 +48,16 @@ def test_description_resolution(text: str, word: str, expected: str) -> None:
 ])
 def test_acronyms_defined_in_parentheses(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A relative pronoun after an appositive stands for the name the appositive describes, also when
+    # an adverb opens the appositive.
+    ("Obama has had a frosty relationship with Mitch McConnell, now the Senate majority leader, who in 2010 "
+     "said the party's most important goal was to make Obama a one-term president.", "one-term",
+     "Mitch McConnell"),
+    ("The case was raised by Devin Nunes, the ferocious brawler who said the memo was accurate.", "memo",
+     "Devin Nunes"),
+])
+def test_a_relative_pronoun_after_an_appositive(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected

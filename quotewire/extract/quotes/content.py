@@ -127,6 +127,11 @@ def _skip_cue_extension(toks: list[_Tok], c: int, hi: int, verb: str = "") -> in
             continue
         break
     if k > j and any(toks[x].low in CUE_NOUNS or toks[x].low in TIME_WORDS for x in range(j, k)):
+        if (toks[j].low in DETERMINERS and not any(toks[x].low in TIME_WORDS for x in range(j, k))
+                and not (k < hi and toks[k].text in ",:")):
+            # "said the memo was accurate": a determiner phrase right after the verb, with no
+            # time word and no comma closing it, opens the complement; it is no adjunct.
+            return j
         if k < hi and toks[k].text in ",:":
             return k + 1
         return k

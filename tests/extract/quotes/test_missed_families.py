@@ -49,3 +49,15 @@ def test_missed_family_found(text: str, mention: str, content: str) -> None:
 def test_no_quote_without_the_family(text: str) -> None:
     quotes = found(text)
     assert not any(r in ("in_words", "direct_preposed") for r, _, _, _ in quotes), quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # A medium noun right after the verb is the complement's subject, not an adjunct of the cue.
+        ("Nunes said the memo was accurate.", "the memo was accurate"),
+        ("The minister said the report was wrong on every count.", "the report was wrong on every count"),
+    ],
+)
+def test_a_medium_noun_opening_the_complement_stays_in_it(text: str, content: str) -> None:
+    assert any(c == content for _, _, _, c in found(text)), found(text)
