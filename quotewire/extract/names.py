@@ -355,7 +355,7 @@ class _Doc:
         name = self.canonical.get(name, name)
         cands = self.by_tail.get(_key(name))
         if not cands and " " not in name:
-            cands = self.by_head.get(_key(name))
+            cands = self.by_head.get(_key(name)) or self._misspelt_tail(name)
         if not cands:
             return name
         if pos >= 0:
@@ -363,6 +363,37 @@ class _Doc:
             i = bisect.bisect_left(cands, (pos,))
             return cands[i - 1][1] if i > 0 else cands[0][1]
         return max(cands, key=lambda c: len(c[1]))[1]
+
+
+    def fullest(self, name: str, pos: int) -> str:
+        """``expand`` for a surname or first name; a written full name expands only as a compound
+        surname ("Guajardo Villarreal" -> "Ildefonso Guajardo Villarreal", "Van Voorhis").
+
+        Why: a name that opens with a first name is already full; the longer runs ending with it
+        carry a title or a headline's words ("Premier Doug Ford", "File Photo Chris Helgren").
+        """
+        if " " not in name:
+            return self.expand(name, pos)
+        same = self.canonical.get(name, name)
+        if name.split()[0].lower() in first_name_genders():
+            return same
+        longer = self.expand(name, pos)
+        return longer if longer.split()[0].lower() in first_name_genders() else same
+
+    def _misspelt_tail(self, word: str) -> list[tuple[int, str]] | None:
+        """The full name whose surname is ``word`` misspelt by one letter ("Wines" / "Leslie Wimes",
+        "McLenney" / "Tyresha McClenney"), when exactly one such name exists.
+
+        Why: copy editors miss a letter in a surname as often as in a first name; the unexpanded
+        surname becomes a second speaker with no first name.
+        """
+        key = _key(word)
+        if len(key) < 5:
+            return None
+        hits = [t for t in self.by_tail if " " not in t and t[0] == key[0] and abs(len(t) - len(key)) <= 1
+                and _edit_distance(t, key) == 1]
+        names = {n for t in hits for _, n in self.by_tail[t]}
+        return self.by_tail[hits[0]] if len(names) == 1 else None
 
 
 def _key(name: str) -> str:

@@ -208,7 +208,7 @@ class _Resolver:
         text, doc, entities = self.text, self.doc, self.entities
         for s, e, name in doc.names:
             # A lone surname with an appositive ("Martell, the addictions doctor") is still a surname.
-            full = doc.expand(name, s) if " " not in name else doc.canonical.get(name, name)
+            full = doc.fullest(name, s)
             ei = self.entity(full, "place" if is_place(full) else "person")
             ent = entities[ei]
             desc = _descriptor_after(text, e)
@@ -568,7 +568,7 @@ def _named(
         kind: Kind = "organization"
     else:
         kind = _kind(name, m.text)
-    full = doc.expand(name, m.start) if kind == "person" else name
+    full = doc.fullest(name, m.start) if kind == "person" else name
     ei = make(full, kind)
     ent = entities[ei]
     for d in (desc, _descriptor_after(text, m.end), _descriptor_before(text, m.start)):

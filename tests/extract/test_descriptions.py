@@ -61,3 +61,19 @@ def test_acronyms_defined_in_parentheses(text: str, word: str, expected: str) ->
 ])
 def test_a_relative_pronoun_after_an_appositive(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A surname misspelt by one letter is the one full name it nearly matches.
+    ("Leslie Wimes leads the caucus in Florida.\n\nWines said the campaign took black voters for granted.",
+     "granted", "Leslie Wimes"),
+    # A compound surname written alone is the full name that ends with it.
+    ("Economy minister Ildefonso Guajardo Villarreal met the delegation.\n\nGuajardo Villarreal said Mexico "
+     "must not overreact.", "overreact", "Ildefonso Guajardo Villarreal"),
+    # A name that opens with a first name is already full: a longer run with a title or a photo
+    # credit before it is not its canonical form.
+    ("(File Photo Chris Helgren) The vote is on Monday.\n\nPremier Doug Ford met the mayors.\n\nDoug Ford said "
+     "the budget would balance.", "balance", "Doug Ford"),
+])
+def test_surnames_and_full_names(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected
