@@ -67,6 +67,8 @@ _LEADING = frozenset(
     now then even unlike like despite during since until once unless because thus hence therefore
     otherwise both either neither each every all many most some several few such only just already
     again here there today tonight yesterday tomorrow last next thanks according including following
+    against among amid around behind beyond into over under through throughout toward towards upon within without
+    would could should does did
     amid among across against toward towards without within beyond upon via per plus about over under
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
@@ -164,8 +166,13 @@ def _org_name_rest(words: list[str]) -> bool:
         w[:1].isupper() or c in _NAME_CONNECTORS for w, c in zip(words, cleaned, strict=True))
 
 
+_QUESTION_OPENERS = frozenset("would could should can does did is are was were do have has".split())
+
+
 def _kind(name: str, mention: str) -> Kind:
     words = [_clean_word(w) for w in mention.split()]
+    if "I" in name.split() or name.split()[0].lower() in _QUESTION_OPENERS:
+        return "unknown"  # "Would I rather ...": a question opening, not a name
     # A place that speaks ("China said", "Ottawa says") is its government; it is never a person a
     # later "she" could refer to.
     if is_place(name):
@@ -230,6 +237,7 @@ class _Doc:
         self._from_runs(quoted)
         self._index()
         self.org_full = self._org_forms()
+        self._lower: frozenset[str] | None = None
 
     def _org_forms(self) -> dict[str, str]:
         """Short forms of organisation names -> the full name: an acronym defined in parentheses
@@ -299,6 +307,11 @@ class _Doc:
                 continue
             if len(nwords) > 1 and all(w.isupper() and len(w) > 2 for w in nwords):
                 continue  # "MIDWAY ATOLL", "FULL TEXT": a dateline or heading in capitals names no person
+            if any(w.lower().endswith(("n't", "n\u2019t")) or (len(nwords) > 1 and w.isupper() and len(w) > 3)
+                   for w in nwords):
+                # "Blacks Don't Rally" (a headline), "THE BORROWING Back" (a heading run into the
+                # next sentence): a verb form or a word in capitals in a mixed run is no name.
+                continue
             skip_first = len(cleaned) > 1 and cleaned[0] in first_name_genders()  # "Bill de Blasio", not "the Bill"
             if any(w in NOT_PERSON_WORDS for w in cleaned[int(skip_first):]):
                 continue
@@ -364,6 +377,13 @@ class _Doc:
             return cands[i - 1][1] if i > 0 else cands[0][1]
         return max(cands, key=lambda c: len(c[1]))[1]
 
+
+    def common_word(self, word: str) -> bool:
+        """Is ``word`` also written in lower case in the document ("Delegates questioned ..." and
+        "the delegates"), so a common noun opening a sentence, not a surname?"""
+        if self._lower is None:
+            self._lower = frozenset(re.findall(r"(?<![\w'\u2019.-])[a-z][a-z'\u2019-]+", self.text))
+        return word.lower() in self._lower and word.lower() not in first_name_genders()
 
     def fullest(self, name: str, pos: int) -> str:
         """``expand`` for a surname or first name; a written full name expands only as a compound
@@ -436,7 +456,8 @@ _ACRONYM_DEF = re.compile(
 _ADJECTIVE_END = re.compile(r"(?:an|ese|ish|ic)$")
 
 
-_LOWER_WORD = re.compile(r"(?<![\w'\u2019])(?!(?:the|of|and|a|an|in|on|at|for|to|by|de|van|von)\b)[a-z][a-z'\u2019]+")
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019])(?!(?:the|of|and|a|an|in|on|at|for|to|by|de|van|von|if|as|with|from|into|"
+                         r"over|after|vs|up|out|about)\b)[a-z][a-z'\u2019]+")
 
 
 _PLACE_BEFORE = re.compile(r"(?:^|[\s(])(?:the|a|an|in|at|near|across|outside|inside|throughout)\s+$")
@@ -469,8 +490,9 @@ def _in_furniture(text: str, pos: int) -> bool:
         le = len(text)
     if (ls > lo or lo == 0) and le >= 0:
         line = text[ls:le]
-        if len(line.split()) <= 14 and not _LOWER_WORD.search(line) \
-                and not line.rstrip().endswith((".", '"', "\u201d")):
+        # A headline may end with a period (some archives add one), never with a quotation.
+        if len(line.split()) <= 14 and not _LOWER_WORD.search(line) and not line.rstrip().endswith(('"', "\u201d")) \
+                and (not line.rstrip().endswith(".") or len(line.split()) >= 5):
             return True
     op = text.rfind("(", max(0, pos - 60), pos)
     if op < 0 or text.find(")", op, pos) >= 0:

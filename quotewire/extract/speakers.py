@@ -568,6 +568,10 @@ def _named(
         kind: Kind = "organization"
     else:
         kind = _kind(name, m.text)
+        if kind == "person" and " " not in name and doc.common_word(name):
+            # "Delegates questioned how ...", with "the delegates" elsewhere: a common noun that
+            # opens a sentence is a group, never a "he" or "she" to resolve.
+            kind = "unknown"
     full = doc.fullest(name, m.start) if kind == "person" else name
     ei = make(full, kind)
     ent = entities[ei]

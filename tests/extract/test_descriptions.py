@@ -77,3 +77,18 @@ def test_a_relative_pronoun_after_an_appositive(text: str, word: str, expected: 
 ])
 def test_surnames_and_full_names(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
+
+
+@pytest.mark.parametrize("text, word, not_expected", [
+    # A Title Case headline line (even with a period) names no antecedent of the story's "he".
+    ("Obama Sees 'Personal Insult' if Blacks Don't Rally for Clinton.\n\nMany Democrats are afraid of apathy. "
+     "\"It would be a personal insult,\" he said.", "personal insult", "Blacks Don't Rally"),
+    # A question opening ("Would I rather ...") is no name.
+    ("Ask yourself this: Would I rather help my kid go to college?\n\n\"Most people would,\" he said.",
+     "Most people", "Would I"),
+    # A common noun opening a sentence, written in lower case elsewhere, is no "he".
+    ("Several delegates left early. Delegates questioned how Cruz could turn back on a pledge.\n\n"
+     "\"It became personal,\" he said.", "personal", "Delegates"),
+])
+def test_headlines_questions_and_common_nouns_are_no_antecedents(text: str, word: str, not_expected: str) -> None:
+    assert speaker_name_of(text, word) != not_expected
