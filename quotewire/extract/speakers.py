@@ -31,6 +31,7 @@ from typing import Literal
 
 from quotewire.extract import pronouns
 from quotewire.extract.descriptions import (
+    _MEDIA_NAME,
     _MEDIUM,
     _OF_BODY,
     _ORG_HEADS,
@@ -229,6 +230,17 @@ class _Resolver:
             oi = self.entity(name, "organization")
             if entities[oi].kind == "organization":
                 self._add(s, e, oi)
+        # Their short forms too ("Export Development Canada (EDC) ... EDC declined to answer. "...,"
+        # it said"): the acronym is the subject "it" continues.
+        for short, full in doc.org_full.items():
+            if f"({short})" not in text:
+                continue  # only acronyms the article defines: first words and initials can mislead
+            oi = self.entity(full, "organization")
+            if entities[oi].kind != "organization":
+                continue
+            for sm in re.finditer(rf"(?<![\w.-]){re.escape(short)}(?![\w-])", text):
+                if not any(s <= sm.start() < e for s, e, _ in self.spans[-200:] if _ == oi):
+                    self._add(sm.start(), sm.end(), oi)
         self.history.sort()
         self.spans.sort()
 
@@ -238,10 +250,13 @@ class _Resolver:
         # The ranker looks at most 25 named mentions back: hand it the last 60 (bounded cost).
         hi = bisect.bisect_left(spans, (m.start, -1, -1))
         singular = m.text.lower() not in ("they", "them", "their")  # "he" is never "X and Y"
+        # A news organisation credited in the story ("(The Associated Press)", "told CTV News") is
+        # not the "it" or "they" of its sentences.
         cands = [
             pronouns.Candidate(s, e, _RANKER_LABEL.get(entities[ei].kind, "OTHER"), ei, entities[ei].gender)
             for s, e, ei in spans[max(0, hi - 60):hi]
             if e <= m.start and entities[ei].kind != "place" and not (singular and " and " in entities[ei].name)
+            and not (entities[ei].kind == "organization" and _MEDIA_NAME.search(entities[ei].name))
         ]
         best = pronouns.default_ranker().antecedent(text, (m.start, m.end), cands, starts, agree=True)
         if best is None:
@@ -273,7 +288,7 @@ class _Resolver:
         for k in range(lo - 1, max(-1, lo - 40), -1):
             ent = self.entities[history[k][1]]
             if want_org:
-                if ent.kind == "organization":
+                if ent.kind == "organization" and not _MEDIA_NAME.search(ent.name):
                     return history[k][1]
                 continue
             if ent.kind != "person":

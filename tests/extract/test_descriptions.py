@@ -92,3 +92,17 @@ def test_surnames_and_full_names(text: str, word: str, expected: str) -> None:
 ])
 def test_headlines_questions_and_common_nouns_are_no_antecedents(text: str, word: str, not_expected: str) -> None:
     assert speaker_name_of(text, word) != not_expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A news agency credited in the story is never the "it" of the company's sentences.
+    ("MENLO PARK, Calif. (The Associated Press) Facebook Inc. lost access on Wednesday.\n\nFacebook Inc. told "
+     "employees the fix was near. It also said \"some apps may not work\" for a while.", "some apps",
+     "Facebook Inc"),
+    # The acronym an article defines is the subject a later "it" continues.
+    ("Export Development Canada (EDC) insured the deal. The U.S. Overseas Private Investment Corp. did not.\n\n"
+     "EDC declined to answer questions. \"We respect the confidentiality of our clients,\" it said.",
+     "confidentiality", "Export Development Canada"),
+])
+def test_it_and_organisations(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected
