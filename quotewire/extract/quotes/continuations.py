@@ -26,6 +26,11 @@ _OWN_POSTPOSED = re.compile(
     r"[^\"\u201c\u201d.!?]{3,200},\s+(?:he|she|they|I|we|[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})"
     r"\s+(?:said|says|added|adds|told|wrote|writes)\b"
 )
+# An attribution right after a quotation ('"B," said X', '"B," X said'): the quotation's own.
+_OWN_ADJACENT = re.compile(
+    r"\s*(?:(?:he|she|they|I|we|[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3})\s+"
+    r"(?:said|says|added|adds|told|wrote|writes)\b|(?:said|says|added|adds|wrote|writes)\s+\S)"
+)
 # A clause with a subject of its own between two quotations (', but Kevin was drifting off').
 _NEW_SUBJECT = re.compile(
     r",\s+(?:but|and|while|as|when|whereas)\s+(?!(?:he|she|they|I|we)\s+(?:said|says|added|adds)\b)"
@@ -56,6 +61,8 @@ def _continues_turn(text: str, marks: list[_Mark], prev: _Cand, m: _Mark, titles
         len(gap) < 300
         # '"B" to drive up the stock price, she said.': B's sentence has its own cue.
         and not _OWN_POSTPOSED.match(text, m.end, hi)
+        # '"A!" "B," said X.': B is X's, not a further part of A.
+        and not (prev.type == "direct" and _OWN_ADJACENT.match(text, m.end, hi))
         and prev.cue is not None
         and prev.cue[1] <= m.start
         and (not DOUBLE_MARKS.search(gap) or (tail_ok and _short_marks_only(text, marks, prev, m)))

@@ -99,9 +99,10 @@ def _np_back(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
     if (t.low in NP_STOP and not _name_like(toks, b - 1, lo)) or t.low in lex.verbs or t.low in DETERMINERS:
         return None
     head_ok = t.cap or t.low in SPEAKER_NOUNS or t.low.endswith(("'s", "\u2019s"))
-    if not head_ok:
-        return _np_common(toks, b, lo)
-    return _np_name_run(toks, b, lo)
+    r = _np_name_run(toks, b, lo) if head_ok else _np_common(toks, b, lo)
+    if r is not None and r[1] - r[0] > 1 and toks[r[0]].cap and toks[r[0]].low in OPENING_FUNCTION_WORDS:
+        return (r[0] + 1, r[1])  # "As speakers expressed ...": the sentence's opening word is no part of it
+    return r
 
 
 def _name_like(toks: list[_Tok], i: int, lo: int) -> bool:
@@ -447,6 +448,9 @@ def _np_after(toks: list[_Tok], a: int, hi: int) -> tuple[int, int] | None:
         if u.low == "on" and _on_in_name(toks, b, hi):
             b += 1  # "according to the National Institute on Drug Abuse": "on" inside a body's name
             continue
+        if u.low == "and" and b > a and not toks[b - 1].cap and _modifiers_then_name(toks, b + 1, hi):
+            b += 1  # "said oil and gas worker Mike Wipf": coordinated modifiers of a role noun
+            continue
         if u.low in NP_AFTER_STOP or (u.low in lex.verbs and not u.cap):
             break
         if (b > a and u.word and not u.cap and toks[b - 1].cap and u.low not in ("of", "for", "de", "van", "von", "at")
@@ -466,6 +470,17 @@ def _np_after(toks: list[_Tok], a: int, hi: int) -> tuple[int, int] | None:
     if not any(toks[k].cap or toks[k].low in SPEAKER_NOUNS for k in range(a, b)) and toks[a].low not in DETERMINERS:
         return None  # '..., said the ruling': a determiner phrase is a speaker too
     return (a, b)
+
+
+def _modifiers_then_name(toks: list[_Tok], k: int, hi: int) -> bool:
+    """Do one to four lower-case words from ``k`` lead to a capitalised name ("gas worker Mike")?"""
+    for x in range(k, min(hi, k + 5)):
+        t = toks[x]
+        if t.cap:
+            return x > k
+        if not t.word or t.quoted or t.low in NP_AFTER_STOP:
+            return False
+    return False
 
 
 # Bodies whose names go on with "on" ("Council on Foreign Relations", "Institute on Drug Abuse").
@@ -611,6 +626,13 @@ def _colon_subject_at(toks: list[_Tok], colon: int, a: int) -> tuple[int, int] |
             v += 1
             break
         v += 1
+    if v > a and v < colon and toks[v].text == "," and toks[v - 1].cap and toks[a].cap:
+        # "Martell, the addictions doctor on the South Shore, is more blunt:": a name, its
+        # appositive between commas, then the clause's verb.
+        close = next((i for i in range(v + 2, min(colon, v + 14)) if toks[i].text == ","), -1)
+        if close > 0 and close + 1 < colon and toks[close + 1].word and not toks[close + 1].cap \
+                and all(t.word or t.text in ".-'\u2019" for t in toks[v + 1 : close]):
+            return (toks[a].start, toks[v - 1].end)
     if v == a or v >= colon or not toks[v].word or toks[v].cap:
         return None
     if toks[a].low in DETERMINERS and not any(t.cap or t.low in SPEAKER_NOUNS for t in toks[a + 1 : v]):

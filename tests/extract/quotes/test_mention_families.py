@@ -35,3 +35,24 @@ def test_the_subject_behind_an_adjunct(text: str, mention: str) -> None:
 ])
 def test_an_opening_function_word_is_never_the_mention(text: str) -> None:
     assert not {"While", "In", "After", "During"} & {m for m in mentions(text) if m}
+
+
+@pytest.mark.parametrize(("text", "content", "mention"), [
+    # A quotation followed by its own inverted attribution is that speaker's, not a further part of
+    # the quotation before it.
+    ("Protesters chanted \u201cTrudeau must go!\u201d \u201cOur energy allies are laughing at us,\u201d said oil and "
+     "gas worker Mike Wipf.", "\u201cOur energy allies are laughing at us,\u201d", "oil and gas worker Mike Wipf"),
+    # Coordinated modifiers of a role noun stay in the inverted speaker.
+    ("\u201cWe lost the vote,\u201d said oil and gas worker Mike Wipf.", "\u201cWe lost the vote,\u201d",
+     "oil and gas worker Mike Wipf"),
+    # A name with an appositive between commas before a colon introduces the quotation.
+    ("Martell, the addictions doctor on the South Shore, is more blunt: \u201cI think they are going to uncover "
+     "things that are horrifying.\u201d", "\u201cI think they are going to uncover things that are horrifying.\u201d",
+     "Martell"),
+    # A sentence-opening subordinator is no part of the subject.
+    ("As speakers expressed their complaints to the crowd, the police watched.", "their complaints to the crowd",
+     "speakers"),
+])
+def test_quotes_with_their_own_speaker(text: str, content: str, mention: str) -> None:
+    got = [(q.content.text, q.mention.text if q.mention else None) for q in extract_quotes(text, split_sentences(text))]
+    assert (content, mention) in got, got
