@@ -539,7 +539,8 @@ def _clause_subject(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
     """
     lex = _CUES.get()
     a = lo
-    while a < c and toks[a].low in ("but", "and", "however", "meanwhile", "still", "yet", "so", "now"):
+    while a < c and (toks[a].low in ("but", "and", "however", "meanwhile", "still", "yet", "so", "now")
+                     or (a == lo and toks[a].cap and toks[a].low in OPENING_FUNCTION_WORDS)):
         a += 1
     b = c
     while b > a and _modifier(toks[b - 1]):
