@@ -527,6 +527,12 @@ def _antecedent(text: str, pos: int) -> Span | None:
     window = text[lo:pos].rstrip()
     if window.endswith(","):
         window = window[:-1].rstrip()
+    for dash in ("--", "\u2014"):
+        if window.endswith(dash) and (opening := window.rfind(dash, 0, len(window) - len(dash))) > 0:
+            # "95 retired generals -- most of whom had announced their support -- who cited": the
+            # phrase before the parenthetical between dashes.
+            window = window[:opening].rstrip()
+            break
     run = _final_name_run(window)
     if run is not None:
         return Span.of(text, lo + run[0], lo + run[1])

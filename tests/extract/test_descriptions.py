@@ -106,3 +106,10 @@ def test_headlines_questions_and_common_nouns_are_no_antecedents(text: str, word
 ])
 def test_it_and_organisations(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
+
+
+def test_a_relative_pronoun_after_a_parenthetical_between_dashes() -> None:
+    text = ("Clinton unveiled endorsements from 95 retired admirals -- most of whom had announced their support -- "
+            "who said her years as secretary of State prepared her for the job.")
+    name = speaker_name_of(text, "prepared her")
+    assert name is not None and "support" not in name

@@ -175,6 +175,9 @@ def _postposed_inverted(toks: list[_Tok], c: int, n: int, cue: tuple[int, int], 
         np = None  # "..., said the spending numbers he saw were ...": a clause, not a speaker
     if np and any(toks[x].low in NOUN_SIGNS for x in range(np[0] + 1, np[1])):
         np = None  # "..., however, said the harvest was late": a reported clause
+    if np and toks[np[0]].low in DETERMINERS and np[1] - np[0] > 2 and not toks[np[1] - 1].cap \
+            and toks[np[1] - 1].low.endswith("ed"):
+        np = None  # "The mayor, the city's top official, said the plan failed": a clause, not a speaker
     if np and (
         np[1] >= n - 1
         or toks[np[1]].text in ",."

@@ -381,7 +381,8 @@ SPEAKER_NOUNS = _words(
 # A letter, or a mojibake pair standing for one (UTF-8 read as Latin-1: "FranÃ§ois" is "François"),
 # so a mis-decoded name stays one word ("\u00a7" alone is punctuation).
 _LETTER = r"(?:[\u00c2\u00c3][\u0080-\u00bf]|[A-Za-z0-9\u00c0-\u024f])"
-TOKEN = re.compile(rf"{_LETTER}+(?:[.'\u2019\-]{_LETTER}+)*|\S")
+# "--" is one token: typewriter copy writes a dash as two hyphens ("John Dickey -- the chief -- said").
+TOKEN = re.compile(rf"{_LETTER}+(?:[.'\u2019\-]{_LETTER}+)*|--|\S")
 # Quotation marks the quote stage pairs.
 OPEN_DOUBLE = frozenset("\u201c\u00ab")
 CLOSE_DOUBLE = frozenset("\u201d\u00bb")

@@ -416,7 +416,9 @@ def _subject_before(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
                     break
                 np = _np_back(toks, k2, lo)
                 hops += 1
-            if np and ((toks[np[0]].cap and toks[np[0]].low in TITLES) or toks[np[0]].low in ("a", "an")):
+            if np and ((toks[np[0]].cap and toks[np[0]].low in TITLES) or toks[np[0]].low in ("a", "an") or (
+                    # "John Dickey, the chief executive of Ora Media -- the production company -- said"
+                    toks[np[0]].low == "the" and np[0] >= 2 and toks[np[0] - 1].text == "," and toks[np[0] - 2].cap)):
                 # "Navdeep Bains, Minister of Innovation, Science and Economic Development, said",
                 # "Sen. Debbie Stabenow, D-Mich., a member of the leadership team, said": a title or
                 # an indefinite description between commas; the name opening the chain speaks.

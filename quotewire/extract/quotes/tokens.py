@@ -157,7 +157,9 @@ def _clauses(text: str, sentences: Sequence[Sentence], marks: list[_Mark]) -> li
 
 def _tokens(text: str, lo: int, hi: int, marks: list[_Mark]) -> list[_Tok]:
     """The tokens of ``text[lo:hi]``, those inside a paired quotation (``marks``) flagged ``quoted``."""
-    toks = [_Tok(m.start(), m.end(), m.group(), m.group().lower()) for m in TOKEN.finditer(text, lo, hi)]
+    # A two-hyphen dash reads as the dash it stands for (rules test for "\u2014").
+    toks = [_Tok(m.start(), m.end(), g, g.lower()) if (g := m.group()) != "--" else _Tok(m.start(), m.end(), "\u2014", "\u2014")
+            for m in TOKEN.finditer(text, lo, hi)]
     # Marks are sorted and do not overlap: bisect to the first one that may touch [lo, hi).
     ms = _marks_in(marks, lo, hi)
     mi = 0
@@ -184,6 +186,8 @@ def _abbrev_before(toks: list[_Tok], k: int) -> bool:
         return False
     if len(prev.text) == 1 or prev.low in ABBREVIATIONS:
         return True
+    if k + 1 < len(toks) and toks[k + 1].text == "," and prev.cap and len(prev.text) <= 5:
+        return True  # "of Springfield, Va., said": a period before a comma ends no sentence
     # "D-Mich.," / "R-Texas.,": a party-state label; a comma right after shows the sentence goes on.
     return _PARTY_STATE.match(prev.text) is not None and k + 1 < len(toks) and toks[k + 1].text == ","
 

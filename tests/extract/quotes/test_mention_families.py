@@ -55,3 +55,20 @@ def test_an_opening_function_word_is_never_the_mention(text: str) -> None:
 def test_quotes_with_their_own_speaker(text: str, content: str, mention: str) -> None:
     got = [(q.content.text, q.mention.text if q.mention else None) for q in extract_quotes(text, split_sentences(text))]
     assert (content, mention) in got, got
+
+
+@pytest.mark.parametrize(("text", "mention", "content"), [
+    # A period before a comma ends no sentence: the state abbreviation of a hometown appositive.
+    ("Johnnie Wilson, of Springfield, Va., said he had fought in Vietnam.", "Johnnie Wilson",
+     "he had fought in Vietnam"),
+    ("Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony, said the event brought back "
+     "memories.", "Donna Sampson Rawlings", "the event brought back memories"),
+    # Two hyphens are a dash; a name, its description and a parenthetical between dashes.
+    ("John Dickey, the chief executive of Ora Media -- the production company -- said the firm was a "
+     "content provider.", "John Dickey", "the firm was a content provider"),
+    # A determiner phrase ending in a past tense after "said" is the reported clause, no speaker.
+    ("The mayor, the city's top official, said the plan failed.", "The mayor", "the plan failed"),
+])
+def test_appositive_chains_before_the_cue(text: str, mention: str, content: str) -> None:
+    got = [(q.mention.text if q.mention else None, q.content.text) for q in extract_quotes(text, split_sentences(text))]
+    assert (mention, content) in got, got
