@@ -53,6 +53,14 @@ _NAME_RUN = re.compile(
 )
 
 
+# The rest of a body's name after its organisation word ("Commission| on Presidential Debates").
+_ORG_TAIL = re.compile(r"[ \t]+(?:on|of|for)[ \t]+(?:the[ \t]+)?"
+                       r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+                       + _NAME_TOKEN + r"(?:[ \t]+" + _NAME_TOKEN + r"){0,4}")
+# A capitalised word and "and" before one ("Securities and| Exchange Commission").
+_ORG_HEAD = re.compile(r"(?<![\w'\u2019])([A-Z][\w'\u2019-]*[ \t]+(?:and|&)[ \t]+)$")
+
+
 # An appositive right after a name: ", a/an/the/another ... ," up to the next comma or period.
 _APPOSITIVE = re.compile(
     r",[ \t]+((?:a|an|the|another|his|her|their|its|who|which)[ \t][^,.;:\"\u201c\u201d\n]{2,160})[,.]"
@@ -280,7 +288,10 @@ class _Doc:
         and lone words that may be surnames) and organisation names (with an organisation word)."""
         text = self.text
         qi = 0
+        org_until = -1  # the end of an organisation name extended over a connector
         for m in _NAME_RUN.finditer(text):
+            if m.start() < org_until:
+                continue  # "Presidential Debates" inside "Commission on Presidential Debates"
             while qi < len(quoted) and quoted[qi][1] <= m.start():
                 qi += 1
             if qi < len(quoted) and quoted[qi][0] <= m.start() < quoted[qi][1]:
@@ -301,9 +312,17 @@ class _Doc:
             nwords = name.split()
             cleaned = [_clean_word(w) for w in nwords]
             if any(w in ORG_WORDS for w in cleaned):
-                if len(nwords) > 1:
+                e0 = text.find(name, s, m.end() + 1)
+                e1 = e0 + len(name)
+                if _clean_word(nwords[-1]) in ORG_WORDS and (after := _ORG_TAIL.match(text, e1)) is not None:
+                    # "Commission on Presidential Debates", "Association of Flight Attendants": the
+                    # body's name goes on over "on"/"of"/"for" with another capitalised run.
+                    e1 = org_until = after.end()
+                if (before := _ORG_HEAD.search(text, max(0, e0 - 40), e0)) is not None:
+                    e0 = before.start(1)  # "Securities and Exchange Commission"
+                if e1 - e0 > len(name) or len(nwords) > 1:
                     # "Suncor Energy", "BC Hydro": an organisation, antecedent of "it" and "the company".
-                    self.orgs.append((e0 := text.find(name, s, m.end() + 1), e0 + len(name), name))
+                    self.orgs.append((e0, e1, text[e0:e1]))
                 continue
             if len(nwords) > 1 and all(w.isupper() and len(w) > 2 for w in nwords):
                 continue  # "MIDWAY ATOLL", "FULL TEXT": a dateline or heading in capitals names no person
@@ -323,6 +342,14 @@ class _Doc:
                 self.singles.append((e, e + len(name), name))
                 continue
             self.names.append((e, e + len(name), name))
+        # A word taken back into an organisation's name ("Securities" of "Securities and Exchange
+        # Commission") is no surname of its own.
+        starts = sorted((s0, e0) for s0, e0, _ in self.orgs if s0 >= 0)
+        def inside(a: int) -> bool:
+            k = bisect.bisect_right(starts, (a, 1 << 62)) - 1
+            return k >= 0 and starts[k][0] <= a < starts[k][1]
+        self.singles = [x for x in self.singles if not inside(x[0])]
+        self.names = [x for x in self.names if not inside(x[0])]
 
     def _index(self) -> None:
         # Full names by their tails ("Kareem" -> "Bilal Abdul Kareem") and by their first word

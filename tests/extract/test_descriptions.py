@@ -113,3 +113,19 @@ def test_a_relative_pronoun_after_a_parenthetical_between_dashes() -> None:
             "who said her years as secretary of State prepared her for the job.")
     name = speaker_name_of(text, "prepared her")
     assert name is not None and "support" not in name
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A body's name goes on over "on"/"of" after its organisation word, and back over "X and".
+    ("The nonpartisan Commission on Presidential Debates reviewed the audio.\n\nThe commission said there was "
+     "a problem with the microphone.", "microphone", "Commission on Presidential Debates"),
+    ("The Association of Flight Attendants met on Monday.\n\nThe union said it would endorse Clinton.",
+     "endorse", "Association of Flight Attendants"),
+    ("The Securities and Exchange Commission opened a case.\n\nThe commission said the bank misled investors.",
+     "misled", "Securities and Exchange Commission"),
+    # A month after "on" is a date, not the rest of a name.
+    ("The Mayors Council on Nov. 19 approved the plan.\n\nThe council said the line would open in 2025.",
+     "line would open", "Mayors Council"),
+])
+def test_organisation_names_with_connectors(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected
