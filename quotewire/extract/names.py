@@ -318,6 +318,8 @@ class _Doc:
                     # "Commission on Presidential Debates", "Association of Flight Attendants": the
                     # body's name goes on over "on"/"of"/"for" with another capitalised run.
                     e1 = org_until = after.end()
+                    if (again := _ORG_TAIL.match(text, e1)) is not None:
+                        e1 = org_until = again.end()  # "Court of Appeals for the Sixth Circuit"
                 if (before := _ORG_HEAD.search(text, max(0, e0 - 40), e0)) is not None:
                     e0 = before.start(1)  # "Securities and Exchange Commission"
                 if e1 - e0 > len(name) or len(nwords) > 1:

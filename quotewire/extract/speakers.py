@@ -35,10 +35,12 @@ from quotewire.extract.descriptions import (
     _MEDIUM,
     _OF_BODY,
     _ORG_HEADS,
+    _PERSON_HEADS,
     _description_head,
     _indefinite_intro,
     _last_mention_before,
     _medium_author,
+    _premodifiers,
     _resolve_description,
 )
 from quotewire.extract.model import Attribution, Quote, Sentence, Span, Speaker
@@ -135,6 +137,19 @@ CONTINUING_RULES = frozenset({"floating_continuation", "participle"})
 
 
 
+# An indefinite description and its head noun: "A New York judge", "A union representing flight
+# attendants" (the head before the first function word or participle).
+_INDEFINITE_HEAD = re.compile(
+    r"^(?:[Aa]n?|[Oo]ne)\s+(?:[\w'\u2019.-]+\s+){0,4}?([a-z][\w-]*)(?=$|\s+(?:of|for|at|in|with|who|that|"
+    r"representing|familiar|close|from|on)\b)")
+# Names an organisation noun may refer to beyond itself ("a House panel" -> "... Committee").
+_ORG_NAME_HEADS = {"panel": ("panel", "committee", "subcommittee", "commission"),
+                   "union": ("union", "association", "federation", "workers"),
+                   "agency": ("agency", "office", "administration", "bureau", "department", "service")}
+# Titles a person noun may stand for ("a judge" -> "Justice Frank Nervo").
+_PERSON_TITLES = {"judge": ("judge", "justice"), "lawmaker": ("lawmaker", "senator", "sen", "rep", "representative")}
+
+
 def resolve_speakers(
     text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote]
 ) -> tuple[list[Speaker], list[Attribution]]:
@@ -161,6 +176,14 @@ def resolve_speakers(
         q, who = r.resolve(q, attributions)
         attributions.append(Attribution(q, who))
         last = who
+    for k, a in enumerate(attributions):
+        if a.speaker is not None and a.quote.mention is not None:
+            named = r.named_later(a.speaker, a.quote.mention)
+            if named is not None:
+                attributions[k] = Attribution(a.quote, named)
+                if (named, a.quote.mention.start) not in r.seen_mentions:
+                    r.seen_mentions.add((named, a.quote.mention.start))
+                    r.entities[named].mentions.append(a.quote.mention)
     speakers = [
         Speaker(e.name, _OUT_KIND[e.kind], tuple(e.descriptors), _outer_mentions(e.mentions),
                 entity_type=_OUT_TYPE[e.kind])
@@ -298,6 +321,42 @@ class _Resolver:
             if g in "mf" and not ent.gender:
                 ent.gender = g
             return history[k][1]
+        return None
+
+    def named_later(self, ei: int, m: Span) -> int | None:
+        """The entity a description at the top of the story introduces before naming it, or None.
+
+        "A New York judge rejected the request ... Justice Frank Nervo wrote": news leads with a
+        description in the headline or first paragraph and names the source soon after. An
+        indefinite description ("a/an/one ...") there, unresolved, is the first entity named in
+        the next 1,500 characters whose name holds its head noun (an organisation) or whose
+        title or description does (a person).
+        """
+        ent = self.entities[ei]
+        intro = _INDEFINITE_HEAD.match(ent.name)
+        if ent.kind != "unknown" or intro is None:
+            return None
+        si = bisect.bisect_right(self.starts, m.start) - 1
+        if si < 0 or self.sentences[si].paragraph > 1:
+            return None
+        head = intro.group(1).lower()
+        org = head in _ORG_HEADS
+        if not org and head not in _PERSON_HEADS:
+            return None
+        names = _ORG_NAME_HEADS.get(head, (head,)) if org else _PERSON_TITLES.get(head, (head,))
+        k = bisect.bisect_left(self.spans, (m.end, -1, -1))
+        for s, _, other in self.spans[k:k + 60]:
+            if s - m.end > 1500:
+                break
+            cand = self.entities[other]
+            if org and cand.kind == "organization" and any(h in cand.name.lower().split() for h in names):
+                return other
+            if not org and cand.kind == "person" and any(
+                    h in _premodifiers(self.text, s) or any(h in d.lower().split() for d in cand.descriptors)
+                    for h in names):
+                if ent.name not in cand.descriptors:
+                    cand.descriptors.append(ent.name)
+                return other
         return None
 
     def context_person(self, pos: int) -> int | None:

@@ -129,3 +129,21 @@ def test_a_relative_pronoun_after_a_parenthetical_between_dashes() -> None:
 ])
 def test_organisation_names_with_connectors(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A description at the top of the story introduces a source the next paragraphs name.
+    ("A New York judge said on Thursday the divorce file of Donald Trump would stay sealed.\n\n"
+     "Justice Frank Nervo wrote that the court's role in the election is limited.", "divorce file",
+     "Frank Nervo"),
+    ("A federal appeals court said Ohio's purge of voter rolls broke the law.\n\nThe ruling by the U.S. Court of "
+     "Appeals for the Sixth Circuit sent the case back.", "purge", "U.S. Court of Appeals for the Sixth Circuit"),
+])
+def test_a_leading_description_is_the_source_named_next(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected
+
+
+def test_a_description_later_in_the_story_stays_unnamed() -> None:
+    text = ("The mayor spoke on Monday.\n\nThe council met on Tuesday.\n\nThe vote was close.\n\nA senior official "
+            "said the budget would pass.\n\nSenior official Jane Doe said the line would open in 2025.")
+    assert speaker_name_of(text, "budget") != "Jane Doe"
