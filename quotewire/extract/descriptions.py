@@ -42,6 +42,19 @@ _ORG_HEADS = frozenset(
 )
 
 
+# Organisation nouns that fit any company ("the company said" -> the company most written about).
+_GENERIC_ORG_HEADS = frozenset("""company firm group organisation organization business corporation giant maker
+    retailer manufacturer startup airline utility station network broadcaster channel publisher label studio
+    chain operator provider insurer lender bank""".split())
+# Words in an organisation's name that an organisation noun also refers to ("the agency" -> "...
+# Department", "the union" -> "Association of Flight Attendants").
+ORG_NAME_HEADS = {"panel": ("panel", "committee", "subcommittee", "commission"),
+                  "union": ("union", "association", "federation", "workers"),
+                  "agency": ("agency", "office", "administration", "bureau", "department", "service"),
+                  "city": ("city", "town", "municipality", "village"),
+                  "government": ("government", "ministry", "department", "administration")}
+
+
 # Title words that name no office of one person ("the national ...", "the former ...").
 _NOT_ROLE_TITLES = frozenset("""acting campaign defence defense del democrat democratic federal finance foreign former
     gop house interior miss mr mrs ms national presidential press prime republican retired senate state vice
@@ -97,6 +110,10 @@ def _description_head(mention: str) -> str | None:
     if not body:
         return None
     head = body[-1]
+    rest = words[1 + len(body):]
+    if words[len(body)][:1].isupper() and len(rest) > 1 and rest[0].lower() in ("of", "for", "at", "on") \
+            and rest[1][:1].isupper():
+        return None  # "the University of California at Berkeley": a name with its article, no description
     if head in _ORG_HEADS and any(w[:1].isupper() for w in words[1:len(body)]):
         # "The Canadian government", "the U.S. State Department": a capitalised modifier names the
         # body itself; it points back to no earlier organisation.
@@ -215,7 +232,7 @@ def _resolve_description(
         # Only the words in front of this name describe it: "between Republican Donald Trump and
         # Democrat Hillary Clinton" gives Clinton "Democrat", not "Republican".
         described[ei] |= _premodifiers(text, s)
-        if want == "organization" and head in ent.name.lower():
+        if want == "organization" and any(h in ent.name.lower() for h in ORG_NAME_HEADS.get(head, (head,))):
             named.add(ei)
     if not count:
         return None
@@ -228,6 +245,12 @@ def _resolve_description(
             # official"): shared modifiers say nothing.
             return -2 * sum(1 for w in wanted if _CONTRARY.get(w) in words)
         return len(wanted & words) - 2 * sum(1 for w in wanted if _CONTRARY.get(w) in words)
+    if want == "organization" and head not in _GENERIC_ORG_HEADS:
+        # "the police department", "the agency": a specific institution is one whose name or
+        # description says so, not whichever organisation the story names most.
+        count = {ei: n for ei, n in count.items() if ei in named or ei in titled or fit(ei) > 0}
+        if not count:
+            return None
     def rank(ei: int) -> tuple[int, int, int, int, int]:
         return (ei in named, fit(ei), ei in titled, count[ei], recent[ei])
     return max(count, key=rank)

@@ -563,7 +563,8 @@ def _no_speaker(text: str, m: Span) -> bool:
 _AFFILIATION = re.compile(r"\s(?:at|of|from|with|for)\s(?:the\s)?[A-Z]")
 
 
-_TWO_CAPS = re.compile(r"[A-Z][\w'\u2019.-]*\s+[A-Z][\w'\u2019-]*$")
+# Two capitalised words before an affiliation (an article is not one: "The University of X").
+_TWO_CAPS = re.compile(r"(?<![\w'\u2019.-])(?!(?:The|A|An)\s)[A-Z][\w'\u2019.-]*\s+[A-Z][\w'\u2019-]*$")
 
 
 def _cut_affiliation(m: Span) -> Span:

@@ -36,6 +36,7 @@ from quotewire.extract.descriptions import (
     _OF_BODY,
     _ORG_HEADS,
     _PERSON_HEADS,
+    ORG_NAME_HEADS,
     _description_head,
     _indefinite_intro,
     _last_mention_before,
@@ -82,6 +83,7 @@ from quotewire.extract.names import (  # noqa: F401  (re-exported: the stage's n
     split_name,
 )
 from quotewire.extract.quotes.lexicons import (
+    ORG_WORDS,
     PRONOUN_GENDER,
 )
 
@@ -142,10 +144,6 @@ CONTINUING_RULES = frozenset({"floating_continuation", "participle"})
 _INDEFINITE_HEAD = re.compile(
     r"^(?:[Aa]n?|[Oo]ne)\s+(?:[\w'\u2019.-]+\s+){0,4}?([a-z][\w-]*)(?=$|\s+(?:of|for|at|in|with|who|that|"
     r"representing|familiar|close|from|on)\b)")
-# Names an organisation noun may refer to beyond itself ("a House panel" -> "... Committee").
-_ORG_NAME_HEADS = {"panel": ("panel", "committee", "subcommittee", "commission"),
-                   "union": ("union", "association", "federation", "workers"),
-                   "agency": ("agency", "office", "administration", "bureau", "department", "service")}
 # Titles a person noun may stand for ("a judge" -> "Justice Frank Nervo").
 _PERSON_TITLES = {"judge": ("judge", "justice"), "lawmaker": ("lawmaker", "senator", "sen", "rep", "representative")}
 
@@ -343,7 +341,7 @@ class _Resolver:
         org = head in _ORG_HEADS
         if not org and head not in _PERSON_HEADS:
             return None
-        names = _ORG_NAME_HEADS.get(head, (head,)) if org else _PERSON_TITLES.get(head, (head,))
+        names = ORG_NAME_HEADS.get(head, (head,)) if org else _PERSON_TITLES.get(head, (head,))
         k = bisect.bisect_left(self.spans, (m.end, -1, -1))
         for s, _, other in self.spans[k:k + 60]:
             if s - m.end > 1500:
@@ -626,6 +624,11 @@ def _named(
 ) -> int | None:
     """Entity index of a named or nominal mention (creating the entity when new); None for a place."""
     m = _cut_affiliation(m)
+    words = _strip_det(m.text.split())
+    if len(words) > 2 and _clean_word(words[0]) in ORG_WORDS and words[1] in ("of", "for", "on") \
+            and words[-1][:1].isupper():
+        # "The University of California at Berkeley": an institution's whole name is its name.
+        return make(" ".join(words), "organization")
     desc, name = split_name(m.text)
     name = name.removesuffix("'s").removesuffix("\u2019s")
     spokes = _SPOKES.match(m.text)

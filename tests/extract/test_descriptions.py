@@ -147,3 +147,22 @@ def test_a_description_later_in_the_story_stays_unnamed() -> None:
     text = ("The mayor spoke on Monday.\n\nThe council met on Tuesday.\n\nThe vote was close.\n\nA senior official "
             "said the budget would pass.\n\nSenior official Jane Doe said the line would open in 2025.")
     assert speaker_name_of(text, "budget") != "Jane Doe"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A specific institution is not whichever organisation the story names most.
+    ("Bank of America Stadium hosted the game. Bank of America Stadium was full.\n\nThe police department "
+     "said it released only some of the video.", "only some", "The police department"),
+    # A name with its article is no description.
+    ("Bank of America Corp. paid the fine.\n\nThe University of California at Berkeley found that poor "
+     "children have the worst odds.", "worst odds", "University of California at Berkeley"),
+    # An agency is the Office or Department the story names.
+    ("The nonpartisan Congressional Budget Office and the Tax Foundation published estimates.\n\nThe agency "
+     "said the top 1 percent paid a quarter of all taxes.", "top 1 percent", "Congressional Budget Office"),
+    # A capitalised adjective inside a description is no name.
+    ("More than half of his advice is wrong, according to the top British medical journal.", "advice",
+     "the top British medical journal"),
+])
+def test_institutions_names_and_adjectives(text: str, word: str, expected: str) -> None:
+    name = speaker_name_of(text, word)
+    assert name is not None and name.lower().removeprefix("the ") == expected.lower().removeprefix("the ")

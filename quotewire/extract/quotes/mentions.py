@@ -10,6 +10,8 @@ released a statement saying"), and the subject of a clause ending in a colon (``
 
 from __future__ import annotations
 
+import re
+
 from quotewire.extract.quotes.lexicons import DETERMINERS, NP_STOP, SPEAKER_NOUNS, SUBJECT_PRONOUNS, TITLES
 from quotewire.extract.quotes.tokens import (
     _CUES,
@@ -456,7 +458,11 @@ def _np_after(toks: list[_Tok], a: int, hi: int) -> tuple[int, int] | None:
         if u.low in NP_AFTER_STOP or (u.low in lex.verbs and not u.cap):
             break
         if (b > a and u.word and not u.cap and toks[b - 1].cap and u.low not in ("of", "for", "de", "van", "von", "at")
-                and not (u.low in SPEAKER_NOUNS or u.low in TITLES)):
+                and not (u.low in SPEAKER_NOUNS or u.low in TITLES)
+                # "the top British medical journal": inside a determiner phrase with a lower-case
+                # modifier, a capitalised word is an adjective; the phrase goes on to its noun.
+                and not (toks[a].low in DETERMINERS and any(not toks[x].cap for x in range(a + 1, b))
+                         and _ADJECTIVE_LIKE.search(toks[b - 1].low) is not None)):
             # "said Locke while negotiations ...": a lower-case word after the name ends it, but a
             # role noun goes on ("a senior Democratic aide", "former Bank of Canada governor David
             # Dodge"): the capitals were the role's modifiers.
@@ -472,6 +478,10 @@ def _np_after(toks: list[_Tok], a: int, hi: int) -> tuple[int, int] | None:
     if not any(toks[k].cap or toks[k].low in SPEAKER_NOUNS for k in range(a, b)) and toks[a].low not in DETERMINERS:
         return None  # '..., said the ruling': a determiner phrase is a speaker too
     return (a, b)
+
+
+# Capitalised adjectives of nationality, party or religion ("British", "Democratic", "Chinese").
+_ADJECTIVE_LIKE = re.compile(r"(?:an|ish|ese|ic|ican|ian)$")
 
 
 def _modifiers_then_name(toks: list[_Tok], k: int, hi: int) -> bool:
