@@ -130,6 +130,11 @@ _META = re.compile(r"<meta\b[^>]*>", re.I)
 _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _TIME = re.compile(r"<time\b[^>]*>", re.I)
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_WORDY = re.compile(r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? (\d{1,2}), (\d{4})")
+_WORDY_DMY = re.compile(r"(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* (\d{4})")
+_MON = {m: i + 1 for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())}
+# Any tag whose class / id / name / itemprop mentions "publish", with a date in one of its attributes.
+_PUB_TAG = re.compile(r"<[a-z]+\b[^>]*\b(?:class|id|name|itemprop)=[\"'][^\"']*publish[^>]*>", re.I)
 _META_KEYS = (
     "article:published_time", "og:article:published_time", "article.published", "published_time",
     "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "parsely-pub-date",
@@ -142,11 +147,19 @@ def _attrs(tag: str) -> dict[str, str]:
 
 
 def _iso_date(value: str) -> dt.date | None:
+    """The first year-month-day date in ``value`` (ISO digits, or "Nov 19, 2019"); years before 1990
+    are placeholders (0001-01-01), not dates."""
     m = _ISO.search(value)
-    if not m:
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif w := _WORDY.search(value):
+        y, mo, d = int(w.group(3)), _MON[w.group(1)], int(w.group(2))
+    elif w := _WORDY_DMY.search(value):
+        y, mo, d = int(w.group(3)), _MON[w.group(2)], int(w.group(1))
+    else:
         return None
     try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return dt.date(y, mo, d) if y >= 1990 else None
     except ValueError:
         return None
 
@@ -183,6 +196,11 @@ def markup_date(html: str) -> tuple[dt.date | None, str]:
         a = _attrs(t)
         if (d := _iso_date(a.get("datetime", ""))) is not None:
             return d, "time"
+    for t in _PUB_TAG.findall(html):
+        a = _attrs(t)
+        for key in ("datetime", "content", "value"):
+            if (d := _iso_date(a.get(key, ""))) is not None:
+                return d, "element"
     return None, "none"
 
 
@@ -205,6 +223,7 @@ def main() -> None:
     ap.add_argument("--worst", type=int, default=10)
     ap.add_argument("--dates", type=int, default=30, help="pages (in id order) for the date check")
     ap.add_argument("--raw", action="store_true", help="also score trafilatura's text before cleaning")
+    ap.add_argument("--meta", action="store_true", help="print each sampled page's title, outlet and their sources")
     a = ap.parse_args()
     truth = json.loads((a.pages / "ground-truth.json").read_text(encoding="utf-8"))
     ids = sorted(truth)
@@ -240,7 +259,7 @@ def main() -> None:
         print(f"      extra:   {extra[:110]}")
 
     sample = ids[: a.dates]
-    ok = 0
+    ok = unmarked = 0
     print(f"\npublished date vs the page's own markup, {len(sample)} pages:")
     for pid in sample:
         html = gzip.open(a.pages / "html" / f"{pid}.html.gz").read().decode("utf-8", "replace")
@@ -250,14 +269,22 @@ def main() -> None:
         if want is not None and got == want.isoformat():
             ok += 1
             continue
-        if want is None and got is None:
-            ok += 1
+        src = doc["metadata_sources"]["published"] if doc else None
+        if want is None:
+            unmarked += 1
+            print(f"  NO MARKUP DATE {pid[:12]} ours={got} ({src})")
             continue
         title = doc["title"] if doc else None
         outlet = doc["outlet"] if doc else None
-        src = doc["published_source"] if doc else None
         print(f"  MISMATCH {pid[:12]} markup={want} ({where}) ours={got} ({src}) title={title!r} outlet={outlet!r}")
-    print(f"published_date_matches={ok}/{len(sample)}")
+    print(f"published_date_matches={ok}/{len(sample) - unmarked} (pages whose markup states a date); "
+          f"{unmarked} state none")
+    if a.meta:
+        print("\ntitle | outlet | sources, first --dates pages:")
+        for pid in sample:
+            doc = docs[pid]
+            if doc:
+                print(f"  {pid[:12]} {doc['title']!r} | {doc['outlet']!r} | {doc['metadata_sources']}")
 
 
 if __name__ == "__main__":

@@ -51,6 +51,9 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
 _CP1252_LABELS = frozenset({"cp1252", "latin_1", "iso8859_1", "ascii"})
 
 
+_COPYRIGHT = re.compile(r"^(?:copyright\b|\u00a9|\(c\)\s)", re.I)
+
+
 def extractor_version() -> str:
     """The installed trafilatura version (empty when it is missing)."""
     try:
@@ -138,8 +141,13 @@ def page_meta(page: dict[str, Any], html_text: str = "") -> tuple[dict[str, Any]
             meta[key], sources[key] = found.value, found.source
     if "title" in meta and sources["title"] == "extractor":
         meta["title"] = strip_title_chrome(meta["title"], meta.get("outlet"))
-    # Rule: the outlet is never the headline (trafilatura falls back to the title for a site name).
-    if "outlet" in meta and "title" in meta and meta["outlet"].casefold() == meta["title"].casefold():
+        if meta["title"].casefold() == meta.get("outlet", "").casefold():
+            # trafilatura's title was the site's chrome ("POLITICO Politico Logo"): no headline.
+            del meta["title"]
+    # Rule: the outlet is never the headline (trafilatura falls back to the title for a site name),
+    # nor a copyright notice (its fallback on pages that name no site: "Copyright 2014").
+    outlet = meta.get("outlet", "")
+    if outlet and (outlet.casefold() == meta.get("title", "").casefold() or _COPYRIGHT.match(outlet)):
         del meta["outlet"]
     return meta, sources
 

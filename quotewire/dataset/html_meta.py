@@ -34,6 +34,8 @@ _TIME = re.compile(r"<time\b[^>]*>", re.I)
 _PUBLISHED_ELEMENT = re.compile(
     r"<(?:input|span|div|p|abbr|meta)\b[^>]*(?:class|id|name|itemprop)\s*=\s*[\"'][^\"']*(?:publish|pubdate)[^>]*>", re.I
 )
+# A visible publication stamp: ">Published: Monday, November 18th, 2019 at 11:08 a.m.<".
+_PUBLISHED_STAMP = re.compile(r">\s*(?:Published|Posted)(?: on)?:?\s+([^<>]{6,80}?)\s*<", re.I)
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -65,7 +67,7 @@ _ISO_INSTANT = re.compile(
 # Separators between a headline and the site's name in <title> and og:title ("Headline | Site").
 _CHROME_SEP = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|\u00bb|\u00b7)\s+")
 # Brand decorations left in a title by a logo's alt text ("POLITICO Politico Logo").
-_LOGO = re.compile(r"\s*\b[\w&.'-]+(?: [\w&.'-]+)? logo\s*$", re.I)
+_LOGO = re.compile(r"\s+[\w&.'-]+ logo\s*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,67 +235,75 @@ def _first_meta(metas: list[dict[str, str]], names: tuple[str, ...]) -> Found | 
     return None
 
 
+def _published(page: str, nodes: list[dict[str, Any]], articles: list[dict[str, Any]],
+               metas: list[dict[str, str]]) -> Found | None:
+    """The publication date the markup states (see ``read_page_meta``)."""
+    # Rule: JSON-LD's datePublished of the page's article first (then of any other node: a fact
+    # check's ClaimReview), then the meta tags, then a <time datetime> element (the first one in
+    # the page is the article's own stamp), then an element whose class says "published".
+    for node in articles + [n for n in nodes if not any(n is a for a in articles)]:
+        if isinstance(node.get("datePublished"), str) and (d := markup_date(node["datePublished"])):
+            return Found(d, "json-ld")
+    for name in _DATE_METAS:
+        f = _first_meta(metas, (name,))
+        if f and (d := markup_date(f.value)):
+            return Found(d, f.source)
+    body = page[: _HEAD_CHARS * 2]
+    for tag in _TIME.findall(body):
+        if (v := _attrs(tag).get("datetime")) and (d := markup_date(v)):
+            return Found(d, "time")
+    for tag in _PUBLISHED_ELEMENT.findall(body):
+        a = _attrs(tag)
+        if (v := a.get("datetime") or a.get("content") or a.get("value")) and (d := markup_date(v)):
+            return Found(d, "element")
+    # Rule: last, a visible "Published: <date>" stamp; its date still needs a month in words or
+    # an unambiguous form (``markup_date``), so a bare "04/10/2016" stays unread.
+    for m in _PUBLISHED_STAMP.finditer(body):
+        if d := markup_date(m.group(1)):
+            return Found(d, "stamp")
+    return None
+
+
+def _outlet(articles: list[dict[str, Any]], metas: list[dict[str, str]]) -> Found | None:
+    """The site's name (see ``read_page_meta``)."""
+    # Rule: the site's own name (og:site_name) first: JSON-LD's publisher is often the wire service
+    # ("Associated Press") or the platform ("Blogger") rather than the site the page is on.
+    outlet = _first_meta(metas, _SITE_METAS[:1])
+    if outlet is None:
+        outlet = next((Found(p, "json-ld") for n in articles if (p := _publisher_name(n))), None)
+    if outlet is None:
+        outlet = _first_meta(metas, _SITE_METAS[1:])
+    if outlet is not None and " | " in outlet.value:
+        # "LinkNaija | Nigeria's popular news platform": the name, not its tagline.
+        outlet = Found(outlet.value.split(" | ")[0].strip(), outlet.source)
+    return outlet
+
+
+def _title(head: str, articles: list[dict[str, Any]], metas: list[dict[str, str]], site: str | None) -> Found | None:
+    """The headline (see ``read_page_meta``)."""
+    # Rule: the headline from JSON-LD, then og:title / twitter:title, then <title>, each without the
+    # site's chrome; a <title> that is only the site's name (a home page's or a logo's) is skipped.
+    candidates = [Found(h, "json-ld") for n in articles if (h := _clean_str(n.get("headline")))][:1]
+    candidates += [f for name in _TITLE_METAS if (f := _first_meta(metas, (name,)))]
+    if (m := _TITLE.search(head)) and (t := _clean_str(m.group(1))):
+        candidates.append(Found(t, "title-tag"))
+    for cand in candidates:
+        stripped = strip_title_chrome(cand.value, site)
+        if _key(stripped) and (cand.source != "title-tag" or _key(stripped) != _key(site or "")):
+            return Found(stripped, cand.source)
+    return None
+
+
 def read_page_meta(page: str) -> PageMeta:
     """The publication date, headline, site name and summary a page's markup states."""
     head = page[:_HEAD_CHARS]
     nodes = list(_jsonld_nodes(page))
     articles = [n for n in nodes if _is_article(n)] or nodes
     metas = [_attrs(t) for t in _META.findall(head)]
-
-    published: Found | None = None
-    # Rule: JSON-LD's datePublished of the page's article first (then of any other node: a fact
-    # check's ClaimReview), then the meta tags, then a <time datetime> element (the first one in
-    # the page is the article's own stamp), then an element whose class says "published".
-    for node in articles + [n for n in nodes if not any(n is a for a in articles)]:
-        if isinstance(node.get("datePublished"), str) and (d := markup_date(node["datePublished"])):
-            published = Found(d, "json-ld")
-            break
-    if published is None:
-        for name in _DATE_METAS:
-            f = _first_meta(metas, (name,))
-            if f and (d := markup_date(f.value)):
-                published = Found(d, f.source)
-                break
-    if published is None:
-        for tag in _TIME.findall(page[: _HEAD_CHARS * 2]):
-            if (v := _attrs(tag).get("datetime")) and (d := markup_date(v)):
-                published = Found(d, "time")
-                break
-    if published is None:
-        for tag in _PUBLISHED_ELEMENT.findall(page[: _HEAD_CHARS * 2]):
-            a = _attrs(tag)
-            if (v := a.get("datetime") or a.get("content") or a.get("value")) and (d := markup_date(v)):
-                published = Found(d, "element")
-                break
-
-    # Rule: the site's own name (og:site_name) first: JSON-LD's publisher is often the wire service
-    # ("Associated Press") or the platform ("Blogger") rather than the site the page is on.
-    outlet: Found | None = _first_meta(metas, _SITE_METAS[:1])
-    if outlet is None:
-        for node in articles:
-            if name := _publisher_name(node):
-                outlet = Found(name, "json-ld")
-                break
-    if outlet is None:
-        outlet = _first_meta(metas, _SITE_METAS[1:])
-
-    if outlet is not None and " | " in outlet.value:
-        # "LinkNaija | Nigeria's popular news platform": the name, not its tagline.
-        outlet = Found(outlet.value.split(" | ")[0].strip(), outlet.source)
-    site = outlet.value if outlet else None
-    # Rule: the headline from JSON-LD, then og:title / twitter:title, then <title>, each without the
-    # site's chrome; a candidate that is only the site's name (a logo's title) is skipped.
-    candidates = [Found(h, "json-ld") for n in articles if (h := _clean_str(n.get("headline")))][:1]
-    candidates += [f for name in _TITLE_METAS if (f := _first_meta(metas, (name,)))]
-    if (m := _TITLE.search(head)) and (t := _clean_str(m.group(1))):
-        candidates.append(Found(t, "title-tag"))
-    title: Found | None = None
-    for cand in candidates:
-        stripped = strip_title_chrome(cand.value, site)
-        if _key(stripped) and _key(stripped) != _key(site or ""):
-            title = Found(stripped, cand.source)
-            break
+    outlet = _outlet(articles, metas)
+    title = _title(head, articles, metas, outlet.value if outlet else None)
     # Rule: the outlet is never the headline (a page whose site-name tag repeats its title).
     if outlet is not None and title is not None and _key(outlet.value) == _key(title.value):
         outlet = None
-    return PageMeta(published=published, title=title, outlet=outlet, summary=_first_meta(metas, _SUMMARY_METAS))
+    return PageMeta(published=_published(page, nodes, articles, metas), title=title, outlet=outlet,
+                    summary=_first_meta(metas, _SUMMARY_METAS))

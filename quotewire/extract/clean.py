@@ -138,6 +138,20 @@ def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, empty ones dropped, overlapping or touching ones joined (a widget inside a
+    removed line is one span with it): the documents' ``boilerplate_spans`` never overlap."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if e <= s:
+            continue
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def _inline_widgets(text: str) -> list[tuple[int, int]]:
     """Spans of inline related-stories widgets: a name glued to its own repeat ("Ilhan OmarIlhan
     Omar"), headlines, and the closing " MORE", all on one line (``_GLUED``)."""
@@ -281,6 +295,7 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = (), furnitur
     furniture_keys = [k for f in furniture if (k := _echo_key(f))]
     after_headline = False
     header: set[str] = set()  # short lines seen before the body starts
+    prose_seen = False  # a kept line of 12 words or more was seen (the body has started)
     in_highlights = False
     body_seen = 0
     video_list = link_list = 0
@@ -327,12 +342,12 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = (), furnitur
         # Rule: a short line repeated verbatim is a headline / video-title echo, but only around the
         # page's header: before the body starts, or repeating a line of the header. Short lines
         # repeated inside the body are its own structure (a table's rows, a recipe's steps).
-        if short and counts[norm] >= 2 and kept > 0 and (body_seen == 0 or norm in header):
+        if short and counts[norm] >= 2 and kept > 0 and (not prose_seen or norm in header):
             removed.append((s0, e))
             continue
-        if body_seen == 0 and short:
+        if not prose_seen and short:
             header.add(norm)
-        if body_seen == 0 and furniture_keys and _is_furniture(line, furniture_keys[:1] + furniture_keys[1:] * after_headline):
+        if not prose_seen and furniture_keys and _is_furniture(line, furniture_keys[:1] + furniture_keys[1:] * after_headline):
             # Rule: the page's headline and summary (standfirst) repeated at the top of the text
             # are page furniture: the page's markup states them apart from the body.
             after_headline = True
@@ -368,6 +383,7 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = (), furnitur
             removed.append((s0, s))
         if kept > 0 and n_words >= 12:
             body_seen += 1
+        prose_seen = prose_seen or n_words >= 12
         if kept == 0:
             first_key = _echo_key(line)
         kept += 1
@@ -375,7 +391,7 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = (), furnitur
     cleaned = _blank(source, removed)
     return Cleaned(
         text=cleaned,
-        removed=tuple(Span.of(source, s, e) for s, e in sorted(removed)),
+        removed=tuple(Span.of(source, s, e) for s, e in _merged(removed)),
         highlights=tuple(highlights),
         outlet=outlet,
         title=title,
