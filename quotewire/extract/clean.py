@@ -36,7 +36,7 @@ _PROMO = re.compile(
     r"Email to a friend|Copyright\b|\u00a9|All rights reserved|Chat with us in Facebook Messenger|"
     r"JUST WATCHED$|MUST WATCH$|Replay$|More Videos|Hide Caption$|Photos?\s*:|"
     r"Image copyright|Image caption|Media playback is unsupported|Breaking News$|Toggle Search$|"
-    r"Advertisement$|Story continues below|Continue reading|Download the .{1,40} app|Getty Images$|"
+    r"Advertisement$|(?:Story|Article) continue[sd]? below|Continue reading|Download the .{1,40} app|Getty Images$|"
     # Links to other stories: "[Related: ...]", "Related post:", "SEE MORE: ...", "MORE: ...".
     r"\[?Related(?: (?:posts?|stor(?:y|ies)|articles?|coverage|content|links?|reading|videos?))?\s*:|"
     r"(?:See|Read) (?:more|also)\s*:|More\s*:|MORE (?:FROM|ON)\b|Also on [\w.-]+\.[a-z]{2,}\b|"
@@ -61,16 +61,28 @@ _CONTRIBUTED = re.compile(r"^.{3,300}\bcontributed (?:reporting|to this (?:repor
 # A call to action closing a line: "... 12 issues for £11.99. Click here for more information."
 # Why sentence-initial only: "users who click here and there" is prose.
 _CLICK_HERE = re.compile(r"(?:^|[.!?]\s+)(?:Click|Tap) here\b[^.!?]*[.!?]?$|\bBY CLICKING HERE$")
-# A line that is only a date or time stamp, with an optional "Published"/"Updated" label:
-# "- Published 18 November 2019", "November 20, 2019 - 11:28 AMT", "Updated at 1:23 p.m.".
+# A line that is only a date stamp, or a labelled date or time stamp: "- Published 18 November
+# 2019", "November 20, 2019 - 11:28 AMT", "Updated at 1:23 p.m.". A bare time ("9:15 p.m.") is
+# not one: in a live blog it heads the entry it times.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _STAMP_DATE = rf"(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 _STAMP_TIME = r"\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?"
+_STAMP_LABEL = r"(?:Published|Updated|Posted|Last updated|Modified)\b:?\s*(?:at |on )?"
 _STAMP = re.compile(
-    rf"^[-\u2022]?\s*(?:(?:Published|Updated|Posted|Last updated|Modified)\b:?\s*(?:at |on )?)?"
-    rf"(?:{_STAMP_DATE}(?:\s*[-,|\u2013at]*\s*{_STAMP_TIME})?|{_STAMP_TIME}(?:\s*[-,|\u2013]?\s*{_STAMP_DATE})?)\s*$",
+    rf"^[-\u2022]?\s*(?:{_STAMP_LABEL}(?:{_STAMP_DATE}|{_STAMP_TIME})(?:\s*[-,|\u2013]?\s*(?:at )?(?:{_STAMP_DATE}|{_STAMP_TIME}))?"
+    rf"|{_STAMP_DATE}(?:\s*[-,|\u2013]?\s*(?:at )?{_STAMP_TIME})?)\s*$",
     re.I,
 )
+# Photo credits standing alone under a picture: "Getty.", "Getty Images/Instagram", "AP Photo".
+_CREDIT = re.compile(
+    r"^(?:(?:Photo|Image|Picture)s?(?: credit)?\s*:\s*)?(?:Getty(?: Images)?|AP(?: Photo)?|Reuters|AFP|EPA|"
+    r"Shutterstock|Instagram|Twitter|Facebook|Netflix)(?:\s*/\s*[\w .]{1,30}){0,2}\.?$",
+    re.I,
+)
+# Separator rules ("***", "---", "~~~") and style-sheet leftovers (".image-wrap {", "width:100%;", "}").
+# An underscore rule ("___") stays: wire copy uses it inside the body between the story and its
+# sidebar paragraphs, and tokenizers (``\w``) count it as a word of the body.
+_RULE_OR_CSS = re.compile(r"^(?:[*=~#-]{2,}\.?|[.#]?[\w-]+(?: [.#]?[\w-]+)* ?\{|\}\.?|[\w-]+ ?: ?[^;:]{1,40};)$")
 # Reading-time labels: "4 min read", "Reading time: 2 minutes", "Tempo de leitura: 1 minuto".
 _READING_TIME = re.compile(r"^(?:\d{1,3} ?min(?:ute)?s? read|(?:reading time|read time|tempo de leitura|temps de lecture|lesezeit)\s*:?\s*\d{1,3}\s*\w*)$", re.I)
 # Newsletter boxes' titles ("Pick Six Newsletter"): a short line naming a newsletter, no sentence.
@@ -251,11 +263,12 @@ def _is_furniture(line: str, keys: Sequence[str]) -> bool:
 
 
 def _foot_line(line: str) -> bool:
-    """Contact, credit, stamp and call-to-action lines (``_CONTACT`` ... ``_NEWSLETTER``)."""
+    """Contact, credit, stamp, call-to-action, photo-credit, rule and style lines (``_CONTACT`` ... ``_RULE_OR_CSS``)."""
     stripped = line.strip()
     return bool(
         _CONTACT.match(stripped) or _CONTRIBUTED.match(stripped) or _CLICK_HERE.search(stripped)
         or _STAMP.match(stripped) or _READING_TIME.match(stripped) or _NEWSLETTER.match(stripped)
+        or _CREDIT.match(stripped) or _RULE_OR_CSS.match(stripped)
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import socket
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -284,7 +285,7 @@ def test_headline_at_the_top_is_a_boilerplate_span_and_yields_nothing() -> None:
     spans = [(s["start"], s["end"]) for s in doc["boilerplate_spans"]]
     assert (0, len(headline)) in spans
     assert any(art.text[s:e] == "Sign up for our free daily newsletter" for s, e in spans)
-    assert spans == sorted(spans) and all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert spans == sorted(spans) and all(a[1] < b[0] for a, b in pairwise(spans))
     for table, keys in (("quotes", ("text", "cue", "speaker_mention")), ("events", ("text", "date_text"))):
         for r in good[table]:
             for k in keys:
