@@ -8,6 +8,12 @@ publication date) and leading datelines ("(CNN)", "WASHINGTON (Reuters) -") whos
 the headline repeated as the body's first line (in any case or punctuation), links to other
 stories ("RELATED: ...", "SEE MORE: ...", a "Related Stories" heading and the titles under it)
 and inline related-stories widgets ("Rep. Ilhan OmarIlhan OmarHillicon Valley: ... MORE (D-Minn.)").
+Saved web pages add their furniture: the page's own headline and standfirst at the top of the
+text (given as ``furniture``, from the page's markup), newsletter, share and comment prompts,
+"DON'T MISS" link lists, credit and contact lines at the foot ("Reporting by ...", "... contributed
+to this report.", "Write to ... at"), date stamps and reading times, photo credits ("Getty."),
+separator rules and style-sheet leftovers. Every removed region is returned in ``removed``
+(sorted, disjoint): the documents' ``boilerplate_spans``.
 
 The cleaned text has the same length as the source: removed characters become spaces and
 newlines stay, so offsets into it are offsets into the source. ``clean`` is idempotent.
