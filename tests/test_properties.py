@@ -192,7 +192,9 @@ def _doc(text: str, title: str) -> dict[str, Any]:
         "doc_id": "0123456789abcdef", "external_id": title, "source_path": "a b\n\u00e9.txt", "source_line": None,
         "source_sha256": "0" * 64, "encoding": "utf-8", "language": "en", "title": title, "outlet": None, "url": None,
         "published": None, "published_at": None, "published_source": "none", "text": text, "text_length": len(text),
-        "highlights": [text[:10]], "boilerplate_chars": 0, "notes": ['quote " and \\ backslash'],
+        "highlights": [text[:10]], "boilerplate_chars": 0, "boilerplate_spans": [{"start": 0, "end": 1}],
+        "metadata_sources": {"published": None, "title": "input", "outlet": None},
+        "notes": ['quote " and \\ backslash'],
         "pipeline_version": "0",
     }
 

@@ -5,8 +5,11 @@ The page is decoded with ``quotewire.extract.decode.decode`` (BOM, UTF-8, then W
 treat pages labelled Latin-1), its main text is extracted with trafilatura (boilerplate,
 navigation and comments dropped) and that text becomes the document's *source text*: every
 offset of the page's records points into it (``documents.text`` keeps it). The page's metadata
-(title, publication date, site name -> outlet, canonical URL) becomes the document's metadata;
-a ``.meta.json`` sidecar, when given, overrides it field by field. The author has no column in
+(title, publication date, site name -> outlet, canonical URL) becomes the document's metadata:
+what the page's own markup states first (``html_meta``), trafilatura's guesses where it states
+nothing; ``metadata_sources`` records where each came from. A ``.meta.json`` sidecar, when
+given, overrides it field by field. The page's headline and summary are handed to the cleaner,
+which blanks their repeats at the top of the text. The author has no column in
 the documents schema yet, so it is kept as a note (``author: ...``).
 
 trafilatura works on the given string only: it fetches nothing (``fetch_url`` is never called)
@@ -24,6 +27,7 @@ import re
 import threading
 from typing import Any
 
+from quotewire.dataset.html_meta import read_page_meta, strip_title_chrome
 from quotewire.dataset.pipeline import Options, Quarantined, apply_meta, decode_input
 from quotewire.extract.model import Article
 
@@ -45,6 +49,9 @@ HTML_SECONDS = 30.0
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 # Labels that browsers decode as Windows-1252 (WHATWG Encoding Standard), as decode() does.
 _CP1252_LABELS = frozenset({"cp1252", "latin_1", "iso8859_1", "ascii"})
+
+
+_COPYRIGHT = re.compile(r"^(?:copyright\b|\u00a9|\(c\)\s)", re.I)
 
 
 def extractor_version() -> str:
@@ -112,14 +119,37 @@ def _extract_within(html_text: str, seconds: float) -> dict[str, Any] | None:
     return page
 
 
-def page_meta(page: dict[str, Any]) -> dict[str, Any]:
-    """The page's metadata in the sidecar's shape (``title``, ``published``, ``outlet``, ``url``)."""
+def page_meta(page: dict[str, Any], html_text: str = "") -> tuple[dict[str, Any], dict[str, str]]:
+    """The page's metadata in the sidecar's shape (``title``, ``published``, ``outlet``, ``url``,
+    ``summary``) and where each came from.
+
+    Rule: what the page's own markup states (``read_page_meta``: JSON-LD, meta tags, ``<time>``)
+    wins over trafilatura's metadata (``extractor``), which guesses: its date finder may read a
+    date from the text or the URL, and its title and site name may carry a logo's alt text.
+    """
     meta: dict[str, Any] = {}
-    for key, src in (("title", "title"), ("published", "date"), ("outlet", "sitename"), ("url", "url")):
+    sources: dict[str, str] = {}
+    for key, src in (("title", "title"), ("published", "date"), ("outlet", "sitename"), ("url", "url"),
+                     ("summary", "description")):
         v = page.get(src)
         if isinstance(v, str) and v.strip():
-            meta[key] = v.strip()
-    return meta
+            meta[key], sources[key] = v.strip(), "extractor"
+    own = read_page_meta(html_text)
+    for key, found in (("published", own.published), ("title", own.title), ("outlet", own.outlet),
+                       ("summary", own.summary)):
+        if found is not None:
+            meta[key], sources[key] = found.value, found.source
+    if "title" in meta and sources["title"] == "extractor":
+        meta["title"] = strip_title_chrome(meta["title"], meta.get("outlet"))
+        if meta["title"].casefold() == meta.get("outlet", "").casefold():
+            # trafilatura's title was the site's chrome ("POLITICO Politico Logo"): no headline.
+            del meta["title"]
+    # Rule: the outlet is never the headline (trafilatura falls back to the title for a site name),
+    # nor a copyright notice (its fallback on pages that name no site: "Copyright 2014").
+    outlet = meta.get("outlet", "")
+    if outlet and (outlet.casefold() == meta.get("title", "").casefold() or _COPYRIGHT.match(outlet)):
+        del meta["outlet"]
+    return meta, sources
 
 
 def _sidecar_meta(sidecar: bytes, notes: list[str]) -> dict[str, Any]:
@@ -176,8 +206,16 @@ def article_from_html(
     author = page.get("author")
     if isinstance(author, str) and author.strip():
         art.notes.append(f"author: {author.strip()}")
-    meta = page_meta(page)
+    meta, sources = page_meta(page, dec.text)
+    art.furniture = tuple(meta[k] for k in ("title", "summary") if k in meta)
+    meta.pop("summary", None)
     if sidecar is not None:
-        meta.update(_sidecar_meta(sidecar, art.notes))
+        side = _sidecar_meta(sidecar, art.notes)
+        meta.update(side)
+        for key in side:
+            sources[key] = "input"
     apply_meta(art, meta, options.today or dt.date.today())
+    for key in ("published", "title", "outlet"):
+        if getattr(art, key) is not None and key in sources:
+            art.meta_sources[key] = sources[key]
     return art

@@ -202,6 +202,9 @@ def apply_meta(article: Article, meta: Mapping[str, Any], today: dt.date) -> Non
     d, at = parse_published(meta.get("published"), article.notes, today)
     if d is not None:
         article.published, article.published_at, article.published_source = d, at, "metadata"
+    for key in ("published", "title", "outlet"):
+        if getattr(article, key) is not None:
+            article.meta_sources[key] = "input"
 
 
 def decode_input(data: bytes, options: Options) -> Decoded | Quarantined:
@@ -281,11 +284,12 @@ def extract(
     source_path: str = "",
     options: Options | None = None,
     timings: dict[str, float] | None = None,
+    furniture: Sequence[str] = (),
 ) -> Analysis:
     """The pure stages on one source text, with the user's options (see ``extract.pipeline.analyse``)."""
     opts = options or Options()
     return analyse(text, published=published, source_path=source_path, cues=opts.cues,
-                   extra_boilerplate=opts.extra_boilerplate, timings=timings)
+                   extra_boilerplate=opts.extra_boilerplate, furniture=furniture, timings=timings)
 
 
 def process_article(
@@ -293,12 +297,14 @@ def process_article(
 ) -> dict[str, list[dict[str, Any]]]:
     """Extract and build the records of one article (not yet validated)."""
     ex = extract(article.text, published=article.published, source_path=article.source_path, options=options,
-                 timings=timings)
+                 timings=timings, furniture=article.furniture)
     if article.published is None:
         if ex.cleaned.published is not None:
             article.published, article.published_source = ex.cleaned.published, "text"
+            article.meta_sources["published"] = "text"
         elif (d := path_date(article.source_path)) is not None:
             article.published, article.published_source = d, "path"
+            article.meta_sources["published"] = "path"
     t0 = time.perf_counter()
     recs = build_records(article, ex, unit_key=unit_key, version=options.pipeline_version, include_text=options.include_text)
     if timings is not None:

@@ -20,6 +20,22 @@ def _span(name: str, span: Span | None) -> dict[str, Any]:
     return {name: span.text, f"{name}_start": span.start, f"{name}_end": span.end}
 
 
+def _sources(article: Article, ex: Analysis) -> dict[str, str | None]:
+    """Where the document's ``published``, ``title`` and ``outlet`` came from (None: absent)."""
+    src = dict(article.meta_sources)
+    if article.title is None and ex.cleaned.title is not None:
+        src["title"] = "text"
+    if article.outlet is None and ex.cleaned.outlet is not None:
+        src["outlet"] = "text"
+    title = article.title or ex.cleaned.title
+    outlet = article.outlet or ex.cleaned.outlet
+    return {
+        "published": src.get("published") if article.published is not None else None,
+        "title": src.get("title") if title is not None else None,
+        "outlet": src.get("outlet") if outlet is not None else None,
+    }
+
+
 def doc_id_for(unit_key: str, text_sha: str) -> str:
     """The document id: its input identity (path, JSONL id or line) and its content."""
     return short_hash("doc", unit_key, text_sha)
@@ -54,6 +70,8 @@ def build_records(
         "text_length": len(article.text),
         "highlights": [h.text for h in ex.cleaned.highlights],
         "boilerplate_chars": removed,
+        "boilerplate_spans": [{"start": sp.start, "end": sp.end} for sp in ex.cleaned.removed],
+        "metadata_sources": _sources(article, ex),
         "notes": list(article.notes),
         "pipeline_version": version,
     }

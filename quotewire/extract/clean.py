@@ -8,6 +8,12 @@ publication date) and leading datelines ("(CNN)", "WASHINGTON (Reuters) -") whos
 the headline repeated as the body's first line (in any case or punctuation), links to other
 stories ("RELATED: ...", "SEE MORE: ...", a "Related Stories" heading and the titles under it)
 and inline related-stories widgets ("Rep. Ilhan OmarIlhan OmarHillicon Valley: ... MORE (D-Minn.)").
+Saved web pages add their furniture: the page's own headline and standfirst at the top of the
+text (given as ``furniture``, from the page's markup), newsletter, share and comment prompts,
+"DON'T MISS" link lists, credit and contact lines at the foot ("Reporting by ...", "... contributed
+to this report.", "Write to ... at"), date stamps and reading times, photo credits ("Getty."),
+separator rules and style-sheet leftovers. Every removed region is returned in ``removed``
+(sorted, disjoint): the documents' ``boilerplate_spans``.
 
 The cleaned text has the same length as the source: removed characters become spaces and
 newlines stay, so offsets into it are offsets into the source. ``clean`` is idempotent.
@@ -36,13 +42,57 @@ _PROMO = re.compile(
     r"Email to a friend|Copyright\b|\u00a9|All rights reserved|Chat with us in Facebook Messenger|"
     r"JUST WATCHED$|MUST WATCH$|Replay$|More Videos|Hide Caption$|Photos?\s*:|"
     r"Image copyright|Image caption|Media playback is unsupported|Breaking News$|Toggle Search$|"
-    r"Advertisement$|Story continues below|Continue reading|Download the .{1,40} app|Getty Images$|"
+    r"Advertisement$|(?:Story|Article) continue[sd]? below|Continue reading|Download the .{1,40} app|Getty Images$|"
     # Links to other stories: "[Related: ...]", "Related post:", "SEE MORE: ...", "MORE: ...".
     r"\[?Related(?: (?:posts?|stor(?:y|ies)|articles?|coverage|content|links?|reading|videos?))?\s*:|"
-    r"(?:See|Read) (?:more|also)\s*:|More\s*:|MORE (?:FROM|ON)\b"
+    r"(?:See|Read) (?:more|also)\s*:|More\s*:|MORE (?:FROM|ON)\b|Also on [\w.-]+\.[a-z]{2,}\b|"
+    # Newsletter and share prompts: the page's subscription box and share bar, never the story.
+    r"Thanks for signing up|Keep an eye on your inbox|There was an error processing your subscription|"
+    r"Like this story\?|Share (?:it|this (?:story|article)) with|Get the .{1,40} newsletter|"
+    # Comment, tag and print furniture, and the reprint notice under a paywalled story.
+    r"Comments?$|\d+ Comments?$|Filed under\s*:|Tags?\s*:|Explore further$|SOURCE\s*:.{0,40}$|"
+    r"(?:[-\u2022]\s*)?(?:Order Reprints|Print Article|Print this (?:article|page))$|"
+    r"This copy is for your personal, non-commercial use|"
+    # Credits at the foot of a story (bylines' family): "Reporting by ...; Editing by ...".
+    r"(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Research) by\b|"
+    # Contact lines: "Write to Al Root at ...", "Reach the reporters on Twitter at ...".
+    r"(?:Write to|Reach the reporters?|Contact the reporters?|Follow [A-Z][\w.]*(?: [A-Z][\w.]*)? on (?:Twitter|Instagram|Facebook))\b"
     r")",
     re.I,
 )
+# Whole lines that are only contact details: an e-mail address, a bare URL or a social handle.
+_CONTACT = re.compile(r"^(?:\S+@\S+\.\w+|twitter\.com/\w+|@\w{2,30})$", re.I)
+# "Keith Bradsher contributed reporting from Hong Kong.", "AP writers X and Y contributed to this report."
+_CONTRIBUTED = re.compile(r"^.{3,300}\bcontributed (?:reporting|to this (?:report|story|article))\b[^.]{0,80}\.?$")
+# A call to action closing a line: "... 12 issues for £11.99. Click here for more information."
+# Why sentence-initial only: "users who click here and there" is prose.
+_CLICK_HERE = re.compile(r"(?:^|[.!?]\s+)(?:Click|Tap) here\b[^.!?]*[.!?]?$|\bBY CLICKING HERE$")
+# A line that is only a date stamp, or a labelled date or time stamp: "- Published 18 November
+# 2019", "November 20, 2019 - 11:28 AMT", "Updated at 1:23 p.m.". A bare time ("9:15 p.m.") is
+# not one: in a live blog it heads the entry it times.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_STAMP_DATE = rf"(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+_STAMP_TIME = r"\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})?"
+_STAMP_LABEL = r"(?:Published|Updated|Posted|Last updated|Modified)\b:?\s*(?:at |on )?"
+_STAMP = re.compile(
+    rf"^[-\u2022]?\s*(?:{_STAMP_LABEL}(?:{_STAMP_DATE}|{_STAMP_TIME})(?:\s*[-,|\u2013]?\s*(?:at )?(?:{_STAMP_DATE}|{_STAMP_TIME}))?"
+    rf"|{_STAMP_DATE}(?:\s*[-,|\u2013]?\s*(?:at )?{_STAMP_TIME})?)\s*$",
+    re.I,
+)
+# Photo credits standing alone under a picture: "Getty.", "Getty Images/Instagram", "AP Photo".
+_CREDIT = re.compile(
+    r"^(?:(?:Photo|Image|Picture)s?(?: credit)?\s*:\s*)?(?:Getty(?: Images)?|AP(?: Photo)?|Reuters|AFP|EPA|"
+    r"Shutterstock|Instagram|Twitter|Facebook|Netflix)(?:\s*/\s*[\w .]{1,30}){0,2}\.?$",
+    re.I,
+)
+# Separator rules ("***", "---", "~~~") and style-sheet leftovers (".image-wrap {", "width:100%;", "}").
+# An underscore rule ("___") stays: wire copy uses it inside the body between the story and its
+# sidebar paragraphs, and tokenizers (``\w``) count it as a word of the body.
+_RULE_OR_CSS = re.compile(r"^(?:[*=~#-]{2,}\.?|[.#]?[\w-]+(?: [.#]?[\w-]+)* ?\{|\}\.?|[\w-]+ ?: ?[^;:]{1,40};)$")
+# Reading-time labels: "4 min read", "Reading time: 2 minutes", "Tempo de leitura: 1 minuto".
+_READING_TIME = re.compile(r"^(?:\d{1,3} ?min(?:ute)?s? read|(?:reading time|read time|tempo de leitura|temps de lecture|lesezeit)\s*:?\s*\d{1,3}\s*\w*)$", re.I)
+# Newsletter boxes' titles ("Pick Six Newsletter"): a short line naming a newsletter, no sentence.
+_NEWSLETTER = re.compile(r"^(?:\S+ ){0,5}Newsletters?$", re.I)
 _HTML = re.compile(r"^<[a-zA-Z/!][^>]*>.*$")
 _UPDATED = re.compile(
     r"^(?:Updated|Posted|Published|Last updated)\b.{0,60}?\b(?:GMT|UTC|ET|EST|EDT|BST|CET|HKT)\b.*$", re.I
@@ -75,7 +125,7 @@ _LINK_LIST_HEAD = re.compile(
     r"^(?:(?:related|more|recommended|latest|trending|top|popular)\s+"
     r"(?:stories|articles|coverage|content|news|links|reading|videos|from\b.{1,40})|"
     r"you (?:may|might) also (?:like|be interested in)|read next|also read|most (?:read|popular)|"
-    r"recommended(?: for you)?)\s*:?$",
+    r"recommended(?: for you)?|don'?t miss|editor'?s picks?|more on this story|read more)\s*:?$",
     re.I,
 )
 _MAX_LINK_LIST = 12
@@ -104,6 +154,20 @@ def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
         return text
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, empty ones dropped, overlapping or touching ones joined (a widget inside a
+    removed line is one span with it): the documents' ``boilerplate_spans`` never overlap."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if e <= s:
+            continue
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _inline_widgets(text: str) -> list[tuple[int, int]]:
@@ -186,10 +250,40 @@ def _dateline_end(line: str) -> tuple[int, str | None]:
     return pos, outlet
 
 
-def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Cleaned:
+def _is_furniture(line: str, keys: Sequence[str]) -> bool:
+    """``line`` repeats one of the page's own headline / summary ``keys`` (``_echo_key`` form).
+
+    A trafilatura text may carry the headline slightly cut or extended (a kicker, a trailing
+    site name): equal keys, or one containing the other at >= 80% of its length, count.
+    """
+    k = _echo_key(line)
+    if not k:
+        return False
+    for f in keys:
+        if k == f:
+            return True
+        short, long_ = sorted((k, f), key=len)
+        if len(short) >= 20 and short in long_ and len(short) >= 0.8 * len(long_):
+            return True
+    return False
+
+
+def _foot_line(line: str) -> bool:
+    """Contact, credit, stamp, call-to-action, photo-credit, rule and style lines (``_CONTACT`` ... ``_RULE_OR_CSS``)."""
+    stripped = line.strip()
+    return bool(
+        _CONTACT.match(stripped) or _CONTRIBUTED.match(stripped) or _CLICK_HERE.search(stripped)
+        or _STAMP.match(stripped) or _READING_TIME.match(stripped) or _NEWSLETTER.match(stripped)
+        or _CREDIT.match(stripped) or _RULE_OR_CSS.match(stripped)
+    )
+
+
+def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = (), furniture: Sequence[str] = ()) -> Cleaned:
     """Blank the boilerplate of ``text``; return it with highlights, outlet and stated date.
 
     ``extra_patterns`` are user-configured line patterns (per outlet) removed like promo lines.
+    ``furniture`` is the page's own headline and summary (from its markup, for HTML pages): a line
+    repeating one before the body starts is blanked.
 
     Idempotence: every rule sees a line as the next call would, once this call has blanked. So
     lines are compared (echo counts, video titles) by a key that ignores a leading dateline, a
@@ -214,6 +308,13 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Clean
     if lines and len(text[lines[0][0] : lines[0][1]]) <= 250:
         title = text[lines[0][0] : lines[0][1]]
 
+    # The headline's key, then the summary's: a summary counts only right after the headline (a
+    # standfirst); elsewhere it is usually the body's own first paragraph, which pages reuse as
+    # their description.
+    furniture_keys = [k for f in furniture if (k := _echo_key(f))]
+    after_headline = False
+    header: set[str] = set()  # short lines seen before the body starts
+    prose_seen = False  # a kept line of 12 words or more was seen (the body has started)
     in_highlights = False
     body_seen = 0
     video_list = link_list = 0
@@ -257,9 +358,21 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Clean
         if norm in titles or (dm and " ".join(dm.group("title").split()) in titles):
             removed.append((s0, e))
             continue
-        if short and counts[norm] >= 2 and kept > 0:
+        # Rule: a short line repeated verbatim is a headline / video-title echo, but only around the
+        # page's header: before the body starts, or repeating a line of the header. Short lines
+        # repeated inside the body are its own structure (a table's rows, a recipe's steps).
+        if short and counts[norm] >= 2 and kept > 0 and (not prose_seen or norm in header):
             removed.append((s0, e))
             continue
+        if not prose_seen and short:
+            header.add(norm)
+        if not prose_seen and furniture_keys and _is_furniture(line, furniture_keys[:1] + furniture_keys[1:] * after_headline):
+            # Rule: the page's headline and summary (standfirst) repeated at the top of the text
+            # are page furniture: the page's markup states them apart from the body.
+            after_headline = True
+            removed.append((s0, e))
+            continue
+        after_headline = False
         if kept == 1 and _echo_key(line) == first_key:
             # Rule: the headline repeated as the body's first line, in any case or punctuation.
             removed.append((s0, e))
@@ -273,7 +386,8 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Clean
             video_list = int(vm.group(1))
             removed.append((s0, e))
             continue
-        if _PROMO.match(line) or _HTML.match(line) or any(p.search(line) for p in extra_patterns):
+        if (_PROMO.match(line) or _HTML.match(line) or _foot_line(line)
+                or any(p.search(line) for p in extra_patterns)):
             removed.append((s0, e))
             continue
         if _UPDATED.match(line):
@@ -288,6 +402,7 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Clean
             removed.append((s0, s))
         if kept > 0 and n_words >= 12:
             body_seen += 1
+        prose_seen = prose_seen or n_words >= 12
         if kept == 0:
             first_key = _echo_key(line)
         kept += 1
@@ -295,7 +410,7 @@ def clean(text: str, *, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Clean
     cleaned = _blank(source, removed)
     return Cleaned(
         text=cleaned,
-        removed=tuple(Span.of(source, s, e) for s, e in sorted(removed)),
+        removed=tuple(Span.of(source, s, e) for s, e in _merged(removed)),
         highlights=tuple(highlights),
         outlet=outlet,
         title=title,

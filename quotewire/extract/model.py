@@ -146,3 +146,8 @@ class Article:
     published_at: dt.datetime | None = None
     published_source: str = "none"
     notes: list[str] = field(default_factory=list)
+    # Where ``published``, ``title`` and ``outlet`` came from ("input", "json-ld", "meta:og:site_name", ...).
+    meta_sources: dict[str, str] = field(default_factory=dict)
+    # The page's own headline and summary (HTML pages): lines of the text repeating them at its top
+    # are page furniture, which the cleaner blanks.
+    furniture: tuple[str, ...] = ()

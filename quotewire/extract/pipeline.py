@@ -42,16 +42,18 @@ def analyse(
     source_path: str = "",
     cues: CueLexicon = DEFAULT_CUES,
     extra_boilerplate: Sequence[re.Pattern[str]] = (),
+    furniture: Sequence[str] = (),
     timings: dict[str, float] | None = None,
 ) -> Analysis:
     """Run the pure stages on one source text. Text in another language gets no quotes or events.
 
     Relative dates anchor on ``published``, else on the date the text states, else on a date in
-    ``source_path``. ``timings``, when given, accumulates seconds per stage (for benchmarks).
+    ``source_path``. ``furniture`` is the page's own headline and summary (see ``clean``).
+    ``timings``, when given, accumulates seconds per stage (for benchmarks).
     """
     clock = time.perf_counter
     t0 = clock()
-    cleaned = clean(text, extra_patterns=extra_boilerplate)
+    cleaned = clean(text, extra_patterns=extra_boilerplate, furniture=furniture)
     language = detect_language(cleaned.text)
     ex = Analysis(cleaned=cleaned, language=language)
     t1 = clock()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import socket
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -218,3 +219,80 @@ def test_pipeline_reads_html_inputs_once_wired(tmp_path: Path) -> None:
             for line in p.read_text(encoding="utf-8").splitlines()]
     assert docs[0]["external_id"] == "gz-1" and docs[0]["outlet"] == "Springfield Gazette"
     assert docs[0]["text"].startswith(PARAS[0][:40])
+
+
+# --- the page's own metadata and the boilerplate spans (issue #16) ------------------------------
+
+
+def bare_page(head: str, article: str) -> bytes:
+    return f"<!DOCTYPE html><html><head><meta charset='utf-8'>{head}</head><body><article>{article}</article></body></html>".encode()
+
+
+ARTICLE = "".join(f"<p>{p}</p>" for p in PARAS)
+
+
+@pytest.mark.parametrize(
+    ("head", "article", "published", "source"),
+    [
+        # The page's own datetime, year-month-day: 4 October, never 10 April.
+        ("", f'<time datetime="2016-10-04">4 Oct</time>{ARTICLE}', dt.date(2016, 10, 4), "time"),
+        ('<meta property="article:published_time" content="2016-10-04T23:30:00-04:00">', ARTICLE,
+         dt.date(2016, 10, 4), "meta:article:published_time"),
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2016-10-04"}</script>',
+         ARTICLE, dt.date(2016, 10, 4), "json-ld"),
+    ],
+)
+def test_published_from_the_pages_markup(head: str, article: str, published: dt.date, source: str) -> None:
+    art = to_article(bare_page(head, article))
+    assert art.published == published and art.published_source == "metadata"
+    assert art.meta_sources["published"] == source
+
+
+def test_title_without_site_chrome_and_outlet_from_site_name() -> None:
+    head = ('<title>Council closes harbour bridge | Springfield Gazette</title>'
+            '<meta property="og:site_name" content="Springfield Gazette">')
+    art = to_article(bare_page(head, ARTICLE))
+    assert art.title == "Council closes harbour bridge" and art.meta_sources["title"] == "title-tag"
+    assert art.outlet == "Springfield Gazette" and art.meta_sources["outlet"] == "meta:og:site_name"
+
+
+def test_jsonld_publisher_is_the_outlet_when_no_site_name() -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Council closes bridge", '
+            '"publisher": {"@type": "Organization", "name": "Springfield Gazette"}}</script>')
+    art = to_article(bare_page(head, ARTICLE))
+    assert (art.title, art.outlet) == ("Council closes bridge", "Springfield Gazette")
+    assert art.meta_sources == {"title": "json-ld", "outlet": "json-ld"}
+
+
+def test_sidecar_fields_are_sourced_as_input() -> None:
+    side = json.dumps({"outlet": "The Gazette"}).encode()
+    art = to_article(news_page().encode("utf-8"), sidecar=side)
+    assert art.meta_sources["outlet"] == "input"
+    assert art.meta_sources["published"] == "meta:article:published_time"
+
+
+def test_headline_at_the_top_is_a_boilerplate_span_and_yields_nothing() -> None:
+    """The page's headline, repeated as the text's first line, is a span; a quote in it is not a quote."""
+    headline = '"We will fix it," says mayor as bridge closes'
+    head = f'<meta property="og:title" content="{headline}">'
+    article = f"<h1>{headline}</h1>{ARTICLE}<p>Sign up for our free daily newsletter</p>"
+    art = to_article(bare_page(head, article))
+    assert art.text.startswith(headline)
+    opts = Options(today=dt.date(2026, 1, 1))
+    good, rejects = validate_records(process_article(art, "pages/bridge.html", opts), "pages/bridge.html")
+    assert rejects == []
+    doc = good["documents"][0]
+    spans = [(s["start"], s["end"]) for s in doc["boilerplate_spans"]]
+    assert (0, len(headline)) in spans
+    assert any(art.text[s:e] == "Sign up for our free daily newsletter" for s, e in spans)
+    assert spans == sorted(spans) and all(a[1] < b[0] for a, b in pairwise(spans))
+    for table, keys in (("quotes", ("text", "cue", "speaker_mention")), ("events", ("text", "date_text"))):
+        for r in good[table]:
+            for k in keys:
+                if r.get(f"{k}_start") is None:
+                    continue
+                assert not any(s < r[f"{k}_end"] and r[f"{k}_start"] < e for s, e in spans), (table, r[k])
+    assert good["quotes"], "the body's quotes are still found"
+    assert not any("fix it" in q["text"] for q in good["quotes"])
+    body = "".join(" " if any(s <= i < e for s, e in spans) else ch for i, ch in enumerate(doc["text"]))
+    assert PARAS[1] in body and headline not in body

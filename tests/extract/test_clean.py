@@ -8,6 +8,7 @@ idempotent.
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
 import pytest
 
@@ -304,3 +305,158 @@ def test_widget_and_more_rules_leave_prose(line: str) -> None:
     c = clean(source)
     check_contract(source, c)
     assert " ".join(line.split()) in kept_lines(c)
+
+
+# --- web page furniture (issue #16): each family with a hand-written example --------------------
+# (id, source, lines that must be removed, lines that must stay)
+WEB_CASES = [
+    (
+        "newsletter-box",
+        f"Headline of the story\n{PROSE}\nMorning Brief Newsletter\nThanks for signing up!\n"
+        "Keep an eye on your inbox for the latest news.\nThere was an error processing your subscription.\n"
+        "Get the Morning Brief newsletter in your inbox\n",
+        ["Morning Brief Newsletter", "Thanks for signing up!", "Keep an eye on your inbox for the latest news.",
+         "There was an error processing your subscription.", "Get the Morning Brief newsletter in your inbox"],
+        [PROSE],
+    ),
+    (
+        "share-prompts",
+        f"Headline of the story\n{PROSE}\nLike this story? Share it with a friend!\nShare this article with your friends\n",
+        ["Like this story? Share it with a friend!", "Share this article with your friends"],
+        [PROSE],
+    ),
+    (
+        "related-headings-and-site-links",
+        f"Headline of the story\n{PROSE}\nDON'T MISS\nCity fines landlord over mould [INSIGHT]\n"
+        "Ferry fares to rise in spring [VIDEO]\nAlso on example.com Harbour traffic doubles in a year\n",
+        ["DON'T MISS", "City fines landlord over mould [INSIGHT]", "Ferry fares to rise in spring [VIDEO]",
+         "Also on example.com Harbour traffic doubles in a year"],
+        [PROSE],
+    ),
+    (
+        "credits-at-the-foot",
+        f"Headline of the story\n{PROSE}\nReporting by Ann Lee; additional reporting by Bo Chan; Editing by Cy Dunn\n"
+        "Additional reporting by Dee Fox\nEd Gray contributed reporting from Lisbon.\n"
+        "Staff writers Fay Hill and Gus Ives contributed to this report.\n",
+        ["Reporting by Ann Lee; additional reporting by Bo Chan; Editing by Cy Dunn", "Additional reporting by Dee Fox",
+         "Ed Gray contributed reporting from Lisbon.", "Staff writers Fay Hill and Gus Ives contributed to this report."],
+        [PROSE],
+    ),
+    (
+        "contact-lines",
+        f"Headline of the story\n{PROSE}\nWrite to Ann Lee at ann.lee@example.com\nann.lee@example.com\n"
+        "twitter.com/annlee\n@annlee\nReach the reporters on Twitter at example\nFollow Ann Lee on Twitter for more.\n",
+        ["Write to Ann Lee at ann.lee@example.com", "ann.lee@example.com", "twitter.com/annlee", "@annlee",
+         "Reach the reporters on Twitter at example", "Follow Ann Lee on Twitter for more."],
+        [PROSE],
+    ),
+    (
+        "date-stamps-and-reading-time",
+        f"Headline of the story\n- Published 9 November 2021\nNovember 9, 2021 - 11:28 AMT\nUpdated at 1:23 p.m.\n"
+        f"4 min read\nReading time: 2 minutes\n{PROSE}\n",
+        ["- Published 9 November 2021", "November 9, 2021 - 11:28 AMT", "Updated at 1:23 p.m.", "4 min read",
+         "Reading time: 2 minutes"],
+        [PROSE],
+    ),
+    (
+        "comments-tags-print-tools",
+        f"Headline of the story\n{PROSE}\nComments\n12 comments\nFiled under: Harbour\nTags: bridge, council\n"
+        "Explore further\n- Order Reprints\n- Print Article\n"
+        "This copy is for your personal, non-commercial use only. To order copies visit our site.\n",
+        ["Comments", "12 comments", "Filed under: Harbour", "Tags: bridge, council", "Explore further",
+         "- Order Reprints", "- Print Article",
+         "This copy is for your personal, non-commercial use only. To order copies visit our site."],
+        [PROSE],
+    ),
+    (
+        "photo-credits-rules-and-style-leftovers",
+        f"Headline of the story\n{PROSE}\nGetty.\nGetty Images/Instagram\nAP Photo\n***\n---\n.image-wrap {{\n"
+        "width:100%;\n}\nArticle continued below\n",
+        ["Getty.", "Getty Images/Instagram", "AP Photo", "***", "---", ".image-wrap {", "width:100%;", "}",
+         "Article continued below"],
+        [PROSE],
+    ),
+    (
+        "click-here-call-to-action",
+        f"Headline of the story\n{PROSE}\nGet the magazine every month. 12 issues for 10 pounds. Click here for more.\n"
+        "GET THE APP ON THE GO BY CLICKING HERE\n",
+        ["Get the magazine every month. 12 issues for 10 pounds. Click here for more.",
+         "GET THE APP ON THE GO BY CLICKING HERE"],
+        [PROSE],
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "gone", "stay"), [c[1:] for c in WEB_CASES], ids=[c[0] for c in WEB_CASES])
+def test_web_furniture_removed(source: str, gone: list[str], stay: list[str]) -> None:
+    test_boilerplate_removed(source, gone, stay)
+
+
+WEB_PROSE = [
+    ("mentions-newsletter", "The council's newsletter said the bridge would reopen in two years, officials said."),
+    ("comments-in-sentence", "Comments from residents were mostly positive, the mayor said at the meeting."),
+    ("contributed-money", "Local firms contributed money to the repair fund, according to the city."),
+    ("date-in-sentence", "The bridge closed on November 9, 2021 after engineers found corrosion."),
+    ("follow-in-sentence", "Follow-up inspections will take place every month, the engineers said."),
+    ("url-in-list", "https://example.com/report.pdf"),
+    # A live blog's entry time heads the entry: kept (only a labelled time is a stamp).
+    ("bare-time-heading", "9:15 p.m."),
+    ("underscore-rule", "___"),
+]
+
+
+@pytest.mark.parametrize("line", [c[1] for c in WEB_PROSE], ids=[c[0] for c in WEB_PROSE])
+def test_web_prose_survives(line: str) -> None:
+    test_prose_survives(line)
+
+
+def test_repeated_short_lines_inside_the_body_are_kept() -> None:
+    """A table's or a recipe's rows repeat inside the body; only repeats around the header are echoes."""
+    rows = "Breakfast\nEat within an hour of waking\nLunch\nEat within an hour of waking\n"
+    source = f"Headline of the story\n{PROSE}\n{rows}The talks resumed on Friday, officials said.\n"
+    c = clean(source)
+    check_contract(source, c)
+    assert kept_lines(c).count("Eat within an hour of waking") == 2
+
+
+HEADLINE = "Council votes to close harbour bridge"
+STANDFIRST = "The crumbling crossing will shut for two years while engineers replace its supports."
+
+
+@pytest.mark.parametrize(
+    ("source", "gone", "stay"),
+    [
+        # The page's headline at the top, in another case, and its standfirst right after it.
+        (f"{HEADLINE.upper()}\n{STANDFIRST}\n{PROSE}\n", [HEADLINE.upper(), STANDFIRST], [PROSE]),
+        # A summary that is not right after the headline is the body's own first paragraph: kept.
+        (f"{STANDFIRST}\n{PROSE}\n", [], [STANDFIRST, PROSE]),
+        # The headline repeated later in the body is prose there (a quote of it, a caption): kept.
+        (f"{PROSE} {PROSE}\n{HEADLINE}\n", [], [HEADLINE]),
+    ],
+    ids=["headline-and-standfirst", "summary-is-the-lead", "headline-after-body"],
+)
+def test_page_headline_and_standfirst_at_the_top(source: str, gone: list[str], stay: list[str]) -> None:
+    c = clean(source, furniture=(HEADLINE, STANDFIRST))
+    assert clean(c.text, furniture=(HEADLINE, STANDFIRST)).text == c.text, "not idempotent"
+    lines = kept_lines(c)
+    assert not [g for g in gone if g in lines] and all(s in lines for s in stay), lines
+
+
+def test_removed_spans_are_exact_sorted_and_disjoint() -> None:
+    source = f"{HEADLINE}\n\nADVERTISEMENT\n{PROSE}\nThanks for signing up!\n"
+    c = clean(source, furniture=(HEADLINE,))
+    starts = [source.index(x) for x in (HEADLINE, "ADVERTISEMENT", "Thanks for signing up!")]
+    assert [(s.start, s.end) for s in c.removed] == [
+        (starts[0], starts[0] + len(HEADLINE)), (starts[1], starts[1] + 13), (starts[2], starts[2] + 22)]
+    for span in c.removed:
+        assert source[span.start : span.end] == span.text
+
+
+def test_widget_inside_a_removed_line_is_one_span() -> None:
+    line = "RELATED: Rep. Ann OmarAnn OmarBudget talks stall | Ferry fares rise MORE (D-Minn.) speaks"
+    source = f"Headline of the story\n{PROSE}\n{line}\n"
+    c = clean(source)
+    check_contract(source, c)
+    start = source.index(line)
+    assert (start, start + len(line)) in [(s.start, s.end) for s in c.removed]
+    assert all(a.end < b.start for a, b in pairwise(c.removed))

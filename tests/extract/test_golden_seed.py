@@ -104,6 +104,23 @@ def test_no_boilerplate_in_records_and_highlights_kept(seed: Any) -> None:
     ]
 
 
+def test_boilerplate_spans_cover_the_furniture_and_nothing_comes_from_them(seed: Any) -> None:
+    """Every piece of furniture lies inside a ``boilerplate_spans`` entry; no quote, cue, mention,
+    date or event clause overlaps one (the spans are what the cleaner blanked)."""
+    text, rec = seed
+    spans = [(s["start"], s["end"]) for s in rec["documents"][0]["boilerplate_spans"]]
+    for b in BOILERPLATE:
+        pos = 0
+        while (i := text.find(b, pos)) >= 0:
+            assert any(s <= i and i + len(b) <= e for s, e in spans), f"{b!r} at {i} outside every span"
+            pos = i + 1
+    for table, keys in (("quotes", ("text", "cue", "speaker_mention")), ("events", ("text", "date_text", "action"))):
+        for r in rec[table]:
+            for k in keys:
+                if r[f"{k}_start"] is not None:
+                    assert not any(s < r[f"{k}_end"] and r[f"{k}_start"] < e for s, e in spans), (table, k, r[k])
+
+
 def test_offsets_slice_the_source(seed: Any) -> None:
     text, rec = seed
     for table in ("quotes", "events"):
