@@ -49,7 +49,7 @@ _GENERIC_ORG_HEADS = frozenset("""company firm group organisation organization b
 # Words in an organisation's name that an organisation noun also refers to ("the agency" -> "...
 # Department", "the union" -> "Association of Flight Attendants").
 ORG_NAME_HEADS = {"panel": ("panel", "committee", "subcommittee", "commission"),
-                  "union": ("union", "association", "federation", "workers"),
+                  "union": ("union", "association", "federation", "workers", "local"),
                   "agency": ("agency", "office", "administration", "bureau", "department", "service"),
                   "city": ("city", "town", "municipality", "village"),
                   "government": ("government", "ministry", "department", "administration")}
@@ -106,7 +106,7 @@ def _description_head(mention: str) -> str | None:
     for w in words[1:]:
         if w.lower() in ("of", "for", "at", "with", "in", "and", "who", "which", ","):
             break
-        body.append(w.strip(",.").lower())
+        body.append(w.strip(",.").lower().removesuffix("'s").removesuffix("\u2019s"))  # "the union's release"
     if not body:
         return None
     head = body[-1]

@@ -457,12 +457,19 @@ def _np_after(toks: list[_Tok], a: int, hi: int) -> tuple[int, int] | None:
             continue
         if u.low in NP_AFTER_STOP or (u.low in lex.verbs and not u.cap):
             break
+        if b > a and not u.cap and u.low.endswith(("'s", "\u2019s")):
+            b += 1  # "according to a Michigan school's latest list": the possessor is the source
+            break
         if (b > a and u.word and not u.cap and toks[b - 1].cap and u.low not in ("of", "for", "de", "van", "von", "at")
                 and not (u.low in SPEAKER_NOUNS or u.low in TITLES)
                 # "the top British medical journal": inside a determiner phrase with a lower-case
                 # modifier, a capitalised word is an adjective; the phrase goes on to its noun.
                 and not (toks[a].low in DETERMINERS and any(not toks[x].cap for x in range(a + 1, b))
-                         and _ADJECTIVE_LIKE.search(toks[b - 1].low) is not None)):
+                         and _ADJECTIVE_LIKE.search(toks[b - 1].low) is not None)
+                # "according to a Michigan school's latest list": an article and one capitalised
+                # modifier before a noun (not a verb) are one noun phrase.
+                and not (b == a + 2 and toks[a].low in ("a", "an") and u.low not in _NOT_NOUNS
+                         and not u.low.endswith("ed"))):
             # "said Locke while negotiations ...": a lower-case word after the name ends it, but a
             # role noun goes on ("a senior Democratic aide", "former Bank of Canada governor David
             # Dodge"): the capitals were the role's modifiers.
@@ -480,6 +487,8 @@ def _np_after(toks: list[_Tok], a: int, hi: int) -> tuple[int, int] | None:
     return (a, b)
 
 
+_NOT_NOUNS = frozenset("""would will is was are were has had have could should may might can must does did
+    says said told""".split())
 # Capitalised adjectives of nationality, party or religion ("British", "Democratic", "Chinese").
 _ADJECTIVE_LIKE = re.compile(r"(?:an|ish|ese|ic|ican|ian)$")
 

@@ -268,6 +268,9 @@ def _fallback_name_colon(toks: list[_Tok], tk: int, m: _Mark, reach: int) -> _Ca
     b = tk - 1
     while b > 0 and tk - 1 - b < 5 and (toks[b - 1].cap or (toks[b - 1].text == "." and b > 1 and toks[b - 2].cap)):
         b -= 1
+    label = [t.text for t in toks[b : tk - 1] if t.word]
+    if len(label) >= 2 and all(w.isupper() for w in label):
+        return None  # "ANALYST'S VIEWPOINT: "..."": a section label in capitals is no speaker
     if b < tk - 1 and toks[b].cap and toks[b].word and toks[b].start >= reach:
         cue_tok = toks[tk - 1]
         name = (toks[b].start, toks[tk - 2].end)

@@ -102,6 +102,19 @@ def _paragraph_spans(text: str, sentences: Sequence[Sentence]) -> list[tuple[int
     return [spans[k] for k in sorted(spans)]
 
 
+def _attribution_only(sentence: str, verbs: frozenset[str] | set[str]) -> bool:
+    """Is ``sentence`` a name with its appositive and a cue with only adjuncts after it ("Michael
+    Every, a senior strategist for Rabobank, said in a commentary.")? Such a sentence signs the
+    quotation before it."""
+    words = sentence.split()
+    if len(words) > 18 or not words[0][:1].isupper() or "," not in sentence:
+        return False
+    for i, w in enumerate(words[:14]):
+        if w.strip(".,").lower() in verbs:
+            return len(words) - i <= 5 and i >= 2
+    return False
+
+
 def _clauses(text: str, sentences: Sequence[Sentence], marks: list[_Mark]) -> list[tuple[int, int, int]]:
     """Sentences merged where a quotation crosses their boundary: ``(start, end, paragraph)``.
 
@@ -125,7 +138,8 @@ def _clauses(text: str, sentences: Sequence[Sentence], marks: list[_Mark]) -> li
                 and text[pe - 1] in "\"\u201d'\u2019"
                 and text[ps:pe].rstrip("\"\u201d'\u2019")[-1:] in ("?", "!", ".")
                 and text[s.start] not in "\"\u201c'\u2018"
-                and (text[ps:pe].rstrip("\"\u201d'\u2019")[-1:] != "." or len(text[s.start : s.end].split()) <= 10)
+                and (text[ps:pe].rstrip("\"\u201d'\u2019")[-1:] != "." or len(text[s.start : s.end].split()) <= 10
+                     or _attribution_only(text[s.start : s.end], lex.verbs))
                 and not (
                     mi > 0
                     and marks[mi - 1].end >= pe - 1
@@ -138,7 +152,7 @@ def _clauses(text: str, sentences: Sequence[Sentence], marks: list[_Mark]) -> li
                 # '"...?" Graham asked.' / '"... for good." Smith said.': a short attribution
                 # sentence right after a closed quote belongs to it.
                 head = text[s.start : min(s.end, s.start + 60)].lower().split()[:6]
-                if any(w.strip(".,") in lex.verbs for w in head):
+                if any(w.strip(".,") in lex.verbs for w in head) or _attribution_only(text[s.start : s.end], lex.verbs):
                     out[-1] = (ps, s.end, pp)
                     continue
         out.append((s.start, s.end, s.paragraph))

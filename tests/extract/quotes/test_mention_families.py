@@ -72,3 +72,19 @@ def test_quotes_with_their_own_speaker(text: str, content: str, mention: str) ->
 def test_appositive_chains_before_the_cue(text: str, mention: str, content: str) -> None:
     got = [(q.mention.text if q.mention else None, q.content.text) for q in extract_quotes(text, split_sentences(text))]
     assert (mention, content) in got, got
+
+
+@pytest.mark.parametrize(("text", "mention", "content_start"), [
+    # A sentence of a name, its appositive and a cue with only adjuncts signs the quotation before it.
+    ("\u201cToday what matters most is the trade talks.\u201d Michael Every, a senior strategist for Rabobank, "
+     "said in a commentary.", "Michael Every", "\u201cToday"),
+    # A section label in capitals before a colon is no speaker.
+    ("Shares fell.\n\nANALYST'S VIEWPOINT: \u201cToday what matters most is that we get day two of the talks.\u201d",
+     None, "\u201cToday"),
+    # The possessor after "according to" is the source.
+    ("Parents joined the rally, according to a Michigan school's latest list.", "a Michigan school's",
+     "Parents"),
+])
+def test_signatures_labels_and_possessors(text: str, mention: str | None, content_start: str) -> None:
+    got = [(q.mention.text if q.mention else None, q.content.text) for q in extract_quotes(text, split_sentences(text))]
+    assert any(m == mention and c.startswith(content_start) for m, c in got), got
