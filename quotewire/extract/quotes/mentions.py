@@ -487,6 +487,7 @@ def _np_after(toks: list[_Tok], a: int, hi: int) -> tuple[int, int] | None:
     return (a, b)
 
 
+_FINITE = frozenset("is are was were has have had will would can could should must may might did does do".split())
 _NOT_NOUNS = frozenset("""would will is was are were has had have could should may might can must does did
     says said told""".split())
 # Capitalised adjectives of nationality, party or religion ("British", "Democratic", "Chinese").
@@ -546,6 +547,18 @@ def _opening_subject(toks: list[_Tok], c: int) -> tuple[int, int] | None:
     b = a
     while b < c and (toks[b].cap or toks[b].text == ".") and not toks[b].quoted:
         b += 1
+    if b == a and a > 0 and toks[a - 1].text == "," and toks[a].word and not toks[a].quoted:
+        # "While there is no law ..., presidential contenders of both parties have understood that
+        # it is necessary to show ...": after an opening clause, a plural noun phrase up to its
+        # finite verb.
+        e = a
+        while e < c and e - a < 8 and toks[e].word and not toks[e].quoted and toks[e].low not in _FINITE:
+            e += 1
+        if e < c and e > a and toks[e].low in _FINITE and toks[a].low not in CLAUSE_WORDS \
+                and (toks[e - 1].low.endswith("s") or toks[e - 1].low in SPEAKER_NOUNS) \
+                and not any(t.low in CLAUSE_WORDS for t in toks[a:e]):
+            return (toks[a].start, toks[e - 1].end)
+        return None
     if b == a or toks[b - 1].text == ".":
         return None
     return (toks[a].start, toks[b - 1].end)

@@ -88,3 +88,9 @@ def test_appositive_chains_before_the_cue(text: str, mention: str, content: str)
 def test_signatures_labels_and_possessors(text: str, mention: str | None, content_start: str) -> None:
     got = [(q.mention.text if q.mention else None, q.content.text) for q in extract_quotes(text, split_sentences(text))]
     assert any(m == mention and c.startswith(content_start) for m, c in got), got
+
+
+def test_a_plural_subject_after_an_opening_clause() -> None:
+    text = ("While there is no law requiring candidates to disclose their taxes, presidential contenders of both "
+            "parties have understood that it is necessary to show that they have nothing to hide.")
+    assert "presidential contenders of both parties" in mentions(text)
