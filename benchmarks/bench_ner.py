@@ -66,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     for mode in modes:
         tagger._cache.clear()
         tagger._pairs.clear()
+        tagger._cases.clear()
         found = 0
         t0 = time.perf_counter()
         for text in texts:

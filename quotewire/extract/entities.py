@@ -217,9 +217,14 @@ def token_attributes(k: int, word: str, first: bool, lexicon: dict[str, str]) ->
 def pair_attributes(prev: str, word: str, nxt: str) -> list[str]:
     """Feature names joining the tagged token with its neighbours: the word before and the case
     after ("mr.|t", "the|t"), the case before and the word after ("t|said", "t|'s"), and the three
-    cases ("ltl": one capitalised word between lower-case ones)."""
-    cp, cw, cn = _case(prev) if prev != "<S>" else "S", _case(word), _case(nxt) if nxt != "</S>" else "E"
+    cases ("ltl": one capitalised word between lower-case ones). Each depends on one word and a
+    case (``Tagger.pair_vectors`` caches them so)."""
+    cp, cw, cn = _edge_case(prev), _case(word), _edge_case(nxt)
     return [f"pc:{prev.lower()}|{cw}", f"cn:{cw}|{nxt.lower()}", f"ccc:{cp}{cw}{cn}"]
+
+
+def _edge_case(word: str) -> str:
+    return "S" if word == "<S>" else "E" if word == "</S>" else _case(word)
 
 
 def is_first(prev: str) -> bool:
@@ -241,6 +246,7 @@ class Tagger:
         self.lexicon: dict[str, str] = model["lexicon"]  # type: ignore[assignment]
         self._cache: dict[tuple[int, str, bool], list[float]] = {}
         self._pairs: dict[tuple[str, str, str], list[float]] = {}
+        self._cases: dict[str, str] = {}
         # I-X may only follow B-X or I-X: impossible transitions get -inf.
         self.allowed = [[not (b.startswith("I-") and a[2:] != b[2:]) for b in self.labels] for a in self.labels]
         self.start_ok = [not lab.startswith("I-") for lab in self.labels]
@@ -252,12 +258,7 @@ class Tagger:
         key = (k, word, first)
         v = self._cache.get(key)
         if v is None:
-            v = [0.0] * self.n
-            for a in token_attributes(k, word, first, self.lexicon):
-                w = self.weights.get(a)
-                if w is not None:
-                    for j in range(self.n):
-                        v[j] += w[j]
+            v = self._sum(token_attributes(k, word, first, self.lexicon))
             if len(self._cache) > 300_000:  # bound the memory of a long-running worker
                 self._cache.clear()
             self._cache[key] = v
@@ -269,20 +270,38 @@ class Tagger:
         leaves it outside any name without decoding it; about half of a news article's regions."""
         return self.lexicon.get(word.lower(), "? ?").endswith("L")
 
+    def _sum(self, attrs: list[str]) -> list[float]:
+        get = self.weights.get
+        rows = [w for a in attrs if (w := get(a)) is not None]
+        return [sum(col) for col in zip(*rows, strict=True)] if rows else [0.0] * self.n
+
     def pair_vector(self, prev: str, word: str, nxt: str) -> list[float]:
-        key = (prev, word, nxt)
-        v = self._pairs.get(key)
-        if v is None:
-            v = [0.0] * self.n
-            for a in pair_attributes(prev, word, nxt):
-                w = self.weights.get(a)
-                if w is not None:
-                    for j in range(self.n):
-                        v[j] += w[j]
-            if len(self._pairs) > 300_000:
-                self._pairs.clear()
-            self._pairs[key] = v
-        return v
+        """``pair_attributes``' score vector, from three caches: (word before, case), (case, word
+        after) and the three cases; each key recurs far more often than the three words."""
+        cases = self._cases
+        cw = cases.get(word)
+        if cw is None:
+            cw = cases[word] = _case(word)
+        cp = cases.get(prev)
+        if cp is None:
+            cp = cases[prev] = _edge_case(prev)
+        cn = cases.get(nxt)
+        if cn is None:
+            cn = cases[nxt] = _edge_case(nxt)
+        pairs = self._pairs
+        left = pairs.get(("<", prev, cw))
+        if left is None:
+            left = pairs[("<", prev, cw)] = self._sum([f"pc:{prev.lower()}|{cw}"])
+        right = pairs.get((">", nxt, cw))
+        if right is None:
+            right = pairs[(">", nxt, cw)] = self._sum([f"cn:{cw}|{nxt.lower()}"])
+        tri = pairs.get(("=", cp, cw + cn))
+        if tri is None:
+            tri = pairs[("=", cp, cw + cn)] = self._sum([f"ccc:{cp}{cw}{cn}"])
+        if len(pairs) > 300_000 or len(cases) > 300_000:  # bound the memory of a long-running worker
+            pairs.clear()
+            cases.clear()
+        return [x + y + z for x, y, z in zip(left, right, tri, strict=True)]
 
     def emissions(self, words: Sequence[str], positions: Sequence[int]) -> list[list[float]]:
         """Score vectors of the tokens at ``positions`` (their neighbours in ``words`` as context)."""
