@@ -8,15 +8,18 @@ small JSON file (``models/ner_model.json``) loaded once per process::
 
 How it runs. Each sentence is tokenised roughly as UD EWT is (punctuation, possessive 's and n't
 split off; "U.S." and "Mr." kept whole). Every feature depends on ONE token and its offset from the
-tagged position (-2..+2), so a token's score vector is the sum of five cached vectors, one per
-offset, looked up by the word itself: the per-token cost is a few dictionary look-ups, not the
-feature strings. Viterbi decoding over B/I/O tags gives the spans.
+tagged position (-2..+2), or on one word and one case class beside it, so a token's score vector
+is the sum of six cached vectors looked up by word: the per-token cost is a few dictionary
+look-ups, not the feature strings. Viterbi decoding over B/I/O tags gives the spans; a name found
+once is then given to its other untagged occurrences in the article (``propagate``).
 
 Fast mode (the default, ``mode="fast"``): in cased text nearly every name has a capital letter, so
 only the regions around capitalised words (two such words at most nine characters apart are one
 region: "University of Toronto", "Bank of the West") are tokenised and decoded, with two true
-neighbours on each side as context; every other token is outside any name. ``mode="full"`` decodes every token (lower-case
-names such as "tampa bay" in web text); the scores of both are in ``docs/models.md``.
+neighbours on each side as context; every other token is outside any name, and so is a one-word
+region whose word is nearly always lower case mid-sentence ("The", "However" opening a sentence).
+``mode="full"`` decodes every token (lower-case names such as "tampa bay" in web text). Scores,
+speed and data: ``docs/models.md``.
 """
 
 from __future__ import annotations
