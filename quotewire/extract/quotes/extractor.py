@@ -10,6 +10,7 @@ confidences from ``RULE_PRECISION``, ``Quote`` records).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from quotewire.extract.model import Quote, QuoteType, Sentence, Span
@@ -388,12 +389,35 @@ def _finish(text: str, cands: list[_Cand], marks: list[_Mark]) -> list[Quote]:
         conf = RULE_PRECISION.get(c.rule, 0.5)
         if qtype != "direct" and cue is not None:
             conf = (conf + CUE_RATE.get(cue.text.lower(), 0.6)) / 2
-        mention = Span.of(text, *c.mention) if c.mention else None
+        mention = _repaired_mention(text, c.mention) if c.mention else None
         before = text[max(0, cue.start - 20) : cue.start] if cue else ""
         qkind = quote_kind(cue.text if cue else None, c.rule, qtype, text[c.parts[0][0] : c.parts[0][1]], before)
         for a, b in c.parts:
             out.append(Quote(qtype, Span.of(text, a, b), cue, mention, round(conf, 3), c.rule, g, qkind))
     return out
+
+
+# One-word mentions that never name a speaker: an article alone, a sentence adverb, a subordinator.
+_NOT_A_MENTION = frozenset("""the this that these those nonetheless nevertheless however meanwhile still
+    finally moreover furthermore instead indeed besides also then thus hence therefore otherwise perhaps
+    although though while when after before because since if as once unless until""".split())
+_PRONOUN_AFTER_COMMA = re.compile(r",\s+(he|she|they|we|it|I)\b")
+
+
+def _repaired_mention(text: str, mention: tuple[int, int]) -> Span | None:
+    """The mention, or the pronoun right after a sentence adverb taken in its place
+    ("Nonetheless, she ... told Tracy"), or None when the mention is a lone article or adverb.
+
+    Why: a rule that walks back to a clause's first capitalised word can land on "The" or
+    "Nonetheless"; as a speaker either is noise, while no mention lets the speakers stage use
+    the context."""
+    word = text[mention[0] : mention[1]]
+    if word.lower() not in _NOT_A_MENTION:
+        return Span.of(text, *mention)
+    after = _PRONOUN_AFTER_COMMA.match(text, mention[1])
+    if after is not None:
+        return Span.of(text, after.start(1), after.end(1))
+    return None
 
 
 def _nested(cands: list[_Cand]) -> list[bool]:

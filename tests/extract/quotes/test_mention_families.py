@@ -94,3 +94,15 @@ def test_a_plural_subject_after_an_opening_clause() -> None:
     text = ("While there is no law requiring candidates to disclose their taxes, presidential contenders of both "
             "parties have understood that it is necessary to show that they have nothing to hide.")
     assert "presidential contenders of both parties" in mentions(text)
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    # A lone article is no mention (the speakers stage then uses the context).
+    ("The most popular punching bag in golf finally said \u201cno mas.\u201d", None),
+    # A sentence adverb taken as the subject gives way to the pronoun after its comma.
+    ("Nonetheless, she played nice by tracking down Tracy in the bedroom where she had gone to cry and, without "
+     "meaning a word of it, told Tracy she was \u201cone of the most amazing women I have ever met.\u201d", "she"),
+])
+def test_lone_articles_and_sentence_adverbs_are_no_mentions(text: str, mention: str | None) -> None:
+    got = mentions(text)
+    assert got and got[0] == mention, got
