@@ -148,6 +148,11 @@ _INDEFINITE_HEAD = re.compile(
 _PERSON_TITLES = {"judge": ("judge", "justice"), "lawmaker": ("lawmaker", "senator", "sen", "rep", "representative")}
 
 
+# Parties and groups named by their members (capitalised plurals in political news).
+_PARTY_GROUPS = frozenset("""conservatives liberals democrats republicans greens tories liberal-democrats
+    socialists nationalists separatists""".split())
+
+
 def resolve_speakers(
     text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote]
 ) -> tuple[list[Speaker], list[Attribution]]:
@@ -244,6 +249,10 @@ class _Resolver:
             full = doc.expand(word, s)
             if full != word and full.lower() in self.index:
                 self._add(s, e, self.index[full.lower()])
+            elif word.lower() in _PARTY_GROUPS:
+                # "The Conservatives believe they'll ...": a party named by its members is a group
+                # that "they" refers to.
+                self._add(s, e, self.entity(word, "organization"))
         # Organisation names: antecedents of "it", "they" and "the company".
         for s, e, name in doc.orgs:
             if s < 0:

@@ -166,3 +166,9 @@ def test_a_description_later_in_the_story_stays_unnamed() -> None:
 def test_institutions_names_and_adjectives(text: str, word: str, expected: str) -> None:
     name = speaker_name_of(text, word)
     assert name is not None and name.lower().removeprefix("the ") == expected.lower().removeprefix("the ")
+
+
+def test_they_refers_to_a_party_named_by_its_members() -> None:
+    text = ("The carbon tax is key for the government. The Conservatives believe they will be able to cast it as a "
+            "tax grab; they say their research shows their voters prioritize the economy.")
+    assert speaker_name_of(text, "research shows") == "Conservatives"
