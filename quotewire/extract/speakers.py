@@ -655,6 +655,13 @@ def _named(
         named_body = len(words) > 1 and words[-1].lower() in _ORG_HEADS and any(w[:1].isupper() for w in words[1:-1])
         return make(m.text, "organization" if named_body else "unknown")
     bare = name.replace(".", "") if name.replace(".", "").isupper() else name  # "U.N." -> "UN"
+    person_tail = " " not in name and (longer := doc.fullest(name, m.start)) != name \
+        and longer.split()[0].lower() in first_name_genders()
+    if person_tail:
+        # "PENCE:" in a transcript, "Trump" beside "Trump University": a surname of a person the
+        # article names in full is that person, in capitals or not, before any organisation's
+        # first word.
+        return _person(text, m, longer, desc, make, entities)
     if bare in doc.org_full:  # "EDC", "Suncor", "IMF": the organisation's full name written in the article
         name = doc.org_full[bare]
         kind: Kind = "organization"
@@ -665,6 +672,12 @@ def _named(
             # opens a sentence is a group, never a "he" or "she" to resolve.
             kind = "unknown"
     full = doc.fullest(name, m.start) if kind == "person" else name
+    return _person(text, m, full, desc, make, entities, kind)
+
+
+def _person(text: str, m: Span, full: str, desc: str, make: Callable[[str, Kind], int], entities: list[_Entity],
+            kind: Kind = "person") -> int:
+    """The entity named ``full`` (created as ``kind``), with the mention's descriptors and gender."""
     ei = make(full, kind)
     ent = entities[ei]
     for d in (desc, _descriptor_after(text, m.end), _descriptor_before(text, m.start)):

@@ -172,3 +172,15 @@ def test_they_refers_to_a_party_named_by_its_members() -> None:
     text = ("The carbon tax is key for the government. The Conservatives believe they will be able to cast it as a "
             "tax grab; they say their research shows their voters prioritize the economy.")
     assert speaker_name_of(text, "research shows") == "Conservatives"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A transcript's speaker label in capitals is the person the article names in full.
+    ("Governor Mike Pence spoke to Fox on Sunday.\n\nWALLACE: Why would Trump do that?\n\nPENCE: Well, I think "
+     "Donald Trump is going to be ready for the debate tomorrow night.", "ready for the debate", "Mike Pence"),
+    # A surname of a person named in full is that person, not the organisation it opens.
+    ("Donald Trump founded Trump University in 2005. Trump University closed in 2010.\n\nTrump said the school "
+     "had been a success with its students.", "success", "Donald Trump"),
+])
+def test_a_surname_is_the_person_before_an_organisation(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected
