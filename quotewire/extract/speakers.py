@@ -453,7 +453,7 @@ class _Resolver:
         who = self.rank_pronoun(m)
         if who is None:
             who = self.resolve_pronoun(m)  # no named mention in the ranker's window: look further back
-        prev = _previous_speaker(self.text, m, attributions, self.entities)
+        prev = _previous_speaker(self.text, m, attributions, self.entities, self.spans, self.starts)
         if prev is not None:
             who = prev
         self.pronoun_at[(m.start, m.end)] = who
@@ -522,7 +522,8 @@ _SUBJECT_PRONOUN = re.compile(r"(?<![\w'\u2019])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)(?
 
 
 
-def _previous_speaker(text: str, m: Span, attributions: list[Attribution], entities: list[_Entity]) -> int | None:
+def _previous_speaker(text: str, m: Span, attributions: list[Attribution], entities: list[_Entity],
+                      spans: Sequence[tuple[int, int, int]] = (), starts: Sequence[int] = ()) -> int | None:
     """The speaker of the quote just before, when a pronoun continues that speaker's turn.
 
     "... said 9/11 widow Terry Strada. // She also said ...": a pronoun speaker in the next
@@ -544,6 +545,16 @@ def _previous_speaker(text: str, m: Span, attributions: list[Attribution], entit
             return None  # "he" is not a woman, an organisation or two people ("X and Y")
         if g in ("n", "p") and ent.kind != "organization":
             return None
+        # "... Stevie Wonder, who joked, "...". // Ms. LaBelle got a roar when ... she said": another
+        # compatible person named in between takes over the turn (the ranker decides).
+        lo = bisect.bisect_left(spans, (max(pm.end, a.quote.content.end), -1, -1))
+        for s0, e0, ei in spans[lo:lo + 40]:
+            if s0 >= m.start:
+                break
+            other = entities[ei]
+            if ei != a.speaker and other.kind == "person" and g in ("m", "f") and other.gender in ("", g) \
+                    and " and " not in other.name and _subject_like(text, s0, e0, starts):
+                return None
         return a.speaker
     return None
 

@@ -184,3 +184,16 @@ def test_they_refers_to_a_party_named_by_its_members() -> None:
 ])
 def test_a_surname_is_the_person_before_an_organisation(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
+
+
+def test_a_new_subject_takes_over_the_turn_from_the_speaker_just_quoted() -> None:
+    text = ("The ceremony drew celebrities like Oprah Winfrey, Will Smith, Patti LaBelle and Stevie Wonder, who joked "
+            "of the museum, \"I have not seen it yet.\"\n\nMs. LaBelle got a huge roar from the crowd when, at the end "
+            "of her emotional rendition of the anthem, she said, \"I am so proud.\"")
+    assert speaker_name_of(text, "so proud") == "Patti LaBelle"
+
+
+def test_a_person_named_as_an_object_does_not_take_over_the_turn() -> None:
+    text = ("\"We will not back down,\" said Terry Strada, a 9/11 widow.\n\nShe accused the government of "
+            "intimidating the families.\n\n\"We are tired of waiting for Barack Obama,\" she said.")
+    assert speaker_name_of(text, "tired of waiting") == "Terry Strada"
