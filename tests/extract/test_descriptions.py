@@ -194,6 +194,6 @@ def test_a_new_subject_takes_over_the_turn_from_the_speaker_just_quoted() -> Non
 
 
 def test_a_person_named_as_an_object_does_not_take_over_the_turn() -> None:
-    text = ("\"We will not back down,\" said Terry Strada, a 9/11 widow.\n\nShe accused the government of "
+    text = ("\"We will not back down,\" said Linda Strada, a 9/11 widow.\n\nShe accused the government of "
             "intimidating the families.\n\n\"We are tired of waiting for Barack Obama,\" she said.")
-    assert speaker_name_of(text, "tired of waiting") == "Terry Strada"
+    assert speaker_name_of(text, "tired of waiting") == "Linda Strada"
