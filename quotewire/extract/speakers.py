@@ -242,7 +242,7 @@ class _Resolver:
             if desc and desc not in ent.descriptors:
                 ent.descriptors.append(desc)
             if not ent.gender:
-                ent.gender = _first_name_gender(full) or _gender_of(desc + " " + text[max(0, s - 25) : s])
+                ent.gender = _gender_of(desc + " " + text[max(0, s - 25) : s]) or _first_name_gender(full)
             self._add(s, e, ei)
         # Surnames alone ("Kareem", "Mr. Trump") are further mentions of the full name.
         for s, e, word in doc.singles:
@@ -695,5 +695,5 @@ def _person(text: str, m: Span, full: str, desc: str, make: Callable[[str, Kind]
         if d and d not in ent.descriptors:
             ent.descriptors.append(d)
     if not ent.gender:
-        ent.gender = _first_name_gender(full) or _gender_of(" ".join(ent.descriptors) + " " + desc)
+        ent.gender = _gender_of(" ".join(ent.descriptors) + " " + desc) or _first_name_gender(full)
     return ei

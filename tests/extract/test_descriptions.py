@@ -197,3 +197,10 @@ def test_a_person_named_as_an_object_does_not_take_over_the_turn() -> None:
     text = ("\"We will not back down,\" said Linda Strada, a 9/11 widow.\n\nShe accused the government of "
             "intimidating the families.\n\n\"We are tired of waiting for Barack Obama,\" she said.")
     assert speaker_name_of(text, "tired of waiting") == "Linda Strada"
+
+
+def test_a_gendered_role_beats_the_first_name_table() -> None:
+    # "Terry" reads male in the first-name table; "a 9/11 widow" says otherwise.
+    text = ("\"We will not back down,\" said Terry Strada, a 9/11 widow.\n\nShe accused the government of "
+            "intimidating the families.")
+    assert speaker_name_of(text, "intimidating") == "Terry Strada"
