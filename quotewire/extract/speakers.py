@@ -605,10 +605,14 @@ def _antecedent(text: str, pos: int) -> Span | None:
     if window.endswith(","):
         window = window[:-1].rstrip()
     for dash in ("--", "\u2014"):
-        if window.endswith(dash) and (opening := window.rfind(dash, 0, len(window) - len(dash))) > 0:
+        if window.endswith(dash):
+            opening = window.rfind(dash, 0, len(window) - len(dash))
             # "95 retired generals -- most of whom had announced their support -- who cited": the
-            # phrase before the parenthetical between dashes.
-            window = window[:opening].rstrip()
+            # phrase before the parenthetical between dashes; "with Hillary Clinton \u2014 who's
+            # called for ...": the phrase before a dash that opens the relative clause.
+            window = window[:opening].rstrip() if opening > 0 and "\n" not in window[opening:] and \
+                len(window) - opening < 100 and not _final_name_run(window[: -len(dash)].rstrip()) \
+                else window[: -len(dash)].rstrip()
             break
     run = _final_name_run(window)
     if run is not None:

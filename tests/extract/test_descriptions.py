@@ -204,3 +204,10 @@ def test_a_gendered_role_beats_the_first_name_table() -> None:
     text = ("\"We will not back down,\" said Terry Strada, a 9/11 widow.\n\nShe accused the government of "
             "intimidating the families.")
     assert speaker_name_of(text, "intimidating") == "Terry Strada"
+
+
+def test_a_relative_pronoun_after_a_dash_that_opens_it() -> None:
+    text = ("It has become a major issue in the campaign, with Hillary Clinton \u2014 who has called for big tax "
+            "hikes on the rich \u2014 lambasting the plan.")
+    speakers = [n for n in (speaker_name_of(text, "big tax hikes"),) if n]
+    assert speakers == ["Hillary Clinton"]
