@@ -92,10 +92,23 @@ def _event_noun(an: Analysis, ti: int, tj: int) -> int | None:
         and toks[k].low in EVENT_NOUNS
         and (k == 0 or toks[k - 1].low != "to")
         and not toks[k].low.endswith("ing")
+        and not _object_of_verb(an, k)
     ):
         # (A gerund here is usually a setting, not the event: "fell in composite trading yesterday".)
         return k
     return None
+
+
+def _object_of_verb(an: Analysis, k: int) -> bool:
+    """Is the noun at ``k`` the object of the verb before its noun phrase ("told a news conference
+    on Tuesday", "signed an economic cooperation plan Friday")? Then the date goes with the verb
+    (TimeML anchors it there), not with the noun."""
+    toks = an.tokens
+    x = k - 1
+    while x >= 0 and k - x <= 5 and an.verb_tag[x] is None and (
+            toks[x].low in DETERMINERS or (toks[x].low[:1].isalpha() and toks[x].low not in PREPOSITIONS)):
+        x -= 1
+    return x >= 0 and an.verb_tag[x] is not None
 
 
 def _to_later_event(an: Analysis, x: int) -> bool:

@@ -65,6 +65,11 @@ def row(e: Event) -> tuple[str | None, str | None, str, str]:
             (None, "invasion", "Aug. 2", "2016-08-02"),
         ),
         ("He spoke at a news conference today.", (None, "conference", "today", "2016-12-14")),
+        # ...but an event noun that is the verb's object leaves the date to the verb (TimeML).
+        ("George Bush told a news conference on Tuesday that the blockade was legal.",
+         ("George Bush", "told", "Tuesday", "2016-12-13")),
+        ("The two leaders signed an economic cooperation plan Friday.",
+         ("The two leaders", "signed", "Friday", "2016-12-09")),
         # "ended" belongs to the period; a noun-like "-ing" word is not the verb.
         (
             "The firm had a loss for the quarter ended Sept. 30.",
