@@ -75,7 +75,10 @@ def row(e: Event) -> tuple[str | None, str | None, str, str]:
             "The firm had a loss for the quarter ended Sept. 30.",
             ("The firm", "had", "Sept. 30", "2016-09-30"),
         ),
-        ("Shares fell 5 cents in composite trading yesterday.", (None, "fell", "yesterday", "2016-12-13")),
+        ("Shares fell 5 cents in composite trading yesterday.", (None, "trading", "yesterday", "2016-12-13")),
+        # Predicate adjectives and premodified nominal events.
+        ("The reduced dividend is payable Jan. 2 to holders.", (None, "payable", "Jan. 2", "2017-01-02")),
+        ("Citadel posted a third-quarter net loss of $2.3 million.", (None, "loss", "a third-quarter", "2016-Q3")),
         # "would" (future in the past of reported speech) reads forward like "will"; "would
         # have" and a plain past do not.
         ("He said the team would travel to Paris on Thursday.", ("the team", "travel", "Thursday", "2016-12-15")),
