@@ -100,6 +100,14 @@ def _event_noun(an: Analysis, ti: int, tj: int) -> int | None:
         # (A gerund of the lexicon too: TimeML dates "trading" in "rose 6 pence in early trading
         # yesterday"; measured on TimeBank+AQUAINT, event links 0.614 -> 0.618.)
         return k
+    # A result and its amount: "a loss of $3 million last year", "net income of $5.5 million, or
+    # 20 cents a share, for the quarter".
+    x = k
+    while x >= 0 and k - x <= 12 and (toks[x].low in _AMOUNT_WORDS or toks[x].low[:1].isdigit()
+                                      or not toks[x].low[:1].isalnum()):
+        x -= 1
+    if x < k and x >= 0 and toks[x].low in _RESULT_NOUNS and toks[x + 1].low == "of":
+        return x
     return None
 
 
@@ -115,6 +123,9 @@ def _object_of_verb(an: Analysis, k: int) -> bool:
     return x >= 0 and an.verb_tag[x] is not None
 
 
+# Financial results reported with an amount ("a loss of $3 million").
+_RESULT_NOUNS = frozenset("loss losses profit profits earnings income gain gains sales revenue revenues".split())
+_AMOUNT_WORDS = frozenset("of a an or million billion trillion cents cent share shares per percent us".split())
 # Predicate adjectives that TimeML annotates as the event a date dates ("due", "payable").
 _DATED_ADJECTIVES = frozenset("due payable effective".split())
 

@@ -79,6 +79,7 @@ def row(e: Event) -> tuple[str | None, str | None, str, str]:
         # Predicate adjectives and premodified nominal events.
         ("The reduced dividend is payable Jan. 2 to holders.", (None, "payable", "Jan. 2", "2017-01-02")),
         ("Citadel posted a third-quarter net loss of $2.3 million.", (None, "loss", "a third-quarter", "2016-Q3")),
+        ("Earnings rose, compared with a loss of $3 million last year.", (None, "loss", "last year", "2015")),
         # "would" (future in the past of reported speech) reads forward like "will"; "would
         # have" and a plain past do not.
         ("He said the team would travel to Paris on Thursday.", ("the team", "travel", "Thursday", "2016-12-15")),
