@@ -437,8 +437,8 @@ class _Doc:
         surname becomes a second speaker with no first name.
         """
         key = _key(word)
-        if len(key) < 5:
-            return None
+        if len(key) < 5 or len(self.by_tail) > 400:
+            return None  # (bounded: a list of hundreds of names is no story with a misspelt source)
         hits = [t for t in self.by_tail if " " not in t and t[0] == key[0] and abs(len(t) - len(key)) <= 1
                 and _edit_distance(t, key) == 1]
         names = {n for t in hits for _, n in self.by_tail[t]}
