@@ -142,7 +142,9 @@ def split_name(mention: str) -> tuple[str, str]:
             continue
         if cw in TITLES and i + 1 < len(words) and _org_name_rest(words[i + 1:]):
             continue  # "National Institute", "House Intelligence Committee": a title word opens an org's name
-        if cw in TITLES or not w[:1].isupper() or possessive:
+        # "Vice-President", "ex-minister", "Co-founder": a hyphenated title is a title.
+        hyphen_title = "-" in cw and cw.rsplit("-", 1)[-1] in TITLES
+        if cw in TITLES or hyphen_title or not w[:1].isupper() or possessive:
             last_title = i
     if words and len(words[-1]) > 2:
         words[-1] = words[-1].rstrip(".,")

@@ -211,3 +211,15 @@ def test_a_relative_pronoun_after_a_dash_that_opens_it() -> None:
             "hikes on the rich \u2014 lambasting the plan.")
     speakers = [n for n in (speaker_name_of(text, "big tax hikes"),) if n]
     assert speakers == ["Hillary Clinton"]
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A hyphenated title is a title; a surname-first name expands from its first word.
+    ("Chinese Vice-President Wang Qishan spoke in Davos.\n\nWang said that China still has great potential.",
+     "great potential", "Wang Qishan"),
+    # A section label in capitals over a paragraph with its own attribution is a heading.
+    ("CHINA TALK: Chinese Vice-President Wang Qishan took aim at the U.S. in Davos. Wang said that \"Shifting "
+     "blame onto others will not resolve the problems,\" alluding to a trade war.", "Shifting", "Wang Qishan"),
+])
+def test_titles_and_headings_around_names(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected

@@ -257,6 +257,10 @@ def _caps_label(text: str, run: list[_Tok]) -> bool:
     return all(re.search(rf"(?<![\w'\u2019]){re.escape(w.lower())}(?![\w'\u2019])", text) for w in words)
 
 
+# A speech cue with a subject before it inside a paragraph ("Wang said", "the minister told").
+_OWN_SAY = re.compile(r"\b(?:[A-Z][\w'\u2019-]+|he|she|they)\s+(?:said|says|told|added|noted|wrote)\b")
+
+
 def _name_colon(text: str, toks: list[_Tok], para_end: int) -> _Cand | None:
     """``Clinton: I support D.C. statehood.`` / ``WALLACE: If I may, sir ...`` at a paragraph start.
 
@@ -284,6 +288,11 @@ def _name_colon(text: str, toks: list[_Tok], para_end: int) -> _Cand | None:
     while e > s and text[e - 1] in " .\"\u201d":
         e -= 1
     if len(text[s:e].split()) < 3:
+        return None
+    label = [t.text for t in toks[k:j] if t.word]
+    if len(label) >= 2 and all(w.isupper() for w in label) and _OWN_SAY.search(text, s, e):
+        # "CHINA TALK: Chinese Vice-President Wang Qishan took aim ... Wang said that ...": a
+        # section label in capitals over a paragraph with its own attribution is a heading.
         return None
     mention = (toks[k].start, toks[j - 1].end)
     return _Cand(
