@@ -153,6 +153,29 @@ _PARTY_GROUPS = frozenset("""conservatives liberals democrats republicans greens
     socialists nationalists separatists""".split())
 
 
+# Verbs that show the word before them is a clause's subject ("Mulder didn't", "Trump has").
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:is|was|has|had|will|would|did|didn't|didn\u2019t|does|doesn't|doesn\u2019t|can|could|said|says|"
+    r"told|added|wrote|[a-z]+ed)\b")
+
+
+def _acting_surname(text: str, word: str, doc: _Doc) -> bool:
+    """Is the lone capitalised ``word`` a surname: the subject of a verb somewhere in the article,
+    not a common word, a place, a month, a demonym or a label in capitals?"""
+    if len(word) < 3 or not word[:1].isupper() or word.isupper() or word.lower() in _NOT_PERSON \
+            or is_place(word) or doc.common_word(word) or _ADJECTIVE_END.search(word.lower()) \
+            or word.lower()[:3] in _MONTH_STEMS or word.lower() in _PARTY_GROUPS or _first_name_gender(word) \
+            or word.lower().endswith(("ments", "ians", "ans", "ers", "ists", "ies", "ions")):
+        return False  # ("Governments", "Canadians", "Voters": plural common nouns opening a sentence)
+    for m in re.finditer(rf"(?<![\w'\u2019.-]){re.escape(word)}(?![\w'\u2019-])", text):
+        if _SUBJECT_VERB.match(text, m.end()):
+            return True
+    return False
+
+
+_MONTH_STEMS = frozenset("jan feb mar apr jun jul aug sep oct nov dec".split())
+
+
 def resolve_speakers(
     text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote]
 ) -> tuple[list[Speaker], list[Attribution]]:
@@ -249,6 +272,12 @@ class _Resolver:
             full = doc.expand(word, s)
             if full != word and full.lower() in self.index:
                 self._add(s, e, self.index[full.lower()])
+            elif full == word and _acting_surname(text, word, doc):
+                # "Mulder didn't hesitate. "It's this for sure," he said": a surname the story never
+                # writes in full, as the subject of a verb, is a person a pronoun may refer to.
+                ei = self.entity(word, "person")
+                if entities[ei].kind == "person":
+                    self._add(s, e, ei)
             elif word.lower() in _PARTY_GROUPS:
                 # "The Conservatives believe they'll ...": a party named by its members is a group
                 # that "they" refers to.

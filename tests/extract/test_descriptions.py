@@ -223,3 +223,17 @@ def test_a_relative_pronoun_after_a_dash_that_opens_it() -> None:
 ])
 def test_titles_and_headings_around_names(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A surname the story never writes in full, as the subject of a verb, is a "he" antecedent.
+    ("When asked what is more nerve-wracking, Mulder didn't hesitate.\n\n\"It's this for sure,\" he said.",
+     "for sure", "Mulder"),
+])
+def test_a_surname_alone_is_an_antecedent(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected
+
+
+def test_plural_nouns_opening_a_sentence_are_no_surnames() -> None:
+    text = ("Mike Smith runs the program.\n\nGovernments could easily take this approach.\n\n\"It works,\" he said.")
+    assert speaker_name_of(text, "It works") == "Mike Smith"
