@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -167,12 +168,16 @@ def _acting_surname(text: str, word: str, doc: _Doc) -> bool:
             or word.lower()[:3] in _MONTH_STEMS or word.lower() in _PARTY_GROUPS or _first_name_gender(word) \
             or word.lower().endswith(("ments", "ians", "ans", "ers", "ists", "ies", "ions")):
         return False  # ("Governments", "Canadians", "Voters": plural common nouns opening a sentence)
-    for m in re.finditer(rf"(?<![\w'\u2019.-]){re.escape(word)}(?![\w'\u2019-])", text):
-        if _SUBJECT_VERB.match(text, m.end()):
-            return True
-    return False
+    return word in _subjects(text)
 
 
+@functools.lru_cache(maxsize=4)
+def _subjects(text: str) -> frozenset[str]:
+    """Capitalised words written right before a verb anywhere in ``text`` (one linear scan)."""
+    return frozenset(m.group(1) for m in _CAP_SUBJECT.finditer(text))
+
+
+_CAP_SUBJECT = re.compile(r"(?<![\w'\u2019.-])([A-Z][\w'\u2019-]+)(?=" + _SUBJECT_VERB.pattern + ")")
 _MONTH_STEMS = frozenset("jan feb mar apr jun jul aug sep oct nov dec".split())
 
 
