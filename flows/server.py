@@ -14,7 +14,6 @@ the environment before Prefect reads its settings (at import).
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import signal
 import socket
@@ -26,10 +25,9 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from quotewire.dataset.workers import die_with_parent
 from quotewire.errors import QuotewireError
 
-# prctl(2) option: the signal the kernel sends this process when its parent dies.
-_PR_SET_PDEATHSIG = 1
 # uvicorn's exit status when its port is taken (another process won the race for it).
 _PORT_TAKEN = 3
 
@@ -41,20 +39,6 @@ def healthy(url: str, timeout: float = 2.0) -> bool:
             return bool(r.status == 200)
     except OSError:
         return False
-
-
-def die_with_parent() -> None:
-    """In a child before exec: ask the kernel for SIGTERM when the parent dies (Linux only).
-
-    A ``kill -9`` of the command line runs none of its clean-up, and the server it started would
-    live on, holding its port and the SQLite database. The death signal survives ``exec`` and
-    needs no cooperation from the dead parent. Elsewhere this is a no-op (the normal paths stop
-    the server; only a hard kill leaks it).
-    """
-    if sys.platform != "linux":
-        return
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def free_port() -> int:

@@ -7,21 +7,18 @@ flow passes one that submits a task per batch to its task runner).
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import datetime as dt
-import functools
 import json
 import logging
 import re
 import shutil
-import sys
 import time
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from quotewire.dataset import integrity
 from quotewire.dataset import io as qio
@@ -30,6 +27,7 @@ from quotewire.dataset.ids import short_hash
 from quotewire.dataset.pipeline import Options, changed_settings
 from quotewire.dataset.plan import Plan, batch_rows, batches, make_plan, next_manifest
 from quotewire.dataset.schema import TABLES, schema_version
+from quotewire.dataset.workers import release_memory
 from quotewire.errors import DamagedOutput, OutputFailed, RunFailed
 from quotewire.extract.quotes.lexicons import DEFAULT_CUES
 from quotewire.version import __version__
@@ -125,30 +123,6 @@ class _Totals:
         summary.top_speakers = self.speakers.most_common(10)
         if self.first_date is not None and self.last_date is not None:
             summary.date_range = (self.first_date, self.last_date)
-
-
-def release_memory() -> None:
-    """Hand freed heap memory back to the OS (glibc only; a no-op elsewhere).
-
-    glibc keeps freed memory in its arenas (one per thread that allocated: the task runner's
-    workers, Arrow's IO threads), so after a batch's records and Arrow buffers are freed the
-    resident size stays at its high-water mark and creeps up with fragmentation over hundreds of
-    batches. ``malloc_trim(0)`` returns the free pages of every arena; it costs ~1 ms.
-    """
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@functools.cache
-def _malloc_trim() -> Callable[[int], int] | None:
-    if sys.platform != "linux":
-        return None
-    try:
-        libc = ctypes.CDLL(None)
-        return cast(Callable[[int], int], libc.malloc_trim)
-    except (OSError, AttributeError):  # musl and other libcs have no malloc_trim
-        return None
 
 
 def run_options(
