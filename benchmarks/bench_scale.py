@@ -4,6 +4,7 @@
                                            [--workers 1,2] [--runners threads,process,dask] [--repeat 2]
   python benchmarks/bench_scale.py noop    [--files 2000]
   python benchmarks/bench_scale.py corpus  [--corpus-dir ...] [--base N] [--sizes 21000,64000,200000]
+  python benchmarks/bench_scale.py rebuild --dataset OUT [--sizes 20000,64000] [--copy-to DIR]
   python benchmarks/bench_scale.py tree    [--corpus-dir ...] [--limit 100000] [--workers 2]
                                            [--runners threads,process] [--inputs DIR]
 
@@ -13,6 +14,11 @@
   not counted; a runner's own start-up, such as spawning its workers, is). Prints articles/s
   of each (best of ``--repeat``, and the pipeline's own seconds) and the runner/pool ratio.
 - ``noop``: wall time of ``quotewire run`` with nothing new on ``--files`` ``.txt`` files.
+- ``rebuild``: the real ``rebuild_corpus`` (reading the committed parts, building, validating
+  and writing the four tables) on the first parts of a processed dataset ``--dataset`` (made
+  with ``--no-corpus``) holding about each size's documents, in a fresh process: seconds and
+  peak RSS. With ``--copy-to DIR`` the tables are written under ``DIR/<size>`` (the manifest
+  and part folders linked, not copied) for ``compare_outputs.py``.
 - ``tree``: peak memory of the whole process tree of ``quotewire run --no-corpus --full`` (the
   command line with its Prefect API, the workers and any helper process), sampled from /proc
   every 0.5 s: the peak of the summed RSS (what the issue's target counts) and of the summed
@@ -28,6 +34,7 @@ articles; larger sizes repeat it with changed ids and text).
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import os
 import resource
@@ -162,11 +169,60 @@ print(json.dumps({"docs": len(recs["documents"]), "speakers": len(recs["speakers
 """
 
 
+_REBUILD_CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from quotewire.dataset import io as qio
+from quotewire.dataset.runner import rebuild_corpus
+out, size = Path(sys.argv[1]), int(sys.argv[2])
+rows = sorted(qio.load_manifest(out).values(), key=lambda r: (r.part or "", r.unit_key))
+keep, parts = [], set()
+for r in rows:
+    if r.part and (r.part in parts or len(keep) < size):
+        parts.add(r.part)
+        keep.append(r)
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+t0 = time.perf_counter()
+counts = rebuild_corpus(out, keep, None)
+print(json.dumps({"docs": len(keep), "parts": len(parts), "seconds": time.perf_counter() - t0, "before": before,
+                  "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "counts": counts}))
+"""
+
+
+def _linked_copy(src: Path, dst: Path) -> None:
+    """``dst`` sees ``src``'s manifest and part folders (symlinks); its corpus tables are its own."""
+    from quotewire.dataset.corpus import TABLES as DERIVED
+
+    dst.mkdir(parents=True, exist_ok=True)
+    (dst / "manifest.parquet").symlink_to(src / "manifest.parquet")
+    for fmt in ("jsonl", "parquet"):
+        (dst / fmt).mkdir(exist_ok=True)
+        for d in (src / fmt).iterdir():
+            if d.name not in DERIVED:
+                (dst / fmt / d.name).symlink_to(d)
+
+
+def cmd_rebuild(args: argparse.Namespace) -> None:
+    """``rebuild_corpus`` alone on growing slices of a processed dataset, each in a fresh process."""
+    src = Path(args.dataset)
+    for size in (int(x) for x in args.sizes.split(",")):
+        out = src
+        if args.copy_to:
+            out = Path(args.copy_to) / str(size)
+            shutil.rmtree(out, ignore_errors=True)
+            _linked_copy(src, out)
+        p = subprocess.run([sys.executable, "-c", _REBUILD_CHILD, str(out), str(size)], capture_output=True, text=True,
+                           cwd=REPO)
+        if p.returncode:
+            raise SystemExit(p.stderr[-2000:])
+        r = json.loads(p.stdout.strip().splitlines()[-1])
+        print(f"{r['docs']:7d} documents in {r['parts']} parts: rebuild_corpus {r['seconds']:6.1f} s, peak RSS "
+              f"{r['peak'] / 1024:6.0f} MiB (before the rebuild {r['before'] / 1024:.0f} MiB), {r['counts']}", flush=True)
+
+
 def cmd_corpus(args: argparse.Namespace) -> None:
     """The corpus rebuild at sizes beyond one processed corpus: records of a base dataset
     repeated with new ids (as ``write_jsonl`` repeats articles), the tables built in a child."""
-    import json
-
     arts = corpus_articles(Path(args.corpus_dir))
     with tempfile.TemporaryDirectory() as tmp:
         raw, out = Path(tmp) / "raw", Path(tmp) / "out"
@@ -259,7 +315,9 @@ def cmd_tree(args: argparse.Namespace) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("mode", choices=["runners", "noop", "corpus", "tree"])
+    ap.add_argument("mode", choices=["runners", "noop", "corpus", "tree", "rebuild"])
+    ap.add_argument("--dataset", default=None, help="rebuild mode: a dataset made with --no-corpus")
+    ap.add_argument("--copy-to", default=None, help="rebuild mode: write the tables under DIR/<size>")
     ap.add_argument("--corpus-dir", default=str(REPO.parent / "shared" / "corpus"))
     ap.add_argument("--limit", type=int, default=4000)
     ap.add_argument("--workers", default="1,2")
@@ -277,7 +335,8 @@ def main() -> None:
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
-    {"runners": cmd_runners, "noop": cmd_noop, "corpus": cmd_corpus, "tree": cmd_tree}[args.mode](args)
+    {"runners": cmd_runners, "noop": cmd_noop, "corpus": cmd_corpus, "tree": cmd_tree,
+     "rebuild": cmd_rebuild}[args.mode](args)
     _ = resource
 
 

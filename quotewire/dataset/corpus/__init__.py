@@ -29,7 +29,7 @@ from typing import Any
 
 from quotewire.dataset.corpus.names import Row, fold, parse_person_name
 from quotewire.dataset.corpus.people import _parse_speaker, assign_people, people_rows
-from quotewire.dataset.corpus.quotations import cluster_near_duplicates, normalize_quote, quotation_rows
+from quotewire.dataset.corpus.quotations import QuoteIn, cluster_near_duplicates, normalize_quote, quotation_rows
 
 __all__ = ["TABLES", "build_corpus", "cluster_near_duplicates", "normalize_quote", "parse_person_name"]
 
@@ -49,7 +49,8 @@ def build_corpus(
     """Rows of ``people``, ``speaker_person``, ``quotations`` and ``quote_quotation``.
 
     ``documents`` need ``doc_id``, ``published`` (ISO date or None) and ``outlet``; speakers and
-    quotes are schema-shaped records. ``aliases`` maps a name variant to a canonical name (a
+    quotes are schema-shaped records; any of the three may be a generator (each is read once, in
+    that order, into compact forms: ``rebuild_corpus`` streams them from the parts). ``aliases`` maps a name variant to a canonical name (a
     user's alias file) and forces that merge. The result is a function of the set of input
     records: order does not matter, and a rerun gives identical rows.
     """
@@ -59,7 +60,7 @@ def build_corpus(
     assign_people(sps, docs)
     people, links, pid_of_speaker = people_rows(sps, docs)
     names = {p["person_id"]: p["name"] for p in people}
-    qs = sorted(quotes, key=lambda q: str(q["quote_id"]))
+    qs = sorted((QuoteIn.of(q) for q in quotes), key=lambda q: q.quote_id)
     quotations, qlinks = quotation_rows(qs, docs, pid_of_speaker, names)
     log.info(
         "corpus: %d speakers -> %d people; %d quotes -> %d quotations",
