@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -37,10 +38,19 @@ QUOTE_FIELDS = ("quote_id", "doc_id", "text", "speaker_id", "speaker", "type")
 
 
 def _records(out: Path, parts: Sequence[str], table: str, fields: Sequence[str]) -> Iterator[dict[str, Any]]:
-    """``fields`` of every record of ``table`` in ``parts``, one part in memory at a time."""
+    """``fields`` of every record of ``table`` in ``parts``, one part in memory at a time.
+
+    Ids that several records repeat (a document's id in each of its speakers and quotes, a
+    speaker's in each of its quotes) are interned: one string object each, not one per record.
+    """
     for part in parts:
         for r in qio.read_part_records(out, table, part):
-            yield {k: r.get(k) for k in fields}
+            rec = {k: r.get(k) for k in fields}
+            for k in ("doc_id", "speaker_id"):
+                v = rec.get(k)
+                if isinstance(v, str):
+                    rec[k] = sys.intern(v)
+            yield rec
 
 
 def rebuild_corpus(out: Path, rows: Iterable[qio.ManifestRow], aliases: Mapping[str, str] | None) -> dict[str, int]:
@@ -52,21 +62,23 @@ def rebuild_corpus(out: Path, rows: Iterable[qio.ManifestRow], aliases: Mapping[
     per-document part files are never touched.
     """
     from quotewire.dataset.corpus import TABLES as DERIVED
-    from quotewire.dataset.corpus import build_corpus
+    from quotewire.dataset.corpus import corpus_tables
 
     rows = list(rows)
     live = sorted(qio.live_parts(rows))
     key = corpus_key(rows, aliases)
     if derived_key(out, DERIVED) == key:
         return derived_counts(out, DERIVED)
-    # Generators: build_corpus consumes the documents, then the speakers, then the quotes, each
-    # into its compact form as it reads, so no table's dicts are alive for the whole corpus.
-    derived = build_corpus(_records(out, live, "documents", DOC_FIELDS), _records(out, live, "speakers", SPEAKER_FIELDS),
+    # Generators: corpus_tables reads the documents, then the speakers, then the quotes, each
+    # into its compact form as it goes, so no table's dicts are alive for the whole corpus; and
+    # it hands over one table at a time, written and dropped here before the next is built.
+    tables = corpus_tables(_records(out, live, "documents", DOC_FIELDS), _records(out, live, "speakers", SPEAKER_FIELDS),
                            _records(out, live, "quotes", QUOTE_FIELDS), aliases=aliases)
     counts: dict[str, int] = {}
     rejects: list[dict[str, Any]] = []
-    for table in DERIVED:
-        good, bad = validate_table(table, derived.pop(table), "corpus")
+    for table, rows_of_table in tables:
+        good, bad = validate_table(table, rows_of_table, "corpus")
+        del rows_of_table
         rejects += bad
         write_derived(out, table, good, {"corpus_key": key, "pipeline_version": __version__})
         counts[table] = len(good)
