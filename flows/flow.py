@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any
@@ -68,7 +68,7 @@ def _submit_all(work: list[BatchArgs]) -> Iterator[BatchResult]:
         yield from _windowed(work)
         return
     run_id = work[0][2]
-    with process_pool(runner.workers) as pool:
+    with process_pool(runner.workers, initializer=runner.initializer) as pool:
         _POOLS[run_id] = pool
         try:
             yield from _windowed(work)
@@ -96,11 +96,16 @@ class PoolTaskRunner(ThreadPoolTaskRunner[Any]):
     lean one, and 4.7 CPU-seconds to start), and its workers lived until the flow ended.
     """
 
+    #: Run first in every worker: Ctrl-C left to the command line, death with it on ``kill -9``.
     _initializer = staticmethod(worker_init)
 
     @property
     def workers(self) -> int:
         return int(self._max_workers)
+
+    @property
+    def initializer(self) -> Callable[[], None]:
+        return self._initializer
 
 
 def _workers() -> int:

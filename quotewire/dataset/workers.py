@@ -98,7 +98,7 @@ def run_batch(args: tuple[Any, ...]) -> BatchResult:
 
 
 @contextlib.contextmanager
-def process_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+def process_pool(workers: int, initializer: Callable[[], None] = worker_init) -> Iterator[ProcessPoolExecutor]:
     """A pool of ``workers`` spawned processes, shut down (after the batches in progress, the
     queued ones cancelled) when the block exits, whatever the reason.
 
@@ -106,7 +106,7 @@ def process_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     copies in an undefined state; a spawned worker imports only what a batch needs.
     """
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=worker_init)
+                               initializer=initializer)
     try:
         yield pool
     finally:
