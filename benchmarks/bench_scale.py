@@ -4,6 +4,9 @@
                                            [--workers 1,2] [--runners threads,process,dask] [--repeat 2]
   python benchmarks/bench_scale.py noop    [--files 2000]
   python benchmarks/bench_scale.py corpus  [--corpus-dir ...] [--base N] [--sizes 21000,64000,200000]
+  python benchmarks/bench_scale.py rebuild --dataset OUT [--sizes 20000,64000] [--copy-to DIR]
+  python benchmarks/bench_scale.py tree    [--corpus-dir ...] [--limit 100000] [--workers 2]
+                                           [--runners threads,process] [--inputs DIR]
 
 - ``runners``: the same ``run_pipeline`` (plan, batches, commit; ``--no-corpus``) with its
   batches mapped by a plain ``multiprocessing.Pool`` over ``process_batch`` and by the flow
@@ -11,6 +14,15 @@
   not counted; a runner's own start-up, such as spawning its workers, is). Prints articles/s
   of each (best of ``--repeat``, and the pipeline's own seconds) and the runner/pool ratio.
 - ``noop``: wall time of ``quotewire run`` with nothing new on ``--files`` ``.txt`` files.
+- ``rebuild``: the real ``rebuild_corpus`` (reading the committed parts, building, validating
+  and writing the four tables) on the first parts of a processed dataset ``--dataset`` (made
+  with ``--no-corpus``) holding about each size's documents, in a fresh process: seconds and
+  peak RSS. With ``--copy-to DIR`` the tables are written under ``DIR/<size>`` (the manifest
+  and part folders linked, not copied) for ``compare_outputs.py``.
+- ``tree``: peak memory of the whole process tree of ``quotewire run --no-corpus --full`` (the
+  command line with its Prefect API, the workers and any helper process), sampled from /proc
+  every 0.5 s: the peak of the summed RSS (what the issue's target counts) and of the summed
+  PSS (shared pages counted once), each process's share at the RSS peak, and the series.
 - ``corpus``: time and peak memory of the corpus-wide ``people``/``quotations`` build alone
   (``build_corpus`` on the fields ``rebuild_corpus`` reads) at growing sizes: a base dataset is
   processed once, and its records are repeated with new ids up to each size.
@@ -22,9 +34,11 @@ articles; larger sizes repeat it with changed ids and text).
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -155,11 +169,60 @@ print(json.dumps({"docs": len(recs["documents"]), "speakers": len(recs["speakers
 """
 
 
+_REBUILD_CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from quotewire.dataset import io as qio
+from quotewire.dataset.runner import rebuild_corpus
+out, size = Path(sys.argv[1]), int(sys.argv[2])
+rows = sorted(qio.load_manifest(out).values(), key=lambda r: (r.part or "", r.unit_key))
+keep, parts = [], set()
+for r in rows:
+    if r.part and (r.part in parts or len(keep) < size):
+        parts.add(r.part)
+        keep.append(r)
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+t0 = time.perf_counter()
+counts = rebuild_corpus(out, keep, None)
+print(json.dumps({"docs": len(keep), "parts": len(parts), "seconds": time.perf_counter() - t0, "before": before,
+                  "peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "counts": counts}))
+"""
+
+
+def _linked_copy(src: Path, dst: Path) -> None:
+    """``dst`` sees ``src``'s manifest and part folders (symlinks); its corpus tables are its own."""
+    from quotewire.dataset.corpus import TABLES as DERIVED
+
+    dst.mkdir(parents=True, exist_ok=True)
+    (dst / "manifest.parquet").symlink_to(src / "manifest.parquet")
+    for fmt in ("jsonl", "parquet"):
+        (dst / fmt).mkdir(exist_ok=True)
+        for d in (src / fmt).iterdir():
+            if d.name not in DERIVED:
+                (dst / fmt / d.name).symlink_to(d)
+
+
+def cmd_rebuild(args: argparse.Namespace) -> None:
+    """``rebuild_corpus`` alone on growing slices of a processed dataset, each in a fresh process."""
+    src = Path(args.dataset)
+    for size in (int(x) for x in args.sizes.split(",")):
+        out = src
+        if args.copy_to:
+            out = Path(args.copy_to) / str(size)
+            shutil.rmtree(out, ignore_errors=True)
+            _linked_copy(src, out)
+        p = subprocess.run([sys.executable, "-c", _REBUILD_CHILD, str(out), str(size)], capture_output=True, text=True,
+                           cwd=REPO)
+        if p.returncode:
+            raise SystemExit(p.stderr[-2000:])
+        r = json.loads(p.stdout.strip().splitlines()[-1])
+        print(f"{r['docs']:7d} documents in {r['parts']} parts: rebuild_corpus {r['seconds']:6.1f} s, peak RSS "
+              f"{r['peak'] / 1024:6.0f} MiB (before the rebuild {r['before'] / 1024:.0f} MiB), {r['counts']}", flush=True)
+
+
 def cmd_corpus(args: argparse.Namespace) -> None:
     """The corpus rebuild at sizes beyond one processed corpus: records of a base dataset
     repeated with new ids (as ``write_jsonl`` repeats articles), the tables built in a child."""
-    import json
-
     arts = corpus_articles(Path(args.corpus_dir))
     with tempfile.TemporaryDirectory() as tmp:
         raw, out = Path(tmp) / "raw", Path(tmp) / "out"
@@ -179,9 +242,82 @@ def cmd_corpus(args: argparse.Namespace) -> None:
                   f"{r['loaded'] / 1024:.0f} MiB), {r['counts']}", flush=True)
 
 
+def _session_procs(sid: int) -> list[int]:
+    """Live processes of session ``sid`` (the run and every process it started, however deep)."""
+    pids = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                fields = Path(f"/proc/{d}/stat").read_text().rsplit(")", 1)[1].split()
+                if int(fields[3]) == sid and fields[0] != "Z":
+                    pids.append(int(d))
+            except (OSError, IndexError, ValueError):
+                pass
+    return pids
+
+
+def _mem_kib(pid: int) -> tuple[int, int, str]:
+    """(RSS, PSS) in KiB and a short role of a process, from /proc (0s when it just ended)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+        rss = int(status.split("VmRSS:")[1].split()[0]) if "VmRSS:" in status else 0
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        pss = int(rollup.split("\nPss:")[1].split()[0]) if "\nPss:" in rollup else rss
+        cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except (OSError, IndexError, ValueError):
+        return 0, 0, "?"
+    role = ("server" if "uvicorn" in cmd or "prefect.server" in cmd else "tracker" if "resource_tracker" in cmd
+            else "worker" if "multiprocessing" in cmd or "distributed" in cmd else "cli" if "quotewire" in cmd
+            else cmd[:40])
+    return rss, pss, role
+
+
+def tree_peak(cmd: list[str], cwd: Path, every: float = 0.5) -> dict[str, Any]:
+    """Run ``cmd`` in a session of its own; sample its processes' memory until it exits."""
+    proc = subprocess.Popen(cmd, cwd=cwd, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    peak_rss, peak_pss, at_peak, series = 0, 0, {}, []
+    t0 = time.perf_counter()
+    while proc.poll() is None:
+        snap = {pid: _mem_kib(pid) for pid in _session_procs(proc.pid)}
+        rss, pss = sum(m[0] for m in snap.values()), sum(m[1] for m in snap.values())
+        if rss > peak_rss:
+            peak_rss, at_peak = rss, {f"{m[2]}:{pid}": m[0] >> 10 for pid, m in snap.items()}
+        peak_pss = max(peak_pss, pss)
+        series.append((round(time.perf_counter() - t0), rss >> 10, len(snap)))
+        time.sleep(every)
+    out = proc.communicate()[0].decode(errors="replace")
+    return {"rc": proc.returncode, "wall": time.perf_counter() - t0, "peak_rss": peak_rss >> 10,
+            "peak_pss": peak_pss >> 10, "at_peak": at_peak, "series": series, "output": out}
+
+
+def cmd_tree(args: argparse.Namespace) -> None:
+    """Peak memory of the whole process tree of ``quotewire run`` for each runner at ``--workers``."""
+    with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
+        t = Path(tmp)
+        raw = Path(args.inputs) if args.inputs else t / "raw"
+        if not args.inputs:
+            raw.mkdir()
+            write_jsonl(raw / "corpus.jsonl", corpus_articles(Path(args.corpus_dir)), args.limit)
+        print(f"input: {raw}; {os.cpu_count()} cores (load average now {os.getloadavg()[0]:.1f})", flush=True)
+        for runner, w in ((r, w) for w in args.workers.split(",") for r in args.runners.split(",")):
+            out = t / f"out-{runner}"
+            cmd = [sys.executable, "-m", "quotewire", "run", "--raw", str(raw), "--out", str(out), "--no-corpus",
+                   "--full", "--task-runner", runner, "--workers", w]
+            r = tree_peak(cmd, t)
+            if r["rc"]:
+                raise SystemExit(f"{runner}: exit {r['rc']}\n{r['output'][-3000:]}")
+            step = max(1, len(r["series"]) // 12)
+            print(f"{runner:8s} W={w}: peak tree RSS {r['peak_rss']} MiB, peak tree PSS {r['peak_pss']} MiB, "
+                  f"{r['wall']:.0f} s wall; at the RSS peak {r['at_peak']}\n  series (s, MiB RSS, processes): "
+                  f"{r['series'][::step]}", flush=True)
+            shutil.rmtree(out, ignore_errors=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("mode", choices=["runners", "noop", "corpus"])
+    ap.add_argument("mode", choices=["runners", "noop", "corpus", "tree", "rebuild"])
+    ap.add_argument("--dataset", default=None, help="rebuild mode: a dataset made with --no-corpus")
+    ap.add_argument("--copy-to", default=None, help="rebuild mode: write the tables under DIR/<size>")
     ap.add_argument("--corpus-dir", default=str(REPO.parent / "shared" / "corpus"))
     ap.add_argument("--limit", type=int, default=4000)
     ap.add_argument("--workers", default="1,2")
@@ -192,12 +328,15 @@ def main() -> None:
     ap.add_argument("--sizes", default="21000,64000,200000")
     ap.add_argument("--base", type=int, default=0, help="corpus mode: articles processed for real (default: all)")
     ap.add_argument("--build-workers", type=int, default=2)
+    ap.add_argument("--inputs", default=None, help="tree mode: a raw folder to use instead of the corpus")
+    ap.add_argument("--tmp", default=None, help="where the scratch folders go (default: the system's)")
     args = ap.parse_args()
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
-    {"runners": cmd_runners, "noop": cmd_noop, "corpus": cmd_corpus}[args.mode](args)
+    {"runners": cmd_runners, "noop": cmd_noop, "corpus": cmd_corpus, "tree": cmd_tree,
+     "rebuild": cmd_rebuild}[args.mode](args)
     _ = resource
 
 

@@ -22,7 +22,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from flows.server import die_with_parent, healthy
+from flows.server import healthy
+from quotewire.dataset.workers import die_with_parent
 from quotewire.errors import ConfigError, OutputLocked, QuotewireError
 
 log = logging.getLogger(__name__)

@@ -4,34 +4,32 @@ Left to itself, every process that imports Prefect without ``PREFECT_API_URL`` s
 temporary server: a process-pool or Dask worker included, so a run with W workers had W + 1
 servers on one SQLite database (most of the run's memory, a third of its throughput), and on a
 real cluster every machine recorded its task runs in a private database nobody saw. So the
-command line starts one server here *before* Prefect is imported, and exports its address in
-``PREFECT_API_URL``, which the flow and every worker it spawns inherit.
+command line starts one server here *before* Prefect reads its settings, and exports its
+address in ``PREFECT_API_URL``, which the flow and every worker it spawns inherit.
 
-Nothing in this module imports Prefect: the server is a subprocess, and the address must be in
-the environment before Prefect reads its settings (at import).
+The server runs in a thread of the command line's own process, not in a process of its own:
+a second interpreter with Prefect's server loaded was 233-275 MiB resident, a third of a run's
+memory at W=2, while in the same process the server's code adds about 80 MiB to the Prefect
+client already there (measured). A ``kill -9`` of the command line cannot leave it running.
+Prefect is imported here only once the address is exported.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
-import signal
 import socket
-import subprocess
 import sys
+import threading
 import time
 import tomllib
 import urllib.request
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from quotewire.errors import QuotewireError
-
-# prctl(2) option: the signal the kernel sends this process when its parent dies.
-_PR_SET_PDEATHSIG = 1
-# uvicorn's exit status when its port is taken (another process won the race for it).
-_PORT_TAKEN = 3
 
 
 def healthy(url: str, timeout: float = 2.0) -> bool:
@@ -43,86 +41,62 @@ def healthy(url: str, timeout: float = 2.0) -> bool:
         return False
 
 
-def die_with_parent() -> None:
-    """In a child before exec: ask the kernel for SIGTERM when the parent dies (Linux only).
+def _bind_loopback() -> socket.socket:
+    """A listening socket on a free loopback port: bound before the address is exported, so no
+    other process can take the port between choosing it and serving on it."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    return sock
 
-    A ``kill -9`` of the command line runs none of its clean-up, and the server it started would
-    live on, holding its port and the SQLite database. The death signal survives ``exec`` and
-    needs no cooperation from the dead parent. Elsewhere this is a no-op (the normal paths stop
-    the server; only a hard kill leaks it).
+
+@dataclass(slots=True)
+class _ThreadServer:
+    """Prefect's API app under uvicorn in a daemon thread of this process."""
+
+    server: Any
+    thread: threading.Thread
+
+    def wait_started(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while not self.server.started:
+            if not self.thread.is_alive():
+                raise QuotewireError("the local Prefect server stopped while starting (see the messages above)")
+            if time.monotonic() > deadline:
+                self.stop()
+                raise QuotewireError(f"the local Prefect server did not answer within {timeout:.0f} s")
+            time.sleep(0.05)
+
+    def stop(self, grace: float = 10.0) -> None:
+        """Let uvicorn finish the requests in progress and close the database; force it after ``grace``."""
+        self.server.should_exit = True
+        self.thread.join(timeout=grace)
+        if self.thread.is_alive():
+            self.server.force_exit = True
+            self.thread.join(timeout=5)
+
+
+def _start_in_thread(sock: socket.socket) -> _ThreadServer:
+    """Prefect's API app (ephemeral: no UI, no background services; the database migrated on
+    start, as Prefect's own temporary server runs it) served on ``sock`` from a daemon thread.
+
+    Imported here, in the calling thread, once ``PREFECT_API_URL`` is exported: Prefect reads
+    its settings at import, and importing one package from two threads at once can deadlock.
+    ``log_config=None``: uvicorn must not reconfigure the command line's logging.
     """
-    if sys.platform != "linux":
-        return
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+    import uvicorn
+    from prefect.server.api.server import create_app
 
-
-def free_port() -> int:
-    """A loopback port nobody listens on now (the server retries if it loses a race for it)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def stop_process(proc: subprocess.Popen[bytes], sig: int = signal.SIGTERM, grace: float = 10.0) -> None:
-    """Stop a server subprocess: ``sig`` to its process group, SIGKILL after ``grace`` seconds."""
-    if proc.poll() is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(proc.pid, sig)
-    try:
-        proc.wait(timeout=grace)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
-
-
-def _start_uvicorn(port: int, log_path: Path | None) -> subprocess.Popen[bytes]:
-    """Prefect's API app under uvicorn on loopback, as Prefect's own temporary server runs it.
-
-    Its own process group: a Ctrl-C in the terminal reaches the command line, which then stops
-    the server itself after the flow has recorded how it ended (a server stopped first made the
-    flow's last API calls fail with tracebacks).
-    """
-    env = {
-        **os.environ,
-        "PREFECT_UI_ENABLED": "0",  # no UI for a one-run server: less start-up and memory
-        "PREFECT__SERVER_EPHEMERAL": "1",  # migrate the database on start, run no background services
-        "PREFECT__SERVER_FINAL": "1",
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    }
-    env.pop("PREFECT_API_URL", None)
-    cmd = [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
-           "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"]
-    stdout: int | object = subprocess.DEVNULL
-    logf = None
-    if log_path is not None:
-        log_path.parent.mkdir(parents=True, exist_ok=True)
-        logf = log_path.open("ab")
-        stdout = logf
-    try:
-        return subprocess.Popen(cmd, env=env, stdout=stdout, stderr=subprocess.STDOUT,  # type: ignore[arg-type]
-                                process_group=0, preexec_fn=die_with_parent)
-    finally:
-        if logf is not None:
-            logf.close()
-
-
-def _wait_healthy(proc: subprocess.Popen[bytes], url: str, timeout: float) -> bool:
-    """True once the server answers; False if it exited because its port was taken."""
-    deadline = time.monotonic() + timeout
-    while not healthy(url, timeout=1.0):
-        code = proc.poll()
-        if code == _PORT_TAKEN:
-            return False
-        if code is not None:
-            raise QuotewireError(f"the local Prefect server exited with {code} while starting")
-        if time.monotonic() > deadline:
-            stop_process(proc)
-            raise QuotewireError(f"the local Prefect server did not answer within {timeout:.0f} s")
-        time.sleep(0.1)
-    return True
+    app = create_app(ephemeral=True, final=True)
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error", lifespan="on", log_config=None)
+    server = uvicorn.Server(config)
+    # uvicorn installs no signal handlers outside the main thread: Ctrl-C and SIGTERM stay the
+    # command line's, which stops this server after the flow has recorded how it ended.
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="prefect-api", daemon=True)
+    thread.start()
+    return _ThreadServer(server, thread)
 
 
 def configured_api_url() -> str | None:
@@ -149,15 +123,13 @@ def configured_api_url() -> str | None:
 
 
 @contextlib.contextmanager
-def run_api(
-    log_path: Path | None = None, timeout: float = 120.0, while_starting: Callable[[], object] | None = None
-) -> Iterator[str]:
+def run_api(timeout: float = 120.0, while_starting: Callable[[], object] | None = None) -> Iterator[str]:
     """The one Prefect API of a run, exported in ``PREFECT_API_URL`` while the block runs.
 
     An API configured (``configured_api_url``): that server (nothing is started). Otherwise one
-    loopback server is started, used by the flow and inherited by every worker the run spawns,
-    and stopped (SIGTERM, so it closes its database cleanly) when the block exits, whatever the
-    reason; a ``kill -9`` of this process stops it too (``die_with_parent``).
+    loopback server is started in this process (``_start_in_thread``), used by the flow and by
+    every worker the run spawns, and stopped (uvicorn's shutdown, so it closes its database
+    cleanly) when the block exits, whatever the reason; a ``kill -9`` takes it with the process.
     ``while_starting`` runs while the server starts (importing Prefect and the flow: seconds
     that overlap the server's own start-up); the address is already exported then.
     """
@@ -167,18 +139,19 @@ def run_api(
             while_starting()
         yield existing
         return
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/api"
+    sock = _bind_loopback()
+    url = f"http://127.0.0.1:{sock.getsockname()[1]}/api"
     os.environ["PREFECT_API_URL"] = url
-    proc = _start_uvicorn(port, log_path)
+    srv: _ThreadServer | None = None
     try:
+        srv = _start_in_thread(sock)
         if while_starting is not None:
             while_starting()
         # A first run on a fresh machine migrates the database: the timeout leaves room for that.
-        if not _wait_healthy(proc, url, timeout):
-            # Prefect has read the address already, so another port cannot be tried in this run.
-            raise QuotewireError(f"port {port} was taken while the local Prefect server started; run again")
+        srv.wait_started(timeout)
         yield url
     finally:
         os.environ.pop("PREFECT_API_URL", None)
-        stop_process(proc)
+        if srv is not None:
+            srv.stop()
+        sock.close()

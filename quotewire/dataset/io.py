@@ -1,5 +1,5 @@
 """The output folder: part files, the commit protocol, side files (rejects, quarantine,
-derived tables) and the run lock. Input discovery (``quotewire.dataset.discovery``) and the
+the corpus tables' files through ``derived``) and the run lock. Input discovery (``quotewire.dataset.discovery``) and the
 manifest's row and table (``quotewire.dataset.manifest``) live beside it and are re-exported
 here, so ``quotewire.dataset.io`` stays the one filesystem API.
 
@@ -65,15 +65,17 @@ __all__ = [
     "INPUT_SUFFIXES",
     "MANIFEST",
     "MANIFEST_SCHEMA",
+    "ROW_GROUP",
     "STAGING",
     "InputUnit",
     "ManifestRow",
+    "arrow_part",
+    "atomic_write_chunks",
     "atomic_write_text",
     "check_folders",
     "commit",
     "count_records",
-    "derived_counts",
-    "derived_key",
+    "dictionary_columns",
     "discover",
     "garbage_collect",
     "is_dataset_file",
@@ -82,6 +84,7 @@ __all__ = [
     "manifest_meta",
     "manifest_run_id",
     "manifest_table",
+    "no_tmp_left",
     "parquet_files",
     "partition",
     "read_part_records",
@@ -92,7 +95,6 @@ __all__ = [
     "run_lock",
     "set_aside_foreign",
     "stage_dir",
-    "write_derived",
     "write_manifest_staged",
     "write_parquet",
     "write_part",
@@ -164,22 +166,36 @@ def write_part(
     return counts
 
 
-def write_parquet(path: Path, table: str, rows: list[dict[str, Any]], metadata: Mapping[str, str]) -> None:
+#: Rows per Parquet row group (part files and the corpus tables alike).
+ROW_GROUP = 64_000
+_DICT_COLS = ("doc_id", "type", "rule", "kind", "language", "encoding", "outlet", "timex_type", "published_source",
+              "speaker", "pipeline_version")
+
+
+def arrow_part(table: str, rows: list[dict[str, Any]], metadata: Mapping[str, str]) -> pa.Table:
+    """``rows`` as an Arrow table of ``table``'s schema with ``metadata`` added to its own."""
     tbl = to_arrow(table, rows)
     meta = dict(tbl.schema.metadata or {})
     meta.update({k.encode(): v.encode() for k, v in metadata.items()})
-    tbl = tbl.replace_schema_metadata(meta)
+    return tbl.replace_schema_metadata(meta)
+
+
+def dictionary_columns(tbl: pa.Table) -> list[str]:
+    """The low-cardinality columns written dictionary-encoded."""
+    return [c for c in _DICT_COLS if c in tbl.column_names]
+
+
+def write_parquet(path: Path, table: str, rows: list[dict[str, Any]], metadata: Mapping[str, str]) -> None:
+    tbl = arrow_part(table, rows, metadata)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".parquet.tmp")
-    dict_cols = [c for c in ("doc_id", "type", "rule", "kind", "language", "encoding", "outlet", "timex_type",
-                             "published_source", "speaker", "pipeline_version") if c in tbl.column_names]
-    with _no_tmp_left(tmp):
-        pq.write_table(tbl, tmp, compression="zstd", use_dictionary=dict_cols, row_group_size=64_000)
+    with no_tmp_left(tmp):
+        pq.write_table(tbl, tmp, compression="zstd", use_dictionary=dictionary_columns(tbl), row_group_size=ROW_GROUP)
         os.replace(tmp, path)
 
 
 @contextlib.contextmanager
-def _no_tmp_left(tmp: Path) -> Iterator[None]:
+def no_tmp_left(tmp: Path) -> Iterator[None]:
     """Remove ``tmp`` when writing or renaming it fails (a full disk must not leave ``*.tmp`` behind)."""
     try:
         yield
@@ -453,7 +469,7 @@ def atomic_write_chunks(path: Path, chunks: Iterable[str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     tmp.unlink(missing_ok=True)  # a link planted under that name must not be written through
-    with _no_tmp_left(tmp):
+    with no_tmp_left(tmp):
         with tmp.open("w", encoding="utf-8") as f:
             for chunk in chunks:
                 f.write(chunk)
@@ -505,37 +521,6 @@ def run_lock(out: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
-
-
-def write_derived(out: Path, table: str, rows: list[dict[str, Any]], metadata: Mapping[str, str]) -> None:
-    """Replace a derived, corpus-wide table (rebuilt each run) atomically in both formats.
-
-    Derived tables (people, quotations and their link tables) are small and live in one file
-    each, ``jsonl/<table>/data.jsonl`` and ``parquet/<table>/data.parquet``, so rebuilding them
-    never touches the per-batch part files of the four main tables.
-    """
-    jp = out / "jsonl" / table / "data.jsonl"
-    atomic_write_text(jp, "".join(json.dumps(r, ensure_ascii=False, allow_nan=False) + "\n" for r in rows))
-    write_parquet(out / "parquet" / table / "data.parquet", table, rows, metadata)
-
-
-def derived_key(out: Path, tables: Iterable[str]) -> str | None:
-    """The corpus key the derived tables were built for (None when any is missing or differs)."""
-    keys = set()
-    for table in tables:
-        path = out / "parquet" / table / "data.parquet"
-        if not path.exists() or not (out / "jsonl" / table / "data.jsonl").exists():
-            return None
-        try:
-            meta = pq.read_schema(path).metadata or {}
-        except (OSError, ValueError, pa.ArrowException):
-            return None  # damaged: rebuilt by this run
-        keys.add((meta.get(b"corpus_key") or b"").decode())
-    return keys.pop() if len(keys) == 1 else None
-
-
-def derived_counts(out: Path, tables: Iterable[str]) -> dict[str, int]:
-    return {t: pq.ParquetFile(out / "parquet" / t / "data.parquet").metadata.num_rows for t in tables}
 
 
 # --- links and files no run wrote ---------------------------------------------------------------

@@ -7,29 +7,29 @@ flow passes one that submits a task per batch to its task runner).
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import datetime as dt
-import functools
 import json
 import logging
 import re
 import shutil
-import sys
 import time
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from quotewire.dataset import integrity
 from quotewire.dataset import io as qio
-from quotewire.dataset.batch import BatchResult, process_batch, validate_table
-from quotewire.dataset.ids import short_hash
+from quotewire.dataset.batch import BatchResult, process_batch
+from quotewire.dataset.derived import corpus_key as corpus_key
+from quotewire.dataset.derived import derived_counts, derived_key
+from quotewire.dataset.derived import rebuild_corpus as rebuild_corpus
 from quotewire.dataset.pipeline import Options, changed_settings
 from quotewire.dataset.plan import Plan, batch_rows, batches, make_plan, next_manifest
 from quotewire.dataset.schema import TABLES, schema_version
+from quotewire.dataset.workers import release_memory
 from quotewire.errors import DamagedOutput, OutputFailed, RunFailed
 from quotewire.extract.quotes.lexicons import DEFAULT_CUES
 from quotewire.version import __version__
@@ -125,30 +125,6 @@ class _Totals:
         summary.top_speakers = self.speakers.most_common(10)
         if self.first_date is not None and self.last_date is not None:
             summary.date_range = (self.first_date, self.last_date)
-
-
-def release_memory() -> None:
-    """Hand freed heap memory back to the OS (glibc only; a no-op elsewhere).
-
-    glibc keeps freed memory in its arenas (one per thread that allocated: the task runner's
-    workers, Arrow's IO threads), so after a batch's records and Arrow buffers are freed the
-    resident size stays at its high-water mark and creeps up with fragmentation over hundreds of
-    batches. ``malloc_trim(0)`` returns the free pages of every arena; it costs ~1 ms.
-    """
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@functools.cache
-def _malloc_trim() -> Callable[[int], int] | None:
-    if sys.platform != "linux":
-        return None
-    try:
-        libc = ctypes.CDLL(None)
-        return cast(Callable[[int], int], libc.malloc_trim)
-    except (OSError, AttributeError):  # musl and other libcs have no malloc_trim
-        return None
 
 
 def run_options(
@@ -353,8 +329,15 @@ def run_pipeline(
         totals = _Totals()
         new_rows: list[qio.ManifestRow] = []
         bar = _progress(len(plan.to_process)) if progress and plan.to_process else None
+        # From here the batches hold the units: the plan lets go of them, and a batch's units are
+        # cleared once its manifest rows are built. So the units (about 0.7 KB an input, 70 MiB
+        # at 100,000) shrink while this run's rows grow, instead of both being alive at the end
+        # of the batches.
+        plan.to_process = []
         for res in (map_batches or sequential)(args):
-            new_rows += batch_rows(res, pending.pop(res.part), run_id=run_id, pipeline_version=pv, schema_version=sv)
+            units = pending.pop(res.part)
+            new_rows += batch_rows(res, units, run_id=run_id, pipeline_version=pv, schema_version=sv)
+            units.clear()
             totals.add(res)
             if bar is not None:
                 bar[0].update(bar[1], advance=len(res.units))
@@ -447,58 +430,6 @@ def _output_state(out: Path, run_id: str, step: _Step) -> str:
             "not be written and is stale until the next run; rerun when fixed")
 
 
-def rebuild_corpus(out: Path, rows: list[qio.ManifestRow], aliases: Mapping[str, str] | None) -> dict[str, int]:
-    """Rebuild the corpus-wide tables (people, quotations and their links) from the committed data.
-
-    A full rebuild: whether a bare surname is ambiguous, and which reprints cluster, depend on
-    the whole corpus (measured: about 5 s of CPU at 20,000 documents; see benchmarks/README.md).
-    Skipped when neither the live parts nor the aliases changed since the last rebuild. The
-    per-document part files are never touched.
-    """
-    from quotewire.dataset.corpus import TABLES as DERIVED
-    from quotewire.dataset.corpus import build_corpus
-
-    live = sorted(qio.live_parts(rows))
-    key = corpus_key(rows, aliases)
-    if qio.derived_key(out, DERIVED) == key:
-        return qio.derived_counts(out, DERIVED)
-    docs: list[dict[str, Any]] = []
-    speakers: list[dict[str, Any]] = []
-    quotes: list[dict[str, Any]] = []
-    for part in live:
-        docs += [
-            {k: d.get(k) for k in ("doc_id", "published", "outlet")}
-            for d in qio.read_part_records(out, "documents", part)
-        ]
-        # Only the fields the corpus reads: a speaker's mention spans are most of its record.
-        speakers += [
-            {k: s.get(k) for k in ("speaker_id", "doc_id", "name", "kind", "descriptors", "quote_count")}
-            for s in qio.read_part_records(out, "speakers", part)
-        ]
-        quotes += [
-            {k: q.get(k) for k in ("quote_id", "doc_id", "text", "speaker_id", "speaker", "type")}
-            for q in qio.read_part_records(out, "quotes", part)
-        ]
-    derived = build_corpus(docs, speakers, quotes, aliases=aliases)
-    counts: dict[str, int] = {}
-    rejects: list[dict[str, Any]] = []
-    for table in DERIVED:
-        good, bad = validate_table(table, derived[table], "corpus")
-        rejects += bad
-        qio.write_derived(out, table, good, {"corpus_key": key, "pipeline_version": __version__})
-        counts[table] = len(good)
-    if rejects:
-        qio.write_rejects(out, f"corpus-{key}", rejects)
-    counts["rejects"] = len(rejects)
-    return counts
-
-
-def corpus_key(rows: Iterable[qio.ManifestRow], aliases: Mapping[str, str] | None) -> str:
-    """What the corpus tables depend on: the live parts, the aliases and the versions."""
-    live = sorted(qio.live_parts(rows))
-    return short_hash("corpus", live, sorted((aliases or {}).items()), __version__, schema_version())
-
-
 def nothing_to_do(
     raw: Path,
     out: Path,
@@ -563,9 +494,9 @@ def preview(
         if corpus:
             from quotewire.dataset.corpus import TABLES as DERIVED
 
-            if qio.derived_key(out, DERIVED) != corpus_key(previous.values(), aliases):
+            if derived_key(out, DERIVED) != corpus_key(previous.values(), aliases):
                 return None, pending  # the corpus tables are missing or built for other parts or aliases
-            summary.records.update(qio.derived_counts(out, DERIVED))
+            summary.records.update(derived_counts(out, DERIVED))
     return summary, pending
 
 

@@ -496,12 +496,46 @@ def test_rows_validate_and_convert_to_arrow() -> None:
 def test_write_derived_round_trip(tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
-    from quotewire.dataset.io import write_derived
+    from quotewire.dataset.derived import write_derived
 
     result = build_corpus(*sample_corpus())
     for table in TABLES:
         write_derived(tmp_path, table, result[table], {"test": "1"})
         assert pq.read_table(tmp_path / "parquet" / table / "data.parquet").num_rows == len(result[table])
+
+
+def test_derived_tables_written_a_row_group_at_a_time_read_back_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The corpus tables' Parquet written one row group at a time (one group's Arrow data in
+    memory) holds what one ``write_parquet`` of all rows holds, in row groups of the same size;
+    the JSONL, written line by line, is the rows."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from quotewire.dataset import io as qio
+    from quotewire.dataset.derived import write_derived
+
+    result = build_corpus(*sample_corpus())
+    monkeypatch.setattr(qio, "ROW_GROUP", 2)
+    for table in TABLES:
+        rows = result[table]
+        assert len(rows) > 2, table
+        write_derived(tmp_path / "grouped", table, rows, {"corpus_key": "k"})
+        qio.write_parquet(tmp_path / "whole" / f"{table}.parquet", table, rows, {"corpus_key": "k"})
+        grouped = pq.ParquetFile(tmp_path / "grouped" / "parquet" / table / "data.parquet")
+        whole = pq.ParquetFile(tmp_path / "whole" / f"{table}.parquet")
+        assert grouped.read().equals(whole.read()) and grouped.schema_arrow.metadata == whole.schema_arrow.metadata
+        assert grouped.metadata.num_row_groups == whole.metadata.num_row_groups == -(-len(rows) // 2)
+        lines = (tmp_path / "grouped" / "jsonl" / table / "data.jsonl").read_text(encoding="utf-8").splitlines()
+        assert [json.loads(line) for line in lines] == json.loads(json.dumps(rows))
+
+
+def test_build_reads_generators_once(tmp_path: Path) -> None:
+    """``rebuild_corpus`` streams the records from the parts: generators give the same rows."""
+    docs, sps, qs = sample_corpus()
+    assert build_corpus(iter(docs), (s for s in sps), (q for q in qs)) == build_corpus(docs, sps, qs)
 
 
 @settings(max_examples=30, deadline=None)

@@ -41,7 +41,7 @@ def test_a_child_dies_with_its_parent_on_kill_9(tmp_path: Path) -> None:
     """What keeps a ``kill -9`` of the command line from leaving its Prefect server running."""
     pidfile = tmp_path / "child.pid"
     parent = (
-        "import subprocess, sys, time; from flows.server import die_with_parent; "
+        "import subprocess, sys, time; from quotewire.dataset.workers import die_with_parent; "
         "c = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'], preexec_fn=die_with_parent); "
         f"open({str(pidfile)!r}, 'w').write(str(c.pid)); time.sleep(60)"
     )

@@ -140,3 +140,71 @@ def test_run_sizes_auto_by_the_plan(n: int, runner: str, batch: int, raw_dir: Pa
     assert main(["run", "--raw", str(raw_dir), "--out", str(out_dir), "--json"]) == 0
     assert (seen["runner"], seen["batch"]) == (runner, batch)
     assert json.loads(capsys.readouterr().out) == {}
+
+
+def _worker_has_prefect(_: object) -> bool:
+    import sys
+
+    return "prefect" in sys.modules
+
+
+def test_pool_workers_never_import_prefect(raw_dir: Path, out_dir: Path) -> None:
+    """A worker of the process runner runs a batch without Prefect (its import and API client
+    cost 100 MiB and 4.7 CPU-seconds a worker) and writes the part itself."""
+    from quotewire.dataset import io as qio
+    from quotewire.dataset.pipeline import Options
+    from quotewire.dataset.workers import process_pool, run_batch
+    from tests.helpers import article
+
+    (raw_dir / "a.txt").write_text(article(1), encoding="utf-8")
+    units = qio.discover(raw_dir, None, max_line_bytes=1 << 20)
+    with process_pool(1) as pool:
+        res = pool.submit(run_batch, (str(raw_dir), str(out_dir), "r1", "part-r1-00000", units, Options(), "text")).result()
+        assert pool.submit(_worker_has_prefect, None).result() is False
+    assert [u.status for u in res.units] == ["processed"] and res.counts["documents"] == 1
+    assert list((out_dir / "_staging" / "r1").rglob("part-r1-00000.parquet"))
+
+
+def _pool_children() -> list[int]:
+    """Live children of this process that are multiprocessing workers (from /proc)."""
+    import os
+
+    found = []
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{d}/stat").read_text().rsplit(")", 1)[1].split()
+            cmd = Path(f"/proc/{d}/cmdline").read_bytes()
+        except (OSError, IndexError):
+            continue
+        if int(stat[1]) == os.getpid() and stat[0] != "Z" and b"multiprocessing" in cmd and b"resource_tracker" not in cmd:
+            found.append(int(d))
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+@pytest.mark.usefixtures("prefect_harness")
+def test_process_runner_workers_are_gone_before_the_commit(
+    raw_dir: Path, out_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workers live only while the batches run: the commit and the report (the parent's own
+    peak) do not add to theirs. Each batch is still a task run of the flow."""
+    import flows.flow as ff
+    from quotewire.dataset import io as qio
+    from tests.helpers import article
+
+    for i in range(6):
+        (raw_dir / f"a{i}.txt").write_text(article(i), encoding="utf-8")
+    at_commit: list[list[int]] = []
+    real_commit = qio.commit
+
+    def commit(*args: Any, **kwargs: Any) -> None:
+        at_commit.append(_pool_children())
+        real_commit(*args, **kwargs)
+
+    monkeypatch.setattr(qio, "commit", commit)
+    result = ff.make_flow("process", None, 2)(raw=str(raw_dir), out=str(out_dir), batch_size=2, corpus=False)
+    assert result["processed"] == 6 and result["written"]["documents"] == 6
+    assert at_commit == [[]] and not ff._POOLS

@@ -21,7 +21,7 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from quotewire.dataset.corpus.names import _APOSTROPHES, Row, _words
 from quotewire.dataset.ids import short_hash
@@ -197,8 +197,23 @@ def _majority(values: Iterable[str | None]) -> str | None:
     return min(c, key=lambda v: (-c[v], v)) if c else None
 
 
+class QuoteIn(NamedTuple):
+    """The fields of a quote record the quotation rules read (a tuple: a dict per quote of the
+    whole corpus cost about four times as much, and the rebuild keeps every quote)."""
+
+    quote_id: str
+    doc_id: Any
+    text: Any
+    speaker_id: Any
+    type: Any
+
+    @classmethod
+    def of(cls, q: Mapping[str, Any]) -> QuoteIn:
+        return cls(str(q["quote_id"]), q["doc_id"], q.get("text"), q.get("speaker_id"), q.get("type"))
+
+
 def quotation_rows(
-    quotes: Sequence[Mapping[str, Any]],
+    quotes: Sequence[QuoteIn],
     docs: Mapping[str, Mapping[str, Any]],
     pid_of_speaker: Mapping[str, str | None],
     person_names: Mapping[str, str],
@@ -207,8 +222,8 @@ def quotation_rows(
     prepared = []
     long_persons: dict[str, set[str]] = defaultdict(set)
     for q in quotes:
-        norm = normalize_quote(str(q.get("text") or ""))
-        sid = q.get("speaker_id")
+        norm = normalize_quote(str(q.text or ""))
+        sid = q.speaker_id
         pid = pid_of_speaker.get(sid) if isinstance(sid, str) else None
         is_long = len(norm.split()) >= NEAR_MIN_WORDS
         if len(norm.split()) >= FUZZY_MIN_WORDS:
@@ -217,7 +232,7 @@ def quotation_rows(
                 s.add(pid)
         prepared.append((q, norm, pid, is_long))
     root = cluster_near_duplicates(long_persons, {t: frozenset(p) for t, p in long_persons.items()})
-    groups: dict[tuple[str, ...], list[tuple[Mapping[str, Any], str, str | None]]] = defaultdict(list)
+    groups: dict[tuple[str, ...], list[tuple[QuoteIn, str, str | None]]] = defaultdict(list)
     for q, norm, pid, is_long in prepared:
         if is_long:
             # Long quotes are specific enough that equal wording is one quotation whoever it was
@@ -231,13 +246,16 @@ def quotation_rows(
         else:
             # A short unattributed quote (or an empty one) has no evidence of identity beyond
             # its document.
-            key = ("doc", str(q["doc_id"]), norm)
+            key = ("doc", str(q.doc_id), norm)
         groups[key].append((q, norm, pid))
+    # The groups hold all that the rows need: the per-quote tuples, the texts' persons and the
+    # cluster map go before the rows are built (at 100,000 articles, tens of MiB at the peak).
+    del prepared, long_persons, root
     rows: list[Row] = []
     links: list[Row] = []
     for key, members in groups.items():
         qid = short_hash("quotation", list(key))
-        doc_ids = sorted({str(q["doc_id"]) for q, _, _ in members})
+        doc_ids = sorted({str(q.doc_id) for q, _, _ in members})
         metas = [docs.get(d, {}) for d in doc_ids]
         dated = [str(m["published"]) for m in metas if m.get("published")]
         first = min(dated) if dated else None
@@ -247,12 +265,12 @@ def quotation_rows(
         )
         if len(members) == 1:
             q0, _, p0 = members[0]
-            canon, pid, qtype, variants = str(q0.get("text") or "").strip(), p0, str(q0.get("type")), 1
+            canon, pid, qtype, variants = str(q0.text or "").strip(), p0, str(q0.type), 1
         else:
-            texts = Counter(str(q.get("text") or "").strip() for q, _, _ in members)
+            texts = Counter(str(q.text or "").strip() for q, _, _ in members)
             canon = min(texts, key=lambda t: (-texts[t], -len(t), t))
             pid = _majority(p for _, _, p in members)
-            qtype = _majority(str(q.get("type")) for q, _, _ in members) or "direct"
+            qtype = _majority(str(q.type) for q, _, _ in members) or "direct"
             variants = len({n for _, n, _ in members})
         canon_norm = key[1] if key[0] == "text" else normalize_quote(canon)
         rows.append(
@@ -276,8 +294,8 @@ def quotation_rows(
             exact = norm == canon_norm
             links.append(
                 {
-                    "quote_id": str(q["quote_id"]),
-                    "doc_id": str(q["doc_id"]),
+                    "quote_id": q.quote_id,
+                    "doc_id": str(q.doc_id),
                     "quotation_id": qid,
                     "match": "exact" if exact else "near",
                     "similarity": 1.0 if exact else round(similarity(shingles(norm), shingles(canon_norm))[0], 4),
