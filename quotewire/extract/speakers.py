@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -87,6 +86,14 @@ from quotewire.extract.quotes.lexicons import (
     ORG_WORDS,
     PRONOUN_GENDER,
 )
+from quotewire.extract.references import (
+    _PARTY_GROUPS,
+    _SUBJECT_PRONOUN,
+    _acting_surname,
+    _antecedent,
+    _previous_speaker,
+    _subject_like,
+)
 
 log = logging.getLogger(__name__)
 
@@ -147,38 +154,6 @@ _INDEFINITE_HEAD = re.compile(
     r"representing|familiar|close|from|on)\b)")
 # Titles a person noun may stand for ("a judge" -> "Justice Frank Nervo").
 _PERSON_TITLES = {"judge": ("judge", "justice"), "lawmaker": ("lawmaker", "senator", "sen", "rep", "representative")}
-
-
-# Parties and groups named by their members (capitalised plurals in political news).
-_PARTY_GROUPS = frozenset("""conservatives liberals democrats republicans greens tories liberal-democrats
-    socialists nationalists separatists""".split())
-
-
-# Verbs that show the word before them is a clause's subject ("Mulder didn't", "Trump has").
-_SUBJECT_VERB = re.compile(
-    r"\s+(?:is|was|has|had|will|would|did|didn't|didn\u2019t|does|doesn't|doesn\u2019t|can|could|said|says|"
-    r"told|added|wrote|[a-z]+ed)\b")
-
-
-def _acting_surname(text: str, word: str, doc: _Doc) -> bool:
-    """Is the lone capitalised ``word`` a surname: the subject of a verb somewhere in the article,
-    not a common word, a place, a month, a demonym or a label in capitals?"""
-    if len(word) < 3 or not word[:1].isupper() or word.isupper() or word.lower() in _NOT_PERSON \
-            or is_place(word) or doc.common_word(word) or _ADJECTIVE_END.search(word.lower()) \
-            or word.lower()[:3] in _MONTH_STEMS or word.lower() in _PARTY_GROUPS or _first_name_gender(word) \
-            or word.lower().endswith(("ments", "ians", "ans", "ers", "ists", "ies", "ions")):
-        return False  # ("Governments", "Canadians", "Voters": plural common nouns opening a sentence)
-    return word in _subjects(text)
-
-
-@functools.lru_cache(maxsize=4)
-def _subjects(text: str) -> frozenset[str]:
-    """Capitalised words written right before a verb anywhere in ``text`` (one linear scan)."""
-    return frozenset(m.group(1) for m in _CAP_SUBJECT.finditer(text))
-
-
-_CAP_SUBJECT = re.compile(r"(?<![\w'\u2019.-])([A-Z][\w'\u2019-]+)(?=" + _SUBJECT_VERB.pattern + ")")
-_MONTH_STEMS = frozenset("jan feb mar apr jun jul aug sep oct nov dec".split())
 
 
 def resolve_speakers(
@@ -519,88 +494,6 @@ class _Resolver:
 
 
 
-_SPEECH_AFTER = re.compile(
-    r"\s*(?:,[^,.;\"\u201c\u201d]{1,80},\s*)?(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|added|adds|"
-    r"wrote|writes|explained|noted|argued|insisted|stressed|warned|is|was)\b")
-_SUBJECT_PREFIX = re.compile(r"(?:(?:[A-Z][\w.'\u2019-]*|the|a|an|former|then|of|and|[\"\u201c\u201d]|,)\s*)*")
-
-
-def _subject_like(text: str, start: int, end: int, sentence_starts: Sequence[int]) -> bool:
-    """Is the mention at ``start:end`` its sentence's subject: only a title or an opening phrase
-    of capitalised words before it in the sentence, or a speech verb (or "is"/"was") after it?"""
-    si = bisect.bisect_right(sentence_starts, start) - 1
-    ss = sentence_starts[si] if si >= 0 else 0
-    if start - ss < 80 and _SUBJECT_PREFIX.fullmatch(text, ss, start):
-        return True
-    return _SPEECH_AFTER.match(text, end) is not None
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-_SUBJECT_PRONOUN = re.compile(r"(?<![\w'\u2019])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er)(?![\w'\u2019])")
-
-
-
-
-def _previous_speaker(text: str, m: Span, attributions: list[Attribution], entities: list[_Entity],
-                      spans: Sequence[tuple[int, int, int]] = (), starts: Sequence[int] = ()) -> int | None:
-    """The speaker of the quote just before, when a pronoun continues that speaker's turn.
-
-    "... said 9/11 widow Terry Strada. // She also said ...": a pronoun speaker in the next
-    sentences, with no other compatible name written between, is the speaker just quoted.
-    Why: news alternates quotes and their speakers; a name inside the earlier quote or an
-    object ("under President Obama") is nearer but is not who goes on speaking.
-    """
-    g = PRONOUN_GENDER.get(m.text.lower(), "")
-    for a in reversed(attributions[-3:]):
-        if a.quote.rule == "orphan_quote":
-            return None  # an orphan quotation's speaker is a guess: a pronoun after it is the ranker's
-        if a.speaker is None or a.quote.mention is None:
-            continue
-        pm = a.quote.mention
-        if pm.start >= m.start or m.start - max(pm.end, a.quote.content.end) > 400:
-            return None
-        ent = entities[a.speaker]
-        if g in "mf" and g and (ent.kind != "person" or (ent.gender and ent.gender != g) or " and " in ent.name):
-            return None  # "he" is not a woman, an organisation or two people ("X and Y")
-        if g in ("n", "p") and ent.kind != "organization":
-            return None
-        # "... Stevie Wonder, who joked, "...". // Ms. LaBelle got a roar when ... she said": another
-        # compatible person named in between takes over the turn (the ranker decides).
-        lo = bisect.bisect_left(spans, (max(pm.end, a.quote.content.end), -1, -1))
-        for s0, e0, ei in spans[lo:lo + 40]:
-            if s0 >= m.start:
-                break
-            other = entities[ei]
-            if ei != a.speaker and other.kind == "person" and g in ("m", "f") and other.gender in ("", g) \
-                    and " and " not in other.name and _subject_like(text, s0, e0, starts):
-                return None
-        return a.speaker
-    return None
-
-
-
-
-
-
-
-
-
-
 def _outer_mentions(mentions: list[Span]) -> tuple[Span, ...]:
     """Mentions in text order, dropping one nested in another ("Erdogan" inside "President ... Erdogan")."""
     out: list[Span] = []
@@ -609,72 +502,6 @@ def _outer_mentions(mentions: list[Span]) -> tuple[Span, ...]:
             continue
         out.append(m)
     return tuple(out)
-
-
-_NP_STOP = frozenset(
-    """of with to from for by in on at and or but as than that said says say is was are were be been has have had
-    not also only who which whom whose when where while after before because if""".split()
-)
-_NP_DET = frozenset("the a an this that these those his her their its our another".split())
-_WORD_BACK = re.compile(r"([\w'\u2019\-]+)\s*$")
-
-
-def _final_name_run(window: str) -> tuple[int, int] | None:
-    """``(start, end)`` of the run of capitalised words that ends ``window``, if one does."""
-    last = None
-    for m in _NAME_RUN.finditer(window):
-        last = m
-    return last.span() if last is not None and last.end() == len(window) else None
-
-
-def _antecedent(text: str, pos: int) -> Span | None:
-    """The phrase a relative "who"/"which" at ``pos`` stands for.
-
-    "the EU, which contended" -> "the EU"; "Bortis who noted" -> "Bortis"; "veteran MPs who
-    say" -> "veteran MPs"; "Nunes, the ferocious brawler who calls" -> "Nunes" (an appositive
-    nominal stands for the name before it). Why: a relative pronoun is never a speaker itself.
-    """
-    lo = max(0, pos - 120)
-    window = text[lo:pos].rstrip()
-    if window.endswith(","):
-        window = window[:-1].rstrip()
-    for dash in ("--", "\u2014"):
-        if window.endswith(dash):
-            opening = window.rfind(dash, 0, len(window) - len(dash))
-            # "95 retired generals -- most of whom had announced their support -- who cited": the
-            # phrase before the parenthetical between dashes; "with Hillary Clinton \u2014 who's
-            # called for ...": the phrase before a dash that opens the relative clause.
-            window = window[:opening].rstrip() if opening > 0 and "\n" not in window[opening:] and \
-                len(window) - opening < 100 and not _final_name_run(window[: -len(dash)].rstrip()) \
-                else window[: -len(dash)].rstrip()
-            break
-    run = _final_name_run(window)
-    if run is not None:
-        return Span.of(text, lo + run[0], lo + run[1])
-    # A common-noun phrase: up to four words back, stopping at a function word or punctuation.
-    end = len(window)
-    start = end
-    words = 0
-    while words < 4:
-        wm = _WORD_BACK.search(window, 0, start)
-        if wm is None or (wm.end() != start and window[wm.end():start].strip()):
-            break
-        w = wm.group(1).lower()
-        if w in _NP_STOP:
-            break
-        start = wm.start()
-        words += 1
-        if w in _NP_DET:
-            break
-    if words == 0 or window[start:end].split()[-1].lower() in _NP_DET:
-        return None
-    # "McConnell, now the Senate majority leader, who": an adverb may open the appositive.
-    before = re.sub(r"\s(?:now|then|also|still|once|currently|formerly|later)$", "", window[:start].rstrip())
-    if before.endswith(","):  # "Nunes, the ferocious brawler who": the name before the appositive
-        run = _final_name_run(before[:-1].rstrip())
-        if run is not None:
-            return Span.of(text, lo + run[0], lo + run[1])
-    return Span.of(text, lo + start, lo + end)
 
 
 def _named(

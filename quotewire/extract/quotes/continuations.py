@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from quotewire.extract.quotes.colons import _colon_subject
 from quotewire.extract.quotes.marks import _Mark, _marks_in
-from quotewire.extract.quotes.mentions import _colon_subject, _subject_before
+from quotewire.extract.quotes.mentions import _subject_before
 from quotewire.extract.quotes.tokens import _CUES, NOT_CONTENT, TIME_WORDS, _abbrev, _Cand, _cue_word, _Tok, _tokens
 from quotewire.extract.segment import ABBREVIATIONS
 

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 
+from quotewire.extract.quotes.colons import _colon_subject
+from quotewire.extract.quotes.inverted import _np_after
 from quotewire.extract.quotes.lexicons import DETERMINERS, NP_STOP, SUBJECT_PRONOUNS
 from quotewire.extract.quotes.marks import _Mark
-from quotewire.extract.quotes.mentions import _colon_subject, _np_after, _opening_subject, _subject_before
+from quotewire.extract.quotes.mentions import _opening_subject, _subject_before
 from quotewire.extract.quotes.tokens import (
     _CUES,
     ADJUNCT_PREPS,

@@ -13,10 +13,10 @@ said." and the ``parenthetical`` "A, X said, B"), ``_accuse_object`` ("X accused
 from __future__ import annotations
 
 from quotewire.extract.quotes.content import _content_forward, _content_ok, _strip_time_tail
+from quotewire.extract.quotes.inverted import _np_after
 from quotewire.extract.quotes.lexicons import CUE_RATE, DETERMINERS, SPEAKER_NOUNS, SUBJECT_PRONOUNS
 from quotewire.extract.quotes.mentions import (
     _clause_subject,
-    _np_after,
     _opening_subject,
     _statement_issuer,
     _subject_before,

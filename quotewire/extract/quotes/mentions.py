@@ -3,19 +3,16 @@
 Scope: the subject before a cue (``_subject_before``, through modifiers, time adjuncts and
 appositives, on top of ``_np_back``: a pronoun, a counted group ``_np_counted``, a common noun
 phrase ``_np_common``, a name run ``_np_name_run``), the speaker after an inverted cue
-(``_np_after``: "said Smith"), the clause's opening subject or whole initial phrase as
+(``inverted._np_after``: "said Smith"), the clause's opening subject or whole initial phrase as
 fallbacks (``_opening_subject``, ``_clause_subject``), the issuer of a statement ("The town
-released a statement saying"), and the subject of a clause ending in a colon (``_colon_subject``).
+released a statement saying"), and, in ``colons``, the subject of a clause ending in a colon (``_colon_subject``).
 """
 
 from __future__ import annotations
 
-import re
-
 from quotewire.extract.quotes.lexicons import DETERMINERS, NP_STOP, SPEAKER_NOUNS, SUBJECT_PRONOUNS, TITLES
 from quotewire.extract.quotes.tokens import (
     _CUES,
-    COLON_NOT_SPEAKERS,
     NAME_LIKE_MODIFIERS,
     TIME_WORDS,
     WEEKDAYS,
@@ -437,85 +434,9 @@ def _subject_before(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
     return _np_back(toks, b, lo)
 
 
-def _np_after(toks: list[_Tok], a: int, hi: int) -> tuple[int, int] | None:
-    """Speaker after an inverted cue (", said Smith", "according to the UN")."""
-    lex = _CUES.get()
-    if a >= hi or toks[a].quoted:
-        return None
-    if toks[a].low in SUBJECT_PRONOUNS:
-        return (a, a + 1)
-    b = a
-    while b < hi and b - a < 10:
-        u = toks[b]
-        if u.quoted or not (u.word or u.text in "&-.'\u2019"):
-            break
-        if u.low == "on" and _on_in_name(toks, b, hi):
-            b += 1  # "according to the National Institute on Drug Abuse": "on" inside a body's name
-            continue
-        if u.low == "and" and b > a and not toks[b - 1].cap and _modifiers_then_name(toks, b + 1, hi):
-            b += 1  # "said oil and gas worker Mike Wipf": coordinated modifiers of a role noun
-            continue
-        if u.low in NP_AFTER_STOP or (u.low in lex.verbs and not u.cap):
-            break
-        if b > a and not u.cap and u.low.endswith(("'s", "\u2019s")):
-            b += 1  # "according to a Michigan school's latest list": the possessor is the source
-            break
-        if (b > a and u.word and not u.cap and toks[b - 1].cap and u.low not in ("of", "for", "de", "van", "von", "at")
-                and not (u.low in SPEAKER_NOUNS or u.low in TITLES)
-                # "the top British medical journal": inside a determiner phrase with a lower-case
-                # modifier, a capitalised word is an adjective; the phrase goes on to its noun.
-                and not (toks[a].low in DETERMINERS and any(not toks[x].cap for x in range(a + 1, b))
-                         and _ADJECTIVE_LIKE.search(toks[b - 1].low) is not None)
-                # "according to a Michigan school's latest list": an article and one capitalised
-                # modifier before a noun (not a verb) are one noun phrase.
-                and not (b == a + 2 and toks[a].low in ("a", "an") and u.low not in _NOT_NOUNS
-                         and not u.low.endswith("ed"))):
-            # "said Locke while negotiations ...": a lower-case word after the name ends it, but a
-            # role noun goes on ("a senior Democratic aide", "former Bank of Canada governor David
-            # Dodge"): the capitals were the role's modifiers.
-            break
-        b += 1
-    # A final period ends the sentence unless it closes an initial or abbreviation.
-    while (
-        b > a + 1 and toks[b - 1].text in ".'\u2019" and not (toks[b - 1].text == "." and _abbrev_before(toks, b - 1))
-    ):
-        b -= 1
-    if b == a:
-        return None
-    if not any(toks[k].cap or toks[k].low in SPEAKER_NOUNS for k in range(a, b)) and toks[a].low not in DETERMINERS:
-        return None  # '..., said the ruling': a determiner phrase is a speaker too
-    return (a, b)
-
-
 _FINITE = frozenset("is are was were has have had will would can could should must may might did does do".split())
-_NOT_NOUNS = frozenset("""would will is was are were has had have could should may might can must does did
-    says said told""".split())
-# Capitalised adjectives of nationality, party or religion ("British", "Democratic", "Chinese").
-_ADJECTIVE_LIKE = re.compile(r"(?:an|ish|ese|ic|ican|ian)$")
 
 
-def _modifiers_then_name(toks: list[_Tok], k: int, hi: int) -> bool:
-    """Do one to four lower-case words from ``k`` lead to a capitalised name ("gas worker Mike")?"""
-    for x in range(k, min(hi, k + 5)):
-        t = toks[x]
-        if t.cap:
-            return x > k
-        if not t.word or t.quoted or t.low in NP_AFTER_STOP:
-            return False
-    return False
-
-
-# Bodies whose names go on with "on" ("Council on Foreign Relations", "Institute on Drug Abuse").
-ON_BODIES = frozenset("institute committee subcommittee council commission center centre panel forum force".split())
-
-
-def _on_in_name(toks: list[_Tok], k: int, hi: int) -> bool:
-    """Is the "on" at token ``k`` inside a name: after a body noun, before a capitalised word that
-    is no date ("the Senate Committee on Finance", not "Smith on Monday")?"""
-    return (
-        k > 0 and k + 1 < hi and toks[k - 1].cap and toks[k - 1].low in ON_BODIES
-        and toks[k + 1].cap and toks[k + 1].low not in TIME_WORDS and toks[k + 1].low not in WEEKDAYS
-    )
 
 
 def _opening_subject(toks: list[_Tok], c: int) -> tuple[int, int] | None:
@@ -608,75 +529,3 @@ def _statement_issuer(toks: list[_Tok], np: tuple[int, int]) -> tuple[int, int] 
     if v < 1 or toks[v].cap or not toks[v].word or toks[v].quoted:
         return None
     return _subject_before(toks, v, 0)
-
-
-def _colon_subject(toks: list[_Tok], colon: int) -> tuple[int, int] | None:
-    """Mention of the subject of the clause ending at the colon token ``colon`` (its start).
-
-    The clause must open with a name, a pronoun or a determiner phrase, and hold a lower-case
-    word (its verb) before the colon: "She then addressed the crowd again:", "The email goes on:".
-    An opening adjunct ("At the town hall in Hudson, the supporter retorted:") is skipped.
-    """
-    if colon < 2 or colon > 40:
-        return None
-    if any(t.quoted or (t.text in ".!?;" and not _abbrev_before(toks, i)) for i, t in enumerate(toks[:colon])):
-        return None
-    a = 0
-    while a < colon and toks[a].low in ("but", "and", "then", "so", "meanwhile"):
-        a += 1
-    if toks[a].low in LEADING_PREPS or (toks[a].low.endswith(("ed", "ing")) and len(toks[a].low) > 4):
-        # "At the rally, ...", "Worried about young voters, President Obama is rolling out ...:"
-        comma = next((i for i in range(a + 1, colon) if toks[i].text == ","), -1)
-        if 0 < comma - a <= 16 and comma + 1 < colon and colon - comma <= 17:
-            got = _colon_subject_at(toks, colon, comma + 1)
-            if got is not None:
-                return got
-    if colon - a > 16:
-        return None
-    return _colon_subject_at(toks, colon, a)
-
-
-def _colon_subject_at(toks: list[_Tok], colon: int, a: int) -> tuple[int, int] | None:
-    """``_colon_subject`` for a clause whose subject starts at token ``a``."""
-    v = a
-    if toks[a].low in DETERMINERS and toks[a].low not in ("his", "her", "their", "its", "our", "my", "your"):
-        # "the club captain retorted:": a determiner phrase up to the first past-tense word.
-        # Also up to a listed verb or "goes on" ("The email goes on to say:", "The ad says:").
-        def verb_at(t: _Tok) -> bool:
-            return not t.cap and (t.low.endswith("ed") or t.low in _CUES.get().verbs or t.low in COLON_GO_VERBS)
-
-        x = a + 1
-        while x < colon and x - a <= 5 and toks[x].word and not verb_at(toks[x]):
-            x += 1
-        if x < colon and x - a <= 5 and verb_at(toks[x]) and x > a + 1:
-            return (toks[a].start, toks[x - 1].end)
-    while v < colon and (
-        toks[v].cap
-        or toks[v].text == "."
-        or toks[v].low in DETERMINERS
-        or toks[v].low in SPEAKER_NOUNS
-        or (v == a and toks[v].low.endswith("-year-old"))  # "17-year-old Jared Potts echoed:"
-    ):
-        if toks[v].low in SUBJECT_PRONOUNS:
-            v += 1
-            break
-        v += 1
-    if v > a and v < colon and toks[v].text == "," and toks[v - 1].cap and toks[a].cap:
-        # "Martell, the addictions doctor on the South Shore, is more blunt:": a name, its
-        # appositive between commas, then the clause's verb.
-        close = next((i for i in range(v + 2, min(colon, v + 14)) if toks[i].text == ","), -1)
-        if close > 0 and close + 1 < colon and toks[close + 1].word and not toks[close + 1].cap \
-                and all(t.word or t.text in ".-'\u2019" for t in toks[v + 1 : close]):
-            return (toks[a].start, toks[v - 1].end)
-    if v == a or v >= colon or not toks[v].word or toks[v].cap:
-        return None
-    if toks[a].low in DETERMINERS and not any(t.cap or t.low in SPEAKER_NOUNS for t in toks[a + 1 : v]):
-        return None
-    if any(
-        (t.low in COLON_NOT_SPEAKERS and t.low not in DETERMINERS) or t.low in ("here", "this", "these", "following")
-        for t in toks[a:v]
-    ):
-        return None
-    if toks[v - 1].text == ".":
-        return None
-    return (toks[a].start, toks[v - 1].end)

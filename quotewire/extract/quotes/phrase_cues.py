@@ -10,7 +10,8 @@ words of X").
 from __future__ import annotations
 
 from quotewire.extract.quotes.indirect import _indirect
-from quotewire.extract.quotes.mentions import _np_after, _np_back
+from quotewire.extract.quotes.inverted import _np_after
+from quotewire.extract.quotes.mentions import _np_back
 from quotewire.extract.quotes.tokens import ADJUNCT_PREPS, _adjunct, _Cand, _Tok
 
 # Nouns reporting a stance with a prepositional complement ("his criticism of", "her support for").
