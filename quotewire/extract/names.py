@@ -403,6 +403,12 @@ class _Doc:
         if not cands:
             return name
         if pos >= 0:
+            if len({c[1] for c in cands[:50]}) > 1 and (title := _title_before(self.text, pos)):
+                # "President Obama" with Barack and Michelle Obama in the story: the full name
+                # written with the same title ("President Barack Obama"), or of its gender ("Mrs.").
+                same = [c for c in cands[:200] if _title_fits(title, self.text, c)]
+                if len({c[1] for c in same}) == 1:
+                    return same[0][1]
             # cands are in text order (names are indexed as written): bisect, not a scan per mention
             i = bisect.bisect_left(cands, (pos,))
             return cands[i - 1][1] if i > 0 else cands[0][1]
@@ -445,6 +451,26 @@ class _Doc:
                 and _edit_distance(t, key) == 1]
         names = {n for t in hits for _, n in self.by_tail[t]}
         return self.by_tail[hits[0]] if len(names) == 1 else None
+
+
+_GENDER_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def _title_before(text: str, pos: int) -> str:
+    """The title word written right before ``pos`` ("President" in "President Obama"), or ""."""
+    m = re.search(r"([A-Z][a-z]+)\.?\s+$", text[max(0, pos - 20):pos])
+    if m is None:
+        return ""
+    word = m.group(1).lower()
+    return word if word in TITLES or word in _GENDER_TITLES else ""
+
+
+def _title_fits(title: str, text: str, cand: tuple[int, str]) -> bool:
+    """Is the full name ``cand`` (offset, name) written with ``title`` before it, or, for Mr./Mrs.,
+    a first name of that gender?"""
+    if title in _GENDER_TITLES:
+        return _first_name_gender(cand[1]) == _GENDER_TITLES[title]
+    return title in text[max(0, cand[0] - 30):cand[0]].lower()
 
 
 def _key(name: str) -> str:

@@ -531,7 +531,7 @@ def _named(
         named_body = len(words) > 1 and words[-1].lower() in _ORG_HEADS and any(w[:1].isupper() for w in words[1:-1])
         return make(m.text, "organization" if named_body else "unknown")
     bare = name.replace(".", "") if name.replace(".", "").isupper() else name  # "U.N." -> "UN"
-    person_tail = " " not in name and (longer := doc.fullest(name, m.start)) != name \
+    person_tail = " " not in name and (longer := doc.fullest(name, m.start + max(0, m.text.rfind(name)))) != name \
         and longer.split()[0].lower() in first_name_genders()
     if person_tail:
         # "PENCE:" in a transcript, "Trump" beside "Trump University": a surname of a person the
@@ -547,7 +547,7 @@ def _named(
             # "Delegates questioned how ...", with "the delegates" elsewhere: a common noun that
             # opens a sentence is a group, never a "he" or "she" to resolve.
             kind = "unknown"
-    full = doc.fullest(name, m.start) if kind == "person" else name
+    full = doc.fullest(name, m.start + max(0, m.text.rfind(name))) if kind == "person" else name
     return _person(text, m, full, desc, make, entities, kind)
 
 

@@ -237,3 +237,17 @@ def test_a_surname_alone_is_an_antecedent(text: str, word: str, expected: str) -
 def test_plural_nouns_opening_a_sentence_are_no_surnames() -> None:
     text = ("Mike Smith runs the program.\n\nGovernments could easily take this approach.\n\n\"It works,\" he said.")
     assert speaker_name_of(text, "It works") == "Mike Smith"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # Two people share a surname: the title written before it picks the full name written with it.
+    ("President Barack Obama spoke on Monday. Michelle Obama joined him.\n\nPresident Obama said the vote "
+     "mattered.", "vote mattered", "Barack Obama"),
+    # Mr. / Mrs. pick the full name whose first name has that gender.
+    ("Former President Bill Clinton and Hillary Clinton campaigned in Ohio.\n\nMrs. Clinton said the plan would "
+     "work.\n\nMr. Clinton said the economy was strong.", "economy was strong", "Bill Clinton"),
+    ("Former President Bill Clinton and Hillary Clinton campaigned in Ohio.\n\nMr. Clinton said the economy was "
+     "strong.\n\nMrs. Clinton said the plan would work.", "plan would work", "Hillary Clinton"),
+])
+def test_a_title_picks_between_two_people_sharing_a_surname(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected
