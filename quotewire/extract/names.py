@@ -187,6 +187,12 @@ def _kind(name: str, mention: str) -> Kind:
     # later "she" could refer to.
     if is_place(name):
         return "place"
+    parts = name.split()
+    if len(parts) >= 2 and parts[0].lower() in first_name_genders() and not any(
+            _clean_word(w) in ORG_WORDS for w in parts):
+        # "Manhattan Supreme Court Justice Frank Nervo": the organisation words are the title's;
+        # a name opening with a first name is a person.
+        return "person"
     if any(w in ORG_WORDS for w in words) or (name.isupper() and len(name) >= 2):
         return "organization"
     if not name[:1].isupper():

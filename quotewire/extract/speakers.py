@@ -548,7 +548,26 @@ def _named(
             # opens a sentence is a group, never a "he" or "she" to resolve.
             kind = "unknown"
     full = doc.fullest(name, m.start + max(0, m.text.rfind(name))) if kind == "person" else name
+    if full == name and bare not in doc.org_full and (kind == "organization" or _MEDIA_NAME.fullmatch(name)):
+        # "the Times" -> "The New York Times", "the Tax Policy Center" -> "Urban-Brookings Tax
+        # Policy Center": an organisation's short form is the one longer name ending with it.
+        longer_org = _longer_org(text, name)
+        if longer_org is not None:
+            full, kind = longer_org, "organization"
     return _person(text, m, full, desc, make, entities, kind)
+
+
+def _longer_org(text: str, name: str) -> str | None:
+    """The one capitalised name written in ``text`` that ends with ``name`` and is longer, or None."""
+    found = {
+        " ".join([*_strip_det(f.group(1).split()), name])
+        for f in re.finditer(rf"((?:[A-Z][\w'\u2019&-]*(?:\.[A-Z][\w'\u2019&-]*)*\.?[ \t]+){{1,4}}){re.escape(name)}"
+                             rf"(?![\w'\u2019-])", text)
+        if not re.search(r"[a-z]{2,}\.[ \t]", f.group(1))  # never across a sentence end ("Meng. The U.S")
+    }
+    # (Title Case headline words are no name: "Members Of The Alliance ...".)
+    found = {f for f in found if f != name and not re.search(r"\s(?:Of|The|And|For|To|In)\s", f)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _person(text: str, m: Span, full: str, desc: str, make: Callable[[str, Kind], int], entities: list[_Entity],

@@ -251,3 +251,17 @@ def test_plural_nouns_opening_a_sentence_are_no_surnames() -> None:
 ])
 def test_a_title_picks_between_two_people_sharing_a_surname(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # An organisation's short form is the one longer name written with it.
+    ("Trump lost $916 million in 1995, The New York Times reported.\n\nThe Times said the documents were mailed "
+     "anonymously.", "mailed", "New York Times"),
+    ("The plan costs more, the Urban-Brookings Tax Policy Center said.\n\nThe Tax Policy Center said the rich would "
+     "pay less.", "pay less", "Urban-Brookings Tax Policy Center"),
+    # Organisation words in a person's title do not make the person an organisation.
+    ("Manhattan Supreme Court Justice Frank Nervo rejected the request on Thursday.\n\nFrank Nervo said the "
+     "records would stay sealed.", "stay sealed", "Frank Nervo"),
+])
+def test_organisation_short_forms_and_titles_with_organisation_words(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected
