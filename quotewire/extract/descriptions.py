@@ -27,7 +27,8 @@ _PERSON_HEADS = frozenset(
     employee man woman boy girl father mother son daughter husband wife brother sister candidate voter
     nominee businessman businesswoman congressman congresswoman representative lawmaker legislator
     speaker host anchor commissioner superintendent principal economist analyst activist organizer
-    veteran strategist pollster adviser advisor aide owner resident witness widow mogul billionaire""".split()
+    veteran strategist pollster adviser advisor aide owner resident witness widow mogul billionaire
+    republican democrat""".split()
 )
 
 

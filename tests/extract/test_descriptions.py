@@ -265,3 +265,9 @@ def test_a_title_picks_between_two_people_sharing_a_surname(text: str, word: str
 ])
 def test_organisation_short_forms_and_titles_with_organisation_words(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
+
+
+def test_the_party_member_noun_is_the_candidate_of_that_party() -> None:
+    text = ("Republican nominee Donald Trump and Democrat Hillary Clinton met on Monday. Trump said he won.\n\n"
+            "The Republican says his microphone was broken.")
+    assert speaker_name_of(text, "microphone") == "Donald Trump"
