@@ -144,7 +144,10 @@ def split_name(mention: str) -> tuple[str, str]:
             continue  # "National Institute", "House Intelligence Committee": a title word opens an org's name
         # "Vice-President", "ex-minister", "Co-founder": a hyphenated title is a title.
         hyphen_title = "-" in cw and cw.rsplit("-", 1)[-1] in TITLES
-        if cw in TITLES or hyphen_title or not w[:1].isupper() or possessive:
+        # "Osama bin Laden", "Bill de Blasio": a particle between capitalised words is part of the name.
+        particle = cw in _PARTICLES and 0 < i < len(words) - 1 and words[i + 1][:1].isupper() \
+            and words[i - 1][:1].isupper() and _clean_word(words[i - 1]) not in TITLES
+        if cw in TITLES or hyphen_title or (not w[:1].isupper() and not particle) or possessive:
             last_title = i
     if words and len(words[-1]) > 2:
         words[-1] = words[-1].rstrip(".,")
@@ -441,7 +444,10 @@ class _Doc:
         if name.split()[0].lower() in first_name_genders():
             return same
         longer = self.expand(name, pos)
-        return longer if longer.split()[0].lower() in first_name_genders() else same
+        # ("Bin Laden" -> "Osama bin Laden": a surname opening with a particle, written in lower
+        # case inside the full name, is a compound surname whatever the first name.)
+        particle = name.split()[0].lower() in _PARTICLES and f" {name.split()[0].lower()} " in f" {longer} "
+        return longer if longer.split()[0].lower() in first_name_genders() or particle else same
 
     def _misspelt_tail(self, word: str) -> list[tuple[int, str]] | None:
         """The full name whose surname is ``word`` misspelt by one letter ("Wines" / "Leslie Wimes",
@@ -459,6 +465,8 @@ class _Doc:
         return self.by_tail[hits[0]] if len(names) == 1 else None
 
 
+# Particles of compound surnames ("bin Laden", "de Blasio", "van Koeverden").
+_PARTICLES = frozenset("bin ibn al el de da del della di du van von der den la le st".split())
 _GENDER_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 

@@ -271,3 +271,9 @@ def test_the_party_member_noun_is_the_candidate_of_that_party() -> None:
     text = ("Republican nominee Donald Trump and Democrat Hillary Clinton met on Monday. Trump said he won.\n\n"
             "The Republican says his microphone was broken.")
     assert speaker_name_of(text, "microphone") == "Donald Trump"
+
+
+def test_a_surname_with_a_particle_is_the_full_name() -> None:
+    text = ("The White House did not take Osama bin Laden seriously enough.\n\nBin Laden said the attacks would "
+            "continue.")
+    assert speaker_name_of(text, "attacks would continue") == "Osama bin Laden"
