@@ -33,7 +33,7 @@ _PARTY_GROUPS = frozenset("""conservatives liberals democrats republicans greens
 
 # Verbs that show the word before them is a clause's subject ("Mulder didn't", "Trump has").
 _SUBJECT_VERB = re.compile(
-    r"\s+(?:is|was|has|had|will|would|did|didn't|didn\u2019t|does|doesn't|doesn\u2019t|can|could|said|says|"
+    r"\s+(?:has|had|will|would|did|didn't|didn\u2019t|doesn't|doesn\u2019t|said|says|"
     r"told|added|wrote|[a-z]+ed)\b")
 
 

@@ -277,3 +277,9 @@ def test_a_surname_with_a_particle_is_the_full_name() -> None:
     text = ("The White House did not take Osama bin Laden seriously enough.\n\nBin Laden said the attacks would "
             "continue.")
     assert speaker_name_of(text, "attacks would continue") == "Osama bin Laden"
+
+
+def test_a_law_that_is_a_subject_is_no_he() -> None:
+    text = ("Former President Bill Clinton spoke in Flint. The former president said Obamacare is causing premiums "
+            "to rise.\n\n\"It's the craziest thing in the world,\" he said.")
+    assert speaker_name_of(text, "craziest") == "Bill Clinton"
