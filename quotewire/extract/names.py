@@ -339,6 +339,9 @@ class _Doc:
                 continue
             if len(nwords) > 1 and all(w.isupper() and len(w) > 2 for w in nwords):
                 continue  # "MIDWAY ATOLL", "FULL TEXT": a dateline or heading in capitals names no person
+            if any(c in _CREDIT_WORDS for c in cleaned) or (
+                    nwords[-1] in ("I", "II", "III", "IV") and cleaned[0] not in first_name_genders()):
+                continue  # "Getty Images Kevin Vickers" (a photo credit), "Phase I" (a numbered stage)
             if any(w.lower().endswith(("n't", "n\u2019t")) or (len(nwords) > 1 and w.isupper() and len(w) > 3)
                    for w in nwords):
                 # "Blacks Don't Rally" (a headline), "THE BORROWING Back" (a heading run into the
@@ -465,6 +468,8 @@ class _Doc:
         return self.by_tail[hits[0]] if len(names) == 1 else None
 
 
+# Words of photo credits run into a caption's name ("Getty Images Kevin Vickers").
+_CREDIT_WORDS = frozenset("images photo photos photograph photographer getty".split())
 # Particles of compound surnames ("bin Laden", "de Blasio", "van Koeverden").
 _PARTICLES = frozenset("bin ibn al el de da del della di du van von der den la le st".split())
 _GENDER_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}

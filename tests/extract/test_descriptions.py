@@ -283,3 +283,12 @@ def test_a_law_that_is_a_subject_is_no_he() -> None:
     text = ("Former President Bill Clinton spoke in Flint. The former president said Obamacare is causing premiums "
             "to rise.\n\n\"It's the craziest thing in the world,\" he said.")
     assert speaker_name_of(text, "craziest") == "Bill Clinton"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A photo credit run into a caption's name is nobody.
+    ("Lisa Harris met the premier. Getty Images Kevin Vickers spoke later.\n\n\"We had a chat,\" she said.",
+     "a chat", "Lisa Harris"),
+])
+def test_credits_are_no_antecedents(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected
