@@ -96,6 +96,12 @@ def _direct_after(
             if np and (
                 np[0] == j
                 or (np[0] - j <= 2 and all(t.word and not t.quoted and t.low not in NP_STOP for t in toks[j : np[0]]))
+                # '"...," University of the Fraser Valley political scientist Hamish Telford said': a
+                # longer role with its institution, capitalised or a connector, then lower-case role words.
+                or (np[0] - j <= 9 and toks[j].cap and toks[np[0] - 1].word and not toks[np[0] - 1].cap
+                    and all(t.word and not t.quoted and (t.cap or t.low in ("of", "the", "for", "and", "at")
+                                                         or not (t.low in NP_STOP or t.low in lex.verbs))
+                            for t in toks[j : np[0]]))
                 or (
                     # '"...," the assailant, John Smith, told': a role, a comma, then the name.
                     np[0] - j <= 6

@@ -106,3 +106,9 @@ def test_a_plural_subject_after_an_opening_clause() -> None:
 def test_lone_articles_and_sentence_adverbs_are_no_mentions(text: str, mention: str | None) -> None:
     got = mentions(text)
     assert got and got[0] == mention, got
+
+
+def test_a_long_role_with_its_institution_before_a_postposed_name() -> None:
+    text = ("But observers say there may be a method to his messages.\n\n\u201cThere is a tried-and-true method in "
+            "Canadian politics,\u201d University of the Fraser Valley political scientist Hamish Telford said.")
+    assert "Hamish Telford" in mentions(text)
