@@ -441,6 +441,16 @@ _FINITE = frozenset("is are was were has have had will would can could should mu
 
 def _opening_subject(toks: list[_Tok], c: int) -> tuple[int, int] | None:
     """Character span of the name or pronoun opening the clause (after an introductory phrase)."""
+    b0 = 0
+    while b0 < c and toks[b0].cap and toks[b0].word and not toks[b0].quoted:
+        b0 += 1
+    if 0 < b0 < c and toks[0].low not in OPENING_FUNCTION_WORDS and toks[0].low not in DETERMINERS \
+            and toks[0].low not in ("but", "and", "however", "meanwhile", "still", "yet", "so", "then", "now") \
+            and toks[0].low not in SUBJECT_PRONOUNS \
+            and (toks[b0].low in _FINITE or (toks[b0].low.endswith("ed") and len(toks[b0].low) > 3)):
+        # "Vern Sparkes was one of them, upset ..., calling it a "global takeover."": a sentence that
+        # opens with a name and its verb has no introductory phrase to skip.
+        return (toks[0].start, toks[b0 - 1].end)
     a = 0
     # Skip an introductory phrase ending in a comma ("On Thursday, Trump ...").
     for k in range(min(c - 1, 8)):

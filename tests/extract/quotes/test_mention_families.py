@@ -112,3 +112,9 @@ def test_a_long_role_with_its_institution_before_a_postposed_name() -> None:
     text = ("But observers say there may be a method to his messages.\n\n\u201cThere is a tried-and-true method in "
             "Canadian politics,\u201d University of the Fraser Valley political scientist Hamish Telford said.")
     assert "Hamish Telford" in mentions(text)
+
+
+def test_a_sentence_opening_with_a_name_and_its_verb_has_no_introduction() -> None:
+    text = ("Hundreds of protesters rallied on Saturday.\n\nVern Sparkes was one of them, upset there was not a "
+            "referendum on the pact, calling it a \u201cglobal takeover.\u201d")
+    assert "Vern Sparkes" in mentions(text)
