@@ -35,6 +35,10 @@ def _np_after(toks: list[_Tok], a: int, hi: int) -> tuple[int, int] | None:
         if u.low == "on" and _on_in_name(toks, b, hi):
             b += 1  # "according to the National Institute on Drug Abuse": "on" inside a body's name
             continue
+        if u.low == "and" and b > a and toks[b - 1].cap and b + 1 < hi and toks[b + 1].cap \
+                and _modifiers_then_name(toks, b + 2, hi):
+            b += 1  # "says Heart and Stroke senior manager Erin Kim": "and" inside the body's name
+            continue
         if u.low == "and" and b > a and not toks[b - 1].cap and _modifiers_then_name(toks, b + 1, hi):
             b += 1  # "said oil and gas worker Mike Wipf": coordinated modifiers of a role noun
             continue
@@ -45,6 +49,8 @@ def _np_after(toks: list[_Tok], a: int, hi: int) -> tuple[int, int] | None:
             break
         if (b > a and u.word and not u.cap and toks[b - 1].cap and u.low not in ("of", "for", "de", "van", "von", "at")
                 and not (u.low in SPEAKER_NOUNS or u.low in TITLES)
+                # "says Heart and Stroke senior manager Erin Kim": role words lead on to the name.
+                and not _modifiers_then_name(toks, b, hi)
                 # "the top British medical journal": inside a determiner phrase with a lower-case
                 # modifier, a capitalised word is an adjective; the phrase goes on to its noun.
                 and not (toks[a].low in DETERMINERS and any(not toks[x].cap for x in range(a + 1, b))
@@ -82,8 +88,9 @@ def _modifiers_then_name(toks: list[_Tok], k: int, hi: int) -> bool:
         t = toks[x]
         if t.cap:
             return x > k
-        if not t.word or t.quoted or t.low in NP_AFTER_STOP:
-            return False
+        if not t.word or t.quoted or t.low in NP_AFTER_STOP or t.low in ("at", "of", "for", "by") \
+                or (t.low.endswith("ed") and len(t.low) > 4):
+            return False  # (a preposition or a verb: "a speech Mrs. Clinton delivered at New York University")
     return False
 
 

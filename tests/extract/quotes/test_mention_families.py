@@ -118,3 +118,13 @@ def test_a_sentence_opening_with_a_name_and_its_verb_has_no_introduction() -> No
     text = ("Hundreds of protesters rallied on Saturday.\n\nVern Sparkes was one of them, upset there was not a "
             "referendum on the pact, calling it a \u201cglobal takeover.\u201d")
     assert "Vern Sparkes" in mentions(text)
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    # An organisation's name with "and" and role words lead on to the inverted speaker's name.
+    ("Results are \u201cvery exciting,\u201d says Heart and Stroke senior manager Erin Kim, who leads the project.",
+     "Heart and Stroke senior manager Erin Kim"),
+    ("\u201cPence did all the things right,\u201d said MSNBC host Chris Matthews.", "MSNBC host Chris Matthews"),
+])
+def test_inverted_speakers_with_organisations_and_roles(text: str, mention: str) -> None:
+    assert mention in mentions(text)
