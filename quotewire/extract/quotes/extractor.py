@@ -400,7 +400,8 @@ def _finish(text: str, cands: list[_Cand], marks: list[_Mark]) -> list[Quote]:
 # One-word mentions that never name a speaker: an article alone, a sentence adverb, a subordinator.
 _NOT_A_MENTION = frozenset("""the this that these those nonetheless nevertheless however meanwhile still
     finally moreover furthermore instead indeed besides also then thus hence therefore otherwise perhaps
-    although though while when after before because since if as once unless until""".split())
+    although though while when after before because since if as once unless until to of in on at for with from
+    by""".split())
 _PRONOUN_AFTER_COMMA = re.compile(r",\s+(he|she|they|we|it|I)\b")
 
 

@@ -97,8 +97,10 @@ def test_a_plural_subject_after_an_opening_clause() -> None:
 
 
 @pytest.mark.parametrize(("text", "mention"), [
-    # A lone article is no mention (the speakers stage then uses the context).
+    # A lone article or preposition is no mention (the speakers stage then uses the context).
     ("The most popular punching bag in golf finally said \u201cno mas.\u201d", None),
+    ("To jog your memory we have a clip of a sleepy Dan in bed talking about being \u201csuper excited\u201d about "
+     "the trip, in which the group will share stories.", None),
     # A sentence adverb taken as the subject gives way to the pronoun after its comma.
     ("Nonetheless, she played nice by tracking down Tracy in the bedroom where she had gone to cry and, without "
      "meaning a word of it, told Tracy she was \u201cone of the most amazing women I have ever met.\u201d", "she"),
