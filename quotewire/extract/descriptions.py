@@ -73,7 +73,7 @@ _MEDIA_HEADS = frozenset("newspaper paper network broadcaster channel station ma
 
 # A statement speaking for its author: "her statement said", "The statement added".
 _MEDIUM = re.compile(r"^([Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he|[Tt]hat|[Tt]his)\s+(?:[a-z][\w-]*\s+)?"
-                     r"(statement|email|e-mail|letter|release|memo|tweet|post|message|note)$")
+                     r"(statement|email|e-mail|letter|release|memo|tweet|post|message|note|report|study|column|blog)$")
 
 
 _OF_BODY = re.compile(r"\s(?:of|for|at)\s")

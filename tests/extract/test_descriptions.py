@@ -292,3 +292,9 @@ def test_a_law_that_is_a_subject_is_no_he() -> None:
 ])
 def test_credits_are_no_antecedents(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
+
+
+def test_the_report_speaks_for_the_author_just_quoted_in_it() -> None:
+    text = ("\"The promised boom has not come,\" economist Philip Cross wrote in a recent report for the institute.\n\n"
+            "Since 2016, infrastructure spending has increased only 8.7 per cent, the report said.")
+    assert speaker_name_of(text, "8.7 per cent") == "Philip Cross"
