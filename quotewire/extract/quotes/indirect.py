@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from quotewire.extract.quotes.content import _content_forward, _content_ok, _strip_time_tail
 from quotewire.extract.quotes.inverted import _np_after
-from quotewire.extract.quotes.lexicons import CUE_RATE, DETERMINERS, SPEAKER_NOUNS, SUBJECT_PRONOUNS
+from quotewire.extract.quotes.lexicons import CUE_RATE, DETERMINERS, FINITE_VERBS, SPEAKER_NOUNS, SUBJECT_PRONOUNS
 from quotewire.extract.quotes.mentions import (
     _clause_subject,
     _opening_subject,
@@ -43,13 +43,6 @@ CATENATIVE_VERBS = frozenset(
 SOURCELESS_VERBS = frozenset("seemed seems appeared appears expected".split())
 # Words right before a speech verb that has no subject of its own ("to say", "by saying").
 SAY_FRAMES = frozenset("to by while after before when in from without".split())
-# Finite verbs and auxiliaries: a reported clause holds one ("that the system is rigged").
-FINITE_VERBS = frozenset(
-    """is are was were has have had will would can could should must may might did does do
-    isn't aren't wasn't weren't won't wouldn't can't couldn't didn't doesn't don't
-    isn’t aren’t wasn’t weren’t won’t wouldn’t can’t couldn’t didn’t doesn’t don’t
-    he's she's it's they're we're he’s she’s it’s they’re we’re""".split()
-)
 # Words that end a noun-phrase object of an action cue ("backing Clinton because ...").
 OBJECT_ENDS = frozenset("because while although though since whereas unless".split())
 # Words opening a subordinate clause before the main clause ("While X condemned Y, ...").

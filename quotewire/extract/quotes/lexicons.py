@@ -558,3 +558,11 @@ MALE_NAMES = _words(
     howard don steve ban maury adam trey stephen tom len leonard fred chad luis bilal salah
     reuben cornell elijah derek jorge carlos"""
 )
+
+# Finite verbs and auxiliaries: a reported clause holds one ("that the system is rigged").
+FINITE_VERBS = frozenset(
+    """is are was were has have had will would can could should must may might did does do
+    isn't aren't wasn't weren't won't wouldn't can't couldn't didn't doesn't don't
+    isn’t aren’t wasn’t weren’t won’t wouldn’t can’t couldn’t didn’t doesn’t don’t
+    he's she's it's they're we're he’s she’s it’s they’re we’re""".split()
+)

@@ -10,7 +10,14 @@ released a statement saying"), and, in ``colons``, the subject of a clause endin
 
 from __future__ import annotations
 
-from quotewire.extract.quotes.lexicons import DETERMINERS, NP_STOP, SPEAKER_NOUNS, SUBJECT_PRONOUNS, TITLES
+from quotewire.extract.quotes.lexicons import (
+    DETERMINERS,
+    FINITE_VERBS,
+    NP_STOP,
+    SPEAKER_NOUNS,
+    SUBJECT_PRONOUNS,
+    TITLES,
+)
 from quotewire.extract.quotes.tokens import (
     _CUES,
     NAME_LIKE_MODIFIERS,
@@ -434,7 +441,8 @@ def _subject_before(toks: list[_Tok], c: int, lo: int) -> tuple[int, int] | None
     return _np_back(toks, b, lo)
 
 
-_FINITE = frozenset("is are was were has have had will would can could should must may might did does do".split())
+# The finite verbs written as one plain word ("is", "has", "would"; not "isn't", "he's").
+_FINITE = frozenset(w for w in FINITE_VERBS if w.isalpha())
 
 
 
