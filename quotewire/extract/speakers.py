@@ -277,8 +277,10 @@ class _Resolver:
             oi = self.entity(full, "organization")
             if entities[oi].kind != "organization":
                 continue
+            # (Not twice where a mention of the organisation already covers the acronym.)
+            covered = [(s, e) for s, e, ei in self.spans if ei == oi]
             for sm in re.finditer(rf"(?<![\w.-]){re.escape(short)}(?![\w-])", text):
-                if not any(s <= sm.start() < e for s, e, _ in self.spans[-200:] if _ == oi):
+                if not any(s <= sm.start() < e for s, e in covered):
                     self._add(sm.start(), sm.end(), oi)
         self.history.sort()
         self.spans.sort()
@@ -531,7 +533,8 @@ def _named(
         named_body = len(words) > 1 and words[-1].lower() in _ORG_HEADS and any(w[:1].isupper() for w in words[1:-1])
         return make(m.text, "organization" if named_body else "unknown")
     bare = name.replace(".", "") if name.replace(".", "").isupper() else name  # "U.N." -> "UN"
-    person_tail = " " not in name and (longer := doc.fullest(name, m.start + max(0, m.text.rfind(name)))) != name \
+    at = m.start + max(0, m.text.rfind(name))  # where the name itself is written (its title before it)
+    person_tail = " " not in name and (longer := doc.fullest(name, at)) != name \
         and longer.split()[0].lower() in first_name_genders()
     if person_tail:
         # "PENCE:" in a transcript, "Trump" beside "Trump University": a surname of a person the
@@ -547,7 +550,7 @@ def _named(
             # "Delegates questioned how ...", with "the delegates" elsewhere: a common noun that
             # opens a sentence is a group, never a "he" or "she" to resolve.
             kind = "unknown"
-    full = doc.fullest(name, m.start + max(0, m.text.rfind(name))) if kind == "person" else name
+    full = doc.fullest(name, at) if kind == "person" else name
     if full == name and bare not in doc.org_full and (kind == "organization" or _MEDIA_NAME.fullmatch(name)):
         # "the Times" -> "The New York Times", "the Tax Policy Center" -> "Urban-Brookings Tax
         # Policy Center": an organisation's short form is the one longer name ending with it.
