@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotewire.extract.quotes import extract_quotes
-from quotewire.extract.segment import split_sentences
-from quotewire.extract.speakers import resolve_speakers
-
-
-def speaker_name_of(text: str, word: str) -> str | None:
-    sentences = split_sentences(text)
-    speakers, atts = resolve_speakers(text, sentences, extract_quotes(text, sentences))
-    a = next(a for a in atts if word in a.quote.content.text)
-    return speakers[a.speaker].name if a.speaker is not None else None
+from tests.extract.test_speakers import speaker_name_of
 
 
 @pytest.mark.parametrize("text, word, expected", [
