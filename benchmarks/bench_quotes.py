@@ -142,15 +142,18 @@ def resolution_accuracy(gold: list[Doc], labels_path: str, errors: str | None = 
         ok = name is not None and _norm_name(name) == _norm_name(lab["name"])
         right += ok
         # Resolution apart from detection: the mention is some found quote's speaker mention.
-        if any(q.mention is not None and q.mention.start < lab["end"] and lab["start"] < q.mention.end
-               for q in quotes_of[lab["doc_id"]]):
+        in_found = any(q.mention is not None and q.mention.start < lab["end"] and lab["start"] < q.mention.end
+                       for q in quotes_of[lab["doc_id"]])
+        if in_found:
             found += 1
             found_right += ok
         slot = kinds.setdefault(lab.get("kind", "all"), [0, 0])
         slot[0] += 1
         slot[1] += ok
         if not ok:
-            rows.append(f"{lab['doc_id']}\t{lab.get('kind')}\t{doc['text'][lab['start']:lab['end']]}\t{lab['name']}\t{name}")
+            context = doc["text"][max(0, lab["start"] - 300):lab["end"] + 150].replace("\n", " ").replace("\t", " ")
+            rows.append(f"{lab['doc_id']}\t{lab.get('kind')}\t{doc['text'][lab['start']:lab['end']]}\t{lab['name']}"
+                        f"\t{name}\t{'found' if in_found else 'unfound'}\t{context}")
     if errors:
         Path(errors).write_text("\n".join(rows) + "\n", encoding="utf-8")
     out: dict[str, Any] = {"accuracy": round(right / n, 3) if n else 0.0, "n": n,
