@@ -421,9 +421,24 @@ class _Doc:
                 same = [c for c in cands[:200] if _title_fits(title, self.text, c)]
                 if len({c[1] for c in same}) == 1:
                     return same[0][1]
+            if len({c[1] for c in cands[:50]}) > 1 and (g := _pronoun_gender_near(self.text, pos)):
+                # "In her 2003 book, Clinton noted", "Clinton leaned in ... She started": with Bill
+                # and Hillary Clinton in the story, the pronoun that goes with the surname says which.
+                same = [c for c in cands[:200] if _first_name_gender(c[1]) == g]
+                if same:
+                    cands = same
             # cands are in text order (names are indexed as written): bisect, not a scan per mention
             i = bisect.bisect_left(cands, (pos,))
-            return cands[i - 1][1] if i > 0 else cands[0][1]
+            if not _two_people(cands[:50]):
+                return cands[i - 1][1] if i > 0 else cands[0][1]
+            # Shared by two people: the last one written in full as a clause's subject before it
+            # ("Michael Greenspan wrote ... Dorie Greenspan wrote ... Greenspan said"), not one
+            # written as an object in passing ("accused Rafael Cruz", "a photo of Heidi Cruz"),
+            # else the one the story introduced first.
+            for k in range(i - 1, max(-1, i - 50), -1):
+                if _opens_clause(self.text, cands[k][0]):
+                    return cands[k][1]
+            return cands[0][1]
         return max(cands, key=lambda c: len(c[1]))[1]
 
 
@@ -490,6 +505,53 @@ def _title_fits(title: str, text: str, cand: tuple[int, str]) -> bool:
     if title in _GENDER_TITLES:
         return _first_name_gender(cand[1]) == _GENDER_TITLES[title]
     return title in text[max(0, cand[0] - 30):cand[0]].lower()
+
+
+_GENDERED_PRONOUN = re.compile(r"(?<![\w'\u2019])([Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)(?![\w'\u2019])")
+_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+
+
+def _two_people(cands: Sequence[tuple[int, str]]) -> bool:
+    """Do the full names sharing a surname have two different first names ("Bill" and "Hillary"
+    Clinton)? "Loretta E. Lynch" / "Loretta Lynch" and "De Blasio" / "Bill de Blasio" are one person."""
+    firsts = {_clean_word(name.split()[0]) for _, name in cands if _first_name_gender(name)}
+    return len(firsts) > 1
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Is the name at ``start`` written where a clause begins (after its title words, at a
+    sentence or paragraph start, after punctuation or "and"/"but"), not after a verb or preposition?"""
+    before = text[max(0, start - 80):start].split()
+    while before and before[-1][:1].isupper() and before[-1][-1:].isalpha():
+        before.pop()  # title and office words: "Homeland Security Secretary Jeh Johnson"
+    if not before:
+        return True
+    last = before[-1]
+    return last[-1:] in ".!?:;,\"\u201c\u201d)(" or last.lower() in ("and", "but", "___")
+
+
+def _pronoun_gender_near(text: str, pos: int) -> str:
+    """The gender of the third-person pronouns that go with a name at ``pos``: those of its own
+    sentence, outside quotations ("In her book, Clinton noted", "Clinton said he ..."), else a
+    pronoun opening the next sentence ("Clinton leaned in. She started ..."); "" when there are
+    none or they disagree.
+
+    Why: a surname two people share (Bill and Hillary Clinton) is told apart by the pronoun the
+    writer uses with it; a quotation's pronouns are the speaker's, about someone else.
+    """
+    lo = max(text.rfind(". ", max(0, pos - 300), pos) + 2, text.rfind("\n", 0, pos) + 1, pos - 300)
+    stop = re.compile(r"[.!?][\"\u201d']?(?:\s|$)").search(text, pos, pos + 400)
+    hi = stop.end() if stop else min(len(text), pos + 400)
+    found = set()
+    for m in _GENDERED_PRONOUN.finditer(text, lo, hi):
+        if len(_QUOTE_MARKS.findall(text, lo, m.start())) % 2:
+            continue  # inside a quotation
+        found.add("f" if m.group(1).lower() in ("she", "her", "herself") else "m")
+    if not found:
+        nxt = re.match(r"\s*([Hh]e|[Ss]he)\s", text[hi:hi + 8])
+        if nxt:
+            found.add("f" if nxt.group(1).lower() == "she" else "m")
+    return found.pop() if len(found) == 1 else ""
 
 
 def _key(name: str) -> str:

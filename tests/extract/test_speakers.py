@@ -199,6 +199,17 @@ def test_labels_figures_and_dates_are_never_speakers(text: str) -> None:
         # Two people sharing a surname stay apart: the surname is the one named last.
         ('Michael Greenspan wrote the first book. Dorie Greenspan wrote the second.\n'
          '"I bake every day," Greenspan said.', "I bake", "Dorie Greenspan"),
+        # ... and the pronoun that goes with a shared surname says which of the two it is.
+        ('Hillary Clinton spoke on Monday. Bill Clinton campaigned for his wife on Tuesday.\n'
+         'In her 2003 book, Clinton noted that the clot was serious.', "that the clot", "Hillary Clinton"),
+        ('Bill Clinton spoke first. Hillary Clinton spoke at a rally in Ohio.\n'
+         'Clinton said that he had always backed the plan.', "that he had", "Bill Clinton"),
+        # A relative written in full as an object in passing does not take over the surname.
+        ('Sen. Ted Cruz endorsed the nominee on Friday.\nTrump once accused Rafael Cruz of plotting.\n'
+         '"It was personal," Cruz said.', "It was", "Ted Cruz"),
+        # A middle initial or a compound surname is no second person.
+        ('Loretta E. Lynch spoke on Monday. Loretta Lynch was named in 2015. Bill de Blasio agreed.\n'
+         'Lynch said the law was clear.', "the law", "Loretta Lynch"),
         # A spelling variant of a first name is the same person.
         ('Jody Wilson-Raybould resigned on Tuesday. Jodie Wilson-Raybould said she had no regrets.', "she had",
          "Jody Wilson-Raybould"),
