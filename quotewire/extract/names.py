@@ -179,6 +179,14 @@ def _org_name_rest(words: list[str]) -> bool:
         w[:1].isupper() or c in _NAME_CONNECTORS for w, c in zip(words, cleaned, strict=True))
 
 
+# First words of capitalised runs that open no person's name.
+_NOT_A_PERSON_LEAD = frozenset("new u.s. u.n. u.k. e.u. us un uk eu".split())
+# Plural group nouns that end the names of bodies, never of a person.
+_GROUP_NOUNS = frozenset("""women men workers families democrats republicans conservatives liberals americans
+    canadians employees teachers nurses doctors veterans parents students citizens voters friends
+    partners associates investors holdings industries systems services resources""".split())
+
+
 _QUESTION_OPENERS = frozenset("would could should can does did is are was were do have has".split())
 
 
@@ -197,6 +205,10 @@ def _kind(name: str, mention: str) -> Kind:
         # a name opening with a first name is a person.
         return "person"
     if any(w in ORG_WORDS for w in words) or (name.isupper() and len(name) >= 2):
+        return "organization"
+    if len(parts) >= 2 and (parts[0].lower() in _NOT_A_PERSON_LEAD or _clean_word(parts[-1]) in _GROUP_NOUNS):
+        # "U.N. Women", "New Yorker", "Teamsters for Working Families": a country's initials, "New"
+        # or a plural group noun make a body, a publication or a demonym, never a he or a she.
         return "organization"
     if not name[:1].isupper():
         return "unknown"

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from quotewire.extract.model import Attribution, Quote, Span, Speaker
+from quotewire.extract.names import _kind
 from quotewire.extract.quotes import extract_quotes
 from quotewire.extract.segment import split_sentences
 from quotewire.extract.speakers import resolve_speakers, split_name
@@ -210,6 +211,9 @@ def test_labels_figures_and_dates_are_never_speakers(text: str) -> None:
         # A middle initial or a compound surname is no second person.
         ('Loretta E. Lynch spoke on Monday. Loretta Lynch was named in 2015. Bill de Blasio agreed.\n'
          'Lynch said the law was clear.', "the law", "Loretta Lynch"),
+        # "which" is never a person: the body it follows is no antecedent of a later "he".
+        ('Ban Ki-moon took office in 2007. It was under Mr. Ban\'s watch that the assembly set up '
+         'U.N. Women, which is dedicated to equality. He said he backed the idea.', "he backed", "Ban Ki-moon"),
         # A spelling variant of a first name is the same person.
         ('Jody Wilson-Raybould resigned on Tuesday. Jodie Wilson-Raybould said she had no regrets.', "she had",
          "Jody Wilson-Raybould"),
@@ -496,3 +500,17 @@ def test_a_heading_or_dateline_in_capitals_is_nobody() -> None:
     speakers, _ = run(text)
     assert not {"MIDWAY ATOLL", "KEEPING SCORE"} & {sp.name for sp in speakers}
     assert speaker_name_of(text, "oceans") == "Barack Obama"
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("U.N. Women", "organization"),  # a country's or body's initials open no person's name
+        ("New Yorker", "organization"),  # "New" opens places, parties and publications
+        ("Teamsters Workers", "organization"),  # a plural group noun ends a body's name
+        ("Audrey Parker", "person"),
+        ("Gokool", "person"),
+    ],
+)
+def test_kind_of_a_name(name: str, kind: str) -> None:
+    assert _kind(name, name) == kind
