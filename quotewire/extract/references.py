@@ -149,6 +149,9 @@ _NP_DET = frozenset("the a an this that these those his her their its our anothe
 _WORD_BACK = re.compile(r"([\w'\u2019\-]+)\s*$")
 
 
+_PREP_BEFORE = re.compile(r"\s(?:at|of|for|with|from|in)\s+the\s+$")
+
+
 def _final_name_run(window: str) -> tuple[int, int] | None:
     """``(start, end)`` of the run of capitalised words that ends ``window``, if one does."""
     last = None
@@ -179,6 +182,12 @@ def _antecedent(text: str, pos: int) -> Span | None:
                 else window[: -len(dash)].rstrip()
             break
     run = _final_name_run(window)
+    if run is not None and text.startswith(("who", "Who"), pos) and \
+            (pp := _PREP_BEFORE.search(window, 0, run[0])) is not None:
+        # "John Bentel, a tech staffer at the State Department who told": "who" is a person, not
+        # the institution ending the phrase; the phrase before the preposition is the antecedent.
+        window = window[:pp.start()].rstrip()
+        run = None
     if run is not None:
         return Span.of(text, lo + run[0], lo + run[1])
     # A common-noun phrase: up to four words back, stopping at a function word or punctuation.

@@ -221,6 +221,9 @@ def test_labels_figures_and_dates_are_never_speakers(text: str) -> None:
         ('"We respect the vote," UFCW Local 832 president Jeff Traeger said.', "We respect", "Jeff Traeger"),
         # A relative pronoun stands for the name before it.
         ("The case was raised by Megan Bortis, who noted that the dogs were pets.", "that the dogs", "Megan Bortis"),
+        # ... and "who" after an institution in an appositive is the person, not the institution.
+        ("Among them is John Bentel, a tech staffer at the State Department who told aides that the "
+         "server was fine.", "that the server", "John Bentel"),
         # A pronoun continues the speaker just quoted, not a name inside the quote.
         ('"Hillary Clinton cannot win the state," said analyst Henry Crespo.\n'
          '"Nobody is writing songs for her," he said.', "Nobody", "Henry Crespo"),
