@@ -570,6 +570,13 @@ def _named(
             # opens a sentence is a group, never a "he" or "she" to resolve.
             kind = "unknown"
     full = doc.fullest(name, at) if kind == "person" else name
+    if kind == "organization" and bare not in doc.org_full and re.fullmatch(r"(?:[A-Z]\.){2,5}|[A-Z]\.(?:[A-Z]\.?){1,4}", name + "."
+                                                                      if not name.endswith(".") else name):
+        # "The U.N." / "the S.E.C.": dotted initials stand for the one name the story spells out
+        # whose words begin with those letters ("United Nations", "Securities and Exchange Commission").
+        spelled = _spelled_out(text, name)
+        if spelled is not None:
+            return _person(text, m, spelled, desc, make, entities, "organization")
     if full == name and bare not in doc.org_full and (kind == "organization" or _MEDIA_NAME.fullmatch(name)):
         # "the Times" -> "The New York Times", "the Tax Policy Center" -> "Urban-Brookings Tax
         # Policy Center": an organisation's short form is the one longer name ending with it.
@@ -589,6 +596,30 @@ def _longer_org(text: str, name: str) -> str | None:
     }
     # (Title Case headline words are no name: "Members Of The Alliance ...".)
     found = {f for f in found if f != name and not re.search(r"\s(?:Of|The|And|For|To|In)\s", f)}
+    # "U.N. Security Council" beside "United Nations Security Council": one body, the spelled-out name.
+    found = {f for f in found if not any(g != f and _initials_of(f, g) for g in found)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _initials_of(short: str, long: str) -> bool:
+    """Is ``short`` ``long`` with its first words written as dotted initials ("U.N. Security Council",
+    "United Nations Security Council")?"""
+    s_words, l_words = short.split(), long.split()
+    if not s_words or not re.fullmatch(r"(?:[A-Z]\.){2,5}", s_words[0]):
+        return False
+    letters = s_words[0].replace(".", "")
+    head = [w for w in l_words[:len(l_words) - len(s_words) + 1] if w not in ("and", "of", "for", "&")]
+    return l_words[len(l_words) - len(s_words) + 1:] == s_words[1:] and "".join(w[0] for w in head) == letters
+
+
+def _spelled_out(text: str, initials: str) -> str | None:
+    """The one capitalised name in ``text`` whose words (and/of/for aside) begin with the letters of
+    ``initials`` ("U.N." -> "United Nations"), or None."""
+    letters = initials.replace(".", "")
+    if not 2 <= len(letters) <= 5:
+        return None
+    pattern = r"(?:\s+(?:and|of|for|&)\s+|\s+)".join(rf"{c}[a-z]+" for c in letters)
+    found = {m.group() for m in re.finditer(rf"(?<![\w.-]){pattern}(?![\w-])", text)}
     return found.pop() if len(found) == 1 else None
 
 

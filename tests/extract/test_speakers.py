@@ -214,6 +214,13 @@ def test_labels_figures_and_dates_are_never_speakers(text: str) -> None:
         # "which" is never a person: the body it follows is no antecedent of a later "he".
         ('Ban Ki-moon took office in 2007. It was under Mr. Ban\'s watch that the assembly set up '
          'U.N. Women, which is dedicated to equality. He said he backed the idea.', "he backed", "Ban Ki-moon"),
+        # Dotted initials stand for the name the story spells out; a short form with the initials
+        # and the spelled-out form of one body are one name.
+        ('The United Nations Security Council met on Friday.\nThe U.N. said that the test was a violation.',
+         "that the test", "United Nations"),
+        ('The United Nations Security Council met. Talks at the U.N. Security Council went on.\n'
+         'The Security Council said that the test was a violation.', "that the test",
+         "United Nations Security Council"),
         # A spelling variant of a first name is the same person.
         ('Jody Wilson-Raybould resigned on Tuesday. Jodie Wilson-Raybould said she had no regrets.', "she had",
          "Jody Wilson-Raybould"),
