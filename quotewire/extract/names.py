@@ -334,7 +334,9 @@ class _Doc:
                 continue
             nwords = name.split()
             cleaned = [_clean_word(w) for w in nwords]
-            if any(w in ORG_WORDS for w in cleaned):
+            # "UFCW Local 832": a union local is named by its number.
+            local = len(nwords) > 1 and cleaned[-1] == "local" and _LOCAL_NUMBER.match(text, m.end()) is not None
+            if local or any(w in ORG_WORDS for w in cleaned):
                 e0 = text.find(name, s, m.end() + 1)
                 e1 = e0 + len(name)
                 if _clean_word(nwords[-1]) in ORG_WORDS and (after := _ORG_TAIL.match(text, e1)) is not None:
@@ -343,6 +345,8 @@ class _Doc:
                     e1 = org_until = after.end()
                     if (again := _ORG_TAIL.match(text, e1)) is not None:
                         e1 = org_until = again.end()  # "Court of Appeals for the Sixth Circuit"
+                if local and (num := _LOCAL_NUMBER.match(text, e1)) is not None:
+                    e1 = org_until = num.end()
                 if (before := _ORG_HEAD.search(text, max(0, e0 - 40), e0)) is not None:
                     e0 = before.start(1)  # "Securities and Exchange Commission"
                 if e1 - e0 > len(name) or len(nwords) > 1:
@@ -499,6 +503,7 @@ class _Doc:
 _CREDIT_WORDS = frozenset("images photo photos photograph photographer getty".split())
 # Particles of compound surnames ("bin Laden", "de Blasio", "van Koeverden").
 _PARTICLES = frozenset("bin ibn al el de da del della di du van von der den la le st".split())
+_LOCAL_NUMBER = re.compile(r"[ \t]+\d{1,5}(?![\w.,]?\d)")
 _GENDER_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 

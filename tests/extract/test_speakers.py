@@ -221,6 +221,12 @@ def test_labels_figures_and_dates_are_never_speakers(text: str) -> None:
         ('The United Nations Security Council met. Talks at the U.N. Security Council went on.\n'
          'The Security Council said that the test was a violation.', "that the test",
          "United Nations Security Council"),
+        # A union local is named by its number, and "the union" is that local.
+        ('Cooks at the diner voted on Friday. A statement from Teamsters Local 987 said the vote passed.\n'
+         'The union will bargain for all staff, according to the union\'s release.', "The union will",
+         "Teamsters Local 987"),
+        ('Cooks at the diner voted on Friday. Teamsters Local 987 said the vote passed.', "the vote",
+         "Teamsters Local 987"),
         # A spelling variant of a first name is the same person.
         ('Jody Wilson-Raybould resigned on Tuesday. Jodie Wilson-Raybould said she had no regrets.', "she had",
          "Jody Wilson-Raybould"),

@@ -100,6 +100,10 @@ def _np_back(toks: list[_Tok], b: int, lo: int) -> tuple[int, int] | None:
     if t.low in SUBJECT_PRONOUNS or (t.low in ("who", "which") and b - 1 > lo):
         # A relative pronoun after a comma ("the EU, which contended ...") is resolved later.
         return (b - 1, b)
+    if t.text.isdigit() and b - 2 > lo and toks[b - 2].low == "local" and toks[b - 2].cap:
+        # "UFCW Local 832 said": a union local's number ends its name; it is no counted group.
+        r = _np_back(toks, b - 1, lo)
+        return (r[0], b) if r is not None else None
     if t.text[:1].isdigit() or t.low in QUANTITY_HEADS:
         return _np_counted(toks, b, lo)
     if (t.low in NP_STOP and not _name_like(toks, b - 1, lo)) or t.low in lex.verbs or t.low in DETERMINERS:
