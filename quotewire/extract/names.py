@@ -57,8 +57,10 @@ _NAME_RUN = re.compile(
 _ORG_TAIL = re.compile(r"[ \t]+(?:on|of|for)[ \t]+(?:the[ \t]+)?"
                        r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
                        + _NAME_TOKEN + r"(?:[ \t]+" + _NAME_TOKEN + r"){0,4}")
-# A capitalised word and "and" before one ("Securities and| Exchange Commission").
-_ORG_HEAD = re.compile(r"(?<![\w'\u2019])([A-Z][\w'\u2019-]*[ \t]+(?:and|&)[ \t]+)$")
+# The words before "and" that open an organisation's name: "Securities and Exchange Commission",
+# "House Oversight and Government Reform Committee" (not "The", initials or a possessive: "the UN's").
+_ORG_HEAD = re.compile(r"(?<![\w'\u2019])((?:(?!(?:The|A|An|[A-Z]{2,})\s)[A-Z][\w-]*[ \t]+)?"
+                       r"[A-Z][\w'\u2019-]*[ \t]+(?:and|&)[ \t]+)$")
 
 
 # An appositive right after a name: ", a/an/the/another ... ," up to the next comma or period.

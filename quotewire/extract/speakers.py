@@ -357,8 +357,8 @@ class _Resolver:
         """
         ent = self.entities[ei]
         intro = _INDEFINITE_HEAD.match(ent.name)
-        if ent.kind != "unknown" or intro is None:
-            return None
+        if intro is None or (ent.kind != "unknown" and not (ent.kind == "organization" and len(ent.mentions) <= 1)):
+            return None  # ("A House panel" is an organisation noun with a capitalised modifier: still a description)
         si = bisect.bisect_right(self.starts, m.start) - 1
         if si < 0 or self.sentences[si].paragraph > 1:
             return None

@@ -129,6 +129,9 @@ def test_organisation_names_with_connectors(text: str, word: str, expected: str)
      "Frank Nervo"),
     ("A federal appeals court said Ohio's purge of voter rolls broke the law.\n\nThe ruling by the U.S. Court of "
      "Appeals for the Sixth Circuit sent the case back.", "purge", "U.S. Court of Appeals for the Sixth Circuit"),
+    # ... also an organisation noun with a capitalised modifier ("A House panel").
+    ("A House panel said on Thursday the aide was in contempt of Congress.\n\nThe House Oversight and Government "
+     "Reform Committee voted 19-15.", "the aide", "House Oversight and Government Reform Committee"),
 ])
 def test_a_leading_description_is_the_source_named_next(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
