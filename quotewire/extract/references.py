@@ -25,6 +25,7 @@ from quotewire.extract.names import (
     is_place,
 )
 from quotewire.extract.quotes.lexicons import PRONOUN_GENDER
+from quotewire.extract.quotes.mentions import _MONTHS
 
 # Parties and groups named by their members (capitalised plurals in political news).
 _PARTY_GROUPS = frozenset("""conservatives liberals democrats republicans greens tories liberal-democrats
@@ -39,10 +40,10 @@ _SUBJECT_VERB = re.compile(
 
 def _acting_surname(text: str, word: str, doc: _Doc) -> bool:
     """Is the lone capitalised ``word`` a surname: the subject of a verb somewhere in the article,
-    not a common word, a place, a month, a demonym or a label in capitals?"""
+    not a common word, a place, a month (a whole word: "Martin" and "Janssen" are surnames), a demonym or a label in capitals?"""
     if len(word) < 3 or not word[:1].isupper() or word.isupper() or word.lower() in _NOT_PERSON \
             or is_place(word) or doc.common_word(word) or _ADJECTIVE_END.search(word.lower()) \
-            or word.lower()[:3] in _MONTH_STEMS or word.lower() in _PARTY_GROUPS or _first_name_gender(word) \
+            or word.lower().rstrip(".") in _MONTHS or word.lower() in _PARTY_GROUPS or _first_name_gender(word) \
             or word.lower().endswith(("ments", "ians", "ans", "ers", "ists", "ies", "ions")):
         return False  # ("Governments", "Canadians", "Voters": plural common nouns opening a sentence)
     return word in _subjects(text)
@@ -55,7 +56,6 @@ def _subjects(text: str) -> frozenset[str]:
 
 
 _CAP_SUBJECT = re.compile(r"(?<![\w'\u2019.-])([A-Z][\w'\u2019-]+)(?=" + _SUBJECT_VERB.pattern + ")")
-_MONTH_STEMS = frozenset("jan feb mar apr jun jul aug sep oct nov dec".split())
 
 
 

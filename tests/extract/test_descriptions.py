@@ -223,6 +223,9 @@ def test_titles_and_headings_around_names(text: str, word: str, expected: str) -
     # A surname the story never writes in full, as the subject of a verb, is a "he" antecedent.
     ("When asked what is more nerve-wracking, Mulder didn't hesitate.\n\n\"It's this for sure,\" he said.",
      "for sure", "Mulder"),
+    # A surname that begins like a month is no month.
+    ("When asked what is more nerve-wracking, Janssen didn't hesitate.\n\n\"It's this for sure,\" he said.",
+     "for sure", "Janssen"),
 ])
 def test_a_surname_alone_is_an_antecedent(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
