@@ -76,7 +76,8 @@ def main() -> None:
     ap.add_argument("--gold", default=str(REPO.parent / "shared/gold/ggt/dev.jsonl"))
     ap.add_argument("--eval-dir", default=str(REPO.parent / "shared/eval"))
     ap.add_argument("--where", action="append", default=[], metavar="FIELD=VALUE")
-    ap.add_argument("--errors", help="write the wrong matched speakers here (TSV)")
+    ap.add_argument("--errors", help="write the wrong matched speakers here (TSV; wrong mentions where the gold "
+                    "has no resolved names)")
     a = ap.parse_args()
     sys.path.insert(0, a.eval_dir)
     import score_quotes  # type: ignore[import-not-found]
@@ -112,12 +113,13 @@ def main() -> None:
             slot[0] += 1
             slot[1] += ok_mention
             slot[2] += ok_name
-            if gat.get("speaker_name") and not ok_name:
+            # (Gold without resolved names, PolNeAR: the wrong mentions instead.)
+            if (gat.get("speaker_name") and not ok_name) or (not gat.get("speaker_name") and not ok_mention):
                 wrong[str(pat.get("speaker"))] += 1
                 psrc = " ".join(s["text"] for s in pat.get("source", []))
                 c0 = gat["content"][0]
                 ctx = g_doc["text"][max(0, c0["start"] - 160):c0["end"] + 80]
-                rows.append("\t".join([g_doc["id"], kind, src, gat["speaker_name"], psrc, str(pat.get("speaker")),
+                rows.append("\t".join([g_doc["id"], kind, src, gat.get("speaker_name") or "", psrc, str(pat.get("speaker")),
                                        " ".join(c0["text"].split())[:80], " ".join(ctx.split())]))
     print(json.dumps(res))
     for kind, (n, ok_m, ok_n) in sorted(by_kind.items()):

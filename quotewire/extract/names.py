@@ -327,7 +327,8 @@ class _Doc:
                 # name; skipping it also keeps the tail index below linear in the run's length.
                 continue
             s = m.start()
-            while words and words[0].lower().rstrip(".") in _LEADING:
+            # (and a location modifier: "Calgary-based Suncor Energy")
+            while words and (words[0].lower().rstrip(".") in _LEADING or words[0].lower().endswith(_LOCATED)):
                 s = text.index(words[1], s + len(words[0])) if len(words) > 1 else m.end()
                 words = words[1:]
             _, name = split_name(" ".join(words))
@@ -505,6 +506,7 @@ class _Doc:
 _CREDIT_WORDS = frozenset("images photo photos photograph photographer getty".split())
 # Particles of compound surnames ("bin Laden", "de Blasio", "van Koeverden").
 _PARTICLES = frozenset("bin ibn al el de da del della di du van von der den la le st".split())
+_LOCATED = ("-based", "-owned", "-backed", "-headquartered", "-listed")
 _LOCAL_NUMBER = re.compile(r"[ \t]+\d{1,5}(?![\w.,]?\d)")
 _GENDER_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 

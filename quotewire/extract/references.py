@@ -50,6 +50,30 @@ def _acting_surname(text: str, word: str, doc: _Doc) -> bool:
 
 
 @functools.lru_cache(maxsize=4)
+def organisation_words(text: str) -> frozenset[str]:
+    """Capitalised words the article writes as an organisation: "Suncor received its second
+    payment", "Facebook's employees", "Google Inc.", "Suncor, which wrote off" (the subject of its relative clause: "a
+    Langley SkyTrain, which a study ..." is a project).
+
+    Why: a company is often named by one word ("Google said Thursday ...") that the name layer
+    cannot tell from a surname; the way the story writes it can ("its", "which", a company's
+    possessions). The caller applies it only to words the story never writes as a person's full
+    name. One linear scan of the text.
+    """
+    return frozenset(m.group(1) for m in _ORG_CUE.finditer(text))
+
+
+_ORG_CUE = re.compile(
+    r"(?<![\w'\u2019.-])([A-Z][\w&-]+)(?:"
+    r"\s+(?:Inc|Corp|Ltd|LLC|Plc|Co)\b"
+    r"|,\s+which\s+(?!(?:a|an|the|this|that|these|those|he|she|they|we|i|you|it|its|his|her|their)\s|[A-Z])"
+    r"|['\u2019]s\s+(?:shares|stock|employees|workers|staff|customers|users|board|headquarters|chief\s+executive|"
+    r"CEO|spokesman|spokeswoman|spokesperson|executives|products|apps?|platform|website|operations|assets|"
+    r"subsidiary|shareholders|profits?|revenue|earnings)\b"
+    r"|\s+(?:said|says|told|reported|disclosed|announced|declined|received|noted|confirmed|posted|stated|"
+    r"expects|plans|has|had)\b[^.!?\n\"\u201c\u201d]{0,80}?\bits\b)")
+
+
 def _subjects(text: str) -> frozenset[str]:
     """Capitalised words written right before a verb anywhere in ``text`` (one linear scan)."""
     return frozenset(m.group(1) for m in _CAP_SUBJECT.finditer(text))

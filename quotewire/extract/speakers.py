@@ -93,6 +93,7 @@ from quotewire.extract.references import (
     _antecedent,
     _previous_speaker,
     _subject_like,
+    organisation_words,
 )
 
 log = logging.getLogger(__name__)
@@ -248,9 +249,26 @@ class _Resolver:
                 ent.gender = _gender_of(desc + " " + text[max(0, s - 25) : s]) or _first_name_gender(full)
             self._add(s, e, ei)
         # Surnames alone ("Kareem", "Mr. Trump") are further mentions of the full name.
+        orgish = organisation_words(text)
+        first_single: dict[str, int] = {}
+        for s, _, word in doc.singles:
+            first_single.setdefault(word, s)
         for s, e, word in doc.singles:
             full = doc.expand(word, s)
-            if full != word and full.lower() in self.index:
+            if full == word and word in orgish:
+                full = doc.org_full.get(word, word)  # "Suncor" -> the organisation "Suncor Energy"
+            if word in orgish and (full == word or full.split()[0] == word) and not _first_name_gender(full) \
+                    and not is_place(word):
+                # "Suncor received its second payment", "Google said ... its": a company named by
+                # one word, the antecedent of "it" and "the company"; by the longer name it opens
+                # when the story introduced it so ("Calgary-based Suncor Energy ... Suncor"), not
+                # by a product or unit named later ("an app called Facebook Research").
+                if full != word and text.find(full) > first_single[word]:
+                    full = word
+                oi = self.entity(full, "organization")
+                entities[oi].kind = "organization"
+                self._add(s, e, oi)
+            elif full != word and full.lower() in self.index:
                 self._add(s, e, self.index[full.lower()])
             elif full == word and _acting_surname(text, word, doc):
                 # "Mulder didn't hesitate. "It's this for sure," he said": a surname the story never
@@ -322,6 +340,11 @@ class _Resolver:
                     continue
                 if g in ("m", "f") and ent.kind == "person" and ent.gender in ("", g) \
                         and _subject_like(text, c.start, c.end, starts):
+                    return c.entity
+                if g == "n" and m.text.lower() == "it" and ent.kind == "organization" \
+                        and _subject_like(text, c.start, c.end, starts):
+                    # "Facebook told employees it is working with Apple ... It also told workers":
+                    # "it" continues the organisation that was the subject, not one in an object.
                     return c.entity
         return cands[best].entity
 

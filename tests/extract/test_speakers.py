@@ -9,6 +9,7 @@ import pytest
 from quotewire.extract.model import Attribution, Quote, Span, Speaker
 from quotewire.extract.names import _kind
 from quotewire.extract.quotes import extract_quotes
+from quotewire.extract.references import organisation_words
 from quotewire.extract.segment import split_sentences
 from quotewire.extract.speakers import resolve_speakers, split_name
 
@@ -227,6 +228,13 @@ def test_labels_figures_and_dates_are_never_speakers(text: str) -> None:
          "Teamsters Local 987"),
         ('Cooks at the diner voted on Friday. Teamsters Local 987 said the vote passed.', "the vote",
          "Teamsters Local 987"),
+        # A company named by one word is the organisation "the company" and "it" refer to.
+        ('Calgary-based Suncor Energy was paid $300 million. Suncor received its second payment in May.\n'
+         'The company said the sum might have to be repaid.', "the sum", "Suncor Energy"),
+        ('Google said Thursday it had fixed its certificate. Apple said Google broke the rules.\n'
+         'The company said that no users were hurt.', "that no users", "Google"),
+        ('In a memo, Facebook told employees its engineers work with Apple to restore access. It also said that '
+         'the consumer apps work.', "that the consumer", "Facebook"),
         # A spelling variant of a first name is the same person.
         ('Jody Wilson-Raybould resigned on Tuesday. Jodie Wilson-Raybould said she had no regrets.', "she had",
          "Jody Wilson-Raybould"),
@@ -530,3 +538,17 @@ def test_a_heading_or_dateline_in_capitals_is_nobody() -> None:
 )
 def test_kind_of_a_name(name: str, kind: str) -> None:
     assert _kind(name, name) == kind
+
+
+@pytest.mark.parametrize(
+    "text, orgs",
+    [
+        ("Suncor received its second payment.", {"Suncor"}),  # "its" goes with a company
+        ("Heineken, which also owns Amstel, cut jobs.", {"Heineken"}),  # the subject of "which ..."
+        ("Nike's shares rose. Acme Inc. fell.", {"Nike", "Acme"}),  # a company's possessions, its suffix
+        ("Mulder said his team won.", set()),  # a person: "his"
+        ("A Langley SkyTrain, which a study costed, is planned.", set()),  # "which" as an object: a project
+    ],
+)
+def test_words_written_as_organisations(text: str, orgs: set[str]) -> None:
+    assert organisation_words(text) == orgs
