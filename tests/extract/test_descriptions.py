@@ -245,6 +245,10 @@ def test_plural_nouns_opening_a_sentence_are_no_surnames() -> None:
      "work.\n\nMr. Clinton said the economy was strong.", "economy was strong", "Bill Clinton"),
     ("Former President Bill Clinton and Hillary Clinton campaigned in Ohio.\n\nMr. Clinton said the economy was "
      "strong.\n\nMrs. Clinton said the plan would work.", "plan would work", "Hillary Clinton"),
+    # ... and a man is not the only woman written in full later with his surname.
+    ("Mr. Obama said the vote mattered.\n\nMichelle Obama spoke on Sunday.", "vote mattered", "Obama"),
+    # (A man introduced in full keeps his name whatever the first-name table says.)
+    ("Lakshmi Mittal bought the firm.\n\nMr Mittal said the plant would stay open.", "plant would", "Lakshmi Mittal"),
 ])
 def test_a_title_picks_between_two_people_sharing_a_surname(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
