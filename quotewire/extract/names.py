@@ -490,7 +490,11 @@ class _Doc:
         # ("Bin Laden" -> "Osama bin Laden": a surname opening with a particle, written in lower
         # case inside the full name, is a compound surname whatever the first name.)
         particle = name.split()[0].lower() in _PARTICLES and f" {name.split()[0].lower()} " in f" {longer} "
-        return longer if longer.split()[0].lower() in first_name_genders() or particle else same
+        # ("Suu Kyi" -> "Aung San Suu Kyi": a longer name with no title or heading word in front,
+        # whatever the first-name table knows.)
+        plain = longer != same and not any(_clean_word(w) in TITLES or _clean_word(w) in _LEADING
+                                           or _clean_word(w) in _CREDIT_WORDS for w in longer.split()[:-len(name.split())])
+        return longer if longer.split()[0].lower() in first_name_genders() or particle or plain else same
 
     def _misspelt_tail(self, word: str) -> list[tuple[int, str]] | None:
         """The full name whose surname is ``word`` misspelt by one letter ("Wines" / "Leslie Wimes",

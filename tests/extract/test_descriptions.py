@@ -61,6 +61,9 @@ def test_a_relative_pronoun_after_an_appositive(text: str, word: str, expected: 
     # A compound surname written alone is the full name that ends with it.
     ("Economy minister Ildefonso Guajardo Villarreal met the delegation.\n\nGuajardo Villarreal said Mexico "
      "must not overreact.", "overreact", "Ildefonso Guajardo Villarreal"),
+    # ... whatever the first-name table knows of the full name's first word.
+    ("Burma's leader Aung San Suu Kyi visited Washington.\n\nSuu Kyi said the sanctions must end.", "sanctions",
+     "Aung San Suu Kyi"),
     # A name that opens with a first name is already full: a longer run with a title or a photo
     # credit before it is not its canonical form.
     ("(File Photo Chris Helgren) The vote is on Monday.\n\nPremier Doug Ford met the mayors.\n\nDoug Ford said "
