@@ -331,6 +331,12 @@ class _Doc:
             while words and (words[0].lower().rstrip(".") in _LEADING or words[0].lower().endswith(_LOCATED)):
                 s = text.index(words[1], s + len(words[0])) if len(words) > 1 else m.end()
                 words = words[1:]
+            for k, w in enumerate(words[:-1]):
+                if w.endswith(("'s", "\u2019s")) and k > 0 and _clean_word(words[0]) in first_name_genders():
+                    # "Andrew Scheer's Conservatives", "Elizabeth May's Greens": a person's name ends
+                    # at its possessive; what follows is something of theirs.
+                    words = words[:k + 1]
+                    break
             _, name = split_name(" ".join(words))
             name = name.rstrip(".,").removesuffix("'s").removesuffix("\u2019s")
             if not name or name.lower() in _NOT_PERSON:

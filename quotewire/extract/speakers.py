@@ -314,7 +314,8 @@ class _Resolver:
         cands = [
             pronouns.Candidate(s, e, _RANKER_LABEL.get(entities[ei].kind, "OTHER"), ei, entities[ei].gender)
             for s, e, ei in spans[max(0, hi - 60):hi]
-            if e <= m.start and entities[ei].kind != "place" and not (singular and " and " in entities[ei].name)
+            if e <= m.start and entities[ei].kind != "place"
+            and not (singular and (" and " in entities[ei].name or entities[ei].name.lower() in _PARTY_GROUPS))
             and not (entities[ei].kind == "organization" and _MEDIA_NAME.search(entities[ei].name))
         ]
         best = pronouns.default_ranker().antecedent(text, (m.start, m.end), cands, starts, agree=True)
@@ -357,7 +358,8 @@ class _Resolver:
         for k in range(lo - 1, max(-1, lo - 40), -1):
             ent = self.entities[history[k][1]]
             if want_org:
-                if ent.kind == "organization" and not _MEDIA_NAME.search(ent.name):
+                if ent.kind == "organization" and not _MEDIA_NAME.search(ent.name) \
+                        and not (g == "n" and ent.name.lower() in _PARTY_GROUPS):  # "it" is not "the Greens"
                     return history[k][1]
                 continue
             if ent.kind != "person":

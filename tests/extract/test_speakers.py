@@ -235,6 +235,9 @@ def test_labels_figures_and_dates_are_never_speakers(text: str) -> None:
          'The company said that no users were hurt.', "that no users", "Google"),
         ('In a memo, Facebook told employees its engineers work with Apple to restore access. It also said that '
          'the consumer apps work.', "that the consumer", "Facebook"),
+        # A person's name ends at its possessive: "Andrew Scheer's Conservatives" are a party, "they".
+        ("Andrew Scheer's Conservatives won seats in 2015.\n\nThe Conservatives believe they'll win; they say "
+         "that the tax is unpopular.", "that the tax", "Conservatives"),
         # A spelling variant of a first name is the same person.
         ('Jody Wilson-Raybould resigned on Tuesday. Jodie Wilson-Raybould said she had no regrets.', "she had",
          "Jody Wilson-Raybould"),
