@@ -48,7 +48,8 @@ SAY_VERBS = _words(
     countering disclosing doubting elaborating emailing estimating fearing hinting indicating
     interjecting joking lamenting musing observing opining pleading proclaiming quipping reckoning
     recounting reiterating remembering responding retweeting revealing screaming signaling
-    signalling speculating wondering"""
+    signalling speculating wondering
+    confessed confesses confess confessing maintained maintains maintaining"""
 )
 
 # Verbs taking an addressee before the reported clause ("X told reporters (that) ...").
@@ -184,24 +185,26 @@ SPEECH_CUES = _words(
     joking quipped complained complains lamented shouted yelled chanted screamed interjected
     elaborated clarified recalled recalls recounted reiterated reiterates repeated vowed vows
     vowing pledged pledges promise promised promises predicted assured assures reminded reminds
-    quoted voiced expressed expresses retorted predicts commented comment comments
+    quoted voiced retorted predicts commented comment comments
     mentioned mentions emailed texted asked asks asking urged urges urging pleaded accused accuses
     accusing alleged alleges alleging criticized criticised criticizes criticizing praised praises
     praising condemned condemns denounced denounces decried blasted slammed lambasted thanked
     called calls calling call described describes describing dubbed labeled labelled branded
-    characterized termed boasted bragged
+    characterized termed boasted bragged confessed confesses confess confessing
     statement statements remark remarks comment interview announcement allegation allegations
     accusation accusations warning testimony speech tweet letter email"""
 )
 # Cue words that report an utterance when they introduce a reported clause ("X denied that ...",
 # ", X announced."), and an act or a finding otherwise ("denied a request", "announced a policy",
-# "reported a profit", "wrote her first cookbook"): speech only with the clause rules
+# "reported a profit", "wrote her first cookbook", "expressed concern about the debt" (an
+# attitude named, not words), "maintained the road"): speech only with the clause rules
 # (``kinds.CLAUSE_RULES``) or a content that opens a clause.
 CLAUSE_SPEECH_CUES = _words(
     """denied denies denying confirmed confirms confirming announced announces announcing announce
     reported reports revealed reveals disclosed suggested suggests suggesting indicated indicates
     continued hinted observed posted wondered speculated estimated conceded countered wrote writes
-    write writing written testified testifies"""
+    write writing written testified testifies
+    expressed expresses maintained maintains maintaining"""
 )
 
 # Train cue rates of the most frequent cue forms (share of occurrences that are gold cues).
