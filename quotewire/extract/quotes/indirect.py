@@ -124,7 +124,14 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
         )
         and c + 1 + len(rest) >= n - 1
     )
-    if (w in lex.say or tell_only) and np[0] >= 3 and comma_before and not any(t.low == "that" for t in rest[:8]):
+    # A "that" of the cue's own complement blocks the postposed reading; one inside a participle
+    # clause after a comma ("..., Lohmar said, adding that more charges are possible") does not.
+    own = rest[:8]
+    for k in range(len(own) - 1):
+        if own[k].text == "," and own[k + 1].low.endswith("ing") and own[k + 1].low in lex.verbs:
+            own = own[:k]
+            break
+    if (w in lex.say or tell_only) and np[0] >= 3 and comma_before and not any(t.low == "that" for t in own):
         cand = _postposed(toks, c, n, np, mention, cue, prior, rest, before, tell_only)
         if cand is not None or not rest:
             return cand  # nothing after the cue: no forward content to report either
@@ -372,16 +379,20 @@ def _postposed(
         or rest[0].text in ",;"
         or rest[0].low in TIME_WORDS
         or rest[0].low in ADJUNCT_PREPS
+        # "..., Garland explained from Winnipeg.": where the speaker spoke from.
+        or rest[0].low == "from"
     ):
         # '..., "loop-hole," she said': the closing mark after the comma stays in the content.
         end = np[0] if before is not None and before.quoted and not before.word else np[0] - 1
         start = 0
         # Content starts after an earlier cue of the same sentence, if any (not after a
-        # passive inside the content: "only if he can be convinced that ..., Graham said").
+        # passive inside the content: "only if he can be convinced that ..., Graham said"). A
+        # learned form is no such cue: it is an ordinary verb or adjective of the content far
+        # more often ("in the home they all shared, police said"; "a limited set of uses, he said").
         for x in range(end - 1, -1, -1):
             if (
                 not toks[x].quoted
-                and _cue_word(toks[x]) in lex.verbs
+                and _cue_word(toks[x]) in lex.listed
                 and x > 0
                 and toks[x - 1].low not in ("be", "been", "being", "is", "are", "was", "were")
             ):
