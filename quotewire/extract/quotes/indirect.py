@@ -261,7 +261,11 @@ def _subjectless(toks: list[_Tok], c: int, n: int, w: str, cue: tuple[int, int],
         # "..., calling it "X" and asserting that ...": a coordinated participle with a clause.
         and (not w.endswith("ing") or (w in lex.say and c + 1 < n and toks[c + 1].low == "that"))
     ):
-        # "X said A and called B": the subject is shared (filled in from the clause).
+        # "X said A and called B": the subject is shared (filled in from the clause). A learned
+        # form after a speech cue's clause continues that clause ("Police said Emery abandoned
+        # his pickup and tried to steal a car"): no attribution of its own.
+        if w in lex.learned and any(_cue_word(t) in lex.speech for t in toks[max(0, b - 40) : b - 1]):
+            return None
         return _coordinated(toks, c, n, w, cue, prior)
     if b > 2 and toks[b - 1].text == "," and w.endswith("ed") and not (c + 1 < n and toks[c + 1].low == "by"):
         # "He suggested A, called her "third-rate" and left": a list of verb phrases sharing
