@@ -67,6 +67,8 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
         return None  # a noun ("his comments came", "Everything Trump says is a lie")
     if c + 1 < n and toks[c + 1].low in ("off", "away", "down", "up", "back", "into"):
         return None  # a phrasal verb of action ("backed off", "pushed up")
+    if c + 2 < n and toks[c + 1].low in ("it", "them") and toks[c + 2].low in ("off", "away", "down", "up", "back", "out"):
+        return None  # the same with a pronoun object ("picked it up and crowed, ...")
     if w in lex.learned and (c + 1 >= n or not toks[c + 1].word or toks[c + 1].low in CLAUSE_TAILS):
         # "Of the members polled, 57 said ...", "He laughed when asked ...": a learned form
         # with no complement of its own reports nothing.

@@ -385,7 +385,9 @@ SPEAKER_NOUNS = _words(
 # so a mis-decoded name stays one word ("\u00a7" alone is punctuation).
 _LETTER = r"(?:[\u00c2\u00c3][\u0080-\u00bf]|[A-Za-z0-9\u00c0-\u024f])"
 # "--" is one token: typewriter copy writes a dash as two hyphens ("John Dickey -- the chief -- said").
-TOKEN = re.compile(rf"{_LETTER}+(?:[.'\u2019\-]{_LETTER}+)*|--|\S")
+# Zero-width characters (a web page's "Traeger\u200b said") are no tokens: they are invisible,
+# and as tokens they would part a subject from its cue.
+TOKEN = re.compile(rf"{_LETTER}+(?:[.'\u2019\-]{_LETTER}+)*|--|[^\s\u200b\u200c\u200d\u2060\ufeff]")
 # Quotation marks the quote stage pairs.
 OPEN_DOUBLE = frozenset("\u201c\u00ab")
 CLOSE_DOUBLE = frozenset("\u201d\u00bb")
