@@ -16,8 +16,7 @@ from the cue and the rule that produced the quote, so both stay in the table and
   the noun-phrase complements of action verbs ("denied a request", "wrote her first cookbook"),
   a plea in court ("pleaded guilty"), negated speech ("He won't say what ..."), the topic of a
   talk ("spoke highly of Gasol", "told an audience about ..."), an intention ("pledged to cut
-  taxes"), an expressed attitude ("expressed concern about the debt"), a writer's term ("what they
-  call harassment"), a cue form used as a noun ("the final say on"), an unquoted passive ("Schumer has been criticized for ...":
+  taxes"), an expressed attitude ("expressed concern about the debt"), a cue form used as a noun ("the final say on"), an unquoted passive ("Schumer has been criticized for ...":
   its subject is the target) and a thing's name ("a program called Club Moo").
 """
 
@@ -93,7 +92,9 @@ COMMITMENT_CUES = frozenset(
     "pledged pledges pledge pledging promised promises promise promising vowed vows vow vowing".split()
 )
 _INFINITIVE = re.compile(r"to\s+(?:not\s+|never\s+|\w+ly\s+)?[a-z]", re.I)
-_QUOTE_MARKS = re.compile("[\"\u201c\u201d\u2018\u2019\u00ab\u00bb]")
+# A quotation mark, not an apostrophe ("Surrey\u2019s debt", "don't"): double marks, or a single one
+# not inside a word.
+_QUOTE_MARKS = re.compile("[\"\u201c\u201d\u00ab\u00bb]|(?<!\\w)[\u2018\u2019'](?=\\w)|(?<=\\w)[\u2018\u2019'](?!\\w)")
 # A content that is only the topic of a talk, after at most an addressee ("told an audience about
 # the first time ...", "tells us about a growing concern", "asked about the judge's criticisms"):
 # the words are not reported, only what they were about (unless quoted words come with it).
@@ -103,11 +104,7 @@ _TOPIC = re.compile(
     r"about\s+(?![\d$\u00a3\u20ac]|half\b|a\s+(?:third|quarter|dozen|hundred|thousand|million|billion)\b)",
     re.I,
 )
-# "what they call X", "what critics called X": the writer names a thing with its sources' term;
-# unquoted, no words of theirs are reported ('what he called "the loneliest moment"' are).
-_WHAT_SUBJECT = re.compile(r"\bwhat\s+(?:[\w'\u2019-]+\s+){1,2}$", re.I)
 EXPRESS_CUES = frozenset("expressed expresses expressing".split())
-CALL_CUES = frozenset("call calls called calling".split())
 # Cue forms that are nouns after a determiner and an optional adjective of their noun senses
 # ("the final say on", "makes the final call on", "a conference call"; not "the voters say"):
 # no one is reported to say anything.
@@ -160,8 +157,6 @@ def quote_kind(cue: str | None, rule: str, qtype: str, content: str = "", before
         return "stance"  # "pledged to brighten up": an intention
     if rule not in DIRECT_RULES and _TOPIC.match(content) and not quoted:
         return "stance"  # "told an audience about ...": a topic, not words
-    if head in CALL_CUES and _WHAT_SUBJECT.search(before) and not quoted:
-        return "stance"  # "what they call workplace harassment": a term for a thing
     if head in NOUN_FORMS and _DETERMINER_BEFORE.search(before):
         return "stance"  # "the final say on ...", "a conference call": nouns, no speech
     # A bare colon cue is the 'Name: "words"' form: the words are the name's.

@@ -43,6 +43,16 @@ def _according(toks: list[_Tok], k: int, n: int) -> _Cand | None:
         if not (k + 2 < e <= k + 9 and (e >= n - 1 or toks[e].text in ",;:.")):
             return None
         np = (k + 2, e)
+    # The source runs to the comma that closes the phrase ("According to an Ontario Provincial
+    # Police investigation of the 2014 shooting, Vickers ..."; "according to a statement from Mr
+    # Spitzer's office, ..."): a noun phrase cut short before "investigation" or "from ..." would
+    # leave the rest of the source as the content.
+    if np[1] < n and toks[np[1]].text not in ",;:.!?":
+        x = np[1]
+        while x < n and x - np[1] < 10 and toks[x].word and not toks[x].quoted:
+            x += 1
+        if x < n and toks[x].text == "," and not toks[x].quoted:
+            np = (np[0], x)
     cue = (toks[k].start, toks[k + 1].end)
     mention = (toks[np[0]].start, toks[np[1] - 1].end)
     if (
