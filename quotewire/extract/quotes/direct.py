@@ -236,6 +236,11 @@ def _direct_before(
             # "she picked it up and crowed": the pronoun subject of the first verb, a few words back.
             p = next((i for i in range(c - 2, max(-1, c - 8), -1) if toks[i].low in _PERSON_SUBJECTS), None)
             mention = (toks[p].start, toks[p].end) if p is not None else None
+            if mention is None and c >= 3 and toks[c - 2].low.endswith("ed") and not toks[c - 2].cap:
+                # "Colton laughed and stuttered, ...": the subject right before the first verb.
+                np = _subject_before(toks, c - 2, 0)
+                if np is not None and np[1] == c - 2:
+                    mention = (toks[np[0]].start, toks[np[1] - 1].end)
         else:
             np = _subject_before(toks, c, 0)
             mention = (toks[np[0]].start, toks[np[1] - 1].end) if np is not None and np[1] == c else None
