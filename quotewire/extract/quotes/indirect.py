@@ -523,6 +523,8 @@ def _say_clause(
     rng = _content_forward(toks, c, n, w)
     if rng is None or not _content_ok(toks, rng, w):
         return None
+    if w.startswith("advis") and not any(t.low in ("to", "that", "against") for t in toks[rng[0] : rng[1]]):
+        return None  # "she advises the president": counsel as a job, no advice reported
     # A reported clause ends before ", which ..." / ", while ..." / a trailing participle.
     cut = next(
         (

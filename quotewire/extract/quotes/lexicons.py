@@ -55,7 +55,7 @@ SAY_VERBS = _words(
 # Verbs taking an addressee before the reported clause ("X told reporters (that) ...").
 TELL_VERBS = _words(
     """told tells telling assured assures reminded reminds reminding informed informs urged urges
-    urging asked asks asking warned briefed assuring informing"""
+    urging asked asks asking warned briefed assuring informing urge advised advises advising"""
 )
 
 # Verbs whose complement is a noun phrase or an accusation ("X accused Y of ...", "X denied ...").
@@ -186,7 +186,8 @@ SPEECH_CUES = _words(
     elaborated clarified recalled recalls recounted reiterated reiterates repeated vowed vows
     vowing pledged pledges promise promised promises predicted assured assures reminded reminds
     quoted voiced retorted predicts commented comment comments
-    mentioned mentions emailed texted asked asks asking urged urges urging pleaded accused accuses
+    mentioned mentions emailed texted asked asks asking urged urges urging urge advised advises
+    advising pleaded accused accuses
     accusing alleged alleges alleging criticized criticised criticizes criticizing praised praises
     praising condemned condemns denounced denounces decried blasted slammed lambasted thanked
     called calls calling call described describes describing dubbed labeled labelled branded
