@@ -28,10 +28,11 @@ from quotewire.extract.model import QuoteKind
 from quotewire.extract.quotes.lexicons import CLAUSE_SPEECH_CUES, SPEAKER_NOUNS, SPEECH_CUES
 
 # Rules whose form is reported speech whatever the cue word: "according to X", "Asked whether
-# ..., X said", a 'Name: words' headline or transcript line, and quotations without a cue that
-# continue (or stand beside) a speaker's quotes.
+# ..., X said", a 'Name: words' headline or transcript line, an embedded tweet, and quotations
+# without a cue that continue (or stand beside) a speaker's quotes.
 SPEECH_RULES = frozenset(
-    {"according_to", "asked_question", "name_colon", "floating_continuation", "orphan_quote", "in_words"}
+    {"according_to", "asked_question", "name_colon", "floating_continuation", "orphan_quote", "in_words",
+     "tweet_embed"}
 )
 # Rules whose content is a reported clause ("X denied that ...", "..., X announced."): a cue of
 # ``CLAUSE_SPEECH_CUES`` reports speech there, and an act with a noun-phrase object elsewhere.

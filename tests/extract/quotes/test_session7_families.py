@@ -138,3 +138,24 @@ def test_missed_form_found(text: str, cue: str, mention: str, content: str) -> N
 def test_no_quote_at(text: str, cue: str) -> None:
     quotes = found(text)
     assert all(q[1] != cue for q in quotes), quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "content"),
+    [
+        ("Damage is unprecedented on the island. Crews are out. pic.twitter.com/W0IkInjjSH \u2014 BC Hydro "
+         "(@bchydro) December 22, 2018", "BC Hydro", "Damage is unprecedented on the island. Crews are out."),
+        ("Bring it, but you won\u2019t. Chicken. https://t.co/oI5iCg4bU3 \u2014 Michelle Rempel (@MichelleRempel) "
+         "December 18, 2018", "Michelle Rempel", "Bring it, but you won\u2019t. Chicken."),
+        ("Some areas will be without power for days. #BCStorm \u2014 BC Hydro (@bchydro)", "BC Hydro",
+         "Some areas will be without power for days."),
+    ],
+)
+def test_tweet_embed(text: str, mention: str, content: str) -> None:
+    quotes = found(text)
+    assert [(q[0], q[2], q[3], q[4]) for q in quotes] == [("tweet_embed", mention, content, "speech")], quotes
+
+
+def test_no_tweet_without_a_signature() -> None:
+    text = "He wrote about it on Twitter - the post drew 200 replies (as of Monday) and was shared widely."
+    assert all(q[0] != "tweet_embed" for q in found(text))
