@@ -118,6 +118,9 @@ def test_statement_on_a_day_is_no_content() -> None:
         # advise / urge report advice.
         ("It advised people never to use a portable generator indoors.", "advised", "It",
          "people never to use a portable generator indoors"),
+        # A manner adverb between the cue and "that".
+        ("The ministry suggests euphemistically that Canadians use available resources.", "suggests",
+         "The ministry", "that Canadians use available resources"),
         # The source of a preposed "according to" runs to its comma.
         ("According to an Ontario Provincial Police investigation of the shooting, Vickers hid behind a pillar.",
          "According to", "an Ontario Provincial Police investigation of the shooting", "Vickers hid behind a pillar"),
