@@ -124,6 +124,11 @@ def test_statement_on_a_day_is_no_content() -> None:
         # The source of a preposed "according to" runs to its comma.
         ("According to an Ontario Provincial Police investigation of the shooting, Vickers hid behind a pillar.",
          "According to", "an Ontario Provincial Police investigation of the shooting", "Vickers hid behind a pillar"),
+        ("The result, according to a survey of listed clubs by CTV News, is 352 players.", "according to",
+         "a survey of listed clubs by CTV News", "The result"),
+        # ... but not into a new subject when no comma follows the source.
+        ("According to blog firm Technorati the number of blogs, the blogosphere, has doubled.", "According to",
+         "Technorati", "the number of blogs, the blogosphere, has doubled"),
     ],
 )
 def test_missed_form_found(text: str, cue: str, mention: str, content: str) -> None:
