@@ -128,7 +128,7 @@ def test_statement_on_a_day_is_no_content() -> None:
          "a survey of listed clubs by CTV News", "The result"),
         # ... but not into a new subject when no comma follows the source.
         ("According to blog firm Technorati the number of blogs, the blogosphere, has doubled.", "According to",
-         "Technorati", "the number of blogs, the blogosphere, has doubled"),
+         "blog firm Technorati", "the number of blogs, the blogosphere, has doubled"),
     ],
 )
 def test_missed_form_found(text: str, cue: str, mention: str, content: str) -> None:
