@@ -15,7 +15,8 @@ from the cue and the rule that produced the quote, so both stay in the table and
 * ``stance``: everything else, including the PolNeAR-learned cue forms ("released", "signed"),
   the noun-phrase complements of action verbs ("denied a request", "wrote her first cookbook"),
   a plea in court ("pleaded guilty"), negated speech ("He won't say what ..."), the topic of a
-  talk ("spoke highly of Gasol", "told an audience about ..."), an intention ("pledged to cut
+  talk ("spoke highly of Gasol", "told an audience about ..."), a finding ("a survey suggested
+  that ..."), an intention ("pledged to cut
   taxes"), an expressed attitude ("expressed concern about the debt"), a cue form used as a noun ("the final say on"), an unquoted passive ("Schumer has been criticized for ...":
   its subject is the target) and a thing's name ("a program called Club Moo").
 """
@@ -105,6 +106,14 @@ _TOPIC = re.compile(
     r"about\s+(?![\d$\u00a3\u20ac]|half\b|a\s+(?:third|quarter|dozen|hundred|thousand|million|billion)\b)",
     re.I,
 )
+# Inference verbs with a thing as their subject report a finding, not words: "a private survey
+# suggested that manufacturing had slowed", "the website suggests that the blocking was not an
+# attack" ("the minister suggested that ..." is speech).
+INFERENCE_CUES = frozenset("suggest suggests suggested suggesting indicate indicates indicated indicating".split())
+DATA_NOUNS = frozenset(
+    """survey surveys poll polls study studies data figures evidence research analysis index website site
+    results numbers statistics findings model models trend trends chart graph""".split()
+)
 EXPRESS_CUES = frozenset("expressed expresses expressing".split())
 # Cue forms that are nouns after a determiner and an optional adjective of their noun senses
 # ("the final say on", "makes the final call on", "a conference call"; not "the voters say"):
@@ -150,6 +159,9 @@ def quote_kind(cue: str | None, rule: str, qtype: str, content: str = "", before
     if head in ("pleaded", "pleads", "pled") and _PLEA.match(content):
         return "stance"
     quoted = bool(_QUOTE_MARKS.search(content))
+    subject = before.split()[-1].lower().strip(",'\u2019") if before.split() else ""
+    if head in INFERENCE_CUES and subject in DATA_NOUNS:
+        return "stance"  # "a private survey suggested that ...": a finding
     if head in EXPRESS_CUES:
         # "expressed concern about the debt" names an attitude; "expressed "deep concern"" or
         # "expressed that ..." reports the words.

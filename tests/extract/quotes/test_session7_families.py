@@ -44,6 +44,9 @@ def kind_at(text: str, cue: str) -> str | None:
         ("The commissioner has the final say on any tournament regulations.", "say", "stance"),
         ("She did not directly call for the release of the two detainees.", "call", "stance"),
         ("The voters say the plan is dead.", "say", "speech"),
+        # A finding: an inference verb with a thing as its subject.
+        ("On Thursday, a private survey suggested that manufacturing had slowed in January.", "suggested", "stance"),
+        ("The minister suggested that taxes would rise next year.", "suggested", "speech"),
         # Speech verbs the lexicon lacked.
         ("Hannah confessed that she had wanted to wait until marriage.", "confessed", "speech"),
         ("She maintains that she has always been more of a home cook.", "maintains", "speech"),
