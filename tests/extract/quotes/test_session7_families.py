@@ -170,3 +170,19 @@ def test_tweet_embed(text: str, mention: str, content: str) -> None:
 def test_no_tweet_without_a_signature() -> None:
     text = "He wrote about it on Twitter - the post drew 200 replies (as of Monday) and was shared widely."
     assert all(q[0] != "tweet_embed" for q in found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "n_quotes"),
+    [
+        # A list of quoted terms or signs is no one's words.
+        ('The words to make the list are "wrap my head around," "grapple," "optics," "eschew" and "thought leader."',
+         0),
+        ("Protesters carried signs reading \u201cQuebec please separate,\u201d \u201cBuild pipelines\u201d and "
+         "\u201cThe UN is a scam,\u201d in the rain.", 0),
+        # Quoted sentences one after another are not a list.
+        ('"We will win the vote." "We always win the vote." "They never do."', 3),
+    ],
+)
+def test_quoted_list_is_no_quote(text: str, n_quotes: int) -> None:
+    assert len(found(text)) == n_quotes, found(text)
