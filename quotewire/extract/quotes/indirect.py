@@ -342,6 +342,9 @@ def _say_no_subject(toks: list[_Tok], c: int, n: int, w: str, cue: tuple[int, in
     ):
         return None  # a clause must clearly open here ("to say goodbye", "saying a word")
     opening = None if w.endswith("ing") else _opening_subject(toks, c)
+    # The clause ends before ", which ..." as after a subject's cue ("Attempts to confirm that
+    # there were problems, which could raise costs, were stymied as staff said ...").
+    rng = (rng[0], _clause_tail_cut(toks, rng))
     return _Cand(
         "indirect", [(toks[rng[0]].start, toks[rng[1] - 1].end)], cue, opening, prior * 0.7, "say_no_subject"
     )
@@ -510,6 +513,22 @@ def _accuse_object(
     )
 
 
+def _clause_tail_cut(toks: list[_Tok], rng: tuple[int, int]) -> int:
+    """Where a reported clause ends: before ", which ..." / ", while ..." / a trailing participle."""
+    cut = next(
+        (
+            x
+            for x in range(rng[0] + 2, rng[1] - 1)
+            if _comma_at(toks, x)
+            and (toks[x + 1].low.endswith("ing") or toks[x + 1].low in ("which", "while", "as", "after", "before"))
+        ),
+        rng[1],
+    )
+    if cut < rng[1] and toks[cut].quoted:
+        cut += 1  # '... "expanded the party," claiming ...': keep the closing mark
+    return cut
+
+
 def _say_clause(
     toks: list[_Tok], c: int, n: int, w: str, cue: tuple[int, int], mention: tuple[int, int], prior: float
 ) -> _Cand | None:
@@ -525,18 +544,7 @@ def _say_clause(
         return None
     if w.startswith("advis") and not any(t.low in ("to", "that", "against") for t in toks[rng[0] : rng[1]]):
         return None  # "she advises the president": counsel as a job, no advice reported
-    # A reported clause ends before ", which ..." / ", while ..." / a trailing participle.
-    cut = next(
-        (
-            x
-            for x in range(rng[0] + 2, rng[1] - 1)
-            if _comma_at(toks, x)
-            and (toks[x + 1].low.endswith("ing") or toks[x + 1].low in ("which", "while", "as", "after", "before"))
-        ),
-        rng[1],
-    )
-    if cut < rng[1] and toks[cut].quoted:
-        cut += 1  # '... "expanded the party," claiming ...': keep the closing mark
+    cut = _clause_tail_cut(toks, rng)
     opener = 1 if toks[0].low in ("but", "and", "yet") else 0
     if c > opener and toks[opener].low in SUBORDINATORS:
         # "When Clinton noted that Trump paid no tax, Trump boasted, ...": the cue sits in a

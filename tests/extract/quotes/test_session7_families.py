@@ -118,6 +118,9 @@ def test_statement_on_a_day_is_no_content() -> None:
          "\u201cOh, it\u2019s my rose,\u201d"),
         ("Colton laughed and stuttered, \u201cI don't know what to say.\u201d", "stuttered", "Colton",
          "\u201cI don't know what to say.\u201d"),
+        # A subjectless cue's clause ends before ", which ...", so a later attribution is its own.
+        ("Attempts to confirm that the soil was bad, which could raise costs, were stymied as city staff said "
+         "they could not talk.", "said", "city staff", "they could not talk"),
         # advise / urge report advice.
         ("It advised people never to use a portable generator indoors.", "advised", "It",
          "people never to use a portable generator indoors"),
