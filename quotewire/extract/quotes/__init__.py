@@ -31,6 +31,7 @@ looks a bounded number of tokens around a cue). Each quote carries its ``rule`` 
   one with a comma (``she picked it up and crowed, "Oh, it's my rose"``, ``direct_preposed``);
 * a quotation attributed by ``in her words`` / ``in X's own words`` / ``in the words of X``
   (``in_words``: ``It had, in her words, become "unhealthy."``);
+* an embedded tweet, its text before a ``— Name (@handle) Date`` signature (``tweet_embed``);
 * mixed quotes: an indirect content holding a quoted fragment (``X said the plan was "dead."``);
   a forward content ends after a quotation closing on a comma when a writer's add-on follows
   (``X referenced the "Delta rule," a flaw in ...``);
@@ -45,7 +46,8 @@ unbalanced marks (an open mark without its close is dropped, never extended past
 run), quotes without any nearby cue, beliefs ("X thinks that ..."), nested attributions inside
 another attribution's content (the outer one wins), figures and page furniture in a quote's shape
 (``false_quotes``: "the S&P ASX 200 added 0.4 per cent", a market report's "ENERGY: ..." headings,
-"Email: ..." lines). Every quote has a ``kind`` (``kinds``): ``speech`` (said, wrote, asked,
+"Email: ..." lines), photo captions ("... (Steve Lawrence/CBC)") and contents that are only a
+date ("statement on Sunday"). Every quote has a ``kind`` (``kinds``): ``speech`` (said, wrote, asked,
 accused X of) or ``stance`` (a belief, position or action: supports, signed, released).
 
 Content spans include the quotation marks (the PolNeAR gold convention); indirect contents run

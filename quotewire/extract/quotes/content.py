@@ -157,7 +157,9 @@ def _content_forward(toks: list[_Tok], c: int, hi: int, verb: str) -> tuple[int,
         # Only adjuncts may sit between the cue and "that" ("said in a phone interview that");
         # "says it underscores that" has its content start at "it".
         seen_prep = seen_prep or t.low in ADJUNCT_PREPS
-        if not (_adjunct(t) or t.low in ADDRESSEES or (seen_prep and t.word)):
+        # A manner adverb may too ("suggests euphemistically that", "said repeatedly that").
+        adverb = t.low.endswith("ly") and len(t.low) > 4 and t.word
+        if not (_adjunct(t) or t.low in ADDRESSEES or (seen_prep and t.word) or adverb):
             break
     else:
         k = -1

@@ -6,7 +6,9 @@ a quote closing on a comma: '"Go home," Smith barked'); ``_direct_before``
 (``direct_preposed`` 'X tweeted: "..."', ``direct_preposed_inverted`` 'Said X: "..."',
 ``name_colon`` '- Name: "..."', ``from_colon`` 'From the report: "..."', ``colon_intro`` 'The
 captain retorted: "..."', an unlisted past tense before a comma: 'she crowed, "Oh, ..."'); ``_name_colon``: a paragraph opening 'Clinton: ...' or 'WALLACE: ...'
-(headlines, transcripts). Parts, paragraphs and floating quotes are in ``continuations``.
+(headlines, transcripts); ``tweet_embeds``: an embedded tweet as a page's text gives it ('Damage is
+unprecedented. pic.twitter.com/x — BC Hydro (@bchydro) December 22, 2018'). Parts, paragraphs and
+floating quotes are in ``continuations``.
 """
 
 from __future__ import annotations
@@ -236,6 +238,11 @@ def _direct_before(
             # "she picked it up and crowed": the pronoun subject of the first verb, a few words back.
             p = next((i for i in range(c - 2, max(-1, c - 8), -1) if toks[i].low in _PERSON_SUBJECTS), None)
             mention = (toks[p].start, toks[p].end) if p is not None else None
+            if mention is None and c >= 3 and toks[c - 2].low.endswith("ed") and not toks[c - 2].cap:
+                # "Colton laughed and stuttered, ...": the subject right before the first verb.
+                np = _subject_before(toks, c - 2, 0)
+                if np is not None and np[1] == c - 2:
+                    mention = (toks[np[0]].start, toks[np[1] - 1].end)
         else:
             np = _subject_before(toks, c, 0)
             mention = (toks[np[0]].start, toks[np[1] - 1].end) if np is not None and np[1] == c else None
@@ -311,3 +318,33 @@ def _name_colon(text: str, toks: list[_Tok], para_end: int) -> _Cand | None:
         0.7,
         "name_colon",
     )
+
+
+# An embedded tweet as extracted page text: the tweet, an optional link, then the signature
+# "— Name (@handle) Month Day, Year" closing the paragraph.
+_TWEET = re.compile(
+    r"^(?P<body>[^\n]*?\S)\s*(?:(?:https?://)?(?:t\.co|pic\.twitter\.com)/\w+\s*)*"
+    r"[\u2014\u2013-]{1,2}\s*(?P<name>[^\n()\u2014]{1,60}?)\s*\(@\w{1,30}\)"
+    r"(?:\s*[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})?[ \t]*$",
+    re.MULTILINE,
+)
+# Hashtags run into the end of a tweet ("... several more days. #BCStorm") are labels, not words.
+_TRAILING_TAGS = re.compile(r"(?:\s*#\w+)+$")
+
+
+def tweet_embeds(text: str) -> list[_Cand]:
+    """Embedded tweets: the paragraph before a "— Name (@handle) Date" signature is Name's words.
+
+    Why: news pages embed tweets as blockquotes whose extracted text is the tweet and its
+    signature; no cue word attributes it, so the other rules miss it or read a verb inside it as
+    a cue of its own. The content ends before the link and trailing hashtags.
+    """
+    out = []
+    for m in _TWEET.finditer(text):
+        body = _TRAILING_TAGS.sub("", m.group("body"))
+        words = len(body.split())
+        if words < 3 or len(m.group("name").split()) > 6:
+            continue
+        a = m.start("body")
+        out.append(_Cand("direct", [(a, a + len(body))], None, (m.start("name"), m.end("name")), 0.9, "tweet_embed"))
+    return out

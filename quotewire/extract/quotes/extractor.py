@@ -22,7 +22,7 @@ from quotewire.extract.quotes.continuations import (
     _floating_continuation,
     _previous_paragraph_intro,
 )
-from quotewire.extract.quotes.direct import _direct_after, _direct_before, _name_colon
+from quotewire.extract.quotes.direct import _direct_after, _direct_before, _name_colon, tweet_embeds
 from quotewire.extract.quotes.false_quotes import drop_false_quotes
 from quotewire.extract.quotes.indirect import _indirect
 from quotewire.extract.quotes.kinds import quote_kind
@@ -87,6 +87,7 @@ RULE_PRECISION: dict[str, float] = {
     "fallback_mixed": 0.70,
     # Not measured on PolNeAR train (too rare there): set with the phrase rules' usual precision.
     "in_words": 0.8,
+    "tweet_embed": 0.8,
 }
 # Capitalised words that look like cue verbs but are names in headlines ("United States").
 HEADLINE_NOT_CUES = frozenset("states reports post posts times news".split())
@@ -172,6 +173,11 @@ def _extract_quotes(text: str, sentences: Sequence[Sentence]) -> list[Quote]:
             cands.extend(fb)
         if pi not in last_attr and len(cands) > first_new and cands[-1].mention is not None:
             last_attr[pi] = cands[-1]  # a quote paragraph after "X said ..." may continue X
+    # An embedded tweet is one quote: it goes first, so that a verb inside it is no cue of its own.
+    tweets = tweet_embeds(text)
+    if tweets:
+        spans = [t.parts[0] for t in tweets]
+        cands = tweets + [c for c in cands if not any(a <= c.parts[0][0] < b for a, b in spans)]
     _orphans(text, marks, paras, cands)
     # Figures and page furniture in the shape of a quote go before the overlaps are resolved, so
     # a real attribution in the same paragraph ("JAPAN ECONOMY: ..., Japan said ...") can win.

@@ -4,7 +4,8 @@ Scope: market reports, whose figures take the reporting forms of speech ("Austra
 200 added 0.4 per cent to 5,835.20" reads as "X added ..." with the speaker "200"; "ENERGY:
 Benchmark U.S. crude oil fell 42 cents" reads as a 'Name: words' headline), and 'Label: ...'
 lines of contact and link furniture ("Email: jdoe@example.com", "Earlier: Audrey Parker pushed
-...") and participles inside an adjunct ("In a statement issued Tuesday, ...").
+...") and participles inside an adjunct ("In a statement issued Tuesday, ..."); photo captions
+("... (Steve Lawrence/CBC)") and contents that are only a date ("statement on Sunday").
 """
 
 from __future__ import annotations
@@ -95,6 +96,35 @@ def is_reduced_relative(text: str, cand: _Cand) -> bool:
     return before is not None and before.group(1).lower() in _ADJUNCT_PREPS
 
 
+# A photo caption: a paragraph ending in a credit "(Steve Lawrence/CBC)", "(AP Photo/Evan Vucci)".
+_CAPTION = re.compile(
+    r"^[^\n]*\((?:[A-Z][\w.'\u2019&-]*\s?){1,4}/\s?[A-Z][^()\n/]{1,50}\)[ \t]*$", re.MULTILINE
+)
+# Content that is only a day or a date ("In her statement on Sunday, ..." read as "statement on
+# <content>"): it reports nothing.
+_ONLY_DATE = re.compile(
+    r"(?:(?:on|last|this|early|late)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|"
+    r"yesterday|(?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?",
+    re.IGNORECASE,
+)
+
+
+def caption_spans(text: str) -> list[tuple[int, int]]:
+    """The photo captions of ``text``: paragraphs that end in a photographer/outlet credit.
+
+    Why: a caption restates the story under a picture ("Golden said she looked for the co-worker
+    ... (Steve Lawrence/CBC)"); the body reports the same words, and attribution gold (GGT) counts
+    only the body. Page furniture, like the boilerplate the cleaner removes.
+    """
+    return [(m.start(), m.end()) for m in _CAPTION.finditer(text)]
+
+
+def is_date_only(content: str) -> bool:
+    """Is the content just a day or a date ("Sunday", "on Dec. 21")?"""
+    return bool(_ONLY_DATE.fullmatch(content.strip(" ,.")))
+
+
 def drop_false_quotes(text: str, cands: list[_Cand]) -> list[_Cand]:
     """``cands`` without the figure reports, market headings and furniture lines (see module).
 
@@ -113,11 +143,13 @@ def drop_false_quotes(text: str, cands: list[_Cand]) -> list[_Cand]:
         for c, label, content in labels
         if (market and _all_caps(label)) or is_furniture_label(label, content)
     }
+    captions = caption_spans(text)
     kept = []
     for c in cands:
         cue = text[c.cue[0] : c.cue[1]] if c.cue else ""
-        if (id(c) in dropped or is_figure_report(cue, text[c.parts[0][0] : c.parts[-1][1]])
-                or is_reduced_relative(text, c)):
+        content = text[c.parts[0][0] : c.parts[-1][1]]
+        if (id(c) in dropped or is_figure_report(cue, content) or is_reduced_relative(text, c)
+                or is_date_only(content) or any(a <= c.parts[0][0] < b for a, b in captions)):
             continue
         kept.append(c)
     return kept

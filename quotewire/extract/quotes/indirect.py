@@ -67,6 +67,8 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
         return None  # a noun ("his comments came", "Everything Trump says is a lie")
     if c + 1 < n and toks[c + 1].low in ("off", "away", "down", "up", "back", "into"):
         return None  # a phrasal verb of action ("backed off", "pushed up")
+    if c + 2 < n and toks[c + 1].low in ("it", "them") and toks[c + 2].low in ("off", "away", "down", "up", "back", "out"):
+        return None  # the same with a pronoun object ("picked it up and crowed, ...")
     if w in lex.learned and (c + 1 >= n or not toks[c + 1].word or toks[c + 1].low in CLAUSE_TAILS):
         # "Of the members polled, 57 said ...", "He laughed when asked ...": a learned form
         # with no complement of its own reports nothing.
@@ -124,7 +126,14 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
         )
         and c + 1 + len(rest) >= n - 1
     )
-    if (w in lex.say or tell_only) and np[0] >= 3 and comma_before and not any(t.low == "that" for t in rest[:8]):
+    # A "that" of the cue's own complement blocks the postposed reading; one inside a participle
+    # clause after a comma ("..., Lohmar said, adding that more charges are possible") does not.
+    own = rest[:8]
+    for k in range(len(own) - 1):
+        if own[k].text == "," and own[k + 1].low.endswith("ing") and own[k + 1].low in lex.verbs:
+            own = own[:k]
+            break
+    if (w in lex.say or tell_only) and np[0] >= 3 and comma_before and not any(t.low == "that" for t in own):
         cand = _postposed(toks, c, n, np, mention, cue, prior, rest, before, tell_only)
         if cand is not None or not rest:
             return cand  # nothing after the cue: no forward content to report either
@@ -254,7 +263,11 @@ def _subjectless(toks: list[_Tok], c: int, n: int, w: str, cue: tuple[int, int],
         # "..., calling it "X" and asserting that ...": a coordinated participle with a clause.
         and (not w.endswith("ing") or (w in lex.say and c + 1 < n and toks[c + 1].low == "that"))
     ):
-        # "X said A and called B": the subject is shared (filled in from the clause).
+        # "X said A and called B": the subject is shared (filled in from the clause). A learned
+        # form after a speech cue's clause continues that clause ("Police said Emery abandoned
+        # his pickup and tried to steal a car"): no attribution of its own.
+        if w in lex.learned and any(_cue_word(t) in lex.speech for t in toks[max(0, b - 40) : b - 1]):
+            return None
         return _coordinated(toks, c, n, w, cue, prior)
     if b > 2 and toks[b - 1].text == "," and w.endswith("ed") and not (c + 1 < n and toks[c + 1].low == "by"):
         # "He suggested A, called her "third-rate" and left": a list of verb phrases sharing
@@ -329,6 +342,9 @@ def _say_no_subject(toks: list[_Tok], c: int, n: int, w: str, cue: tuple[int, in
     ):
         return None  # a clause must clearly open here ("to say goodbye", "saying a word")
     opening = None if w.endswith("ing") else _opening_subject(toks, c)
+    # The clause ends before ", which ..." as after a subject's cue ("Attempts to confirm that
+    # there were problems, which could raise costs, were stymied as staff said ...").
+    rng = (rng[0], _clause_tail_cut(toks, rng))
     return _Cand(
         "indirect", [(toks[rng[0]].start, toks[rng[1] - 1].end)], cue, opening, prior * 0.7, "say_no_subject"
     )
@@ -372,16 +388,20 @@ def _postposed(
         or rest[0].text in ",;"
         or rest[0].low in TIME_WORDS
         or rest[0].low in ADJUNCT_PREPS
+        # "..., Garland explained from Winnipeg.": where the speaker spoke from.
+        or rest[0].low == "from"
     ):
         # '..., "loop-hole," she said': the closing mark after the comma stays in the content.
         end = np[0] if before is not None and before.quoted and not before.word else np[0] - 1
         start = 0
         # Content starts after an earlier cue of the same sentence, if any (not after a
-        # passive inside the content: "only if he can be convinced that ..., Graham said").
+        # passive inside the content: "only if he can be convinced that ..., Graham said"). A
+        # learned form is no such cue: it is an ordinary verb or adjective of the content far
+        # more often ("in the home they all shared, police said"; "a limited set of uses, he said").
         for x in range(end - 1, -1, -1):
             if (
                 not toks[x].quoted
-                and _cue_word(toks[x]) in lex.verbs
+                and _cue_word(toks[x]) in lex.listed
                 and x > 0
                 and toks[x - 1].low not in ("be", "been", "being", "is", "are", "was", "were")
             ):
@@ -493,6 +513,22 @@ def _accuse_object(
     )
 
 
+def _clause_tail_cut(toks: list[_Tok], rng: tuple[int, int]) -> int:
+    """Where a reported clause ends: before ", which ..." / ", while ..." / a trailing participle."""
+    cut = next(
+        (
+            x
+            for x in range(rng[0] + 2, rng[1] - 1)
+            if _comma_at(toks, x)
+            and (toks[x + 1].low.endswith("ing") or toks[x + 1].low in ("which", "while", "as", "after", "before"))
+        ),
+        rng[1],
+    )
+    if cut < rng[1] and toks[cut].quoted:
+        cut += 1  # '... "expanded the party," claiming ...': keep the closing mark
+    return cut
+
+
 def _say_clause(
     toks: list[_Tok], c: int, n: int, w: str, cue: tuple[int, int], mention: tuple[int, int], prior: float
 ) -> _Cand | None:
@@ -506,18 +542,9 @@ def _say_clause(
     rng = _content_forward(toks, c, n, w)
     if rng is None or not _content_ok(toks, rng, w):
         return None
-    # A reported clause ends before ", which ..." / ", while ..." / a trailing participle.
-    cut = next(
-        (
-            x
-            for x in range(rng[0] + 2, rng[1] - 1)
-            if _comma_at(toks, x)
-            and (toks[x + 1].low.endswith("ing") or toks[x + 1].low in ("which", "while", "as", "after", "before"))
-        ),
-        rng[1],
-    )
-    if cut < rng[1] and toks[cut].quoted:
-        cut += 1  # '... "expanded the party," claiming ...': keep the closing mark
+    if w.startswith("advis") and not any(t.low in ("to", "that", "against") for t in toks[rng[0] : rng[1]]):
+        return None  # "she advises the president": counsel as a job, no advice reported
+    cut = _clause_tail_cut(toks, rng)
     opener = 1 if toks[0].low in ("but", "and", "yet") else 0
     if c > opener and toks[opener].low in SUBORDINATORS:
         # "When Clinton noted that Trump paid no tax, Trump boasted, ...": the cue sits in a

@@ -15,7 +15,9 @@ from the cue and the rule that produced the quote, so both stay in the table and
 * ``stance``: everything else, including the PolNeAR-learned cue forms ("released", "signed"),
   the noun-phrase complements of action verbs ("denied a request", "wrote her first cookbook"),
   a plea in court ("pleaded guilty"), negated speech ("He won't say what ..."), the topic of a
-  talk ("spoke highly of Gasol"), an unquoted passive ("Schumer has been criticized for ...":
+  talk ("spoke highly of Gasol", "told an audience about ..."), a finding ("a survey suggested
+  that ..."), an intention ("pledged to cut
+  taxes"), an expressed attitude ("expressed concern about the debt"), a cue form used as a noun ("the final say on"), an unquoted passive ("Schumer has been criticized for ...":
   its subject is the target) and a thing's name ("a program called Club Moo").
 """
 
@@ -27,10 +29,11 @@ from quotewire.extract.model import QuoteKind
 from quotewire.extract.quotes.lexicons import CLAUSE_SPEECH_CUES, SPEAKER_NOUNS, SPEECH_CUES
 
 # Rules whose form is reported speech whatever the cue word: "according to X", "Asked whether
-# ..., X said", a 'Name: words' headline or transcript line, and quotations without a cue that
-# continue (or stand beside) a speaker's quotes.
+# ..., X said", a 'Name: words' headline or transcript line, an embedded tweet, and quotations
+# without a cue that continue (or stand beside) a speaker's quotes.
 SPEECH_RULES = frozenset(
-    {"according_to", "asked_question", "name_colon", "floating_continuation", "orphan_quote", "in_words"}
+    {"according_to", "asked_question", "name_colon", "floating_continuation", "orphan_quote", "in_words",
+     "tweet_embed"}
 )
 # Rules whose content is a reported clause ("X denied that ...", "..., X announced."): a cue of
 # ``CLAUSE_SPEECH_CUES`` reports speech there, and an act with a noun-phrase object elsewhere.
@@ -78,8 +81,48 @@ _THAT_CLAUSE = re.compile(r"(?:that|whether|if|he|she|they|we|i|there)\b", re.IG
 _PLEA = re.compile(r"(?:not\s+)?(?:guilty|innocent|no\s+contest)\b", re.IGNORECASE)
 
 
-# A negation or refusal right before a speech cue ("did not say", "won't say", "declined to say").
-_NEGATED = re.compile(r"(?:\bnot|n['\u2019]t|\bnever|\bdeclined to|\brefused to|\bdeclines to|\brefuses to)\s*$", re.I)
+# A negation or refusal right before a speech cue ("did not say", "won't say", "declined to say"),
+# also across one adverb ("did not directly call for", "never publicly said").
+_NEGATED = re.compile(
+    r"(?:\bnot|n['\u2019]t|\bnever|\bdeclined to|\brefused to|\bdeclines to|\brefuses to)\s*(?:\w+ly\s+)?$", re.I
+)
+
+# Commitment verbs: with a to-infinitive they report an intention ("pledged to brighten up",
+# "promised to continue publishing", "vowing to clean house"), a position a reader does not
+# want among quotes; with a clause they report words ("vowed that he would never resign").
+COMMITMENT_CUES = frozenset(
+    "pledged pledges pledge pledging promised promises promise promising vowed vows vow vowing".split()
+)
+_INFINITIVE = re.compile(r"to\s+(?:not\s+|never\s+|\w+ly\s+)?[a-z]", re.I)
+# A quotation mark, not an apostrophe ("Surrey\u2019s debt", "don't"): double marks, or a single one
+# not inside a word.
+_QUOTE_MARKS = re.compile("[\"\u201c\u201d\u00ab\u00bb]|(?<!\\w)[\u2018\u2019'](?=\\w)|(?<=\\w)[\u2018\u2019'](?!\\w)")
+# A content that is only the topic of a talk, after at most an addressee ("told an audience about
+# the first time ...", "tells us about a growing concern", "asked about the judge's criticisms"):
+# the words are not reported, only what they were about (unless quoted words come with it).
+# Not "about" before an amount ("said about 3,000 votes came in").
+_TOPIC = re.compile(
+    r"(?:(?:us|me|him|her|them|reporters|journalists|(?:an?|the|his|her|their|our)\s+[\w-]+)\s+)?"
+    r"about\s+(?![\d$\u00a3\u20ac]|half\b|a\s+(?:third|quarter|dozen|hundred|thousand|million|billion)\b)",
+    re.I,
+)
+# Inference verbs with a thing as their subject report a finding, not words: "a private survey
+# suggested that manufacturing had slowed", "the website suggests that the blocking was not an
+# attack" ("the minister suggested that ..." is speech).
+INFERENCE_CUES = frozenset("suggest suggests suggested suggesting indicate indicates indicated indicating".split())
+DATA_NOUNS = frozenset(
+    """survey surveys poll polls study studies data figures evidence research analysis index website site
+    results numbers statistics findings model models trend trends chart graph""".split()
+)
+EXPRESS_CUES = frozenset("expressed expresses expressing".split())
+# Cue forms that are nouns after a determiner and an optional adjective of their noun senses
+# ("the final say on", "makes the final call on", "a conference call"; not "the voters say"):
+# no one is reported to say anything.
+NOUN_FORMS = frozenset("say call calls".split())
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?i:a|an|the|his|her|their|its|our|my|your|no|any)\s+"
+    r"(?:(?:final|last|big|bigger|greater|real|full|much|conference|phone|close|tough|wake-up|first)\s+)?$"
+)
 
 
 # A passive auxiliary right before the cue ("was asked", "has been praised", "is literally called").
@@ -115,6 +158,20 @@ def quote_kind(cue: str | None, rule: str, qtype: str, content: str = "", before
         return "stance"
     if head in ("pleaded", "pleads", "pled") and _PLEA.match(content):
         return "stance"
+    quoted = bool(_QUOTE_MARKS.search(content))
+    subject = before.split()[-1].lower().strip(",'\u2019") if before.split() else ""
+    if head in INFERENCE_CUES and subject in DATA_NOUNS:
+        return "stance"  # "a private survey suggested that ...": a finding
+    if head in EXPRESS_CUES:
+        # "expressed concern about the debt" names an attitude; "expressed "deep concern"" or
+        # "expressed that ..." reports the words.
+        return "speech" if quoted or _THAT_CLAUSE.match(content) or rule in CLAUSE_RULES else "stance"
+    if head in COMMITMENT_CUES and _INFINITIVE.match(content) and not quoted:
+        return "stance"  # "pledged to brighten up": an intention
+    if rule not in DIRECT_RULES and _TOPIC.match(content) and not quoted:
+        return "stance"  # "told an audience about ...": a topic, not words
+    if head in NOUN_FORMS and _DETERMINER_BEFORE.search(before):
+        return "stance"  # "the final say on ...", "a conference call": nouns, no speech
     # A bare colon cue is the 'Name: "words"' form: the words are the name's.
     if rule in SPEECH_RULES or head in SPEECH_CUES or (cue or "").strip() == ":":
         return "speech"

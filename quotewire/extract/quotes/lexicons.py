@@ -48,13 +48,14 @@ SAY_VERBS = _words(
     countering disclosing doubting elaborating emailing estimating fearing hinting indicating
     interjecting joking lamenting musing observing opining pleading proclaiming quipping reckoning
     recounting reiterating remembering responding retweeting revealing screaming signaling
-    signalling speculating wondering"""
+    signalling speculating wondering
+    confessed confesses confess confessing maintained maintains maintaining"""
 )
 
 # Verbs taking an addressee before the reported clause ("X told reporters (that) ...").
 TELL_VERBS = _words(
     """told tells telling assured assures reminded reminds reminding informed informs urged urges
-    urging asked asks asking warned briefed assuring informing"""
+    urging asked asks asking warned briefed assuring informing urge advised advises advising"""
 )
 
 # Verbs whose complement is a noun phrase or an accusation ("X accused Y of ...", "X denied ...").
@@ -184,24 +185,27 @@ SPEECH_CUES = _words(
     joking quipped complained complains lamented shouted yelled chanted screamed interjected
     elaborated clarified recalled recalls recounted reiterated reiterates repeated vowed vows
     vowing pledged pledges promise promised promises predicted assured assures reminded reminds
-    quoted voiced expressed expresses retorted predicts commented comment comments
-    mentioned mentions emailed texted asked asks asking urged urges urging pleaded accused accuses
+    quoted voiced retorted predicts commented comment comments
+    mentioned mentions emailed texted asked asks asking urged urges urging urge advised advises
+    advising pleaded accused accuses
     accusing alleged alleges alleging criticized criticised criticizes criticizing praised praises
     praising condemned condemns denounced denounces decried blasted slammed lambasted thanked
     called calls calling call described describes describing dubbed labeled labelled branded
-    characterized termed boasted bragged
+    characterized termed boasted bragged confessed confesses confess confessing
     statement statements remark remarks comment interview announcement allegation allegations
     accusation accusations warning testimony speech tweet letter email"""
 )
 # Cue words that report an utterance when they introduce a reported clause ("X denied that ...",
 # ", X announced."), and an act or a finding otherwise ("denied a request", "announced a policy",
-# "reported a profit", "wrote her first cookbook"): speech only with the clause rules
+# "reported a profit", "wrote her first cookbook", "expressed concern about the debt" (an
+# attitude named, not words), "maintained the road"): speech only with the clause rules
 # (``kinds.CLAUSE_RULES``) or a content that opens a clause.
 CLAUSE_SPEECH_CUES = _words(
     """denied denies denying confirmed confirms confirming announced announces announcing announce
     reported reports revealed reveals disclosed suggested suggests suggesting indicated indicates
     continued hinted observed posted wondered speculated estimated conceded countered wrote writes
-    write writing written testified testifies"""
+    write writing written testified testifies
+    expressed expresses maintained maintains maintaining"""
 )
 
 # Train cue rates of the most frequent cue forms (share of occurrences that are gold cues).
@@ -382,7 +386,9 @@ SPEAKER_NOUNS = _words(
 # so a mis-decoded name stays one word ("\u00a7" alone is punctuation).
 _LETTER = r"(?:[\u00c2\u00c3][\u0080-\u00bf]|[A-Za-z0-9\u00c0-\u024f])"
 # "--" is one token: typewriter copy writes a dash as two hyphens ("John Dickey -- the chief -- said").
-TOKEN = re.compile(rf"{_LETTER}+(?:[.'\u2019\-]{_LETTER}+)*|--|\S")
+# Zero-width characters (a web page's "Traeger\u200b said") are no tokens: they are invisible,
+# and as tokens they would part a subject from its cue.
+TOKEN = re.compile(rf"{_LETTER}+(?:[.'\u2019\-]{_LETTER}+)*|--|[^\s\u200b\u200c\u200d\u2060\ufeff]")
 # Quotation marks the quote stage pairs.
 OPEN_DOUBLE = frozenset("\u201c\u00ab")
 CLOSE_DOUBLE = frozenset("\u201d\u00bb")

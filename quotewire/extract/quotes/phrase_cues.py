@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from quotewire.extract.quotes.indirect import _indirect
 from quotewire.extract.quotes.inverted import _np_after
+from quotewire.extract.quotes.lexicons import DETERMINERS, SUBJECT_PRONOUNS
 from quotewire.extract.quotes.mentions import _np_back
 from quotewire.extract.quotes.tokens import ADJUNCT_PREPS, _adjunct, _Cand, _Tok
 
@@ -30,6 +31,10 @@ INTRO_ADVERBS = frozenset("however meanwhile still but and also now yet instead 
 QUESTION_WORDS = frozenset("if whether about what why how who whom when where which".split())
 
 
+# Prepositions that continue a source noun phrase ("a statement from X", "a survey of clubs").
+SOURCE_PREPS = frozenset("of from by at in with for on".split())
+
+
 def _according(toks: list[_Tok], k: int, n: int) -> _Cand | None:
     """``according to X, CONTENT`` / ``CONTENT, according to X``."""
     np = _np_after(toks, k + 2, n)
@@ -43,6 +48,24 @@ def _according(toks: list[_Tok], k: int, n: int) -> _Cand | None:
         if not (k + 2 < e <= k + 9 and (e >= n - 1 or toks[e].text in ",;:.")):
             return None
         np = (k + 2, e)
+    # The source runs to the comma that closes the phrase ("According to an Ontario Provincial
+    # Police investigation of the 2014 shooting, Vickers ..."; "according to a statement from Mr
+    # Spitzer's office, ..."): a noun phrase cut short before "investigation" or "from ..." would
+    # leave the rest of the source as the content.
+    nxt = toks[np[1]] if np[1] < n else None
+    if nxt is not None and (
+        nxt.low in SOURCE_PREPS
+        or toks[np[1] - 1].low in SOURCE_PREPS  # "a survey of | listed clubs": cut inside its object
+        # "an Ontario Provincial Police investigation": a common noun after a name-like head; not
+        # a new subject ("According to Technorati the number of blogs ...").
+        or (nxt.word and not nxt.cap and nxt.low not in DETERMINERS and nxt.low not in SUBJECT_PRONOUNS
+            and toks[np[1] - 1].cap)
+    ):
+        x = np[1]
+        while x < n and x - np[1] < 10 and toks[x].word and not toks[x].quoted:
+            x += 1
+        if x < n and toks[x].text == "," and not toks[x].quoted:
+            np = (np[0], x)
     cue = (toks[k].start, toks[k + 1].end)
     mention = (toks[np[0]].start, toks[np[1] - 1].end)
     if (
