@@ -186,6 +186,8 @@ def resolve_speakers(
     for k, a in enumerate(attributions):
         if a.speaker is not None and a.quote.mention is not None:
             named = r.named_later(a.speaker, a.quote.mention)
+            if named is None:
+                named = _spokesperson_named_next(r.entities, attributions, k)
             if named is not None:
                 attributions[k] = Attribution(a.quote, named)
                 if (named, a.quote.mention.start) not in r.seen_mentions:
@@ -532,6 +534,35 @@ class _Resolver:
 
 
 _FUNCTION_WORDS = frozenset("on of the in at for and or to whether if as by with from up out".split())
+
+
+_SPOKES_INTRO = re.compile(r"^(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+)?spokes(man|woman|person)\b")
+
+
+def _spokesperson_named_next(entities: list[_Entity], attributions: list[Attribution], k: int) -> int | None:
+    """The person quoted next, when attribution ``k`` is to an unnamed spokesperson (whom the
+    stage otherwise counts as the body they speak for).
+
+    "A spokeswoman for Trudeau said he would not shy away ... "Canadians clearly rejected ...,"
+    said Eleanore Catenaro.": news introduces a spokesperson by role and names them at their next
+    quote. Only the very next attribution, within 600 characters, to a named person first named
+    there whose known gender fits the role word.
+    """
+    mention = attributions[k].quote.mention
+    intro = _SPOKES_INTRO.match(mention.text) if mention is not None else None
+    if intro is None or k + 1 >= len(attributions):
+        return None
+    nxt = attributions[k + 1]
+    if nxt.speaker is None or nxt.quote.mention is None or nxt.speaker == attributions[k].speaker:
+        return None
+    cand = entities[nxt.speaker]
+    gender = {"man": "m", "woman": "f"}.get(intro.group(1), "")
+    if cand.kind != "person" or " " not in cand.name or " and " in cand.name or cand.name.isupper() or (gender and cand.gender and cand.gender != gender) \
+            or nxt.quote.content.start - attributions[k].quote.content.end > 600:
+        return None
+    # Named there for the first time: a person the story introduced before is someone else.
+    first = min((sp.start for sp in cand.mentions), default=nxt.quote.mention.start)
+    return nxt.speaker if first >= attributions[k].quote.content.start else None
 
 
 def _full_name_like(name: str) -> bool:

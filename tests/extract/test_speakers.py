@@ -238,6 +238,9 @@ def test_labels_figures_and_dates_are_never_speakers(text: str) -> None:
         # A person's name ends at its possessive: "Andrew Scheer's Conservatives" are a party, "they".
         ("Andrew Scheer's Conservatives won seats in 2015.\n\nThe Conservatives believe they'll win; they say "
          "that the tax is unpopular.", "that the tax", "Conservatives"),
+        # A spokesperson introduced by role and named at the next quote is that person.
+        ('A spokeswoman for the mayor said that the plan was sound.\n\n"We stand by it," said Jane Mertz.',
+         "that the plan", "Jane Mertz"),
         # A spelling variant of a first name is the same person.
         ('Jody Wilson-Raybould resigned on Tuesday. Jodie Wilson-Raybould said she had no regrets.', "she had",
          "Jody Wilson-Raybould"),
