@@ -173,6 +173,8 @@ _NP_DET = frozenset("the a an this that these those his her their its our anothe
 _WORD_BACK = re.compile(r"([\w'\u2019\-]+)\s*$")
 
 
+_ONE_OF = re.compile(r"\s+(?:was|is|became|remains|were)\s+(?:one|among)\s+(?:of\s+)?(?:the\s+)?"
+                     r"(?:[\w-]+\s+){0,3}[\w-]+$")
 _PREP_BEFORE = re.compile(r"\s(?:at|of|for|with|from|in)\s+the\s+$")
 
 
@@ -205,6 +207,12 @@ def _antecedent(text: str, pos: int) -> Span | None:
                 len(window) - opening < 100 and not _final_name_run(window[: -len(dash)].rstrip()) \
                 else window[: -len(dash)].rstrip()
             break
+    one_of = _ONE_OF.search(window)
+    if one_of is not None and text.startswith(("who", "Who"), pos):
+        # "Scott was one of three members who voted against it": the one who did is the subject.
+        run = _final_name_run(window[:one_of.start()].rstrip())
+        if run is not None and run[1] >= len(window[:one_of.start()].rstrip()):
+            return Span.of(text, lo + run[0], lo + run[1])
     run = _final_name_run(window)
     if run is not None and text.startswith(("who", "Who"), pos) and \
             (pp := _PREP_BEFORE.search(window, 0, run[0])) is not None:

@@ -248,6 +248,8 @@ def test_labels_figures_and_dates_are_never_speakers(text: str) -> None:
         ('"We respect the vote," UFCW Local 832 president Jeff Traeger said.', "We respect", "Jeff Traeger"),
         # A relative pronoun stands for the name before it.
         ("The case was raised by Megan Bortis, who noted that the dogs were pets.", "that the dogs", "Megan Bortis"),
+        # ... "one of the N X who": the one is the subject.
+        ("Bobby Scott was one of three members who said that the act went too far.", "that the act", "Bobby Scott"),
         # ... and "who" after an institution in an appositive is the person, not the institution.
         ("Among them is John Bentel, a tech staffer at the State Department who told aides that the "
          "server was fine.", "that the server", "John Bentel"),
