@@ -115,6 +115,9 @@ def _description_head(mention: str) -> str | None:
     if words[len(body)][:1].isupper() and len(rest) > 1 and rest[0].lower() in ("of", "for", "at", "on") \
             and rest[1][:1].isupper():
         return None  # "the University of California at Berkeley": a name with its article, no description
+    if len(body) > 1 and all(w[:1].isupper() for w in words[1:1 + len(body)]):
+        # "the Parliamentary Budget Officer": a capitalised office is its holder's name, no anaphor.
+        return None
     if head in _ORG_HEADS and any(w[:1].isupper() for w in words[1:len(body)]):
         # "The Canadian government", "the U.S. State Department": a capitalised modifier names the
         # body itself; it points back to no earlier organisation.

@@ -436,7 +436,10 @@ class _Doc:
         name = self.canonical.get(name, name)
         cands = self.by_tail.get(_key(name))
         if not cands and " " not in name:
-            cands = self.by_head.get(_key(name)) or self._misspelt_tail(name)
+            # (A demonym or adjective opens no name: "American cookbook author ..." is not the
+            # "American History" of a museum's name.)
+            cands = (None if _ADJECTIVE_END.search(name.lower()) and not _first_name_gender(name)
+                     else self.by_head.get(_key(name))) or self._misspelt_tail(name)
         if not cands:
             return name
         if pos >= 0:

@@ -302,3 +302,16 @@ def test_the_report_speaks_for_the_author_just_quoted_in_it() -> None:
     text = ("\"The promised boom has not come,\" economist Philip Cross wrote in a recent report for the institute.\n\n"
             "Since 2016, infrastructure spending has increased only 8.7 per cent, the report said.")
     assert speaker_name_of(text, "8.7 per cent") == "Philip Cross"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A capitalised office is its holder's name, not an anaphor for the main actor.
+    ("Justin Trudeau took office in 2015.\n\nThe Parliamentary Budget Officer said the program raised GDP a "
+     "little.", "the program", "Parliamentary Budget Officer"),
+    # A demonym opens no name: "American cookbook author" is not the museum's "American History".
+    ("American cookbook author Dorie Greenspan spoke. Julia Child wrote the preface.\n\nGreenspan has written "
+     "ten books, and she maintains that she is a home cook.\n\nHer papers are at the Museum of American History.",
+     "that she is", "Dorie Greenspan"),
+])
+def test_offices_and_demonyms_are_no_mentions_of_others(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected
