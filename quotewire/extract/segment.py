@@ -32,7 +32,7 @@ _PARAGRAPH = re.compile(r"[^\r\n]+")
 # of a run ("?!", "..."), and a run is consumed once. Without them every mark of a run was a new
 # start that rescanned the rest of the run: quadratic (120 KB of dots took minutes). The matches
 # are the same: a match starting inside a run could only end where the one from its start ends.
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s++[\"'\u201c\u2018(\[]*+[A-Z0-9])")
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s++(?:[\"'\u201c\u2018\[]|\(\s?)*+[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 

@@ -20,6 +20,10 @@ def sentence_texts(text: str) -> list[str]:
         ("Mr. Smith arrived. He sat down.", ["Mr. Smith arrived.", "He sat down."]),
         ("George W. Bush spoke. Then he left.", ["George W. Bush spoke.", "Then he left."]),
         ("The U.S. economy grew. Prices fell.", ["The U.S. economy grew.", "Prices fell."]),
+        # A photo credit in spaced parentheses opens a new sentence after a full stop.
+        ("Purdy lost weight. ( Richard Lautens / Toronto Star ) Farinloye says he is happy.",
+         ["Purdy lost weight.", "( Richard Lautens / Toronto Star ) Farinloye says he is happy."]),
+        ("It rose. (Reuters) It fell.", ["It rose.", "(Reuters) It fell."]),
         ('"We won," he said. "Again."', ['"We won," he said.', '"Again."']),
         ("Is it over? Yes! It is.", ["Is it over?", "Yes!", "It is."]),
         ("the genocide. the end", ["the genocide. the end"]),
