@@ -74,6 +74,7 @@ _ORG_CUE = re.compile(
     r"expects|plans|has|had)\b[^.!?\n\"\u201c\u201d]{0,80}?\bits\b)")
 
 
+@functools.lru_cache(maxsize=4)
 def _subjects(text: str) -> frozenset[str]:
     """Capitalised words written right before a verb anywhere in ``text`` (one linear scan)."""
     return frozenset(m.group(1) for m in _CAP_SUBJECT.finditer(text))

@@ -642,14 +642,23 @@ def _named(
     return _person(text, m, full, desc, make, entities, kind)
 
 
+# Up to four capitalised words (or dotted initials) ending right where a name begins.
+_CAP_PREFIX = re.compile(r"((?:[A-Z][\w'\u2019&-]*(?:\.[A-Z][\w'\u2019&-]*)*\.?[ \t]+){1,4})$")
+_NAME_CHAR = re.compile(r"[\w'\u2019-]")
+_SENTENCE_IN_RUN = re.compile(r"[a-z]{2,}\.[ \t]")
+
+
 def _longer_org(text: str, name: str) -> str | None:
     """The one capitalised name written in ``text`` that ends with ``name`` and is longer, or None."""
-    found = {
-        " ".join([*_strip_det(f.group(1).split()), name])
-        for f in re.finditer(rf"((?:[A-Z][\w'\u2019&-]*(?:\.[A-Z][\w'\u2019&-]*)*\.?[ \t]+){{1,4}}){re.escape(name)}"
-                             rf"(?![\w'\u2019-])", text)
-        if not re.search(r"[a-z]{2,}\.[ \t]", f.group(1))  # never across a sentence end ("Meng. The U.S")
-    }
+    found = set()
+    i = text.find(name)
+    while i >= 0:
+        # (One search back from each occurrence with a precompiled pattern, not a pattern per name.)
+        end = i + len(name)
+        f = _CAP_PREFIX.search(text, max(0, i - 160), i) if end == len(text) or not _NAME_CHAR.match(text, end) else None
+        if f is not None and not _SENTENCE_IN_RUN.search(f.group(1)):  # never across a sentence end ("Meng. The U.S")
+            found.add(" ".join([*_strip_det(f.group(1).split()), name]))
+        i = text.find(name, i + 1)
     # (Title Case headline words are no name: "Members Of The Alliance ...".)
     found = {f for f in found if f != name and not re.search(r"\s(?:Of|The|And|For|To|In)\s", f)}
     # "U.N. Security Council" beside "United Nations Security Council": one body, the spelled-out name.
