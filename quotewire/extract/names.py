@@ -308,6 +308,17 @@ class _Doc:
                     break
         return forms
 
+    def _headline_people(self, start: int, words: list[str]) -> None:
+        pos = start
+        for k, w in enumerate(words):
+            pos = self.text.index(w, pos)
+            if k + 1 < len(words) and _clean_word(w) in first_name_genders() and w[:1].isupper():
+                nxt = words[k + 1].rstrip(".,:;").removesuffix("'s").removesuffix("\u2019s")
+                if len(nxt) > 2 and nxt[:1].isupper() and nxt.lower() not in _LEADING \
+                        and self.text.count(nxt) >= 2:
+                    e = self.text.index(nxt, pos + len(w))
+                    self.names.append((pos, e + len(nxt), f"{w} {nxt}"))
+
     def _from_runs(self, quoted: list[tuple[int, int]]) -> None:
         """Names from runs of capitalised words outside direct quotations: persons (full names
         and lone words that may be surnames) and organisation names (with an organisation word)."""
@@ -325,6 +336,15 @@ class _Doc:
             if len(words) > MAX_NAME_WORDS:
                 # A run of a dozen capitalised words is a Title Case headline or garbage, not a
                 # name; skipping it also keeps the tail index below linear in the run's length.
+                # The people it names are kept: a first name and the surname after it, when the
+                # story writes that surname again ("Hillary Clinton Goes After Donald Trump As The
+                # New Mitt Romney" ... "Clinton leaned in"), so the surname finds its full name.
+                self._headline_people(m.start(), words)
+                continue
+            if len(words) >= 4 and any(w in _TITLE_CASE_FUNCTION for w in words[1:]):
+                # A shorter Title Case headline ("Hillary Clinton Slams Donald Trump On Taxes"): its
+                # people as above, and the run itself is no name.
+                self._headline_people(m.start(), words)
                 continue
             s = m.start()
             # (and a location modifier: "Calgary-based Suncor Energy")
@@ -525,6 +545,8 @@ class _Doc:
 _CREDIT_WORDS = frozenset("images photo photos photograph photographer getty".split())
 # Particles of compound surnames ("bin Laden", "de Blasio", "van Koeverden").
 _PARTICLES = frozenset("bin ibn al el de da del della di du van von der den la le st".split())
+# Function words a Title Case headline capitalises ("... Goes After Donald Trump As The New ...").
+_TITLE_CASE_FUNCTION = frozenset("On After As The Of To In For With At By From Over Into About Is Are Was".split())
 _LOCATED = ("-based", "-owned", "-backed", "-headquartered", "-listed")
 _LOCAL_NUMBER = re.compile(r"[ \t]+\d{1,5}(?![\w.,]?\d)")
 _GENDER_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}

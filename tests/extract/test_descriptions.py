@@ -319,3 +319,14 @@ def test_a_demonym_opens_no_name() -> None:
     text = "American cookbook author Dorie Greenspan spoke.\n\nShe visited American History Today on Monday."
     assert _Doc(text, []).expand("American", 0) == "American"
     assert _Doc("Elizabeth May spoke. Elizabeth said no.", []).expand("Elizabeth", 21) == "Elizabeth May"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A Title Case headline is no name, but the people it names give the surnames their full names.
+    ("Hillary Clinton Goes After Donald Trump As The New Mitt Romney.\n\nClinton said the plan would fail. "
+     "Trump disagreed.", "the plan", "Hillary Clinton"),
+    ("Hillary Clinton Slams Donald Trump On Taxes.\n\nClinton said the plan would fail.", "the plan",
+     "Hillary Clinton"),
+])
+def test_people_named_in_a_title_case_headline(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected
