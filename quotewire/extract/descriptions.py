@@ -28,7 +28,7 @@ _PERSON_HEADS = frozenset(
     nominee businessman businesswoman congressman congresswoman representative lawmaker legislator
     speaker host anchor commissioner superintendent principal economist analyst activist organizer
     veteran strategist pollster adviser advisor aide owner resident witness widow mogul billionaire
-    republican democrat""".split()
+    republican democrat lady""".split()
 )
 
 
@@ -82,7 +82,7 @@ _OF_BODY = re.compile(r"\s(?:of|for|at)\s")
 _AGE_RE = re.compile(r"^\d+-year-old$")
 
 
-_FEMALE_HEADS = frozenset("woman mother wife daughter sister actress chairwoman spokeswoman businesswoman congresswoman girl".split())
+_FEMALE_HEADS = frozenset("lady woman mother wife daughter sister actress chairwoman spokeswoman businesswoman congresswoman girl".split())
 
 
 _MALE_HEADS = frozenset("man father husband son brother actor chairman spokesman businessman congressman boy".split())

@@ -330,3 +330,9 @@ def test_a_demonym_opens_no_name() -> None:
 ])
 def test_people_named_in_a_title_case_headline(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
+
+
+def test_the_first_lady_is_a_woman_named_before() -> None:
+    text = ("Barack Obama spoke in Ohio. Michelle Obama visited a school on Monday.\n\nThe first lady said that "
+            "the program works.")
+    assert speaker_name_of(text, "the program") == "Michelle Obama"
