@@ -447,3 +447,37 @@ def test_weekday_contradicting_its_date_is_noted() -> None:
 )
 def test_tense_decides_direction_of_month_days(text: str, tense: str, expected: str) -> None:
     assert values(text, NOV, tense)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    "text, anchor, expected",
+    [
+        # Each day of a day range is a date: the first day takes the month (and year) written
+        # after the second, the second day the month (and year) of the first.
+        (
+            "The offensive ran from 23-28 March 1951 near the river.",
+            None,
+            [("23", "1951-03-23"), ("28 March 1951", "1951-03-28")],
+        ),
+        (
+            "Talks were held from 15 to 22 February in Geneva.",
+            WED,
+            [("15", "2016-02-15"), ("22 February", "2016-02-22")],
+        ),
+        ("The summit meets on April 24 and 25 in Washington.", WED, [("April 24", "2016-04-24"), ("25", "2016-04-25")]),
+        (
+            "Talks took place on March 5-9, 1918 in Bucharest.",
+            None,
+            [("March 5", "1918-03-05"), ("9, 1918", "1918-03-09")],
+        ),
+        # Look-alikes: a score, a year range and a range running backwards are not day ranges.
+        ("The home side won 6-7 in overtime.", WED, []),
+        ("On May 30-1 the line held.", WED, [("May 30", "2016-05-30")]),
+        # The first year of a BC range counts down to the era written after the second.
+        ("The Ionian Revolt (499-493 BC) failed.", None, [("499", "BC0499"), ("493 BC", "BC0493")]),
+        ("It lasted from 264 to 241 BC in Sicily.", None, [("264", "BC0264"), ("241 BC", "BC0241")]),
+        ("Pages 12-15 BC and 1-3 BC are lost.", None, [("15 BC", "BC0015"), ("3 BC", "BC0003")]),
+    ],
+)
+def test_day_and_era_ranges(text: str, anchor: dt.date | None, expected: list[tuple[str, str]]) -> None:
+    assert values(text, anchor) == expected

@@ -227,6 +227,25 @@ YEAR_RANGE_END = re.compile(
     r"(?<=[12][0-9]{3}[-\u2013])(?<![0-9/.-][12][0-9]{3}[-\u2013])(?P<yy>[0-9]{2})(?![0-9])(?![-/.][0-9])"
 )
 
+# Day ranges: each day of "23-28 March 1951", "April 6-7", "May 4 and 5" is a date of its own
+# (TimeML annotates both ends). The first day of "23-28 March": the month (and year) follow
+# the second day; the span is the first day alone.
+DAY_RANGE_START = re.compile(
+    rf"(?<![0-9A-Za-z.,:/$-])(?P<d>{_DAY})(?=\s?(?:[-\u2013]|\s(?:to|and|or)\s)\s?(?:the\s)?{_DAY}\s{{1,3}}(?:of\s{{1,3}})?"
+    rf"(?P<mon>{_MONTH})(?:,?\s{{1,3}}(?P<y>{_YEAR}))?)"
+)
+# The second day of "April 6-7", "May 4 and 5", "March 5-9, 1918": the month (and any year
+# written after it) of the first.
+DAY_RANGE_END = re.compile(
+    rf"(?:(?<=[0-9][-\u2013])|(?<=[0-9] and )|(?<=[0-9] to ))(?P<d>{_DAY})(?![-\u2013/.:][0-9])"
+    rf"(?:,?\s{{1,3}}(?P<y>{_YEAR}))?"
+)
+# The first year of an era range: "492-490 BC", "from 499 to 493 BC" (the era follows the second).
+ERA_RANGE_START = re.compile(
+    r"(?<![0-9,.$])\b(?P<y>[1-9][0-9]{0,3})(?=\s?(?:[-\u2013]|\s(?:to|and)\s)\s?(?P<y2>[1-9][0-9]{0,3})\s{1,3}"
+    r"(?P<era>BC|B\.C\.?|BCE)(?![A-Za-z]))"
+)
+
 # Full and partial calendar dates.
 ISO_DATE = re.compile(
     r"(?<![0-9-/])(?P<y>1[0-9]{3}|20[0-9]{2})(?P<sep>[-/])(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12][0-9]|3[01])"

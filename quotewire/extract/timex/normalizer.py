@@ -51,7 +51,7 @@ def _resolve_year(ctx: _Context, mo: int, d: int | None, end: int | None = None)
     ("April and June 1955", "May 15 to August 16, 1988"), else the anchor and tense, else (no
     anchor) the narrative's current year."""
     if end is not None:
-        fy = _FOLLOWING_YEAR.match(ctx.text, end)
+        fy = _FOLLOWING_YEAR.match(ctx.text, end) or _RANGE_YEAR.match(ctx.text, end)
         if fy:
             return int(fy.group(1))
     if ctx.anchor is not None:
@@ -68,6 +68,8 @@ def _narrative_year(ctx: _Context, mo: int) -> int | None:
     return ctx.last_year
 
 
+# The year closing a day range: "March 5-9, 1918".
+_RANGE_YEAR = re.compile(r"\s?[-\u2013]\s?(?:3[01]|[12][0-9]|0?[1-9])(?![0-9]),?\s{1,3}((?:1[0-9]{3}|20[0-9]{2}))(?![0-9])")
 _FOLLOWING_YEAR = re.compile(
     r"(?:[ ,]{0,3}(?:and|or|to|until|through|till|-|\u2013)[ ,]{1,3})(?:[0-9]{1,2}(?:st|nd|rd|th)?\s{1,3})?"
     + lx.MONTH_NAME
@@ -144,6 +146,51 @@ def _n_month_day(m: re.Match[str], ctx: _Context) -> Result:
         return None
     conf = 0.95 if m.group("y") else 0.85
     return _ymd(y, mo, d), "DATE", conf
+
+
+def _n_day_range_start(m: re.Match[str], ctx: _Context) -> Result:
+    """The first day of "23-28 March 1951": the month and year written after the second day."""
+    mo, d = _month_of(m.group("mon")), int(re.sub(r"[^0-9]", "", m.group("d")))
+    y = int(m.group("y")) if m.group("y") else _resolve_year(ctx, mo, d)
+    if not _valid(y or 2000, mo, d):
+        return None
+    return _ymd(y, mo, d), "DATE", 0.8
+
+
+# What a range's second day needs before it: the month and first day ("April 6-", "May 4 and ").
+_RANGE_FIRST_DAY = re.compile(
+    r"(?P<mon>" + lx.MONTH_NAME + r")\s{1,3}(?P<d0>[0-9]{1,2})(?:st|nd|rd|th)?\s?(?:[-\u2013]|\s(?:and|to)\s)$"
+)
+
+
+def _n_day_range_end(m: re.Match[str], ctx: _Context) -> Result:
+    """The second day of "April 6-7", "May 4 and 5", "March 5-9, 1918": the first day's month
+    (and year); refused without a month right before ("won 6-7", "1915-17")."""
+    first = _RANGE_FIRST_DAY.search(ctx.text, max(0, m.start() - 24), m.start())
+    if first is None:
+        return None
+    mo, d = _month_of(first.group("mon")), int(re.sub(r"[^0-9]", "", m.group("d")))
+    if d <= int(first.group("d0")):
+        return None  # a range runs forward; "May 30-1" is not one
+    lv = ctx.last_value
+    y: int | None
+    if m.group("y"):
+        y = int(m.group("y"))
+    elif lv and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", lv) and int(lv[5:7]) == mo:
+        y = int(lv[:4])  # the first day's year, as just resolved
+    else:
+        y = _resolve_year(ctx, mo, d)
+    if not _valid(y or 2000, mo, d):
+        return None
+    return _ymd(y, mo, d), "DATE", 0.8
+
+
+def _n_era_range_start(m: re.Match[str], ctx: _Context) -> Result:
+    """The first year of "492-490 BC": the era written after the second, counting down."""
+    y, y2 = int(m.group("y")), int(m.group("y2"))
+    if y < y2:
+        return None  # "1-3 BC" read upwards is not a range of BC years
+    return f"BC{y:04d}", "DATE", 0.8
 
 
 def _spoken(words: str) -> int | None:
