@@ -481,3 +481,38 @@ def test_tense_decides_direction_of_month_days(text: str, tense: str, expected: 
 )
 def test_day_and_era_ranges(text: str, anchor: dt.date | None, expected: list[tuple[str, str]]) -> None:
     assert values(text, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    "text, anchor, expected",
+    [
+        # A season with a BC year, and a season coordinated with a later one that has its year.
+        ("They met again in the spring of 480 BC at Corinth.", None, [("the spring of 480 BC", "BC0480-SP")]),
+        (
+            "The army gathered in the summer and autumn of 481 BC.",
+            None,
+            [("the summer", "BC0481-SU"), ("autumn of 481 BC", "BC0481-FA")],
+        ),
+        (
+            "Both sides spent the spring and early summer of 1943 preparing.",
+            dt.date(2009, 12, 19),
+            [("the spring", "1943-SP"), ("summer of 1943", "1943-SU")],
+        ),
+        # Without a publication date, a month or a season after a BC year is in that year.
+        (
+            "In 480 BC Xerxes marched. The Persians arrived in mid-August. They passed the winter there.",
+            None,
+            [("480 BC", "BC0480"), ("August", "BC0480-08"), ("the winter", "BC0480-WI")],
+        ),
+        # ... until a year of our era is stated again.
+        (
+            "In 480 BC Xerxes marched. In 1940 the front held. In August, the attack began.",
+            None,
+            [("480 BC", "BC0480"), ("1940", "1940"), ("August", "1940-08")],
+        ),
+        # A season in a narrative before any year is stated is still a season.
+        ("Over the winter, the armies rested.", None, [("the winter", "XXXX-WI")]),
+    ],
+)
+def test_seasons_and_bc_narratives(text: str, anchor: dt.date | None, expected: list[tuple[str, str]]) -> None:
+    assert values(text, anchor) == expected

@@ -394,7 +394,15 @@ CENTURY = re.compile(
 )
 SEASON = re.compile(
     rf"\b(?:(?P<mod>this past|this coming|this|last|next|the early|the late|the|early|late|mid)[\s-]{{1,3}})?"
-    rf"(?P<s>{_SEASON})(?![A-Za-z])(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?:(?P<y>{_YEAR})|(?P<sy>{_SPOKEN})))?",
+    rf"(?P<s>{_SEASON})(?![A-Za-z])(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?:(?P<y>{_YEAR})|(?P<sy>{_SPOKEN})"
+    r"|(?P<bc>[1-9][0-9]{0,3})\s{1,3}(?:BC|B\.C\.|BCE)(?![A-Za-z])))?",
+    I,
+)
+# A season coordinated with a later one that has its year: "the summer and autumn of 481 BC",
+# "the spring and early summer of 1943" (the year of the second is the year of both).
+FOLLOWING_SEASON_YEAR = re.compile(
+    rf"\s{{1,3}}(?:and|or|to)\s{{1,3}}(?:(?:the\s{{1,3}})?(?:early|late|mid)[\s-]{{1,3}})?(?:the\s{{1,3}})?{_SEASON},?\s{{1,3}}"
+    rf"(?:of\s{{1,3}})?(?:(?P<y>{_YEAR})|(?P<bc>[1-9][0-9]{{0,3}})\s{{1,3}}(?:BC|B\.C\.|BCE)(?![A-Za-z]))",
     I,
 )
 HOLIDAY = re.compile(

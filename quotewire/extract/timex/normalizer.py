@@ -489,9 +489,16 @@ def _n_season(m: re.Match[str], ctx: _Context) -> Result:
     s = lx.SEASONS[m.group("s").lower()]
     mod = " ".join((m.group("mod") or "").lower().split())
     y0 = int(m.group("y")) if m.group("y") else _spoken(m.group("sy")) if m.group("sy") else None
+    if m.group("bc"):
+        return f"BC{int(m.group('bc')):04d}-{s}", "DATE", 0.9  # "the spring of 480 BC"
     if y0 is not None:
         ctx.last_year = y0
         return f"{y0:04d}-{s}", "DATE", 0.9
+    if fs := lx.FOLLOWING_SEASON_YEAR.match(ctx.text, m.end()):
+        # "the summer and autumn of 481 BC": the year closing the coordination.
+        if fs.group("bc"):
+            return f"BC{int(fs.group('bc')):04d}-{s}", "DATE", 0.85
+        return f"{int(fs.group('y')):04d}-{s}", "DATE", 0.85
     prev = _word_before(ctx.text, m.start())
     if not mod and prev not in ("in", "during", "over", "by", "since", "until", "through", "throughout"):
         return None
@@ -499,7 +506,8 @@ def _n_season(m: re.Match[str], ctx: _Context) -> Result:
         # "the fall of Saigon", "prices fall": "fall" needs "this/last/next" or a year.
         return None
     if ctx.anchor is None:
-        return (f"{ctx.last_year:04d}-{s}", "DATE", 0.5) if ctx.last_year is not None else None
+        # A narrative's season: the year last stated (unknown before any: "XXXX-WI").
+        return (f"{ctx.last_year:04d}-{s}" if ctx.last_year is not None else f"XXXX-{s}"), "DATE", 0.5
     a = ctx.anchor
     start_this = dt.date(a.year, lx.SEASON_START[s], 1)
     if mod in ("last", "this past"):

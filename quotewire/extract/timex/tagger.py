@@ -285,6 +285,7 @@ def find_timexes(
     ctx = _Context(text=text, anchor=anchor)
     tense_of = tense or (lambda s, e: default_tense(text, s, e))
     out: list[Timex] = []
+    bc_year: int | None = None  # the BC year a narrative is in ("480 BC ... in mid-August")
     for c in _candidates(text, start, hi):
         s, e = _core(c)
         ctx.tense = tense_of(s, e)
@@ -292,6 +293,14 @@ def find_timexes(
         if res is None or res[0] is None:
             continue
         value, ttype, conf = res
+        if re.match(r"BC[0-9]{4}", value):
+            bc_year = int(value[2:6])
+        elif value[:4].isdigit():
+            bc_year = None
+        elif bc_year is not None and value.startswith("XXXX-") and c.rule in _BC_NARRATIVE_RULES:
+            # Without a publication date, a month, a day or a season after a BC year is in
+            # that year ("In 480 BC ... in mid-August": "BC0480-08").
+            value = f"BC{bc_year:04d}{value[4:]}"
         # Keep spans tight: a trailing period/comma is punctuation, except in "a.m."/"p.m.".
         tail = _TRIM_END.search(text, s, e)
         if (
@@ -307,6 +316,7 @@ def find_timexes(
     return _weekdays_beside_dates(text, out)
 
 
+_BC_NARRATIVE_RULES = frozenset({"month", "month_day", "day_month", "season"})
 _DATE_RULES = frozenset({"iso_date", "slash_date", "month_day", "day_month"})
 # What may separate a weekday from the date it names: "Saturday (May 18)", "May 18 (Saturday)",
 # "Saturday - May 18".
