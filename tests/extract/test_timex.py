@@ -516,3 +516,25 @@ def test_day_and_era_ranges(text: str, anchor: dt.date | None, expected: list[tu
 )
 def test_seasons_and_bc_narratives(text: str, anchor: dt.date | None, expected: list[tuple[str, str]]) -> None:
     assert values(text, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A year in brackets is an aside: it does not move a narrative's year.
+        (
+            "On 10 March 1975 the attack began, long before the campaign (1976). On 11 March, Ban Me Thuot fell.",
+            [("10 March 1975", "1975-03-10"), ("1976", "1976"), ("11 March", "1975-03-11")],
+        ),
+        (
+            "In 1793 the Terror began (1793-1794). In September, the Law of Suspects passed.",
+            [("1793", "1793"), ("1793", "1793"), ("1794", "1794"), ("September", "1793-09")],
+        ),
+        # A year outside brackets still does.
+        ("In 1940 the front held. In 1941 it broke. In May, they retreated.", [("1940", "1940"), ("1941", "1941"), ("May", "1941-05")]),
+        # A month range closed by a year, with no space around the dash.
+        ("Operation Glory (July-November 1954) returned the dead.", [("July", "1954-07"), ("November 1954", "1954-11")]),
+    ],
+)
+def test_narrative_year_asides(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, None) == expected

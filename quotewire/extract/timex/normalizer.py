@@ -71,7 +71,7 @@ def _narrative_year(ctx: _Context, mo: int) -> int | None:
 # The year closing a day range: "March 5-9, 1918".
 _RANGE_YEAR = re.compile(r"\s?[-\u2013]\s?(?:3[01]|[12][0-9]|0?[1-9])(?![0-9]),?\s{1,3}((?:1[0-9]{3}|20[0-9]{2}))(?![0-9])")
 _FOLLOWING_YEAR = re.compile(
-    r"(?:[ ,]{0,3}(?:and|or|to|until|through|till|-|\u2013)[ ,]{1,3})(?:[0-9]{1,2}(?:st|nd|rd|th)?\s{1,3})?"
+    r"(?:[ ,]{0,3}(?:and|or|to|until|through|till)[ ,]{1,3}|[ ,]{0,3}[-\u2013][ ,]{0,3})(?:[0-9]{1,2}(?:st|nd|rd|th)?\s{1,3})?"
     + lx.MONTH_NAME
     + r"(?:\s{1,3}[0-9]{1,2}(?:st|nd|rd|th)?)?,?\s{1,3}((?:1[0-9]{3}|20[0-9]{2}))(?![0-9])"
 )
@@ -404,8 +404,18 @@ def _n_year(m: re.Match[str], ctx: _Context) -> Result:
             return None
         if not 1000 <= y <= 2099:
             return None
-    ctx.last_year = y
+    if not _aside(ctx.text, s, e):
+        ctx.last_year = y
     return f"{y:04d}", "DATE", 0.9 if mod else 0.85
+
+
+# A year in brackets is an aside ("the Reign of Terror (1793-1794)", "a history of war (2003)"):
+# it dates what it follows, not the narrative, so it does not move the narrative's year.
+_ASIDE = re.compile(r"\([^()]{0,12}$")
+
+
+def _aside(text: str, s: int, e: int) -> bool:
+    return _ASIDE.search(text, max(0, s - 12), s) is not None and ")" in text[e : e + 12]
 
 
 def _n_year_range_end(m: re.Match[str], ctx: _Context) -> Result:
