@@ -538,3 +538,19 @@ def test_seasons_and_bc_narratives(text: str, anchor: dt.date | None, expected: 
 )
 def test_narrative_year_asides(text: str, expected: list[tuple[str, str]]) -> None:
     assert values(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    "text, anchor, expected",
+    [
+        # A season naming a campaign dates it: the year written after it, else the narrative's.
+        ("In 1942 they launched their main summer offensive.", None, [("1942", "1942"), ("summer", "1942-SU")]),
+        ("The German Spring Offensive of 1918 failed.", None, [("Spring", "1918-SP")]),
+        ("In 1863, after Meade's fall campaign, Lincoln waited.", None, [("1863", "1863"), ("fall", "1863-FA")]),
+        # A season word that names no campaign and has no preposition is still refused.
+        ("Prices fall in a winter storm.", None, []),
+        ("The summer camp opened.", WED, []),
+    ],
+)
+def test_season_naming_a_campaign(text: str, anchor: dt.date | None, expected: list[tuple[str, str]]) -> None:
+    assert values(text, anchor) == expected

@@ -510,9 +510,17 @@ def _n_season(m: re.Match[str], ctx: _Context) -> Result:
             return f"BC{int(fs.group('bc')):04d}-{s}", "DATE", 0.85
         return f"{int(fs.group('y')):04d}-{s}", "DATE", 0.85
     prev = _word_before(ctx.text, m.start())
-    if not mod and prev not in ("in", "during", "over", "by", "since", "until", "through", "throughout"):
+    if not mod and (act := _SEASON_ACTIVITY.match(ctx.text, m.end())):
+        # A season naming a campaign ("their main summer offensive", "the Spring Offensive of
+        # 1918", "Meade's fall campaign"): the season of the year written after it, else of
+        # the narrative's year (with a publication date: by tense, below).
+        if act.group("y"):
+            return f"{int(act.group('y')):04d}-{s}", "DATE", 0.75
+        if ctx.anchor is None:
+            return (f"{ctx.last_year:04d}-{s}", "DATE", 0.5) if ctx.last_year is not None else None
+    elif not mod and prev not in ("in", "during", "over", "by", "since", "until", "through", "throughout"):
         return None
-    if s == "FA" and (not mod or mod == "the"):
+    elif s == "FA" and (not mod or mod == "the"):
         # "the fall of Saigon", "prices fall": "fall" needs "this/last/next" or a year.
         return None
     if ctx.anchor is None:
@@ -535,6 +543,13 @@ def _n_season(m: re.Match[str], ctx: _Context) -> Result:
     else:
         y = a.year
     return f"{y:04d}-{s}", "DATE", 0.75
+
+
+# Nouns of a campaign that a season before them dates ("summer offensive", "fall campaign").
+_SEASON_ACTIVITY = re.compile(
+    r"[\s-]{1,3}(?i:counter-?)?(?i:offensives?|campaigns?)(?![A-Za-z])"
+    r"(?:\s{1,3}of\s{1,3}(?P<y>(?:1[0-9]{3}|20[0-9]{2}))(?![0-9]))?"
+)
 
 
 def _n_holiday(m: re.Match[str], ctx: _Context) -> Result:
