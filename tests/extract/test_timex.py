@@ -545,7 +545,7 @@ def test_narrative_year_asides(text: str, expected: list[tuple[str, str]]) -> No
     [
         # A season naming a campaign dates it: the year written after it, else the narrative's.
         ("In 1942 they launched their main summer offensive.", None, [("1942", "1942"), ("summer", "1942-SU")]),
-        ("The German Spring Offensive of 1918 failed.", None, [("Spring", "1918-SP")]),
+        ("The German Spring Offensive of 1918 failed.", None, [("Spring", "1918-SP"), ("1918", "1918")]),
         ("In 1863, after Meade's fall campaign, Lincoln waited.", None, [("1863", "1863"), ("fall", "1863-FA")]),
         # A season word that names no campaign and has no preposition is still refused.
         ("Prices fall in a winter storm.", None, []),
