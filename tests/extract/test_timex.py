@@ -549,7 +549,7 @@ def test_narrative_year_asides(text: str, expected: list[tuple[str, str]]) -> No
         ("In 1863, after Meade's fall campaign, Lincoln waited.", None, [("1863", "1863"), ("fall", "1863-FA")]),
         # A season word that names no campaign and has no preposition is still refused.
         ("Prices fall in a winter storm.", None, []),
-        ("The summer camp opened.", WED, []),
+        ("A summer camp opened.", WED, []),
     ],
 )
 def test_season_naming_a_campaign(text: str, anchor: dt.date | None, expected: list[tuple[str, str]]) -> None:
