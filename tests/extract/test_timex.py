@@ -554,3 +554,30 @@ def test_narrative_year_asides(text: str, expected: list[tuple[str, str]]) -> No
 )
 def test_season_naming_a_campaign(text: str, anchor: dt.date | None, expected: list[tuple[str, str]]) -> None:
     assert values(text, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Without a publication date, "ago" counts back from the date the narrative has reached.
+        (
+            "On 10 March 1975 Thieu spoke: the treaty was signed two years ago.",
+            [("10 March 1975", "1975-03-10"), ("two years ago", "1973")],
+        ),
+        # "The day before," / "Two years before," as adverbs: one unit from the last date.
+        (
+            "It fell on 23 February 1918. The day before, the army embarked.",
+            [("23 February 1918", "1918-02-23"), ("The day before", "1918-02-22")],
+        ),
+        ("In 1948 it ended. Two years before, the French had refused.", [("1948", "1948"), ("Two years before", "1946")]),
+        # "before the vote" is anchored on an event, not a date: not resolved.
+        ("He left on May 3, 2016, two days before the vote.", [("May 3, 2016", "2016-05-03")]),
+        # With only the year known, "four days later" keeps the year and leaves the day unknown.
+        ("In 1915 the offensive began; four days later the Bulgarians joined.", [("1915", "1915"), ("four days later", "1915-XX-XX")]),
+        # After a preposition of time a month is a date even before a name.
+        ("In 1973 the reaction was cool, and in April Nixon appointed Martin.", [("1973", "1973"), ("April", "1973-04")]),
+        ("Singer June Carter sang.", []),
+    ],
+)
+def test_narrative_anaphora(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, None) == expected

@@ -345,7 +345,10 @@ YEAR_END = re.compile(
 AGO = re.compile(
     rf"\b(?:(?P<approx>about|almost|nearly|some|more than|roughly|just|over|only)\s{{1,3}})?"
     rf"(?P<n>{_NUM})\s{{1,3}}(?P<unit>day|week|month|year|decade|century|centurie)s?"
-    rf"(?:\s{{1,3}}or\s{{1,3}}so)?\s{{1,3}}(?P<dir>ago|earlier|later)(?![A-Za-z])",
+    rf"(?:\s{{1,3}}or\s{{1,3}}so)?\s{{1,3}}(?P<dir>ago|earlier|later|before(?=\s{{0,3}}[,.;])|after(?=\s{{0,3}}[,.;]))(?![A-Za-z])"
+    # "The day before, ...", "the year after.": one unit from the date last mentioned (only as
+    # an adverb; "the day before the vote" is anchored on an event, not on a date).
+    rf"|\b(?i:the)\s{{1,3}}(?P<unit1>day|week|month|year)\s{{1,3}}(?P<dir1>before|after)(?=\s{{0,3}}[,.;])",
     I,
 )
 QUARTER = re.compile(
@@ -442,7 +445,7 @@ for _cat, _words in {
     "weekday": "monday tuesday wednesday thursday friday saturday sunday",
     "unit": "year years week weeks weekend month months day days quarter quarters century centuries decade "
     "decades period half",
-    "ago": "ago earlier later",
+    "ago": "ago earlier later before after",
     "ref": "now currently nowadays these present moment recently lately past recent future term coming later",
     "relday": "today yesterday tomorrow tonight",
     "pod": "morning afternoon evening night overnight noon midnight midday",

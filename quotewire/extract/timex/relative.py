@@ -197,23 +197,27 @@ def _n_year_end(m: re.Match[str], ctx: _Context) -> Result:
     return f"{ctx.anchor.year:04d}", "DATE", 0.6
 
 
+# The unknown finer parts of a value whose year alone is known ("1915-XX-XX").
+_UNKNOWN_PART = {"day": "-XX-XX", "week": "-WXX", "month": "-XX"}
+
+
 def _n_ago(m: re.Match[str], ctx: _Context) -> Result:
-    nw = " ".join(m.group("n").lower().split())
-    unit = m.group("unit").lower().rstrip("e") if m.group("unit").lower() == "centurie" else m.group("unit").lower()
+    nw = " ".join((m.group("n") or "one").lower().split())
+    unit = (m.group("unit") or m.group("unit1")).lower()
     if unit == "centurie":
         unit = "century"
-    direction = m.group("dir").lower()
+    direction = (m.group("dir") or m.group("dir1")).lower()
     if nw in ("several", "a few", "some"):
         return ("PAST_REF" if direction in ("ago", "earlier", "before") else "FUTURE_REF"), "DATE", 0.6
     n = _number(nw)
     if n is None:
         return None
     sign = 1 if direction in ("later", "after") else -1
-    if direction == "ago":
+    if direction == "ago" and ctx.anchor is not None:
         base = ctx.anchor
-        if base is None:
-            return None
     else:
+        # "a year earlier" is anchored on the last date mentioned; so is "two years ago" in a
+        # narrative without a publication date (a history's "now" is the date it has reached).
         # "a year earlier" is anchored on the last date mentioned.
         if unit == "year" and (rq := _reported_quarter(ctx)) is not None and n == 1:
             y, q = rq
@@ -225,6 +229,12 @@ def _n_ago(m: re.Match[str], ctx: _Context) -> Result:
             return f"{int(lv[:4]) + sign * n:04d}", "DATE", 0.6
         if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}.*", lv):
             base = dt.date.fromisoformat(lv[:10])
+        elif re.fullmatch(r"[0-9]{4}-[0-9]{2}", lv) and unit == "month":
+            y, mo = _add_months(int(lv[:4]), int(lv[5:7]), sign * n)
+            return f"{y:04d}-{mo:02d}", "DATE", 0.6
+        elif unit in ("day", "week", "month") and re.fullmatch(r"[0-9]{4}(?:-[0-9]{2})?", lv):
+            # "four days later" after "in 1915": the year is known, the day is not.
+            return f"{lv[:4]}{_UNKNOWN_PART[unit]}", "DATE", 0.5
         else:
             return None
     rq = _reported_quarter(ctx)
