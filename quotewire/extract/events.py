@@ -84,12 +84,22 @@ def _event_noun(an: Analysis, ti: int, tj: int) -> int | None:
                 return k
             if k < len(toks) and (an.verb_tag[k] is not None or not toks[k].low[:1].isalpha()):
                 break
+    # A hyphenated date used as an adjective dates the result or event noun it modifies, with
+    # at most two modifiers between: "reported third-quarter net income", "compared with
+    # year-earlier profit", "third-quarter results".
+    if tj - ti == 1 and _ADJECTIVAL_DATE.fullmatch(toks[ti].low):
+        for k in range(tj, min(len(toks), tj + 3)):
+            if toks[k].low in _RESULT_NOUNS or _is_event_noun(toks[k].low):
+                return k
+            if an.verb_tag[k] is not None or not toks[k].low[:1].isalpha():
+                break
     # An event noun right before the date, or before its preposition, is what the date dates:
     # "a news briefing today", "a mission in December", "his capture on March 26".
     k = ti - 1
     if k >= 0 and toks[k].low in _DATED_ADJECTIVES:
         return k  # "debentures due March 1, 2011", "is payable Jan. 2": the adjective is the event
-    if k >= 0 and toks[k].low in ("on", "in", "at", "during", "since", "from", "of"):
+    # ("for": "a net loss of $8.1 million ... for the third quarter", "earnings for the year".)
+    if k >= 0 and toks[k].low in ("on", "in", "at", "during", "since", "from", "of", "for"):
         k -= 1
     if (
         k >= 0
@@ -126,6 +136,8 @@ def _object_of_verb(an: Analysis, k: int) -> bool:
 # Financial results reported with an amount ("a loss of $3 million").
 _RESULT_NOUNS = frozenset("loss losses profit profits earnings income gain gains sales revenue revenues".split())
 _AMOUNT_WORDS = frozenset("of a an or million billion trillion cents cent share shares per percent us".split())
+# A date written as one hyphenated adjective: "third-quarter", "year-earlier", "year-ago".
+_ADJECTIVAL_DATE = re.compile(r"[a-z0-9]+-(?:quarter|half|year|month|week|earlier|ago)")
 # Predicate adjectives that TimeML annotates as the event a date dates ("due", "payable").
 _DATED_ADJECTIVES = frozenset("due payable effective".split())
 

@@ -297,3 +297,23 @@ def test_linear_on_a_run_on_line() -> None:
     out = extract_events(text, split_sentences(text), WED)
     assert len(out) > 5000
     assert time.process_time() - t0 < 30
+
+
+@pytest.mark.parametrize(
+    "text, action",
+    [
+        # A hyphenated date used as an adjective dates the result or event noun it modifies.
+        ("Acme reported third-quarter net income of $27 million.", "income"),
+        ("Profit fell 5%, compared with year-earlier profit of $3.8 million.", "profit"),
+        ("Analysts said third-quarter results disappointed them.", "results"),
+        # A result noun and its amount before "for <date>": the result is the event.
+        ("Acme reported a net loss of $8.1 million, or $2.14 a share, for the third quarter.", "loss"),
+        ("The talks for next year stalled.", "talks"),
+        # A verb still governs a date that modifies no noun, or whose noun is its object.
+        ("Acme posted a loss for the third quarter.", "posted"),
+        ("Acme reported a loss in the third quarter.", "reported"),
+    ],
+)
+def test_dates_modifying_result_nouns(text: str, action: str) -> None:
+    (e,) = events(text)
+    assert e.action is not None and e.action.text == action
