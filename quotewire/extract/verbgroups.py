@@ -109,7 +109,15 @@ def _verb_tag(toks: list[Tok], i: int) -> str | None:
     # Capitalised words inside a sentence are names ("Said", "Rose", "March").
     if t.text[:1].isupper() and i > 0 and toks[i - 1].text not in ('"', "\u201c", "(", ":"):
         return None
-    if prev in DETERMINERS or prev in QUANTIFIERS or prev[:1].isdigit() or (prev == "to" and w.endswith("ed")):
+    # A relative "which" after a comma opens a clause whose verb follows ("the stock, which
+    # closed Friday at $71.75"); elsewhere "which" is a determiner ("which company").
+    relative = prev in ("which", "that") and i >= 2 and toks[i - 2].text == ","
+    if (
+        (prev in DETERMINERS and not relative)
+        or prev in QUANTIFIERS
+        or prev[:1].isdigit()
+        or (prev == "to" and w.endswith("ed"))
+    ):
         return None  # "the attack", "886 million shares", "its plans": nouns
     if i >= 2 and prev in ING_MODIFIERS and toks[i - 2].low in DETERMINERS:
         return None  # "the winning design", "the opening ceremony": a noun after a participle

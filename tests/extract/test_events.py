@@ -317,3 +317,18 @@ def test_linear_on_a_run_on_line() -> None:
 def test_dates_modifying_result_nouns(text: str, action: str) -> None:
     (e,) = events(text)
     assert e.action is not None and e.action.text == action
+
+
+@pytest.mark.parametrize(
+    "text, action",
+    [
+        # A relative "which" after a comma opens a clause whose verb dates the date in it.
+        ("Analysts cut their rating on the stock, which closed Friday at $71.75.", "closed"),
+        ("The index, which fell 1.4% on Friday, recovered.", "fell"),
+        # "which" before a noun is still a determiner: the noun is no verb.
+        ("He asked which report arrived on Friday.", "arrived"),
+    ],
+)
+def test_relative_clause_verbs(text: str, action: str) -> None:
+    (e,) = events(text, dt.date(1989, 10, 30))
+    assert e.action is not None and e.action.text == action
