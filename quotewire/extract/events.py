@@ -42,7 +42,6 @@ from quotewire.extract.event_words import (
     GROUP_FILLERS,
     OBJECT_PREPOSITIONS,
     OPEN_ENDED_BEFORE,
-    PERIOD_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
     QUANTIFIERS,
@@ -85,10 +84,6 @@ def _event_noun(an: Analysis, ti: int, tj: int) -> int | None:
                 return k
             if k < len(toks) and (an.verb_tag[k] is not None or not toks[k].low[:1].isalpha()):
                 break
-    # The end date of a period dates its ending: "the quarter ended Sept. 30", "the year ending
-    # June 30, 1990" (the period noun's own date takes the clause's verb).
-    if ti >= 2 and toks[ti - 1].low in ("ended", "ending") and toks[ti - 2].low in PERIOD_NOUNS:
-        return ti - 1
     # A hyphenated date used as an adjective dates the result or event noun it modifies, with
     # at most two modifiers between: "reported third-quarter net income", "compared with
     # year-earlier profit", "third-quarter results".

@@ -309,15 +309,13 @@ def test_linear_on_a_run_on_line() -> None:
         # A result noun and its amount before "for <date>": the result is the event.
         ("Acme reported a net loss of $8.1 million, or $2.14 a share, for the third quarter.", "loss"),
         ("The talks for next year stalled.", "talks"),
-        # The end date of a period dates its ending.
-        ("Acme earned $5 million in the year ended Sept. 30.", "ended"),
         # A verb still governs a date that modifies no noun, or whose noun is its object.
         ("Acme posted a loss for the third quarter.", "posted"),
         ("Acme reported a loss in the third quarter.", "reported"),
     ],
 )
 def test_dates_modifying_result_nouns(text: str, action: str) -> None:
-    e = events(text)[-1]
+    (e,) = events(text)
     assert e.action is not None and e.action.text == action
 
 
