@@ -47,6 +47,7 @@ from quotewire.extract.event_words import (
     QUANTIFIERS,
     RANGE_BEFORE,
     SCHEDULE_VERBS,
+    SCHEDULED_MOVES,
     TIMETABLE_VERBS,
 )
 from quotewire.extract.model import Event, Sentence, Span
@@ -271,7 +272,11 @@ def extract_events(text: str, sentences: Sequence[Sentence], published: dt.date 
             return "unknown"
         if an.tokens[head].low in SCHEDULE_VERBS:
             return "future"  # "planned a rally on Saturday", "has scheduled a news conference Thursday"
-        if t in ("present", "unknown") and an.tokens[head].low in TIMETABLE_VERBS and group_at(an, head).first == head:
+        if (
+            t in ("present", "unknown")
+            and an.tokens[head].low in TIMETABLE_VERBS | SCHEDULED_MOVES
+            and group_at(an, head).first == head
+        ):
             return "future"  # a timetable: "The talks begin Monday", "Voting ends Sunday"
         if t == "past" and head < ti and any(_to_later_event(an, x) for x in range(head + 1, ti - 1)):
             # The date belongs to what the past verb sets in motion, not to the verb: "subpoenaed

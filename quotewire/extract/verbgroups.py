@@ -30,6 +30,7 @@ from quotewire.extract.event_words import (
     PERIOD_NOUNS,
     PRONOUNS,
     QUANTIFIERS,
+    SCHEDULED_MOVES,
     TIMETABLE_VERBS,
     TOKEN,
     VERBS,
@@ -124,6 +125,8 @@ def _verb_tag(toks: list[Tok], i: int) -> str | None:
     if w.endswith("ing") and i > 0 and not _may_precede_participle(toks[i - 1]):
         return None  # a gerund or noun: "in composite trading yesterday", "Exchange trading"
     tag = VERBS.get(w)
+    if tag in ("base", "pres") and prev in ("'s", "\u2019s"):
+        return None  # a noun after a possessive: "Sunday's visit", "the firm's plan"
     if tag is not None:
         if tag == "pres" and not w.endswith("s") and w.endswith("ed"):
             return "past"
@@ -134,6 +137,8 @@ def _verb_tag(toks: list[Tok], i: int) -> str | None:
         return "past"
     if w in TIMETABLE_VERBS:
         return "pres" if w.endswith("s") else "base"  # "The show opens to the public on Friday"
+    if w in SCHEDULED_MOVES and w.endswith("s"):
+        return "pres"  # "The president leaves Friday for Tokyo" (a noun would follow a determiner)
     if prev == "to" and i >= 2 and toks[i - 2].low in INTENT_BEFORE_TO | INFINITIVE_BEFORE_TO and w not in PRONOUNS:
         return "base"  # "decided to admit", "plans to visit": an infinitive the lexicon did not know
     return None

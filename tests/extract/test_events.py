@@ -178,6 +178,11 @@ NOV = dt.date(2020, 11, 19)
         ("The talks begin Monday.", "2020-11-23"),
         ("The offer expires on Monday.", "2020-11-23"),
         ("The show opens to the public on Friday.", "2020-11-20"),
+        # A present verb of a scheduled move or meeting is timetabled; after a possessive the
+        # word is a noun and the clause's own verb decides.
+        ("Arafat and Netanyahu meet separately Monday.", "2020-11-23"),
+        ("The president leaves Friday for Tokyo.", "2020-11-20"),
+        ("Sunday's visit to Paris was cut short.", "2020-11-15"),
         ("The central bank raised rates on Wednesday.", "2020-11-18"),
         # Cue words: "since" is past, "until" a deadline (the next one).
         ("The ceasefire has held since Oct. 3.", "2020-10-03"),
