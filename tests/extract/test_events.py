@@ -337,3 +337,20 @@ def test_dates_modifying_result_nouns(text: str, action: str) -> None:
 def test_relative_clause_verbs(text: str, action: str) -> None:
     (e,) = events(text, dt.date(1989, 10, 30))
     assert e.action is not None and e.action.text == action
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A copula's predicate is the event TimeML marks; the copula's subject stays the actor.
+        ("Rates were much lower than a year ago.", (None, "lower", "a year ago", "2015")),
+        ("The notes will be due on Nov. 1, 2004.", (None, "due", "Nov. 1, 2004", "2004-11-01")),
+        ("The firm was profitable in 2015.", ("The firm", "profitable", "2015", "2015")),
+        # A copula before a preposition or a verb keeps its own reading.
+        ("He has been in Paris since Monday.", ("He", "been", "Monday", "2016-12-12")),
+        ("The firm was sold on Monday.", ("The firm", "sold", "Monday", "2016-12-12")),
+    ],
+)
+def test_copula_predicates(text: str, expected: tuple[str | None, str | None, str, str]) -> None:
+    (e,) = events(text)
+    assert row(e) == expected
