@@ -166,7 +166,11 @@ def group_at(an: Analysis, head: int) -> Group:
     first = head
     j = head - 1
     while j >= max(0, head - 8) and (
-        tags[j] == "aux" or toks[j].low in GROUP_FILLERS or toks[j].low in ("to", "going") or is_adverb(toks[j])
+        tags[j] == "aux"
+        or toks[j].low in GROUP_FILLERS
+        or toks[j].low in _FREQUENCY
+        or toks[j].low in ("to", "going")
+        or is_adverb(toks[j])
     ):
         if tags[j] == "aux" or toks[j].low == "to":
             first = j
@@ -214,7 +218,8 @@ def _heads(an: Analysis) -> list[int]:
         if tag == "aux":
             # An auxiliary heads its group only when no verb follows it ("it was", "he did").
             j = i + 1
-            while j < n and toks[j].low in GROUP_FILLERS:
+            # (Manner and frequency adverbs too: "has often claimed", "is indefinitely suspending".)
+            while j < n and (toks[j].low in GROUP_FILLERS or toks[j].low in _FREQUENCY or is_adverb(toks[j])):
                 j += 1
             if j < n and tags[j] is not None:
                 continue
@@ -226,6 +231,10 @@ def _heads(an: Analysis) -> list[int]:
             continue  # "the quarter ended Sept. 30" belongs to the date, not to the event
         out.append(i)
     return out
+
+
+# Frequency adverbs that may sit inside a verb group ("has often claimed").
+_FREQUENCY = frozenset("often always usually sometimes seldom rarely".split())
 
 
 def is_adverb(t: Tok) -> bool:

@@ -354,3 +354,17 @@ def test_relative_clause_verbs(text: str, action: str) -> None:
 def test_copula_predicates(text: str, expected: tuple[str | None, str | None, str, str]) -> None:
     (e,) = events(text)
     assert row(e) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A frequency or manner adverb inside the verb group: the main verb is the event.
+        ("In the past, Russia has often claimed the region.", ("Russia", "claimed", "the past", "PAST_REF")),
+        ("The firm will often announce results on Monday.", ("The firm", "announce", "Monday", "2016-12-19")),
+        ("The firm has sometimes cut prices on Monday.", ("The firm", "cut", "Monday", "2016-12-12")),
+    ],
+)
+def test_adverbs_inside_verb_groups(text: str, expected: tuple[str | None, str | None, str, str]) -> None:
+    (e,) = events(text)
+    assert row(e) == expected
