@@ -363,6 +363,9 @@ def test_copula_predicates(text: str, expected: tuple[str | None, str | None, st
         ("In the past, Russia has often claimed the region.", ("Russia", "claimed", "the past", "PAST_REF")),
         ("The firm will often announce results on Monday.", ("The firm", "announce", "Monday", "2016-12-19")),
         ("The firm has sometimes cut prices on Monday.", ("The firm", "cut", "Monday", "2016-12-12")),
+        # A past participle after a count and before a preposition is the count's verb.
+        ("Crane holds 504,200 shares, including 254,200 bought on Monday.", (None, "bought", "Monday", "2016-12-12")),
+        ("The firm sold 886 million shares on Monday.", ("The firm", "sold", "Monday", "2016-12-12")),
     ],
 )
 def test_adverbs_inside_verb_groups(text: str, expected: tuple[str | None, str | None, str, str]) -> None:
