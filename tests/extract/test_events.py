@@ -371,3 +371,16 @@ def test_copula_predicates(text: str, expected: tuple[str | None, str | None, st
 def test_adverbs_inside_verb_groups(text: str, expected: tuple[str | None, str | None, str, str]) -> None:
     (e,) = events(text)
     assert row(e) == expected
+
+
+def test_narrative_year_in_a_future_clause_is_a_plan() -> None:
+    # Without a publication date, a year in a future clause does not move the narrative's year.
+    text = "On 10 March 1975 Pleiku fell. The coast would be exposed for a campaign in 1976. On 11 March, Hue fell."
+    assert [(e.date.text, e.value) for e in events(text, None)] == [
+        ("10 March 1975", "1975-03-10"),
+        ("1976", "1976"),
+        ("11 March", "1975-03-11"),
+    ]
+    # A past clause's year still moves it.
+    text = "On 10 March 1975 Pleiku fell. The coast was exposed in 1976. On 11 March, Hue fell."
+    assert [e.value for e in events(text, None)] == ["1975-03-10", "1976", "1976-03-11"]

@@ -404,7 +404,9 @@ def _n_year(m: re.Match[str], ctx: _Context) -> Result:
             return None
         if not 1000 <= y <= 2099:
             return None
-    if not _aside(ctx.text, s, e):
+    if not _aside(ctx.text, s, e) and not (ctx.anchor is None and ctx.tense == "future"):
+        # (A narrative's year in a future clause is a plan, not where the story is: "the coast
+        # would be exposed for a planned campaign in 1976. ... On 11 March" is 1975.)
         ctx.last_year = y
     return f"{y:04d}", "DATE", 0.9 if mod else 0.85
 
