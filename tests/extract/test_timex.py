@@ -477,6 +477,8 @@ def test_tense_decides_direction_of_month_days(text: str, tense: str, expected: 
         ("The Ionian Revolt (499-493 BC) failed.", None, [("499", "BC0499"), ("493 BC", "BC0493")]),
         ("It lasted from 264 to 241 BC in Sicily.", None, [("264", "BC0264"), ("241 BC", "BC0241")]),
         ("Pages 12-15 BC and 1-3 BC are lost.", None, [("15 BC", "BC0015"), ("3 BC", "BC0003")]),
+        # "B.C" without its last period is still the era.
+        ("The Third Punic War (149 B.C to 146 B.C) ended Carthage.", None, [("149 B.C", "BC0149"), ("146 B.C", "BC0146")]),
     ],
 )
 def test_day_and_era_ranges(text: str, anchor: dt.date | None, expected: list[tuple[str, str]]) -> None:

@@ -375,7 +375,7 @@ YEAR = re.compile(
     rf"|fiscal|calendar|the year|FY|post|pre))[\s-]{{1,3}})?(?<![0-9])(?P<y>{_YEAR})"
     r"(?:\s{1,3}(?P<era>BC|B\.C\.|BCE|AD|A\.D\.)(?![A-Za-z]))?"
 )
-ERA_YEAR = re.compile(r"(?<![0-9,.$])\b(?P<y>[1-9][0-9]{0,3})\s{1,3}(?P<era>BC|B\.C\.|BCE|AD|A\.D\.)(?![A-Za-z])")
+ERA_YEAR = re.compile(r"(?<![0-9,.$])\b(?P<y>[1-9][0-9]{0,3})\s{1,3}(?P<era>BC|B\.C\.?|BCE|AD|A\.D\.)(?![A-Za-z])")
 SPOKEN_YEAR = re.compile(
     r"\b(?:the\s{1,3}year\s{1,3})?(?P<c>nineteen|twenty)\s{1,3}(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
