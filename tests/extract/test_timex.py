@@ -477,6 +477,8 @@ def test_tense_decides_direction_of_month_days(text: str, tense: str, expected: 
         ("The Ionian Revolt (499-493 BC) failed.", None, [("499", "BC0499"), ("493 BC", "BC0493")]),
         ("It lasted from 264 to 241 BC in Sicily.", None, [("264", "BC0264"), ("241 BC", "BC0241")]),
         ("Pages 12-15 BC and 1-3 BC are lost.", None, [("15 BC", "BC0015"), ("3 BC", "BC0003")]),
+        # A decade before Christ keeps TimeML's three digits: "the 470s BC" is "BC047".
+        ("Throughout the 470s BC, the League campaigned.", None, [("the 470s BC", "BC047")]),
         # "B.C" without its last period is still the era.
         ("The Third Punic War (149 B.C to 146 B.C) ended Carthage.", None, [("149 B.C", "BC0149"), ("146 B.C", "BC0146")]),
     ],

@@ -386,7 +386,8 @@ SPOKEN_YEAR = re.compile(
 )
 DECADE = re.compile(
     r"\b(?:(?P<the>the)\s{1,3})?(?:(?P<mod>early|mid|late)[\s-]{1,3})?"
-    r"(?:(?P<dd>1[0-9]{2}0|20[0-9]0)['\u2019]?s(?![A-Za-z])|['\u2019](?P<d2>[0-9]0)['\u2019]?s(?![A-Za-z])"
+    r"(?:(?P<bcd>[1-9][0-9]{0,2}0)s\s{1,3}(?:BC|B\.C\.?|BCE)(?![A-Za-z])"
+    r"|(?P<dd>1[0-9]{2}0|20[0-9]0)['\u2019]?s(?![A-Za-z])|['\u2019](?P<d2>[0-9]0)['\u2019]?s(?![A-Za-z])"
     r"|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![A-Za-z]))",
     I,
 )

@@ -468,6 +468,8 @@ def _n_spoken_year(m: re.Match[str], ctx: _Context) -> Result:
 
 
 def _n_decade(m: re.Match[str], ctx: _Context) -> Result:
+    if m.group("bcd"):
+        return f"BC{int(m.group('bcd')) // 10:03d}", "DATE", 0.85  # "the 470s BC" -> "BC047"
     if m.group("dd"):
         return m.group("dd")[:3], "DATE", 0.9
     if not m.group("the"):
