@@ -39,7 +39,11 @@ from quotewire.extract.model import Sentence
 from quotewire.extract.timex import Tense
 
 # Words after which "last" belongs to a date, not to the verb "to last".
-_PERIOD_WORDS = frozenset("year week month night weekend spring summer fall autumn winter quarter time".split())
+_PERIOD_WORDS = frozenset(
+    """year week month night weekend spring summer fall autumn winter quarter time january february
+    march april may june july august september october november december monday tuesday wednesday
+    thursday friday saturday sunday""".split()
+)
 
 
 @dataclass(slots=True)
@@ -115,8 +119,8 @@ def _verb_tag(toks: list[Tok], i: int) -> str | None:
     relative = prev in ("which", "that") and i >= 2 and toks[i - 2].text == ","
     if (
         (prev in DETERMINERS and not relative)
-        or prev in QUANTIFIERS
-        or (prev[:1].isdigit() and not _reduced_relative(toks, i))
+        or (prev in QUANTIFIERS and not _adverbial_first(toks, i))
+        or (prev[:1].isdigit() and not _reduced_relative(toks, i) and not _after_day_of_month(toks, i))
         or (prev == "to" and w.endswith("ed"))
     ):
         return None  # "the attack", "886 million shares", "its plans": nouns
@@ -142,6 +146,32 @@ def _verb_tag(toks: list[Tok], i: int) -> str | None:
     if prev == "to" and i >= 2 and toks[i - 2].low in INTENT_BEFORE_TO | INFINITIVE_BEFORE_TO and w not in PRONOUNS:
         return "base"  # "decided to admit", "plans to visit": an infinitive the lexicon did not know
     return None
+
+
+# Month names before a day number ("as of Sept. 30 fell": the number is a day, not a count).
+_MONTH_WORDS = frozenset(
+    """jan january feb february mar march apr april may june jun july jul aug august sep sept
+    september oct october nov november dec december""".split()
+)
+
+
+def _adverbial_first(toks: list[Tok], i: int) -> bool:
+    """ "first" used as an adverb before a past verb ("the leader first raised those worries"),
+    not as an ordinal after a determiner ("the first reported case")."""
+    w = toks[i].low
+    return (
+        toks[i - 1].low == "first"
+        and (i < 2 or toks[i - 2].low not in DETERMINERS)
+        and (w in IRREGULAR_PAST or (len(w) >= 5 and w.endswith("ed")))
+    )
+
+
+def _after_day_of_month(toks: list[Tok], i: int) -> bool:
+    """Whether the number before token ``i`` is the day of a month-day ("Sept. 30 fell")."""
+    j = i - 2
+    if j >= 1 and toks[j].text == ".":
+        j -= 1  # "Sept" "." "30"
+    return j >= 0 and toks[j].text[:1].isupper() and toks[j].low.rstrip(".") in _MONTH_WORDS
 
 
 def _reduced_relative(toks: list[Tok], i: int) -> bool:

@@ -384,3 +384,27 @@ def test_narrative_year_in_a_future_clause_is_a_plan() -> None:
     # A past clause's year still moves it.
     text = "On 10 March 1975 Pleiku fell. The coast was exposed in 1976. On 11 March, Hue fell."
     assert [e.value for e in events(text, None)] == ["1975-03-10", "1976", "1976-03-11"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A day number before a verb is the day of a month-day, not a count.
+        ("Assets as of Sept. 30 fell to $2.4 billion.", (None, "fell", "Sept. 30", "2016-09-30")),
+        # "first" as an adverb before a past verb; after a determiner it is an ordinal.
+        ("The leader first raised those worries on Sunday.", (None, "raised", "Sunday", "2016-12-11")),
+        ("The first reported case came on Sunday.", (None, "came", "Sunday", "2016-12-11")),
+    ],
+)
+def test_verbs_beside_date_words(text: str, expected: tuple[str | None, str | None, str, str]) -> None:
+    (e,) = events(text)
+    assert row(e) == expected
+
+
+def test_last_before_a_weekday_is_no_verb() -> None:
+    # "last" before a month or a weekday belongs to the date, not to the verb "to last".
+    out = events("It would extend its bid, due to expire last Thursday, to Nov. 6.")
+    assert [(e.date.text, e.action.text if e.action else None) for e in out] == [
+        ("last Thursday", "expire"),
+        ("Nov. 6", "expire"),
+    ]
