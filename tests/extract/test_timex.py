@@ -585,3 +585,19 @@ def test_season_naming_a_campaign(text: str, anchor: dt.date | None, expected: l
 )
 def test_narrative_anaphora(text: str, expected: list[tuple[str, str]]) -> None:
     assert values(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the same year", "that same spring", "at month's end": the year or month last mentioned.
+        ("In 1949 the war ended. In the same year, France granted independence.", [("1949", "1949"), ("the same year", "1949")]),
+        ("In 1975 Laos fell to Communist troops that same spring.", [("1975", "1975"), ("spring", "1975-SP")]),
+        ("They took the city on 19 October 1950. At month's end, they held it.", [("19 October 1950", "1950-10-19"), ("month's end", "1950-10")]),
+        ("In 1919 the Reds grew, and by the middle of summer they led.", [("1919", "1919"), ("summer", "1919-SU")]),
+        # Without a month mentioned, "month's end" is not resolved in a narrative.
+        ("In 1919 it began. At month's end, it stopped.", [("1919", "1919")]),
+    ],
+)
+def test_same_year_and_month_end(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, None) == expected

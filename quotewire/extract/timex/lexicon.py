@@ -338,7 +338,7 @@ PERIOD_YEAR_AGO = re.compile(
 # "year-end", "the full year", "later in the year", "the year ended Sept. 30": the current year.
 YEAR_END = re.compile(
     r"\b(?:year[\s-]end|year['\u2019]s end|the full year|(?<=earlier in )the year|(?<=later in )the year"
-    r"|the year(?= end(?:ed|ing)\b))(?![A-Za-z])",
+    r"|the year(?= end(?:ed|ing)\b)|(?P<month>month['\u2019]s end))(?![A-Za-z])",
     I,
 )
 # "three years ago", "a year earlier", "two days later".
@@ -397,7 +397,8 @@ CENTURY = re.compile(
     I,
 )
 SEASON = re.compile(
-    rf"\b(?:(?P<mod>this past|this coming|this|last|next|the early|the late|the|early|late|mid)[\s-]{{1,3}})?"
+    rf"\b(?:(?P<mod>this past|this coming|this|last|next|the middle of|the early|the late|the"
+    rf"|early|late|mid)[\s-]{{1,3}})?"
     rf"(?P<s>{_SEASON})(?![A-Za-z])(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?:(?P<y>{_YEAR})|(?P<sy>{_SPOKEN})"
     r"|(?P<bc>[1-9][0-9]{0,3})\s{1,3}(?:BC|B\.C\.|BCE)(?![A-Za-z])))?",
     I,

@@ -513,6 +513,9 @@ def _n_season(m: re.Match[str], ctx: _Context) -> Result:
         if fs.group("bc"):
             return f"BC{int(fs.group('bc')):04d}-{s}", "DATE", 0.85
         return f"{int(fs.group('y')):04d}-{s}", "DATE", 0.85
+    if not mod and ctx.last_year is not None and _SAME_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        # "that same spring": the year last stated (the span is the season, as annotated).
+        return f"{ctx.last_year:04d}-{s}", "DATE", 0.6
     prev = _word_before(ctx.text, m.start())
     if not mod and (act := _SEASON_ACTIVITY.match(ctx.text, m.end())):
         # A season naming a campaign ("their main summer offensive", "the Spring Offensive of
@@ -549,6 +552,7 @@ def _n_season(m: re.Match[str], ctx: _Context) -> Result:
     return f"{y:04d}-{s}", "DATE", 0.75
 
 
+_SAME_BEFORE = re.compile(r"\b(?:that|the same|that same)\s{1,3}$", re.I)
 # Nouns of a campaign that a season before them dates ("summer offensive", "fall campaign").
 _SEASON_ACTIVITY = re.compile(
     r"[\s-]{1,3}(?i:counter-?)?(?i:offensives?|campaigns?)(?![A-Za-z])"

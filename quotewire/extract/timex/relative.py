@@ -80,8 +80,9 @@ def _n_relative_unit(m: re.Match[str], ctx: _Context) -> Result:
         if unit == "quarter" and (rq := _reported_quarter(ctx)) and rel != "the following" and rel != "the next":
             y, q = rq
             return f"{y:04d}-Q{q}", "DATE", 0.6
-        if rel == "that" and unit == "year" and ctx.last_year is not None:
-            return f"{ctx.last_year:04d}", "DATE", 0.6  # "later that year": the year last mentioned
+        if rel in ("that", "the same") and unit == "year" and ctx.last_year is not None:
+            # "later that year", "in the same year": the year last mentioned.
+            return f"{ctx.last_year:04d}", "DATE", 0.6
         if (
             rel == "the"
             and unit == "year"
@@ -192,6 +193,12 @@ def _anaphoric_day(ctx: _Context, rel: str) -> Result:
 
 
 def _n_year_end(m: re.Match[str], ctx: _Context) -> Result:
+    if m.group("month"):
+        # "at month's end": the month last mentioned (a narrative's), else the publication month.
+        lv = ctx.last_value
+        if lv and re.match(r"[0-9]{4}-[0-9]{2}", lv):
+            return lv[:7], "DATE", 0.6
+        return (f"{ctx.anchor.year:04d}-{ctx.anchor.month:02d}", "DATE", 0.55) if ctx.anchor else None
     if ctx.anchor is None:
         return (f"{ctx.last_year:04d}", "DATE", 0.5) if ctx.last_year is not None else None
     return f"{ctx.anchor.year:04d}", "DATE", 0.6
