@@ -514,6 +514,12 @@ def test_day_and_era_ranges(text: str, anchor: dt.date | None, expected: list[tu
             None,
             [("480 BC", "BC0480"), ("1940", "1940"), ("August", "1940-08")],
         ),
+        # Years before Christ count down: "The following year" after 492 BC is 491 BC.
+        (
+            "In 492 BC Mardonius sailed. The following year, Darius sent envoys.",
+            None,
+            [("492 BC", "BC0492"), ("The following year", "BC0491")],
+        ),
         # A season in a narrative before any year is stated is still a season.
         ("Over the winter, the armies rested.", None, [("the winter", "XXXX-WI")]),
     ],

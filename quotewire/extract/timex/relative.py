@@ -74,6 +74,15 @@ def _n_relative_unit(m: re.Match[str], ctx: _Context) -> Result:
     ):
         # "the end of the month", "the fiscal year": the current one.
         return _shift_unit(ctx.anchor, unit, 0), "DATE", 0.65
+    if (
+        ctx.anchor is None
+        and ctx.bc_year is not None
+        and unit == "year"
+        and rel in ("the following", "the next", "the previous")
+    ):
+        # A narrative before Christ counts its years down: "The following year" after 492 BC
+        # is 491 BC.
+        return f"BC{ctx.bc_year - (1 if rel != 'the previous' else -1):04d}", "DATE", 0.6
     if rel in ("the", "that", "the same", "the following", "the next") and unit != "weekend":
         # Anaphoric ("that year", "the month"): only "the end of the year"-like phrases and the
         # year/quarter mentioned before are safe.

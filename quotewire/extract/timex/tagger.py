@@ -285,7 +285,6 @@ def find_timexes(
     ctx = _Context(text=text, anchor=anchor)
     tense_of = tense or (lambda s, e: default_tense(text, s, e))
     out: list[Timex] = []
-    bc_year: int | None = None  # the BC year a narrative is in ("480 BC ... in mid-August")
     for c in _candidates(text, start, hi):
         s, e = _core(c)
         ctx.tense = tense_of(s, e)
@@ -294,13 +293,13 @@ def find_timexes(
             continue
         value, ttype, conf = res
         if re.match(r"BC[0-9]{4}", value):
-            bc_year = int(value[2:6])
+            ctx.bc_year = int(value[2:6])
         elif value[:4].isdigit():
-            bc_year = None
-        elif bc_year is not None and value.startswith("XXXX-") and c.rule in _BC_NARRATIVE_RULES:
+            ctx.bc_year = None
+        elif ctx.bc_year is not None and value.startswith("XXXX-") and c.rule in _BC_NARRATIVE_RULES:
             # Without a publication date, a month, a day or a season after a BC year is in
             # that year ("In 480 BC ... in mid-August": "BC0480-08").
-            value = f"BC{bc_year:04d}{value[4:]}"
+            value = f"BC{ctx.bc_year:04d}{value[4:]}"
         # Keep spans tight: a trailing period/comma is punctuation, except in "a.m."/"p.m.".
         tail = _TRIM_END.search(text, s, e)
         if (
