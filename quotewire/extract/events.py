@@ -212,6 +212,10 @@ def _governing(an: Analysis, ti: int, tj: int) -> int | None:
     ):
         k -= 1
     opens_clause = k < 0 or an.clause_id[k] != cid
+    if not opens_clause and an.tokens[k].low == "that" and k > 0 and an.verb_tag[k - 1] is not None:
+        # A complement clause opened by "that" after a verb: "Intel said that last week a
+        # customer discovered two flaws" (the date is the customer's, not the saying's).
+        opens_clause = True
     # A verb right after the date (fillers allowed): "Erdogan on Wednesday accused".
     j = tj
     while j < min(len(an.tokens), tj + 6) and an.tokens[j].low in GROUP_FILLERS:

@@ -408,3 +408,21 @@ def test_last_before_a_weekday_is_no_verb() -> None:
         ("last Thursday", "expire"),
         ("Nov. 6", "expire"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A date opening a "that" clause after a verb belongs to the clause's own verb.
+        (
+            "Intel said that last week a customer discovered two flaws.",
+            (None, "discovered", "last week", "2016-W49"),
+        ),
+        ("Crane said that in the past it considered a bid.", (None, "considered", "the past", "PAST_REF")),
+        # A date after the reporting verb itself stays with it.
+        ("Intel said last week that a customer found flaws.", (None, "said", "last week", "2016-W49")),
+    ],
+)
+def test_date_opening_a_that_clause(text: str, expected: tuple[str | None, str | None, str, str]) -> None:
+    (e,) = events(text)
+    assert row(e) == expected
