@@ -532,7 +532,11 @@ def _n_season(m: re.Match[str], ctx: _Context) -> Result:
         return None
     if ctx.anchor is None:
         # A narrative's season: the year last stated (unknown before any: "XXXX-WI").
-        return (f"{ctx.last_year:04d}-{s}" if ctx.last_year is not None else f"XXXX-{s}"), "DATE", 0.5
+        if ctx.last_year is None:
+            return f"XXXX-{s}", "DATE", 0.5
+        # "The next spring" is the one after the narrative's year, "last winter" the one before.
+        shift = 1 if mod in ("next", "this coming") else -1 if mod in ("last", "this past") else 0
+        return f"{ctx.last_year + shift:04d}-{s}", "DATE", 0.5
     a = ctx.anchor
     start_this = dt.date(a.year, lx.SEASON_START[s], 1)
     if mod in ("last", "this past"):
