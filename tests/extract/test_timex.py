@@ -602,7 +602,7 @@ def test_narrative_anaphora(text: str, expected: list[tuple[str, str]]) -> None:
         ("They took the city on 19 October 1950. At month's end, they held it.", [("19 October 1950", "1950-10-19"), ("month's end", "1950-10")]),
         ("In 1919 the Reds grew, and by the middle of summer they led.", [("1919", "1919"), ("summer", "1919-SU")]),
         # "The next spring" after the narrative's year is the one after it.
-        ("In 1777 the army suffered. The next spring, it emerged.", [("1777", "1777"), ("The next spring", "1778-SP")]),
+        ("In 1777 the army suffered. The next spring, it emerged.", [("1777", "1777"), ("next spring", "1778-SP")]),
         # Without a month mentioned, "month's end" is not resolved in a narrative.
         ("In 1919 it began. At month's end, it stopped.", [("1919", "1919")]),
     ],
