@@ -105,6 +105,9 @@ TIMETABLE_VERBS = frozenset(
     """begin begins start starts end ends open opens close closes expire expires resume resumes
     kick kicks launch launches""".split()
 )
+# Verbs of a scheduled move or meeting: in the present with a date they are timetabled ("Arafat
+# and Netanyahu meet separately Monday", "The president leaves Friday for Tokyo").
+SCHEDULED_MOVES = frozenset("meet meets visit visits arrive arrives leave leaves travel travels return returns".split())
 # Scheduled gatherings a past verb may send people to ("invited them to a ceremony on March 12").
 GATHERINGS = frozenset("ceremony summit conference meeting hearing trial rally celebration funeral".split())
 # How far (tokens) a clause reaches beyond the date, its verb and its actor.

@@ -30,6 +30,7 @@ from quotewire.extract.event_words import (
     PERIOD_NOUNS,
     PRONOUNS,
     QUANTIFIERS,
+    SCHEDULED_MOVES,
     TIMETABLE_VERBS,
     TOKEN,
     VERBS,
@@ -38,7 +39,11 @@ from quotewire.extract.model import Sentence
 from quotewire.extract.timex import Tense
 
 # Words after which "last" belongs to a date, not to the verb "to last".
-_PERIOD_WORDS = frozenset("year week month night weekend spring summer fall autumn winter quarter time".split())
+_PERIOD_WORDS = frozenset(
+    """year week month night weekend spring summer fall autumn winter quarter time january february
+    march april may june july august september october november december monday tuesday wednesday
+    thursday friday saturday sunday""".split()
+)
 
 
 @dataclass(slots=True)
@@ -109,13 +114,23 @@ def _verb_tag(toks: list[Tok], i: int) -> str | None:
     # Capitalised words inside a sentence are names ("Said", "Rose", "March").
     if t.text[:1].isupper() and i > 0 and toks[i - 1].text not in ('"', "\u201c", "(", ":"):
         return None
-    if prev in DETERMINERS or prev in QUANTIFIERS or prev[:1].isdigit() or (prev == "to" and w.endswith("ed")):
+    # A relative "which" after a comma opens a clause whose verb follows ("the stock, which
+    # closed Friday at $71.75"); elsewhere "which" is a determiner ("which company").
+    relative = prev in ("which", "that") and i >= 2 and toks[i - 2].text == ","
+    if (
+        (prev in DETERMINERS and not relative)
+        or (prev in QUANTIFIERS and not _adverbial_first(toks, i))
+        or (prev[:1].isdigit() and not _reduced_relative(toks, i) and not _after_day_of_month(toks, i))
+        or (prev == "to" and w.endswith("ed"))
+    ):
         return None  # "the attack", "886 million shares", "its plans": nouns
     if i >= 2 and prev in ING_MODIFIERS and toks[i - 2].low in DETERMINERS:
         return None  # "the winning design", "the opening ceremony": a noun after a participle
     if w.endswith("ing") and i > 0 and not _may_precede_participle(toks[i - 1]):
         return None  # a gerund or noun: "in composite trading yesterday", "Exchange trading"
     tag = VERBS.get(w)
+    if tag in ("base", "pres") and prev in ("'s", "\u2019s"):
+        return None  # a noun after a possessive: "Sunday's visit", "the firm's plan"
     if tag is not None:
         if tag == "pres" and not w.endswith("s") and w.endswith("ed"):
             return "past"
@@ -126,9 +141,46 @@ def _verb_tag(toks: list[Tok], i: int) -> str | None:
         return "past"
     if w in TIMETABLE_VERBS:
         return "pres" if w.endswith("s") else "base"  # "The show opens to the public on Friday"
+    if w in SCHEDULED_MOVES and w.endswith("s"):
+        return "pres"  # "The president leaves Friday for Tokyo" (a noun would follow a determiner)
     if prev == "to" and i >= 2 and toks[i - 2].low in INTENT_BEFORE_TO | INFINITIVE_BEFORE_TO and w not in PRONOUNS:
         return "base"  # "decided to admit", "plans to visit": an infinitive the lexicon did not know
     return None
+
+
+# Month names before a day number ("as of Sept. 30 fell": the number is a day, not a count).
+_MONTH_WORDS = frozenset(
+    """jan january feb february mar march apr april may june jun july jul aug august sep sept
+    september oct october nov november dec december""".split()
+)
+
+
+def _adverbial_first(toks: list[Tok], i: int) -> bool:
+    """ "first" used as an adverb before a past verb ("the leader first raised those worries"),
+    not as an ordinal after a determiner ("the first reported case")."""
+    w = toks[i].low
+    return (
+        toks[i - 1].low == "first"
+        and (i < 2 or toks[i - 2].low not in DETERMINERS)
+        and (w in IRREGULAR_PAST or (len(w) >= 5 and w.endswith("ed")))
+    )
+
+
+def _after_day_of_month(toks: list[Tok], i: int) -> bool:
+    """Whether the number before token ``i`` is the day of a month-day ("Sept. 30 fell")."""
+    j = i - 2
+    if j >= 1 and toks[j].text == ".":
+        j -= 1  # "Sept" "." "30"
+    return j >= 0 and toks[j].text[:1].isupper() and toks[j].low.rstrip(".") in _MONTH_WORDS
+
+
+def _reduced_relative(toks: list[Tok], i: int) -> bool:
+    """A past participle after a count and before a preposition: "254,200 bought from Sept. 14",
+    "300 arrested in the raid" (the count's verb, not a noun it counts)."""
+    w = toks[i].low
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    past = w in IRREGULAR_PAST or VERBS.get(w) == "past" or (len(w) >= 5 and w.endswith("ed"))
+    return past and nxt in ("from", "in", "on", "at", "since", "by", "during", "between")
 
 
 def analyse(text: str, sent: Sentence) -> Analysis:
@@ -153,7 +205,11 @@ def group_at(an: Analysis, head: int) -> Group:
     first = head
     j = head - 1
     while j >= max(0, head - 8) and (
-        tags[j] == "aux" or toks[j].low in GROUP_FILLERS or toks[j].low in ("to", "going") or is_adverb(toks[j])
+        tags[j] == "aux"
+        or toks[j].low in GROUP_FILLERS
+        or toks[j].low in _FREQUENCY
+        or toks[j].low in ("to", "going")
+        or is_adverb(toks[j])
     ):
         if tags[j] == "aux" or toks[j].low == "to":
             first = j
@@ -201,7 +257,8 @@ def _heads(an: Analysis) -> list[int]:
         if tag == "aux":
             # An auxiliary heads its group only when no verb follows it ("it was", "he did").
             j = i + 1
-            while j < n and toks[j].low in GROUP_FILLERS:
+            # (Manner and frequency adverbs too: "has often claimed", "is indefinitely suspending".)
+            while j < n and (toks[j].low in GROUP_FILLERS or toks[j].low in _FREQUENCY or is_adverb(toks[j])):
                 j += 1
             if j < n and tags[j] is not None:
                 continue
@@ -213,6 +270,10 @@ def _heads(an: Analysis) -> list[int]:
             continue  # "the quarter ended Sept. 30" belongs to the date, not to the event
         out.append(i)
     return out
+
+
+# Frequency adverbs that may sit inside a verb group ("has often claimed").
+_FREQUENCY = frozenset("often always usually sometimes seldom rarely".split())
 
 
 def is_adverb(t: Tok) -> bool:

@@ -447,3 +447,165 @@ def test_weekday_contradicting_its_date_is_noted() -> None:
 )
 def test_tense_decides_direction_of_month_days(text: str, tense: str, expected: str) -> None:
     assert values(text, NOV, tense)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    "text, anchor, expected",
+    [
+        # Each day of a day range is a date: the first day takes the month (and year) written
+        # after the second, the second day the month (and year) of the first.
+        (
+            "The offensive ran from 23-28 March 1951 near the river.",
+            None,
+            [("23", "1951-03-23"), ("28 March 1951", "1951-03-28")],
+        ),
+        (
+            "Talks were held from 15 to 22 February in Geneva.",
+            WED,
+            [("15", "2016-02-15"), ("22 February", "2016-02-22")],
+        ),
+        ("The summit meets on April 24 and 25 in Washington.", WED, [("April 24", "2016-04-24"), ("25", "2016-04-25")]),
+        (
+            "Talks took place on March 5-9, 1918 in Bucharest.",
+            None,
+            [("March 5", "1918-03-05"), ("9, 1918", "1918-03-09")],
+        ),
+        # Look-alikes: a score, a year range and a range running backwards are not day ranges.
+        ("The home side won 6-7 in overtime.", WED, []),
+        ("On May 30-1 the line held.", WED, [("May 30", "2016-05-30")]),
+        # The first year of a BC range counts down to the era written after the second.
+        ("The Ionian Revolt (499-493 BC) failed.", None, [("499", "BC0499"), ("493 BC", "BC0493")]),
+        ("It lasted from 264 to 241 BC in Sicily.", None, [("264", "BC0264"), ("241 BC", "BC0241")]),
+        ("Pages 12-15 BC and 1-3 BC are lost.", None, [("15 BC", "BC0015"), ("3 BC", "BC0003")]),
+        # A decade before Christ keeps TimeML's three digits: "the 470s BC" is "BC047".
+        ("Throughout the 470s BC, the League campaigned.", None, [("the 470s BC", "BC047")]),
+        # "B.C" without its last period is still the era.
+        ("The Third Punic War (149 B.C to 146 B.C) ended Carthage.", None, [("149 B.C", "BC0149"), ("146 B.C", "BC0146")]),
+    ],
+)
+def test_day_and_era_ranges(text: str, anchor: dt.date | None, expected: list[tuple[str, str]]) -> None:
+    assert values(text, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    "text, anchor, expected",
+    [
+        # A season with a BC year, and a season coordinated with a later one that has its year.
+        ("They met again in the spring of 480 BC at Corinth.", None, [("the spring of 480 BC", "BC0480-SP")]),
+        (
+            "The army gathered in the summer and autumn of 481 BC.",
+            None,
+            [("the summer", "BC0481-SU"), ("autumn of 481 BC", "BC0481-FA")],
+        ),
+        (
+            "Both sides spent the spring and early summer of 1943 preparing.",
+            dt.date(2009, 12, 19),
+            [("the spring", "1943-SP"), ("summer of 1943", "1943-SU")],
+        ),
+        # Without a publication date, a month or a season after a BC year is in that year.
+        (
+            "In 480 BC Xerxes marched. The Persians arrived in mid-August. They passed the winter there.",
+            None,
+            [("480 BC", "BC0480"), ("August", "BC0480-08"), ("the winter", "BC0480-WI")],
+        ),
+        # ... until a year of our era is stated again.
+        (
+            "In 480 BC Xerxes marched. In 1940 the front held. In August, the attack began.",
+            None,
+            [("480 BC", "BC0480"), ("1940", "1940"), ("August", "1940-08")],
+        ),
+        # Years before Christ count down: "The following year" after 492 BC is 491 BC.
+        (
+            "In 492 BC Mardonius sailed. The following year, Darius sent envoys.",
+            None,
+            [("492 BC", "BC0492"), ("The following year", "BC0491")],
+        ),
+        # A season in a narrative before any year is stated is still a season.
+        ("Over the winter, the armies rested.", None, [("the winter", "XXXX-WI")]),
+    ],
+)
+def test_seasons_and_bc_narratives(text: str, anchor: dt.date | None, expected: list[tuple[str, str]]) -> None:
+    assert values(text, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A year in brackets is an aside: it does not move a narrative's year.
+        (
+            "On 10 March 1975 the attack began, long before the campaign (1976). On 11 March, Ban Me Thuot fell.",
+            [("10 March 1975", "1975-03-10"), ("1976", "1976"), ("11 March", "1975-03-11")],
+        ),
+        (
+            "In 1793 the Terror began (1793-1794). In September, the Law of Suspects passed.",
+            [("1793", "1793"), ("1793", "1793"), ("1794", "1794"), ("September", "1793-09")],
+        ),
+        # A year outside brackets still does.
+        ("In 1940 the front held. In 1941 it broke. In May, they retreated.", [("1940", "1940"), ("1941", "1941"), ("May", "1941-05")]),
+        # A month range closed by a year, with no space around the dash.
+        ("Operation Glory (July-November 1954) returned the dead.", [("July", "1954-07"), ("November 1954", "1954-11")]),
+    ],
+)
+def test_narrative_year_asides(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    "text, anchor, expected",
+    [
+        # A season naming a campaign dates it: the year written after it, else the narrative's.
+        ("In 1942 they launched their main summer offensive.", None, [("1942", "1942"), ("summer", "1942-SU")]),
+        ("The German Spring Offensive of 1918 failed.", None, [("Spring", "1918-SP"), ("1918", "1918")]),
+        ("In 1863, after Meade's fall campaign, Lincoln waited.", None, [("1863", "1863"), ("fall", "1863-FA")]),
+        # A season word that names no campaign and has no preposition is still refused.
+        ("Prices fall in a winter storm.", None, []),
+        ("A summer camp opened.", WED, []),
+    ],
+)
+def test_season_naming_a_campaign(text: str, anchor: dt.date | None, expected: list[tuple[str, str]]) -> None:
+    assert values(text, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Without a publication date, "ago" counts back from the date the narrative has reached.
+        (
+            "On 10 March 1975 Thieu spoke: the treaty was signed two years ago.",
+            [("10 March 1975", "1975-03-10"), ("two years ago", "1973")],
+        ),
+        # "The day before," / "Two years before," as adverbs: one unit from the last date.
+        (
+            "It fell on 23 February 1918. The day before, the army embarked.",
+            [("23 February 1918", "1918-02-23"), ("The day before", "1918-02-22")],
+        ),
+        ("In 1948 it ended. Two years before, the French had refused.", [("1948", "1948"), ("Two years before", "1946")]),
+        # "before the vote" is anchored on an event, not a date: not resolved.
+        ("He left on May 3, 2016, two days before the vote.", [("May 3, 2016", "2016-05-03")]),
+        # With only the year known, "four days later" keeps the year and leaves the day unknown.
+        ("In 1915 the offensive began; four days later the Bulgarians joined.", [("1915", "1915"), ("four days later", "1915-XX-XX")]),
+        # After a preposition of time a month is a date even before a name.
+        ("In 1973 the reaction was cool, and in April Nixon appointed Martin.", [("1973", "1973"), ("April", "1973-04")]),
+        ("Singer June Carter sang.", []),
+    ],
+)
+def test_narrative_anaphora(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, None) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the same year", "that same spring", "at month's end": the year or month last mentioned.
+        ("In 1949 the war ended. In the same year, France granted independence.", [("1949", "1949"), ("the same year", "1949")]),
+        ("In 1975 Laos fell to Communist troops that same spring.", [("1975", "1975"), ("spring", "1975-SP")]),
+        ("They took the city on 19 October 1950. At month's end, they held it.", [("19 October 1950", "1950-10-19"), ("month's end", "1950-10")]),
+        ("In 1919 the Reds grew, and by the middle of summer they led.", [("1919", "1919"), ("summer", "1919-SU")]),
+        # "The next spring" after the narrative's year is the one after it.
+        ("In 1777 the army suffered. The next spring, it emerged.", [("1777", "1777"), ("next spring", "1778-SP")]),
+        # Without a month mentioned, "month's end" is not resolved in a narrative.
+        ("In 1919 it began. At month's end, it stopped.", [("1919", "1919")]),
+    ],
+)
+def test_same_year_and_month_end(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, None) == expected

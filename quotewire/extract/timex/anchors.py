@@ -49,6 +49,7 @@ class _Context:
     last_month: int | None = None  # month of the narrative's last full date
     last_quarter: tuple[int, int] | None = None
     last_value: str | None = None  # last calendar value (any granularity)
+    bc_year: int | None = None  # the BC year a narrative is in ("480 BC ... in mid-August")
 
 
 # What a normalizer returns: (value, type, confidence), or None to refuse.

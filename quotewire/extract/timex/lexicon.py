@@ -227,6 +227,25 @@ YEAR_RANGE_END = re.compile(
     r"(?<=[12][0-9]{3}[-\u2013])(?<![0-9/.-][12][0-9]{3}[-\u2013])(?P<yy>[0-9]{2})(?![0-9])(?![-/.][0-9])"
 )
 
+# Day ranges: each day of "23-28 March 1951", "April 6-7", "May 4 and 5" is a date of its own
+# (TimeML annotates both ends). The first day of "23-28 March": the month (and year) follow
+# the second day; the span is the first day alone.
+DAY_RANGE_START = re.compile(
+    rf"(?<![0-9A-Za-z.,:/$-])(?P<d>{_DAY})(?=\s?(?:[-\u2013]|\s(?:to|and|or)\s)\s?(?:the\s)?{_DAY}\s{{1,3}}(?:of\s{{1,3}})?"
+    rf"(?P<mon>{_MONTH})(?:,?\s{{1,3}}(?P<y>{_YEAR}))?)"
+)
+# The second day of "April 6-7", "May 4 and 5", "March 5-9, 1918": the month (and any year
+# written after it) of the first.
+DAY_RANGE_END = re.compile(
+    rf"(?:(?<=[0-9][-\u2013])|(?<=[0-9] and )|(?<=[0-9] to ))(?P<d>{_DAY})(?![-\u2013/.:][0-9])"
+    rf"(?:,?\s{{1,3}}(?P<y>{_YEAR}))?"
+)
+# The first year of an era range: "492-490 BC", "from 499 to 493 BC" (the era follows the second).
+ERA_RANGE_START = re.compile(
+    r"(?<![0-9,.$])\b(?P<y>[1-9][0-9]{0,3})(?=\s?(?:[-\u2013]|\s(?:to|and)\s)\s?(?P<y2>[1-9][0-9]{0,3})\s{1,3}"
+    r"(?P<era>BC|B\.C\.?|BCE)(?![A-Za-z]))"
+)
+
 # Full and partial calendar dates.
 ISO_DATE = re.compile(
     r"(?<![0-9-/])(?P<y>1[0-9]{3}|20[0-9]{2})(?P<sep>[-/])(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12][0-9]|3[01])"
@@ -319,14 +338,17 @@ PERIOD_YEAR_AGO = re.compile(
 # "year-end", "the full year", "later in the year", "the year ended Sept. 30": the current year.
 YEAR_END = re.compile(
     r"\b(?:year[\s-]end|year['\u2019]s end|the full year|(?<=earlier in )the year|(?<=later in )the year"
-    r"|the year(?= end(?:ed|ing)\b))(?![A-Za-z])",
+    r"|the year(?= end(?:ed|ing)\b)|(?P<month>month['\u2019]s end))(?![A-Za-z])",
     I,
 )
 # "three years ago", "a year earlier", "two days later".
 AGO = re.compile(
     rf"\b(?:(?P<approx>about|almost|nearly|some|more than|roughly|just|over|only)\s{{1,3}})?"
     rf"(?P<n>{_NUM})\s{{1,3}}(?P<unit>day|week|month|year|decade|century|centurie)s?"
-    rf"(?:\s{{1,3}}or\s{{1,3}}so)?\s{{1,3}}(?P<dir>ago|earlier|later)(?![A-Za-z])",
+    rf"(?:\s{{1,3}}or\s{{1,3}}so)?\s{{1,3}}(?P<dir>ago|earlier|later|before(?=\s{{0,3}}[,.;])|after(?=\s{{0,3}}[,.;]))(?![A-Za-z])"
+    # "The day before, ...", "the year after.": one unit from the date last mentioned (only as
+    # an adverb; "the day before the vote" is anchored on an event, not on a date).
+    rf"|\b(?i:the)\s{{1,3}}(?P<unit1>day|week|month|year)\s{{1,3}}(?P<dir1>before|after)(?=\s{{0,3}}[,.;])",
     I,
 )
 QUARTER = re.compile(
@@ -353,7 +375,7 @@ YEAR = re.compile(
     rf"|fiscal|calendar|the year|FY|post|pre))[\s-]{{1,3}})?(?<![0-9])(?P<y>{_YEAR})"
     r"(?:\s{1,3}(?P<era>BC|B\.C\.|BCE|AD|A\.D\.)(?![A-Za-z]))?"
 )
-ERA_YEAR = re.compile(r"(?<![0-9,.$])\b(?P<y>[1-9][0-9]{0,3})\s{1,3}(?P<era>BC|B\.C\.|BCE|AD|A\.D\.)(?![A-Za-z])")
+ERA_YEAR = re.compile(r"(?<![0-9,.$])\b(?P<y>[1-9][0-9]{0,3})\s{1,3}(?P<era>BC|B\.C\.?|BCE|AD|A\.D\.)(?![A-Za-z])")
 SPOKEN_YEAR = re.compile(
     r"\b(?:the\s{1,3}year\s{1,3})?(?P<c>nineteen|twenty)\s{1,3}(?P<t>ten|eleven|twelve|thirteen|fourteen|fifteen"
     r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -364,7 +386,8 @@ SPOKEN_YEAR = re.compile(
 )
 DECADE = re.compile(
     r"\b(?:(?P<the>the)\s{1,3})?(?:(?P<mod>early|mid|late)[\s-]{1,3})?"
-    r"(?:(?P<dd>1[0-9]{2}0|20[0-9]0)['\u2019]?s(?![A-Za-z])|['\u2019](?P<d2>[0-9]0)['\u2019]?s(?![A-Za-z])"
+    r"(?:(?P<bcd>[1-9][0-9]{0,2}0)s\s{1,3}(?:BC|B\.C\.?|BCE)(?![A-Za-z])"
+    r"|(?P<dd>1[0-9]{2}0|20[0-9]0)['\u2019]?s(?![A-Za-z])|['\u2019](?P<d2>[0-9]0)['\u2019]?s(?![A-Za-z])"
     r"|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![A-Za-z]))",
     I,
 )
@@ -374,8 +397,17 @@ CENTURY = re.compile(
     I,
 )
 SEASON = re.compile(
-    rf"\b(?:(?P<mod>this past|this coming|this|last|next|the early|the late|the|early|late|mid)[\s-]{{1,3}})?"
-    rf"(?P<s>{_SEASON})(?![A-Za-z])(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?:(?P<y>{_YEAR})|(?P<sy>{_SPOKEN})))?",
+    rf"\b(?:(?P<mod>this past|this coming|this|last|next|the middle of|the early|the late|the"
+    rf"|early|late|mid)[\s-]{{1,3}})?"
+    rf"(?P<s>{_SEASON})(?![A-Za-z])(?:,?\s{{1,3}}(?:of\s{{1,3}})?(?:(?P<y>{_YEAR})|(?P<sy>{_SPOKEN})"
+    r"|(?P<bc>[1-9][0-9]{0,3})\s{1,3}(?:BC|B\.C\.|BCE)(?![A-Za-z])))?",
+    I,
+)
+# A season coordinated with a later one that has its year: "the summer and autumn of 481 BC",
+# "the spring and early summer of 1943" (the year of the second is the year of both).
+FOLLOWING_SEASON_YEAR = re.compile(
+    rf"\s{{1,3}}(?:and|or|to)\s{{1,3}}(?:(?:the\s{{1,3}})?(?:early|late|mid)[\s-]{{1,3}})?(?:the\s{{1,3}})?{_SEASON},?\s{{1,3}}"
+    rf"(?:of\s{{1,3}})?(?:(?P<y>{_YEAR})|(?P<bc>[1-9][0-9]{{0,3}})\s{{1,3}}(?:BC|B\.C\.|BCE)(?![A-Za-z]))",
     I,
 )
 HOLIDAY = re.compile(
@@ -415,7 +447,7 @@ for _cat, _words in {
     "weekday": "monday tuesday wednesday thursday friday saturday sunday",
     "unit": "year years week weeks weekend month months day days quarter quarters century centuries decade "
     "decades period half",
-    "ago": "ago earlier later",
+    "ago": "ago earlier later before after",
     "ref": "now currently nowadays these present moment recently lately past recent future term coming later",
     "relday": "today yesterday tomorrow tonight",
     "pod": "morning afternoon evening night overnight noon midnight midday",

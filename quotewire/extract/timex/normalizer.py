@@ -51,7 +51,7 @@ def _resolve_year(ctx: _Context, mo: int, d: int | None, end: int | None = None)
     ("April and June 1955", "May 15 to August 16, 1988"), else the anchor and tense, else (no
     anchor) the narrative's current year."""
     if end is not None:
-        fy = _FOLLOWING_YEAR.match(ctx.text, end)
+        fy = _FOLLOWING_YEAR.match(ctx.text, end) or _RANGE_YEAR.match(ctx.text, end)
         if fy:
             return int(fy.group(1))
     if ctx.anchor is not None:
@@ -68,8 +68,10 @@ def _narrative_year(ctx: _Context, mo: int) -> int | None:
     return ctx.last_year
 
 
+# The year closing a day range: "March 5-9, 1918".
+_RANGE_YEAR = re.compile(r"\s?[-\u2013]\s?(?:3[01]|[12][0-9]|0?[1-9])(?![0-9]),?\s{1,3}((?:1[0-9]{3}|20[0-9]{2}))(?![0-9])")
 _FOLLOWING_YEAR = re.compile(
-    r"(?:[ ,]{0,3}(?:and|or|to|until|through|till|-|\u2013)[ ,]{1,3})(?:[0-9]{1,2}(?:st|nd|rd|th)?\s{1,3})?"
+    r"(?:[ ,]{0,3}(?:and|or|to|until|through|till)[ ,]{1,3}|[ ,]{0,3}[-\u2013][ ,]{0,3})(?:[0-9]{1,2}(?:st|nd|rd|th)?\s{1,3})?"
     + lx.MONTH_NAME
     + r"(?:\s{1,3}[0-9]{1,2}(?:st|nd|rd|th)?)?,?\s{1,3}((?:1[0-9]{3}|20[0-9]{2}))(?![0-9])"
 )
@@ -144,6 +146,51 @@ def _n_month_day(m: re.Match[str], ctx: _Context) -> Result:
         return None
     conf = 0.95 if m.group("y") else 0.85
     return _ymd(y, mo, d), "DATE", conf
+
+
+def _n_day_range_start(m: re.Match[str], ctx: _Context) -> Result:
+    """The first day of "23-28 March 1951": the month and year written after the second day."""
+    mo, d = _month_of(m.group("mon")), int(re.sub(r"[^0-9]", "", m.group("d")))
+    y = int(m.group("y")) if m.group("y") else _resolve_year(ctx, mo, d)
+    if not _valid(y or 2000, mo, d):
+        return None
+    return _ymd(y, mo, d), "DATE", 0.8
+
+
+# What a range's second day needs before it: the month and first day ("April 6-", "May 4 and ").
+_RANGE_FIRST_DAY = re.compile(
+    r"(?P<mon>" + lx.MONTH_NAME + r")\s{1,3}(?P<d0>[0-9]{1,2})(?:st|nd|rd|th)?\s?(?:[-\u2013]|\s(?:and|to)\s)$"
+)
+
+
+def _n_day_range_end(m: re.Match[str], ctx: _Context) -> Result:
+    """The second day of "April 6-7", "May 4 and 5", "March 5-9, 1918": the first day's month
+    (and year); refused without a month right before ("won 6-7", "1915-17")."""
+    first = _RANGE_FIRST_DAY.search(ctx.text, max(0, m.start() - 24), m.start())
+    if first is None:
+        return None
+    mo, d = _month_of(first.group("mon")), int(re.sub(r"[^0-9]", "", m.group("d")))
+    if d <= int(first.group("d0")):
+        return None  # a range runs forward; "May 30-1" is not one
+    lv = ctx.last_value
+    y: int | None
+    if m.group("y"):
+        y = int(m.group("y"))
+    elif lv and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", lv) and int(lv[5:7]) == mo:
+        y = int(lv[:4])  # the first day's year, as just resolved
+    else:
+        y = _resolve_year(ctx, mo, d)
+    if not _valid(y or 2000, mo, d):
+        return None
+    return _ymd(y, mo, d), "DATE", 0.8
+
+
+def _n_era_range_start(m: re.Match[str], ctx: _Context) -> Result:
+    """The first year of "492-490 BC": the era written after the second, counting down."""
+    y, y2 = int(m.group("y")), int(m.group("y2"))
+    if y < y2:
+        return None  # "1-3 BC" read upwards is not a range of BC years
+    return f"BC{y:04d}", "DATE", 0.8
 
 
 def _spoken(words: str) -> int | None:
@@ -357,8 +404,20 @@ def _n_year(m: re.Match[str], ctx: _Context) -> Result:
             return None
         if not 1000 <= y <= 2099:
             return None
-    ctx.last_year = y
+    if not _aside(ctx.text, s, e) and not (ctx.anchor is None and ctx.tense == "future"):
+        # (A narrative's year in a future clause is a plan, not where the story is: "the coast
+        # would be exposed for a planned campaign in 1976. ... On 11 March" is 1975.)
+        ctx.last_year = y
     return f"{y:04d}", "DATE", 0.9 if mod else 0.85
+
+
+# A year in brackets is an aside ("the Reign of Terror (1793-1794)", "a history of war (2003)"):
+# it dates what it follows, not the narrative, so it does not move the narrative's year.
+_ASIDE = re.compile(r"\([^()]{0,12}$")
+
+
+def _aside(text: str, s: int, e: int) -> bool:
+    return _ASIDE.search(text, max(0, s - 12), s) is not None and ")" in text[e : e + 12]
 
 
 def _n_year_range_end(m: re.Match[str], ctx: _Context) -> Result:
@@ -409,6 +468,8 @@ def _n_spoken_year(m: re.Match[str], ctx: _Context) -> Result:
 
 
 def _n_decade(m: re.Match[str], ctx: _Context) -> Result:
+    if m.group("bcd"):
+        return f"BC{int(m.group('bcd')) // 10:03d}", "DATE", 0.85  # "the 470s BC" -> "BC047"
     if m.group("dd"):
         return m.group("dd")[:3], "DATE", 0.9
     if not m.group("the"):
@@ -442,17 +503,40 @@ def _n_season(m: re.Match[str], ctx: _Context) -> Result:
     s = lx.SEASONS[m.group("s").lower()]
     mod = " ".join((m.group("mod") or "").lower().split())
     y0 = int(m.group("y")) if m.group("y") else _spoken(m.group("sy")) if m.group("sy") else None
+    if m.group("bc"):
+        return f"BC{int(m.group('bc')):04d}-{s}", "DATE", 0.9  # "the spring of 480 BC"
     if y0 is not None:
         ctx.last_year = y0
         return f"{y0:04d}-{s}", "DATE", 0.9
+    if fs := lx.FOLLOWING_SEASON_YEAR.match(ctx.text, m.end()):
+        # "the summer and autumn of 481 BC": the year closing the coordination.
+        if fs.group("bc"):
+            return f"BC{int(fs.group('bc')):04d}-{s}", "DATE", 0.85
+        return f"{int(fs.group('y')):04d}-{s}", "DATE", 0.85
+    if not mod and ctx.last_year is not None and _SAME_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        # "that same spring": the year last stated (the span is the season, as annotated).
+        return f"{ctx.last_year:04d}-{s}", "DATE", 0.6
     prev = _word_before(ctx.text, m.start())
-    if not mod and prev not in ("in", "during", "over", "by", "since", "until", "through", "throughout"):
+    if not mod and (act := _SEASON_ACTIVITY.match(ctx.text, m.end())):
+        # A season naming a campaign ("their main summer offensive", "the Spring Offensive of
+        # 1918", "Meade's fall campaign"): the season of the year written after it, else of
+        # the narrative's year (with a publication date: by tense, below).
+        if act.group("y"):
+            return f"{int(act.group('y')):04d}-{s}", "DATE", 0.75
+        if ctx.anchor is None:
+            return (f"{ctx.last_year:04d}-{s}", "DATE", 0.5) if ctx.last_year is not None else None
+    elif not mod and prev not in ("in", "during", "over", "by", "since", "until", "through", "throughout"):
         return None
-    if s == "FA" and (not mod or mod == "the"):
+    elif s == "FA" and (not mod or mod == "the"):
         # "the fall of Saigon", "prices fall": "fall" needs "this/last/next" or a year.
         return None
     if ctx.anchor is None:
-        return (f"{ctx.last_year:04d}-{s}", "DATE", 0.5) if ctx.last_year is not None else None
+        # A narrative's season: the year last stated (unknown before any: "XXXX-WI").
+        if ctx.last_year is None:
+            return f"XXXX-{s}", "DATE", 0.5
+        # "The next spring" is the one after the narrative's year, "last winter" the one before.
+        shift = 1 if mod in ("next", "this coming") else -1 if mod in ("last", "this past") else 0
+        return f"{ctx.last_year + shift:04d}-{s}", "DATE", 0.5
     a = ctx.anchor
     start_this = dt.date(a.year, lx.SEASON_START[s], 1)
     if mod in ("last", "this past"):
@@ -470,6 +554,14 @@ def _n_season(m: re.Match[str], ctx: _Context) -> Result:
     else:
         y = a.year
     return f"{y:04d}-{s}", "DATE", 0.75
+
+
+_SAME_BEFORE = re.compile(r"\b(?:that|the same|that same)\s{1,3}$", re.I)
+# Nouns of a campaign that a season before them dates ("summer offensive", "fall campaign").
+_SEASON_ACTIVITY = re.compile(
+    r"[\s-]{1,3}(?i:counter-?)?(?i:offensives?|campaigns?)(?![A-Za-z])"
+    r"(?:\s{1,3}of\s{1,3}(?P<y>(?:1[0-9]{3}|20[0-9]{2}))(?![0-9]))?"
+)
 
 
 def _n_holiday(m: re.Match[str], ctx: _Context) -> Result:

@@ -89,6 +89,10 @@ def _bare_year_ok(text: str, s: int, e: int) -> bool:
     return True
 
 
+# Prepositions that make the month after them a date whatever follows it.
+_TIME_PREPOSITIONS = frozenset("in since until till by during throughout before after".split())
+
+
 def _month_word_ok(text: str, m: re.Match[str], has_mod: bool) -> bool:
     """A month name standing alone must read as a month: "May"/"March" need a licensing
     preposition ("in May"); any month followed by a capitalised word is a name ("June Carter",
@@ -101,7 +105,9 @@ def _month_word_ok(text: str, m: re.Match[str], has_mod: bool) -> bool:
     if _after_name(text, s):
         return False
     nxt = text[e : e + 2]
-    if nxt[:1] == " " and nxt[1:2].isupper():
+    if nxt[:1] == " " and nxt[1:2].isupper() and prev not in _TIME_PREPOSITIONS:
+        # (After a preposition of time the month is a date even before a name: "in April Nixon
+        # appointed", "by November Saddam ordered".)
         return False
     if mon.lower().rstrip(".") in ("may", "march", "mar") or mon.isupper():
         return prev in lx.MONTH_LICENSE

@@ -74,14 +74,24 @@ def _n_relative_unit(m: re.Match[str], ctx: _Context) -> Result:
     ):
         # "the end of the month", "the fiscal year": the current one.
         return _shift_unit(ctx.anchor, unit, 0), "DATE", 0.65
+    if (
+        ctx.anchor is None
+        and ctx.bc_year is not None
+        and unit == "year"
+        and rel in ("the following", "the next", "the previous")
+    ):
+        # A narrative before Christ counts its years down: "The following year" after 492 BC
+        # is 491 BC.
+        return f"BC{ctx.bc_year - (1 if rel != 'the previous' else -1):04d}", "DATE", 0.6
     if rel in ("the", "that", "the same", "the following", "the next") and unit != "weekend":
         # Anaphoric ("that year", "the month"): only "the end of the year"-like phrases and the
         # year/quarter mentioned before are safe.
         if unit == "quarter" and (rq := _reported_quarter(ctx)) and rel != "the following" and rel != "the next":
             y, q = rq
             return f"{y:04d}-Q{q}", "DATE", 0.6
-        if rel == "that" and unit == "year" and ctx.last_year is not None:
-            return f"{ctx.last_year:04d}", "DATE", 0.6  # "later that year": the year last mentioned
+        if rel in ("that", "the same") and unit == "year" and ctx.last_year is not None:
+            # "later that year", "in the same year": the year last mentioned.
+            return f"{ctx.last_year:04d}", "DATE", 0.6
         if (
             rel == "the"
             and unit == "year"
@@ -192,28 +202,38 @@ def _anaphoric_day(ctx: _Context, rel: str) -> Result:
 
 
 def _n_year_end(m: re.Match[str], ctx: _Context) -> Result:
+    if m.group("month"):
+        # "at month's end": the month last mentioned (a narrative's), else the publication month.
+        lv = ctx.last_value
+        if lv and re.match(r"[0-9]{4}-[0-9]{2}", lv):
+            return lv[:7], "DATE", 0.6
+        return (f"{ctx.anchor.year:04d}-{ctx.anchor.month:02d}", "DATE", 0.55) if ctx.anchor else None
     if ctx.anchor is None:
         return (f"{ctx.last_year:04d}", "DATE", 0.5) if ctx.last_year is not None else None
     return f"{ctx.anchor.year:04d}", "DATE", 0.6
 
 
+# The unknown finer parts of a value whose year alone is known ("1915-XX-XX").
+_UNKNOWN_PART = {"day": "-XX-XX", "week": "-WXX", "month": "-XX"}
+
+
 def _n_ago(m: re.Match[str], ctx: _Context) -> Result:
-    nw = " ".join(m.group("n").lower().split())
-    unit = m.group("unit").lower().rstrip("e") if m.group("unit").lower() == "centurie" else m.group("unit").lower()
+    nw = " ".join((m.group("n") or "one").lower().split())
+    unit = (m.group("unit") or m.group("unit1")).lower()
     if unit == "centurie":
         unit = "century"
-    direction = m.group("dir").lower()
+    direction = (m.group("dir") or m.group("dir1")).lower()
     if nw in ("several", "a few", "some"):
         return ("PAST_REF" if direction in ("ago", "earlier", "before") else "FUTURE_REF"), "DATE", 0.6
     n = _number(nw)
     if n is None:
         return None
     sign = 1 if direction in ("later", "after") else -1
-    if direction == "ago":
+    if direction == "ago" and ctx.anchor is not None:
         base = ctx.anchor
-        if base is None:
-            return None
     else:
+        # "a year earlier" is anchored on the last date mentioned; so is "two years ago" in a
+        # narrative without a publication date (a history's "now" is the date it has reached).
         # "a year earlier" is anchored on the last date mentioned.
         if unit == "year" and (rq := _reported_quarter(ctx)) is not None and n == 1:
             y, q = rq
@@ -225,6 +245,12 @@ def _n_ago(m: re.Match[str], ctx: _Context) -> Result:
             return f"{int(lv[:4]) + sign * n:04d}", "DATE", 0.6
         if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}.*", lv):
             base = dt.date.fromisoformat(lv[:10])
+        elif re.fullmatch(r"[0-9]{4}-[0-9]{2}", lv) and unit == "month":
+            y, mo = _add_months(int(lv[:4]), int(lv[5:7]), sign * n)
+            return f"{y:04d}-{mo:02d}", "DATE", 0.6
+        elif unit in ("day", "week", "month") and re.fullmatch(r"[0-9]{4}(?:-[0-9]{2})?", lv):
+            # "four days later" after "in 1915": the year is known, the day is not.
+            return f"{lv[:4]}{_UNKNOWN_PART[unit]}", "DATE", 0.5
         else:
             return None
     rq = _reported_quarter(ctx)

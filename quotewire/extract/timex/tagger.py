@@ -19,7 +19,10 @@ from quotewire.extract.timex.anchors import Result, Tense, Timex, _Context, peri
 from quotewire.extract.timex.normalizer import (
     _n_century,
     _n_clock,
+    _n_day_range_end,
+    _n_day_range_start,
     _n_decade,
+    _n_era_range_start,
     _n_era_year,
     _n_future,
     _n_half,
@@ -70,6 +73,8 @@ RULES: tuple[tuple[str, re.Pattern[str], Normalizer], ...] = (
     ("month_day", lx.MONTH_DAY, _n_month_day),
     ("day_month", lx.DAY_MONTH, _n_month_day),
     ("month_year", lx.MONTH_YEAR, _n_month_year),
+    ("day_range_start", lx.DAY_RANGE_START, _n_day_range_start),
+    ("day_range_end", lx.DAY_RANGE_END, _n_day_range_end),
     ("quarter", lx.QUARTER, _n_quarter),
     ("half", lx.HALF, _n_half),
     ("holiday", lx.HOLIDAY, _n_holiday),
@@ -88,6 +93,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Normalizer], ...] = (
     ("century", lx.CENTURY, _n_century),
     ("season", lx.SEASON, _n_season),
     ("era_year", lx.ERA_YEAR, _n_era_year),
+    ("era_range_start", lx.ERA_RANGE_START, _n_era_range_start),
     ("year", lx.YEAR, _n_year),
     ("year_range_end", lx.YEAR_RANGE_END, _n_year_range_end),
     ("spoken_year", lx.SPOKEN_YEAR, _n_spoken_year),
@@ -107,6 +113,8 @@ _NEEDS: dict[str, frozenset[str]] = {
         "month_day": "month",
         "day_month": "month",
         "month_year": "month",
+        "day_range_start": "month",
+        "day_range_end": "month",
         "quarter": "unit",
         "half": "unit",
         "holiday": "holiday weekday",  # (a weekday: "Black Friday", "Good Friday")
@@ -125,6 +133,7 @@ _NEEDS: dict[str, frozenset[str]] = {
         "century": "unit",
         "season": "season",
         "era_year": "digit",
+        "era_range_start": "digit",
         "year": "digit",
         "year_range_end": "digit",
         "spoken_year": "spoken",
@@ -283,6 +292,14 @@ def find_timexes(
         if res is None or res[0] is None:
             continue
         value, ttype, conf = res
+        if re.match(r"BC[0-9]{4}", value):
+            ctx.bc_year = int(value[2:6])
+        elif value[:4].isdigit():
+            ctx.bc_year = None
+        elif ctx.bc_year is not None and value.startswith("XXXX-") and c.rule in _BC_NARRATIVE_RULES:
+            # Without a publication date, a month, a day or a season after a BC year is in
+            # that year ("In 480 BC ... in mid-August": "BC0480-08").
+            value = f"BC{ctx.bc_year:04d}{value[4:]}"
         # Keep spans tight: a trailing period/comma is punctuation, except in "a.m."/"p.m.".
         tail = _TRIM_END.search(text, s, e)
         if (
@@ -298,6 +315,7 @@ def find_timexes(
     return _weekdays_beside_dates(text, out)
 
 
+_BC_NARRATIVE_RULES = frozenset({"month", "month_day", "day_month", "season"})
 _DATE_RULES = frozenset({"iso_date", "slash_date", "month_day", "day_month"})
 # What may separate a weekday from the date it names: "Saturday (May 18)", "May 18 (Saturday)",
 # "Saturday - May 18".
