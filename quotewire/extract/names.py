@@ -189,6 +189,13 @@ _GROUP_NOUNS = frozenset("""women men workers families democrats republicans con
     partners associates investors holdings industries systems services resources""".split())
 
 
+def _names_a_body(name: str) -> bool:
+    """Does a capitalised run of two or more words name a body, a publication or a demonym ("U.N.
+    Women", "New Yorker", "Animal Protection Services"), never a he or a she?"""
+    parts = name.split()
+    return len(parts) >= 2 and (parts[0].lower() in _NOT_A_PERSON_LEAD or _clean_word(parts[-1]) in _GROUP_NOUNS)
+
+
 _QUESTION_OPENERS = frozenset("would could should can does did is are was were do have has".split())
 
 
@@ -208,7 +215,7 @@ def _kind(name: str, mention: str) -> Kind:
         return "person"
     if any(w in ORG_WORDS for w in words) or (name.isupper() and len(name) >= 2):
         return "organization"
-    if len(parts) >= 2 and (parts[0].lower() in _NOT_A_PERSON_LEAD or _clean_word(parts[-1]) in _GROUP_NOUNS):
+    if _names_a_body(name):
         # "U.N. Women", "New Yorker", "Teamsters for Working Families": a country's initials, "New"
         # or a plural group noun make a body, a publication or a demonym, never a he or a she.
         return "organization"

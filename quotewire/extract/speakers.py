@@ -73,6 +73,7 @@ from quotewire.extract.names import (  # noqa: F401  (re-exported: the stage's n
     _key,
     _kind,
     _name_span,
+    _names_a_body,
     _no_speaker,
     _org_name_rest,
     _place_like,
@@ -242,7 +243,9 @@ class _Resolver:
         for s, e, name in doc.names:
             # A lone surname with an appositive ("Martell, the addictions doctor") is still a surname.
             full = doc.fullest(name, s)
-            ei = self.entity(full, "place" if is_place(full) else "person")
+            # ("New Yorker", "U.N. Women", "... Workers": a capitalised run that names a body.)
+            ei = self.entity(full, "place" if is_place(full) else
+                             "organization" if _names_a_body(full) else "person")
             ent = entities[ei]
             desc = _descriptor_after(text, e)
             if desc and desc not in ent.descriptors:

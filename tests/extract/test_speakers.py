@@ -212,6 +212,9 @@ def test_labels_figures_and_dates_are_never_speakers(text: str) -> None:
         # A middle initial or a compound surname is no second person.
         ('Loretta E. Lynch spoke on Monday. Loretta Lynch was named in 2015. Bill de Blasio agreed.\n'
          'Lynch said the law was clear.', "the law", "Loretta Lynch"),
+        # A publication named by a capitalised run is no "he" ("The New Yorker put it ... He has ...").
+        ('Mehmet Oz hosts a show. His critics are many, as The New Yorker put it, "the operator."\n\n'
+         'For years, Oz has faced charges. He said that the claims are false.', "that the claims", "Mehmet Oz"),
         # "which" is never a person: the body it follows is no antecedent of a later "he".
         ('Ban Ki-moon took office in 2007. It was under Mr. Ban\'s watch that the assembly set up '
          'U.N. Women, which is dedicated to equality. He said he backed the idea.', "he backed", "Ban Ki-moon"),
@@ -540,6 +543,7 @@ def test_a_heading_or_dateline_in_capitals_is_nobody() -> None:
         ("U.N. Women", "organization"),  # a country's or body's initials open no person's name
         ("New Yorker", "organization"),  # "New" opens places, parties and publications
         ("Teamsters Workers", "organization"),  # a plural group noun ends a body's name
+        ("Animal Protection Services", "organization"),
         ("Audrey Parker", "person"),
         ("Gokool", "person"),
     ],
