@@ -268,7 +268,8 @@ def _medium_author(text: str, m: Span, noun: str, attributions: list[Attribution
         if a.speaker is None or pm is None or pm.start >= m.start:
             continue
         lo = min(pm.start, a.quote.content.start)
-        if m.start - lo <= 600 and re.search(rf"\b(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+)?{noun}\b",
+        # ("the company's blog post": up to two words, possessives too, between determiner and noun)
+        if m.start - lo <= 600 and re.search(rf"\b(?:a|an|the|its|his|her|their)\s+(?:[\w'\u2019-]+\s+){{0,2}}{noun}\b",
                                              text[max(0, lo - 200):m.start], re.I):
             return a.speaker
         return None

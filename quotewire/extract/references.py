@@ -84,9 +84,10 @@ _CAP_SUBJECT = re.compile(r"(?<![\w'\u2019.-])([A-Z][\w'\u2019-]+)(?=" + _SUBJEC
 
 
 
+# (A comma may close an appositive before the verb: "Director ... at Symantec, Kevin Haley, agreed".)
 _SPEECH_AFTER = re.compile(
-    r"\s*(?:,[^,.;\"\u201c\u201d]{1,80},\s*)?(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|added|adds|"
-    r"wrote|writes|explained|noted|argued|insisted|stressed|warned|is|was)\b")
+    r"\s*(?:,[^,.;\"\u201c\u201d]{1,80},\s*|,\s*)?(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|added|adds|"
+    r"wrote|writes|explained|noted|argued|insisted|stressed|warned|agreed|agrees|confirmed|is|was)\b")
 _SUBJECT_PREFIX = re.compile(r"(?:(?:[A-Z][\w.'\u2019-]*|the|a|an|former|then|of|and|[\"\u201c\u201d]|,)\s*)*")
 
 

@@ -336,3 +336,15 @@ def test_the_first_lady_is_a_woman_named_before() -> None:
     text = ("Barack Obama spoke in Ohio. Michelle Obama visited a school on Monday.\n\nThe first lady said that "
             "the program works.")
     assert speaker_name_of(text, "the program") == "Michelle Obama"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # "the post" is the author of "the company's blog post" just quoted.
+    ("Jason Schultz, a researcher at Talos, stated in the company's blog post that the senders were the same.\n\n"
+     "\"The IPs also sent sextortion emails,\" the post read.", "The IPs", "Jason Schultz"),
+    # A person named as an appositive subject ("..., Kevin Haley, agreed") takes over the turn.
+    ("Jason Schultz, a researcher at Talos, said the senders were the same.\n\nA director at Symantec, Kevin "
+     "Haley, agreed.\n\n\"We believe it is the same group,\" he confirmed.", "We believe", "Kevin Haley"),
+])
+def test_statements_and_turns_after_an_appositive_subject(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected
