@@ -400,6 +400,8 @@ class _Doc:
                 # next sentence): a verb form or a word in capitals in a mixed run is no name.
                 continue
             skip_first = len(cleaned) > 1 and cleaned[0] in first_name_genders()  # "Bill de Blasio", not "the Bill"
+            if len(nwords) > 1 and not skip_first and _demonym(cleaned[-1]) and _LOWER_NEXT.match(text, m.end()):
+                continue  # "Prominent Canadian examples include": a demonym before a noun modifies it
             if any(w in NOT_PERSON_WORDS for w in cleaned[int(skip_first):]):
                 continue
             e = text.find(name, s, m.end() + 1)
@@ -554,6 +556,18 @@ _CREDIT_WORDS = frozenset("images photo photos photograph photographer getty".sp
 _PARTICLES = frozenset("bin ibn al el de da del della di du van von der den la le st".split())
 # Function words a Title Case headline capitalises ("... Goes After Donald Trump As The New ...").
 _TITLE_CASE_FUNCTION = frozenset("On After As The Of To In For With At By From Over Into About Is Are Was".split())
+@functools.lru_cache(maxsize=4096)
+def _demonym(word: str) -> bool:
+    """Is ``word`` a people's adjective of a known place ("canadian", "european", "chinese"), not a
+    surname with the same ending ("Qishan", "Maran")?"""
+    for suffix in ("ian", "an", "ese", "ish"):
+        stem = word[:-len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 4 and any(p.startswith(stem) for p in place_names()):
+            return True
+    return False
+
+
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
 _LOCATED = ("-based", "-owned", "-backed", "-headquartered", "-listed")
 _LOCAL_NUMBER = re.compile(r"[ \t]+\d{1,5}(?![\w.,]?\d)")
 _GENDER_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}

@@ -348,3 +348,15 @@ def test_the_first_lady_is_a_woman_named_before() -> None:
 ])
 def test_statements_and_turns_after_an_appositive_subject(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # A demonym before a noun modifies it: "Prominent Canadian examples" is no person.
+    ("Lawyer Robert Wisner said the awards were large.\n\nProminent Canadian examples include mining firms. "
+     "\"The cases are at the high end,\" he said.", "The cases", "Robert Wisner"),
+    # ... but a surname with the same ending is a name ("Wang Qishan took aim").
+    ("Chinese Vice-President Wang Qishan took aim at the U.S. on Tuesday.\n\nWang said that blame would not help.",
+     "that blame", "Wang Qishan"),
+])
+def test_a_demonym_before_a_noun_is_no_name(text: str, word: str, expected: str) -> None:
+    assert speaker_name_of(text, word) == expected
