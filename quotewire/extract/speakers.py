@@ -179,7 +179,10 @@ def resolve_speakers(
             if q.rule in CONTINUING_RULES:
                 attributions.append(Attribution(q, last))
             else:
-                attributions.append(Attribution(q, r.context_person(q.content.start)))
+                who = r.context_person(q.content.start)
+                if who is None and q.type == "direct":
+                    who = r.last_quoted(q.content.start, attributions)
+                attributions.append(Attribution(q, who))
             continue
         q, who = r.resolve(q, attributions)
         attributions.append(Attribution(q, who))
@@ -445,6 +448,29 @@ class _Resolver:
             if who is not None and entities[who].kind == "person":
                 best = who  # a later pronoun: the person the closest sentence is about
         return best
+
+    def last_quoted(self, pos: int, attributions: list[Attribution]) -> int | None:
+        """The person quoted last, for an unattributed quotation at ``pos`` whose nearby sentences
+        name nobody: within 1,200 characters and three paragraphs, with no other person named
+        between that quote and this one.
+
+        "..., Garland said. // "The loss in earnings was substantial ..." // The financial fallout
+        from suffering a stroke was the most significant ... // "And if you looked at ...": a
+        paragraph of figures between a speaker's quotes does not change who is speaking.
+        """
+        prev = next((a for a in reversed(attributions) if a.speaker is not None), None)
+        if prev is None or self.entities[prev.speaker].kind != "person":
+            return None
+        end = prev.quote.content.end
+        if pos - end > 1200 or self.text.count("\n\n", end, pos) > 3:
+            return None
+        k = bisect.bisect_left(self.spans, (end, -1, -1))
+        for s0, _, ei in self.spans[k:k + 40]:
+            if s0 >= pos:
+                break
+            if ei != prev.speaker and self.entities[ei].kind == "person":
+                return None
+        return prev.speaker
 
     def resolve(self, q: Quote, attributions: list[Attribution]) -> tuple[Quote, int | None]:
         """The speaker of a quote with a mention (and the quote, its mention narrowed when needed)."""
