@@ -459,7 +459,7 @@ class _Resolver:
         paragraph of figures between a speaker's quotes does not change who is speaking.
         """
         prev = next((a for a in reversed(attributions) if a.speaker is not None), None)
-        if prev is None or self.entities[prev.speaker].kind != "person":
+        if prev is None or prev.speaker is None or self.entities[prev.speaker].kind != "person":
             return None
         end = prev.quote.content.end
         if pos - end > 1200 or self.text.count("\n\n", end, pos) > 3:
