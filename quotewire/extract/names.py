@@ -372,10 +372,12 @@ class _Doc:
             cleaned = [_clean_word(w) for w in nwords]
             # "UFCW Local 832": a union local is named by its number.
             local = len(nwords) > 1 and cleaned[-1] == "local" and _LOCAL_NUMBER.match(text, m.end()) is not None
-            if local or any(w in ORG_WORDS for w in cleaned):
+            # "the City of Surrey", "the Town of Banff": a municipality named with "of" is a body.
+            civic = len(nwords) == 1 and cleaned[0] in _CIVIC and re.match(r"[ \t]+of[ \t]+[A-Z]", text[m.end():m.end() + 6])
+            if local or civic or any(w in ORG_WORDS for w in cleaned):
                 e0 = text.find(name, s, m.end() + 1)
                 e1 = e0 + len(name)
-                if _clean_word(nwords[-1]) in ORG_WORDS and (after := _ORG_TAIL.match(text, e1)) is not None:
+                if (civic or _clean_word(nwords[-1]) in ORG_WORDS) and (after := _ORG_TAIL.match(text, e1)) is not None:
                     # "Commission on Presidential Debates", "Association of Flight Attendants": the
                     # body's name goes on over "on"/"of"/"for" with another capitalised run.
                     e1 = org_until = after.end()
@@ -568,6 +570,7 @@ def _demonym(word: str) -> bool:
 
 
 _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
+_CIVIC = frozenset("city town county municipality village township district region".split())
 _LOCATED = ("-based", "-owned", "-backed", "-headquartered", "-listed")
 _LOCAL_NUMBER = re.compile(r"[ \t]+\d{1,5}(?![\w.,]?\d)")
 _GENDER_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}

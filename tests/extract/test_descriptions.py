@@ -153,6 +153,9 @@ def test_a_description_later_in_the_story_stays_unnamed() -> None:
     # A name with its article is no description.
     ("Bank of America Corp. paid the fine.\n\nThe University of California at Berkeley found that poor "
      "children have the worst odds.", "worst odds", "University of California at Berkeley"),
+    # A municipality named with "of" is the body "the city" refers to.
+    ("Mayor Doug McCallum spoke. The City of Surrey has carried the debt for years.\n\nThe city said that the "
+     "arena will close.", "that the arena", "City of Surrey"),
     # An agency is the Office or Department the story names.
     ("The nonpartisan Congressional Budget Office and the Tax Foundation published estimates.\n\nThe agency "
      "said the top 1 percent paid a quarter of all taxes.", "top 1 percent", "Congressional Budget Office"),
