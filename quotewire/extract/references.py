@@ -84,10 +84,12 @@ _CAP_SUBJECT = re.compile(r"(?<![\w'\u2019.-])([A-Z][\w'\u2019-]+)(?=" + _SUBJEC
 
 
 
-# (A comma may close an appositive before the verb: "Director ... at Symantec, Kevin Haley, agreed".)
+# (A comma may close an appositive before the verb: "Director ... at Symantec, Kevin Haley, agreed";
+# an auxiliary is a verb too: "..., Mulder didn't hesitate".)
 _SPEECH_AFTER = re.compile(
     r"\s*(?:,[^,.;\"\u201c\u201d]{1,80},\s*|,\s*)?(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|added|adds|"
-    r"wrote|writes|explained|noted|argued|insisted|stressed|warned|agreed|agrees|confirmed|is|was)\b")
+    r"wrote|writes|explained|noted|argued|insisted|stressed|warned|agreed|agrees|confirmed|is|was|"
+    r"did|didn['\u2019]t|does|doesn['\u2019]t|has|had|will|would|won['\u2019]t|can['\u2019]t|cannot)(?![\w'\u2019])")
 _SUBJECT_PREFIX = re.compile(r"(?:(?:[A-Z][\w.'\u2019-]*|the|a|an|former|then|of|and|[\"\u201c\u201d]|,)\s*)*")
 
 

@@ -224,6 +224,7 @@ class _Resolver:
         self.sentences = sentences
         self.starts = [s.start for s in sentences]
         self.pronoun_at: dict[tuple[int, int], int | None] = {}  # pronoun mention span -> its resolution
+        self.acting: set[int] = set()  # lone surnames taken as persons because they act as subjects
         self._register()
         self.seen_mentions = {(ei, sp.start) for ei, e in enumerate(self.entities) for sp in e.mentions}
 
@@ -284,6 +285,7 @@ class _Resolver:
                 ei = self.entity(word, "person")
                 if entities[ei].kind == "person":
                     self._add(s, e, ei)
+                    self.acting.add(ei)
             elif word.lower() in _PARTY_GROUPS:
                 # "The Conservatives believe they'll ...": a party named by its members is a group
                 # that "they" refers to.
@@ -345,7 +347,8 @@ class _Resolver:
                 if c.start < prev_start or (best_subject and c.start <= cands[best].start):
                     break
                 ent = entities[c.entity]
-                if sure and not ent.gender and len(ent.mentions) < 2 and not _full_name_like(ent.name):
+                if sure and not ent.gender and len(ent.mentions) < 2 and not _full_name_like(ent.name) \
+                        and c.entity not in self.acting:
                     continue
                 if g in ("m", "f") and ent.kind == "person" and ent.gender in ("", g) \
                         and _subject_like(text, c.start, c.end, starts):

@@ -229,6 +229,9 @@ def test_titles_and_headings_around_names(text: str, word: str, expected: str) -
     # A surname the story never writes in full, as the subject of a verb, is a "he" antecedent.
     ("When asked what is more nerve-wracking, Mulder didn't hesitate.\n\n\"It's this for sure,\" he said.",
      "for sure", "Mulder"),
+    # ... even when a man named in full was quoted just before.
+    ("Pitcher John Smoltz spoke first. \"We played well,\" Smoltz said.\n\nWhen asked what is more "
+     "nerve-wracking, Mulder didn't hesitate.\n\n\"It's this for sure,\" he said.", "for sure", "Mulder"),
     # A surname that begins like a month is no month.
     ("When asked what is more nerve-wracking, Janssen didn't hesitate.\n\n\"It's this for sure,\" he said.",
      "for sure", "Janssen"),
@@ -363,3 +366,14 @@ def test_statements_and_turns_after_an_appositive_subject(text: str, word: str, 
 ])
 def test_a_demonym_before_a_noun_is_no_name(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
+
+
+@pytest.mark.parametrize("text, name, subject", [
+    ("When asked what is harder, Mulder didn't hesitate.", "Mulder", True),  # an auxiliary after the name
+    ("A director at Symantec, Kevin Haley, agreed.", "Kevin Haley", True),  # an appositive subject
+    ("The plan was praised by Kevin Haley in May.", "Kevin Haley", False),  # an agent in a phrase
+])
+def test_subject_like(text: str, name: str, subject: bool) -> None:
+    from quotewire.extract.references import _subject_like
+    s = text.index(name)
+    assert _subject_like(text, s, s + len(name), [0]) is subject
