@@ -14,7 +14,14 @@ from __future__ import annotations
 
 from quotewire.extract.quotes.content import _content_forward, _content_ok, _strip_time_tail
 from quotewire.extract.quotes.inverted import _np_after
-from quotewire.extract.quotes.lexicons import CUE_RATE, DETERMINERS, FINITE_VERBS, SPEAKER_NOUNS, SUBJECT_PRONOUNS
+from quotewire.extract.quotes.lexicons import (
+    BELIEF_VERBS,
+    CUE_RATE,
+    DETERMINERS,
+    FINITE_VERBS,
+    SPEAKER_NOUNS,
+    SUBJECT_PRONOUNS,
+)
 from quotewire.extract.quotes.mentions import (
     _clause_subject,
     _opening_subject,
@@ -26,6 +33,7 @@ from quotewire.extract.quotes.tokens import (
     ADDRESSEES,
     ADJUNCT_PREPS,
     CLAUSE_TAILS,
+    NOT_CONTENT,
     NOUN_SIGNS,
     TIME_WORDS,
     _Cand,
@@ -96,6 +104,8 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
         # "..., adding that ...": subject is the clause's speaker (filled in by the caller).
         return _participle(toks, c, n, w, cue, prior)
     np, catenative, issued = _cue_subject(toks, c, w)
+    if w in BELIEF_VERBS and np is None:
+        return None  # "to think that ...", "by believing ...": a belief needs its believer
     if np is None:
         return _subjectless(toks, c, n, w, cue, prior)
     progressive = catenative or (c > 0 and toks[c - 1].low in ("is", "are", "was", "were", "been", "be"))
@@ -139,7 +149,34 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
             return cand  # nothing after the cue: no forward content to report either
     if object_cue or (w in lex.act and w not in lex.say):
         return _accuse_object(toks, c, n, w, cue, mention, prior, object_cue)
+    if w in BELIEF_VERBS and not _belief_clause(toks, c, n):
+        # A belief is attributed as a clause ("Economists believe this provides ..."): "People
+        # believe it", "thinks of X", "felt sick" report no held proposition.
+        return None
     return _say_clause(toks, c, n, w, cue, mention, prior)
+
+
+# Words after a belief verb that open no reported clause: an object pronoun ("believe it"; not
+# "her", also a possessive: "suspected her deputy had ..."), a degree or manner word ("think
+# so", "thought otherwise").
+_NO_BELIEF_CLAUSE = frozenset("it him them me us so otherwise again twice hard".split())
+# Words that open a clause's subject ("thinks this provides", "believe those who ...").
+_SUBJECT_OPENERS = frozenset("this these those there".split())
+
+
+def _belief_clause(toks: list[_Tok], c: int, n: int) -> bool:
+    """Whether the belief verb at ``c`` takes a clause: "that ...", or three or more words whose
+    first opens a subject (a name, a pronoun, a determiner) or with a finite verb among the next
+    five ("thinks Trump will win", "believe costs will rise"; not "believes in God", "thought
+    so", "believe it", "felt sick after the drive")."""
+    rest = [t for t in toks[c + 1 : c + 7] if t.word]
+    if not rest or rest[0].low in _NO_BELIEF_CLAUSE or rest[0].low in NOT_CONTENT or rest[0].low.endswith("ly"):
+        return False
+    if rest[0].low == "that":
+        return True
+    first = rest[0]
+    opens = first.cap or first.text[:1].isdigit() or first.low in SUBJECT_PRONOUNS | DETERMINERS | _SUBJECT_OPENERS
+    return len(rest) >= 3 and (opens or any(t.low in FINITE_VERBS for t in rest[1:5]))
 
 
 def _passive_by(toks: list[_Tok], c: int, n: int, w: str, b: int, cue: tuple[int, int]) -> _Cand | None:

@@ -1,0 +1,55 @@
+"""Session 7b families of PolNeAR attributions the rules missed (``benchmarks/quote_kinds.md``).
+
+Each table row is a short sentence of our own for one family; every new record that reports no
+words is ``stance``, so the ``speech`` records (what a user reads as quotes) are unchanged.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotewire.extract.quotes import extract_quotes
+from quotewire.extract.segment import split_sentences
+
+
+def found(text: str) -> list[tuple[str | None, str | None, str, str]]:
+    """(cue, mention, content, kind) of every quote of ``text``."""
+    return [
+        (q.cue.text if q.cue else None, q.mention.text if q.mention else None, q.content.text, q.kind)
+        for q in extract_quotes(text, split_sentences(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "mention", "content"),
+    [
+        ("Many farmers believe the new tariff will ruin them.", "believe", "Many farmers",
+         "the new tariff will ruin them"),
+        ("The coach thinks that the season is already lost.", "thinks", "The coach",
+         "that the season is already lost"),
+        ("Ms. Ortega suspected her deputy had leaked the memo.", "suspected", "Ms. Ortega",
+         "her deputy had leaked the memo"),
+        ("Local bakers feel the new rules are far too strict.", "feel", "Local bakers",
+         "the new rules are far too strict"),
+        ('Burton thinks that cats are "cuties".', "thinks", "Burton", 'that cats are "cuties"'),
+        # Postposed, as "..., X said.": a stance too ('"The bridge stays shut," Lopez believed.').
+        ("The economy will recover by spring, the minister believes.", "believes", "the minister",
+         "The economy will recover by spring"),
+    ],
+)
+def test_belief_clause_is_a_stance(text: str, cue: str, mention: str, content: str) -> None:
+    assert (cue, mention, content, "stance") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody believes it anymore.",  # an object pronoun: no clause
+        "She thought so too.",  # a pro-form
+        "The villagers believe in miracles.",  # a preposition: a faith, no proposition
+        "He was trying to think of a name for the boat.",  # no believer before the verb
+        "I felt sick after the long drive home.",  # two words: no clause
+    ],
+)
+def test_no_belief_record(text: str) -> None:
+    assert [q for q in found(text) if q[0] in ("believes", "believe", "thought", "think", "felt", "believed")] == []
