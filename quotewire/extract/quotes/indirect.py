@@ -15,6 +15,7 @@ from __future__ import annotations
 from quotewire.extract.quotes.content import _content_forward, _content_ok, _strip_time_tail
 from quotewire.extract.quotes.inverted import _np_after
 from quotewire.extract.quotes.lexicons import (
+    AS_VERBS,
     BELIEF_VERBS,
     CUE_RATE,
     DETERMINERS,
@@ -535,6 +536,8 @@ def _accuse_object(
         rng[1],
     )
     rng = (rng[0], _strip_time_tail(toks, rng[0], cut))
+    if not object_cue and w not in SMALL_CLAUSE_CUES and w not in AS_VERBS:
+        rng = (rng[0], _short_object_end(toks, rng[0], rng[1]))
     if rng[0] == c + 1 and toks[c + 1].low in CUE_PARTICLES and rng[1] - rng[0] >= 2:
         # "called for a revolution", "talking about the wall": the preposition belongs to
         # the cue, its object is the content.
@@ -548,6 +551,47 @@ def _accuse_object(
         prior * 0.8,
         "accuse_object",
     )
+
+
+# Object pronouns that are a whole noun phrase ("endorsed her", "opposed it").
+OBJECT_PRONOUNS = frozenset("it him them me us her".split())
+# Words opening an adjunct after a short object ("endorsed her in July", "attacked Machado in
+# early-morning tweets"), or a dash aside; not a comma ("criticized Tulsa, Okla., police officer
+# ...") and not "as" ("described him as a fraud" is one complement).
+ADJUNCT_OPENERS = frozenset(
+    """on in at during by after before from since over through via last this next yesterday today
+    tonight earlier later again repeatedly twice monday tuesday wednesday thursday friday saturday
+    sunday \u2014 \u2013 --""".split()
+)
+# Cues whose object takes a second complement ("called them "anchors"", "pressed him on taxes").
+SMALL_CLAUSE_CUES = frozenset(
+    """called calls calling call dubbed dubs labeled labelled branded named described describes
+    describing pressed presses pressing urged urges thanked thanks praised praises criticized
+    criticised criticizes accused accuses blamed blames credited""".split()
+)
+
+
+def _short_object_end(toks: list[_Tok], a: int, b: int) -> int:
+    """Where an action cue's object ends when it is a pronoun or a name: before an adjunct.
+
+    PolNeAR's content of "endorsed her in July", "supported Democrats during his time on MSNBC",
+    "supported Trump by a wide margin" is the object alone ("her", "it", "Trump"): the adjunct says when, how or where
+    the act happened. A longer noun phrase keeps its words ("a plan to cut taxes in July").
+    """
+    t = toks[a]
+    if t.quoted:
+        return b
+    if t.low in OBJECT_PRONOUNS:
+        e = a + 1
+    elif t.cap and t.word:
+        e = a + 1
+        while e < b and toks[e].cap and toks[e].word and not toks[e].quoted:
+            e += 1
+    else:
+        return b
+    if e < b and (toks[e].low in ADJUNCT_OPENERS or toks[e].text in ADJUNCT_OPENERS):
+        return e
+    return b
 
 
 def _clause_tail_cut(toks: list[_Tok], rng: tuple[int, int]) -> int:

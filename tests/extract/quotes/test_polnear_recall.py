@@ -53,3 +53,23 @@ def test_belief_clause_is_a_stance(text: str, cue: str, mention: str, content: s
 )
 def test_no_belief_record(text: str) -> None:
     assert [q for q in found(text) if q[0] in ("believes", "believe", "thought", "think", "felt", "believed")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # A pronoun or a name as an action cue's object ends before an adjunct of the act.
+        ("The union endorsed her in July.", "endorsed", "her"),
+        ("The senator attacked Machado in a string of late-night posts.", "attacked", "Machado"),
+        ("He backed Clinton during the primary season.", "backed", "Clinton"),
+        ("Farmers opposed it \u2014 and they still do.", "opposed", "it"),
+        # A longer noun phrase keeps its words; a second complement stays too.
+        ("The mayor opposed a plan to widen the road in the spring.", "opposed",
+         "a plan to widen the road in the spring"),
+        ("The critic described him as a fraud in her column.", "described", "him as a fraud in her column"),
+        ("The governor criticized Tulsa, Okla., police for the delay.", "criticized",
+         "Tulsa, Okla., police for the delay"),
+    ],
+)
+def test_short_object_ends_before_adjunct(text: str, cue: str, content: str) -> None:
+    assert [q[2] for q in found(text) if q[0] == cue] == [content]
