@@ -105,6 +105,12 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
         # "..., adding that ...": subject is the clause's speaker (filled in by the caller).
         return _participle(toks, c, n, w, cue, prior)
     np, catenative, issued = _cue_subject(toks, c, w)
+    if (np is None or (np[0] > 0 and toks[np[0] - 1].low == "of")) and not w.endswith("ing") and w not in lex.learned:
+        # Not a learned form: after a count it is mostly an adjective ("58% of registered voters").
+        # A count before "of" heads the subject ("two-thirds of the members think ...").
+        count = _quantity_subject(toks, c)
+        if count is not None and (np is None or count[0] < np[0] <= count[1]):
+            np = count
     if w in BELIEF_VERBS and np is None:
         return None  # "to think that ...", "by believing ...": a belief needs its believer
     if np is None:
@@ -178,6 +184,56 @@ def _belief_clause(toks: list[_Tok], c: int, n: int) -> bool:
     first = rest[0]
     opens = first.cap or first.text[:1].isdigit() or first.low in SUBJECT_PRONOUNS | DETERMINERS | _SUBJECT_OPENERS
     return len(rest) >= 3 and (opens or any(t.low in FINITE_VERBS for t in rest[1:5]))
+
+
+# Words that open a counted group of respondents ("42% say", "58 percent of Latino voters
+# said", "Many in the crowd said", "All but two said", "a majority of voters supported").
+QUANTITY_HEADS = frozenset(
+    """percent per % majority plurality minority half third thirds quarter quarters fourths fifths
+    most many some few all none""".split()
+)
+# Words that may come before a quantity in its phrase ("about two-thirds", "more than half").
+QUANTITY_LEAD = frozenset("about nearly almost roughly only just more less than over under a an the fully".split())
+# Words after which a quantity opens the cue's clause ("..., and 26% say", "But 58 percent said").
+CLAUSE_OPENERS = frozenset(", ; : \u2014 and but while whereas yet".split())
+
+
+def _quantity_subject(toks: list[_Tok], c: int) -> tuple[int, int] | None:
+    """A counted group of people as the subject of the cue at ``c`` ("26% say they are
+    conservative", "75 percent of Democrats said yes", "Many in the crowd said ...").
+
+    Polls report what shares of respondents say, think or support; the subject finder reads
+    names and noun phrases, not "42%" or "All but two". The phrase runs from the clause opening
+    (sentence start, a comma, "and", "but") to the cue, holds a quantity word or a number among
+    its first three words, and no verb-like word of its own (at most 10 words, no quotation).
+    """
+    b = c
+    while b > 0 and (_modifier(toks[b - 1]) or toks[b - 1].low in ("overall", "polled", "surveyed", "asked")):
+        b -= 1
+    a = b
+    while a > 0 and b - a < 10 and toks[a - 1].text not in CLAUSE_OPENERS and toks[a - 1].low not in CLAUSE_OPENERS:
+        if toks[a - 1].quoted or toks[a - 1].text in ".!?()":
+            break
+        a -= 1
+    if a == b or b - a > 10 or (a > 0 and toks[a - 1].text not in CLAUSE_OPENERS and toks[a - 1].low not in CLAUSE_OPENERS):
+        return None
+    head = [t for t in toks[a : min(b, a + 4)] if t.low not in QUANTITY_LEAD]
+    if not head:
+        return None
+    first = head[0]
+    if b - a == 1 and not first.text[:1].isdigit():
+        return None  # "Most said no": a bare quantity word names no one
+    if toks[a].low == "the" and first.low not in ("majority", "plurality", "minority"):
+        return None  # "The most popular punching bag in golf said": a superlative, no count
+    counted = first.text[:1].isdigit() or any(
+        t.low in QUANTITY_HEADS or t.low.rsplit("-", 1)[-1] in QUANTITY_HEADS for t in head[:3]
+    )
+    if not counted or (first.cap and first.low not in QUANTITY_HEADS and not first.low.rsplit("-", 1)[-1] in QUANTITY_HEADS
+                       and not any(t.low in ("percent", "%") for t in head[:3])):
+        return None
+    if any(t.low in FINITE_VERBS or t.low in _CUES.get().verbs for t in toks[a:b]):
+        return None
+    return (a, b)
 
 
 def _passive_by(toks: list[_Tok], c: int, n: int, w: str, b: int, cue: tuple[int, int]) -> _Cand | None:

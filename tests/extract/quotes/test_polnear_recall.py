@@ -73,3 +73,31 @@ def test_no_belief_record(text: str) -> None:
 )
 def test_short_object_ends_before_adjunct(text: str, cue: str, content: str) -> None:
     assert [q[2] for q in found(text) if q[0] == cue] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "mention", "content"),
+    [
+        # A counted group of respondents speaks, thinks or supports.
+        ("On taxes, 42% say they want change.", "say", "42%", "they want change"),
+        ("But 58 percent of rural voters overall said they were less likely to vote.", "said",
+         "58 percent of rural voters", "they were less likely to vote"),
+        ("Many in the crowd said the mayor was the only candidate they trusted.", "said", "Many in the crowd",
+         "the mayor was the only candidate they trusted"),
+        ("About two-thirds of the members think the plan will fail.", "think", "About two-thirds of the members",
+         "the plan will fail"),
+    ],
+)
+def test_counted_group_as_subject(text: str, cue: str, mention: str, content: str) -> None:
+    assert [(q[1], q[2]) for q in found(text) if q[0] == cue] == [(mention, content)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year, 58 percent of registered voters turned out.",  # an adjective, no cue
+        "In 2015, 3,000 jobs were lost in the county.",  # no cue at all
+    ],
+)
+def test_no_counted_group_record(text: str) -> None:
+    assert found(text) == []
