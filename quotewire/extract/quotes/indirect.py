@@ -82,6 +82,8 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
         # "Of the members polled, 57 said ...", "He laughed when asked ...": a learned form
         # with no complement of its own reports nothing.
         return None
+    if w in NOUN_VERB_FORMS and c > 0 and _noun_use(toks, c, n):
+        return None  # "Obama's support across Florida", "her broad support among ...": a noun
     if w in ("appeared", "appears", "expected") and (c + 1 >= n or toks[c + 1].low != "to"):
         return None  # "appeared on a show": only "appeared to ..." reports an impression
     b = c
@@ -234,6 +236,23 @@ def _quantity_subject(toks: list[_Tok], c: int) -> tuple[int, int] | None:
     if any(t.low in FINITE_VERBS or t.low in _CUES.get().verbs for t in toks[a:b]):
         return None
     return (a, b)
+
+
+# Cue forms that are also nouns ("support", "plans"): no cue after a possessor or "of", or
+# before a preposition of their noun sense ("broad support among", "Latino support, faces").
+NOUN_VERB_FORMS = frozenset("support supports plan plans".split())
+POSSESSIVES = frozenset("his her their its our my your of".split())
+NOUN_PREPS = frozenset("among across from within behind , . ;".split())
+
+
+def _noun_use(toks: list[_Tok], c: int, n: int) -> bool:
+    """Whether the cue form at ``c`` is a noun: after a possessive or "of" ("Trump's support",
+    "base of support"), or before a preposition or punctuation of its noun sense ("tepid Latino
+    support, faces ...", "her broad support among the party's power brokers")."""
+    prev = toks[c - 1]
+    if prev.low in POSSESSIVES or prev.low.endswith(("'s", "\u2019s")):
+        return True
+    return c + 1 < n and (toks[c + 1].low in NOUN_PREPS or toks[c + 1].text in NOUN_PREPS)
 
 
 def _passive_by(toks: list[_Tok], c: int, n: int, w: str, b: int, cue: tuple[int, int]) -> _Cand | None:

@@ -101,3 +101,22 @@ def test_counted_group_as_subject(text: str, cue: str, mention: str, content: st
 )
 def test_no_counted_group_record(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator won with tepid rural support, and now faces a harder race.",
+        "The mayor cut into the governor's support across most of the state.",
+        "Her broad support among party leaders helped her.",
+        "They built a base of support that carried them to victory.",
+    ],
+)
+def test_noun_support_is_no_cue(text: str) -> None:
+    assert [q for q in found(text) if q[0] and q[0].startswith("support")] == []
+
+
+def test_verb_support_is_a_cue() -> None:
+    assert ("support", "Most teachers", "the new charter schools", "stance") in found(
+        "Most teachers support the new charter schools."
+    )
