@@ -200,6 +200,11 @@ QUANTITY_LEAD = frozenset("about nearly almost roughly only just more less than 
 CLAUSE_OPENERS = frozenset(", ; : \u2014 and but while whereas yet".split())
 
 
+def _is_quantity(t: _Tok) -> bool:
+    """A quantity word, also as the last part of a compound ("most", "percent", "two-thirds")."""
+    return t.low in QUANTITY_HEADS or t.low.rsplit("-", 1)[-1] in QUANTITY_HEADS
+
+
 def _quantity_subject(toks: list[_Tok], c: int) -> tuple[int, int] | None:
     """A counted group of people as the subject of the cue at ``c`` ("26% say they are
     conservative", "75 percent of Democrats said yes", "Many in the crowd said ...").
@@ -227,12 +232,10 @@ def _quantity_subject(toks: list[_Tok], c: int) -> tuple[int, int] | None:
         return None  # "Most said no": a bare quantity word names no one
     if toks[a].low == "the" and first.low not in ("majority", "plurality", "minority"):
         return None  # "The most popular punching bag in golf said": a superlative, no count
-    counted = first.text[:1].isdigit() or any(
-        t.low in QUANTITY_HEADS or t.low.rsplit("-", 1)[-1] in QUANTITY_HEADS for t in head[:3]
-    )
-    if not counted or (first.cap and first.low not in QUANTITY_HEADS and not first.low.rsplit("-", 1)[-1] in QUANTITY_HEADS
-                       and not any(t.low in ("percent", "%") for t in head[:3])):
+    if not (first.text[:1].isdigit() or any(_is_quantity(t) for t in head[:3])):
         return None
+    if first.cap and not _is_quantity(first) and not any(t.low in ("percent", "%") for t in head[:3]):
+        return None  # "Republican majority leaders said": a name's phrase, not a count
     if any(t.low in FINITE_VERBS or t.low in _CUES.get().verbs for t in toks[a:b]):
         return None
     return (a, b)
