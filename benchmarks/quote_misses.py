@@ -36,6 +36,12 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def cue_word(p: dict[str, Any]) -> str:
+    """A prediction's cue head: its cue's last word, lower-cased ("has repeatedly said" -> "said")."""
+    words = " ".join(s["text"] for s in p.get("cue", [])).lower().split()
+    return words[-1].strip(".,:;\u2019'\"") if words else "-"
+
+
 def rules_by_content(gold: list[dict[str, Any]], where: list[tuple[str, str]]) -> dict[tuple[str, int], str]:
     """(article id, content start) -> the record's rule and kind, to read false quotes by rule."""
     out: dict[tuple[str, int], str] = {}
@@ -52,6 +58,9 @@ def main() -> None:
     ap.add_argument("--eval-dir", default=str(REPO.parent / "shared/eval"))
     ap.add_argument("--where", action="append", default=[], metavar="FIELD=VALUE")
     ap.add_argument("--out", help="write every unmatched item here (TSV)")
+    ap.add_argument("--by-cue", type=int, default=0, metavar="N",
+                    help="also print the N most frequent predicted cue words with their matched share "
+                         "(the train precision of a cue family)")
     a = ap.parse_args()
     sys.path.insert(0, a.eval_dir)
     import score_quotes  # type: ignore[import-not-found]
@@ -61,12 +70,18 @@ def main() -> None:
     preds, _ = bench_speakers.predict(gold, where)
     rules = rules_by_content(gold, where)
     families: Counter[str] = Counter()
+    cue_tp: Counter[str] = Counter()
+    cue_n: Counter[str] = Counter()
     rows: list[str] = []
     for g_doc, p_doc in zip(gold, preds, strict=True):
         text = g_doc["text"]
         G, P, matched = score_quotes._pairs(g_doc, p_doc, 0.3)
         used_g = {id(g) for g, _ in matched}
         used_p = {id(p) for _, p in matched}
+        for p in P:
+            head = cue_word(p)
+            cue_n[head] += 1
+            cue_tp[head] += id(p) in used_p
         for g in G:
             if id(g) in used_g:
                 continue
@@ -97,6 +112,8 @@ def main() -> None:
                                    one_line(ctx)]))
     for fam, n in sorted(families.items()):
         print(f"{fam:28s} {n}")
+    for head, n in cue_n.most_common(a.by_cue):
+        print(f"cue {head:24s} matched {cue_tp[head]:5d} of {n:5d}  ({cue_tp[head] / n:.2f})")
     if a.out:
         Path(a.out).write_text("side\tfamily\tid\tcue\tcontent\tpred\tcontext\n" + "\n".join(rows) + "\n",
                                encoding="utf-8")

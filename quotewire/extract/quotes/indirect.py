@@ -14,7 +14,15 @@ from __future__ import annotations
 
 from quotewire.extract.quotes.content import _content_forward, _content_ok, _strip_time_tail
 from quotewire.extract.quotes.inverted import _np_after
-from quotewire.extract.quotes.lexicons import CUE_RATE, DETERMINERS, FINITE_VERBS, SPEAKER_NOUNS, SUBJECT_PRONOUNS
+from quotewire.extract.quotes.lexicons import (
+    AS_VERBS,
+    BELIEF_VERBS,
+    CUE_RATE,
+    DETERMINERS,
+    FINITE_VERBS,
+    SPEAKER_NOUNS,
+    SUBJECT_PRONOUNS,
+)
 from quotewire.extract.quotes.mentions import (
     _clause_subject,
     _opening_subject,
@@ -26,6 +34,7 @@ from quotewire.extract.quotes.tokens import (
     ADDRESSEES,
     ADJUNCT_PREPS,
     CLAUSE_TAILS,
+    NOT_CONTENT,
     NOUN_SIGNS,
     TIME_WORDS,
     _Cand,
@@ -73,6 +82,8 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
         # "Of the members polled, 57 said ...", "He laughed when asked ...": a learned form
         # with no complement of its own reports nothing.
         return None
+    if w in NOUN_VERB_FORMS and c > 0 and _noun_use(toks, c, n):
+        return None  # "Obama's support across Florida", "her broad support among ...": a noun
     if w in ("appeared", "appears", "expected") and (c + 1 >= n or toks[c + 1].low != "to"):
         return None  # "appeared on a show": only "appeared to ..." reports an impression
     b = c
@@ -96,6 +107,14 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
         # "..., adding that ...": subject is the clause's speaker (filled in by the caller).
         return _participle(toks, c, n, w, cue, prior)
     np, catenative, issued = _cue_subject(toks, c, w)
+    if (np is None or (np[0] > 0 and toks[np[0] - 1].low == "of")) and not w.endswith("ing") and w not in lex.learned:
+        # Not a learned form: after a count it is mostly an adjective ("58% of registered voters").
+        # A count before "of" heads the subject ("two-thirds of the members think ...").
+        count = _quantity_subject(toks, c)
+        if count is not None and (np is None or count[0] < np[0] <= count[1]):
+            np = count
+    if w in BELIEF_VERBS and np is None:
+        return None  # "to think that ...", "by believing ...": a belief needs its believer
     if np is None:
         return _subjectless(toks, c, n, w, cue, prior)
     progressive = catenative or (c > 0 and toks[c - 1].low in ("is", "are", "was", "were", "been", "be"))
@@ -139,7 +158,104 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
             return cand  # nothing after the cue: no forward content to report either
     if object_cue or (w in lex.act and w not in lex.say):
         return _accuse_object(toks, c, n, w, cue, mention, prior, object_cue)
+    if w in BELIEF_VERBS and not _belief_clause(toks, c, n):
+        # A belief is attributed as a clause ("Economists believe this provides ..."): "People
+        # believe it", "thinks of X", "felt sick" report no held proposition.
+        return None
     return _say_clause(toks, c, n, w, cue, mention, prior)
+
+
+# Words after a belief verb that open no reported clause: an object pronoun ("believe it"; not
+# "her", also a possessive: "suspected her deputy had ..."), a degree or manner word ("think
+# so", "thought otherwise").
+_NO_BELIEF_CLAUSE = frozenset("it him them me us so otherwise again twice hard".split())
+# Words that open a clause's subject ("thinks this provides", "believe those who ...").
+_SUBJECT_OPENERS = frozenset("this these those there".split())
+
+
+def _belief_clause(toks: list[_Tok], c: int, n: int) -> bool:
+    """Whether the belief verb at ``c`` takes a clause: "that ...", or three or more words whose
+    first opens a subject (a name, a pronoun, a determiner) or with a finite verb among the next
+    five ("thinks Trump will win", "believe costs will rise"; not "believes in God", "thought
+    so", "believe it", "felt sick after the drive")."""
+    rest = [t for t in toks[c + 1 : c + 7] if t.word]
+    if not rest or rest[0].low in _NO_BELIEF_CLAUSE or rest[0].low in NOT_CONTENT or rest[0].low.endswith("ly"):
+        return False
+    if rest[0].low == "that":
+        return True
+    first = rest[0]
+    opens = first.cap or first.text[:1].isdigit() or first.low in SUBJECT_PRONOUNS | DETERMINERS | _SUBJECT_OPENERS
+    return len(rest) >= 3 and (opens or any(t.low in FINITE_VERBS for t in rest[1:5]))
+
+
+# Words that open a counted group of respondents ("42% say", "58 percent of Latino voters
+# said", "Many in the crowd said", "All but two said", "a majority of voters supported").
+QUANTITY_HEADS = frozenset(
+    """percent per % majority plurality minority half third thirds quarter quarters fourths fifths
+    most many some few all none""".split()
+)
+# Words that may come before a quantity in its phrase ("about two-thirds", "more than half").
+QUANTITY_LEAD = frozenset("about nearly almost roughly only just more less than over under a an the fully".split())
+# Words after which a quantity opens the cue's clause ("..., and 26% say", "But 58 percent said").
+CLAUSE_OPENERS = frozenset(", ; : \u2014 and but while whereas yet".split())
+
+
+def _is_quantity(t: _Tok) -> bool:
+    """A quantity word, also as the last part of a compound ("most", "percent", "two-thirds")."""
+    return t.low in QUANTITY_HEADS or t.low.rsplit("-", 1)[-1] in QUANTITY_HEADS
+
+
+def _quantity_subject(toks: list[_Tok], c: int) -> tuple[int, int] | None:
+    """A counted group of people as the subject of the cue at ``c`` ("26% say they are
+    conservative", "75 percent of Democrats said yes", "Many in the crowd said ...").
+
+    Polls report what shares of respondents say, think or support; the subject finder reads
+    names and noun phrases, not "42%" or "All but two". The phrase runs from the clause opening
+    (sentence start, a comma, "and", "but") to the cue, holds a quantity word or a number among
+    its first three words, and no verb-like word of its own (at most 10 words, no quotation).
+    """
+    b = c
+    while b > 0 and (_modifier(toks[b - 1]) or toks[b - 1].low in ("overall", "polled", "surveyed", "asked")):
+        b -= 1
+    a = b
+    while a > 0 and b - a < 10 and toks[a - 1].text not in CLAUSE_OPENERS and toks[a - 1].low not in CLAUSE_OPENERS:
+        if toks[a - 1].quoted or toks[a - 1].text in ".!?()":
+            break
+        a -= 1
+    if a == b or b - a > 10 or (a > 0 and toks[a - 1].text not in CLAUSE_OPENERS and toks[a - 1].low not in CLAUSE_OPENERS):
+        return None
+    head = [t for t in toks[a : min(b, a + 4)] if t.low not in QUANTITY_LEAD]
+    if not head:
+        return None
+    first = head[0]
+    if b - a == 1 and not first.text[:1].isdigit():
+        return None  # "Most said no": a bare quantity word names no one
+    if toks[a].low == "the" and first.low not in ("majority", "plurality", "minority"):
+        return None  # "The most popular punching bag in golf said": a superlative, no count
+    if not (first.text[:1].isdigit() or any(_is_quantity(t) for t in head[:3])):
+        return None
+    if first.cap and not _is_quantity(first) and not any(t.low in ("percent", "%") for t in head[:3]):
+        return None  # "Republican majority leaders said": a name's phrase, not a count
+    if any(t.low in FINITE_VERBS or t.low in _CUES.get().verbs for t in toks[a:b]):
+        return None
+    return (a, b)
+
+
+# Cue forms that are also nouns ("support", "plans"): no cue after a possessor or "of", or
+# before a preposition of their noun sense ("broad support among", "Latino support, faces").
+NOUN_VERB_FORMS = frozenset("support supports plan plans".split())
+POSSESSIVES = frozenset("his her their its our my your of".split())
+NOUN_PREPS = frozenset("among across from within behind , . ;".split())
+
+
+def _noun_use(toks: list[_Tok], c: int, n: int) -> bool:
+    """Whether the cue form at ``c`` is a noun: after a possessive or "of" ("Trump's support",
+    "base of support"), or before a preposition or punctuation of its noun sense ("tepid Latino
+    support, faces ...", "her broad support among the party's power brokers")."""
+    prev = toks[c - 1]
+    if prev.low in POSSESSIVES or prev.low.endswith(("'s", "\u2019s")):
+        return True
+    return c + 1 < n and (toks[c + 1].low in NOUN_PREPS or toks[c + 1].text in NOUN_PREPS)
 
 
 def _passive_by(toks: list[_Tok], c: int, n: int, w: str, b: int, cue: tuple[int, int]) -> _Cand | None:
@@ -498,6 +614,8 @@ def _accuse_object(
         rng[1],
     )
     rng = (rng[0], _strip_time_tail(toks, rng[0], cut))
+    if not object_cue and w not in SMALL_CLAUSE_CUES and w not in AS_VERBS:
+        rng = (rng[0], _short_object_end(toks, rng[0], rng[1]))
     if rng[0] == c + 1 and toks[c + 1].low in CUE_PARTICLES and rng[1] - rng[0] >= 2:
         # "called for a revolution", "talking about the wall": the preposition belongs to
         # the cue, its object is the content.
@@ -511,6 +629,47 @@ def _accuse_object(
         prior * 0.8,
         "accuse_object",
     )
+
+
+# Object pronouns that are a whole noun phrase ("endorsed her", "opposed it").
+OBJECT_PRONOUNS = frozenset("it him them me us her".split())
+# Words opening an adjunct after a short object ("endorsed her in July", "attacked Machado in
+# early-morning tweets"), or a dash aside; not a comma ("criticized Tulsa, Okla., police officer
+# ...") and not "as" ("described him as a fraud" is one complement).
+ADJUNCT_OPENERS = frozenset(
+    """on in at during by after before from since over through via last this next yesterday today
+    tonight earlier later again repeatedly twice monday tuesday wednesday thursday friday saturday
+    sunday \u2014 \u2013 --""".split()
+)
+# Cues whose object takes a second complement ("called them "anchors"", "pressed him on taxes").
+SMALL_CLAUSE_CUES = frozenset(
+    """called calls calling call dubbed dubs labeled labelled branded named described describes
+    describing pressed presses pressing urged urges thanked thanks praised praises criticized
+    criticised criticizes accused accuses blamed blames credited""".split()
+)
+
+
+def _short_object_end(toks: list[_Tok], a: int, b: int) -> int:
+    """Where an action cue's object ends when it is a pronoun or a name: before an adjunct.
+
+    PolNeAR's content of "endorsed her in July", "supported Democrats during his time on MSNBC",
+    "supported Trump by a wide margin" is the object alone ("her", "it", "Trump"): the adjunct says when, how or where
+    the act happened. A longer noun phrase keeps its words ("a plan to cut taxes in July").
+    """
+    t = toks[a]
+    if t.quoted:
+        return b
+    if t.low in OBJECT_PRONOUNS:
+        e = a + 1
+    elif t.cap and t.word:
+        e = a + 1
+        while e < b and toks[e].cap and toks[e].word and not toks[e].quoted:
+            e += 1
+    else:
+        return b
+    if e < b and (toks[e].low in ADJUNCT_OPENERS or toks[e].text in ADJUNCT_OPENERS):
+        return e
+    return b
 
 
 def _clause_tail_cut(toks: list[_Tok], rng: tuple[int, int]) -> int:

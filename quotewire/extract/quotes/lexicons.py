@@ -21,8 +21,9 @@ def _words(s: str) -> frozenset[str]:
     return frozenset(s.split())
 
 
-# Belief verbs ("thinks", "believes", "feels") are deliberately absent: a belief is not a
-# quotation ('Burton thinks that cats are "cuties".' has no quote), though PolNeAR marks some.
+# Belief verbs ("thinks", "believes", "feels") are absent here: a belief is not a quotation
+# ('Burton thinks that cats are "cuties".' has no speech quote); ``BELIEF_VERBS`` below adds
+# them as cues of a reported clause only, whose records are ``stance`` (PolNeAR marks them).
 # Verbs whose complement is the reported clause ("X said (that) ...", "..., X said").
 SAY_VERBS = _words(
     """said says say saying wrote writes write writing added adds adding noted notes noting
@@ -124,6 +125,16 @@ def _learned_cues(path: Path) -> tuple[frozenset[str], frozenset[str], dict[str,
 LEARNED_SAY_VERBS, LEARNED_ACT_VERBS, LEARNED_RATE = _learned_cues(Path(__file__).with_name("learned_cues.tsv"))
 SAY_VERBS = SAY_VERBS | LEARNED_SAY_VERBS
 ACT_VERBS = (ACT_VERBS | LEARNED_ACT_VERBS) - SAY_VERBS
+
+# Belief verbs with a reported clause ("Economists believe this provides an incentive", "He
+# thinks that reducing the deficit is more important"): PolNeAR attributes the clause to the
+# believer, a stance, not words (``kinds`` makes them ``stance``). Cues of a clause only, never
+# of a quotation beside them ('"The bridge stays shut," Lopez believed'; see ``CueLexicon``).
+BELIEF_VERBS = _words(
+    """believe believes believed think thinks thought feel feels felt know knows doubt doubts suspect
+    suspects suspected"""
+)
+SAY_VERBS = SAY_VERBS | BELIEF_VERBS
 
 CUE_VERBS = SAY_VERBS | TELL_VERBS | ACT_VERBS
 
@@ -486,8 +497,9 @@ class CueLexicon:
         verbs = self.say | self.tell | self.act
         object.__setattr__(self, "verbs", verbs)
         # Derived once here: the quote rules ask per quotation mark.
-        object.__setattr__(self, "listed", verbs - self.learned)
-        object.__setattr__(self, "speech", (self.say | self.tell) - self.learned)
+        # Belief verbs attribute clauses, never a quotation beside them ('"Stay," Lopez believed').
+        object.__setattr__(self, "listed", verbs - self.learned - BELIEF_VERBS)
+        object.__setattr__(self, "speech", (self.say | self.tell) - self.learned - BELIEF_VERBS)
         if verbs == CUE_VERBS and self.claim_nouns == CLAIM_NOUNS:
             search = CUE_SEARCH  # the default: compiled once at import
         else:

@@ -448,7 +448,6 @@ def test_single_quote(text: str, qtype: str, content: str, cue: str, mention: st
 
 
 NO_QUOTE = [
-    'Burton thinks that cats are "cuties".',
     'The so-called "deal" collapsed within hours.',
     'She watched "The Godfather" again last night.',
     "The United States and Canada met in Ottawa on Monday.",  # "States" is no cue
