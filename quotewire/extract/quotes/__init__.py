@@ -43,12 +43,13 @@ looks a bounded number of tokens around a cue). Each quote carries its ``rule`` 
 
 Not extracted: scare quotes and titles (short quoted phrases without a cue, Title Case phrases),
 unbalanced marks (an open mark without its close is dropped, never extended past its paragraph
-run), quotes without any nearby cue, beliefs ("X thinks that ..."), nested attributions inside
+run), quotes without any nearby cue, nested attributions inside
 another attribution's content (the outer one wins), figures and page furniture in a quote's shape
 (``false_quotes``: "the S&P ASX 200 added 0.4 per cent", a market report's "ENERGY: ..." headings,
 "Email: ..." lines), photo captions ("... (Steve Lawrence/CBC)") and contents that are only a
 date ("statement on Sunday"). Every quote has a ``kind`` (``kinds``): ``speech`` (said, wrote, asked,
-accused X of) or ``stance`` (a belief, position or action: supports, signed, released).
+accused X of) or ``stance`` (a belief, position or action: supports, signed, released). Beliefs of a
+named believer with a clause ("X thinks that ...", "X believes the plan ...") are ``stance`` records.
 
 Content spans include the quotation marks (the PolNeAR gold convention); indirect contents run
 from the complementiser ("that ...") to the end of the clause or the next coordinated cue,
