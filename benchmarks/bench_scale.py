@@ -43,7 +43,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +63,7 @@ def _one_batch(args: BatchArgs) -> BatchResult:
 
 
 def _pool_map(workers: int) -> Any:
-    def run(work: list[BatchArgs]) -> Iterator[BatchResult]:
+    def run(work: Sequence[BatchArgs]) -> Iterator[BatchResult]:
         with multiprocessing.Pool(workers) as pool:
             yield from pool.imap_unordered(_one_batch, work, chunksize=1)
     return run

@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from pathlib import Path
 from typing import Any
@@ -54,7 +54,7 @@ def process_batch_task(
 _POOLS: dict[str, Executor] = {}
 
 
-def _submit_all(work: list[BatchArgs]) -> Iterator[BatchResult]:
+def _submit_all(work: Sequence[BatchArgs]) -> Iterator[BatchResult]:
     """Submit the batches with a bounded number in flight; yield results in order.
 
     Submitting every batch up front kept every future (and, once done, its result) referenced
@@ -76,7 +76,7 @@ def _submit_all(work: list[BatchArgs]) -> Iterator[BatchResult]:
             _POOLS.pop(run_id, None)
 
 
-def _windowed(work: list[BatchArgs]) -> Iterator[BatchResult]:
+def _windowed(work: Sequence[BatchArgs]) -> Iterator[BatchResult]:
     window = 2 * _workers()
     in_flight: deque[PrefectFuture[BatchResult]] = deque()
     for args in work:

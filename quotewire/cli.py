@@ -319,6 +319,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command in ("run", "serve", "watch"):
             _runner_args(args)
+            if argv is None:
+                # The installed command (console script, ``python -m``): a process that runs only
+                # quotewire and Prefect, so pyarrow need not load pandas (47 MiB; see skip_pandas).
+                # A caller passing argv (tests, a script) keeps its own process as it is.
+                from quotewire.dataset.workers import skip_pandas
+
+                skip_pandas()
             if args.command == "serve":  # run and watch import Prefect while their local server starts
                 quiet_logs(verbose)
         if args.command == "run":

@@ -202,3 +202,19 @@ def test_sigint_interrupts_even_when_the_parent_ignored_it() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)).stdout.split()
     assert out == ["True", "_on_sigterm"]
+
+
+@pytest.mark.parametrize("from_sys_argv", [True, False])
+def test_only_the_installed_command_leaves_pandas_out(
+    from_sys_argv: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``quotewire run`` as the command (argv from sys.argv) keeps pyarrow from loading pandas
+    (47 MiB); a caller passing argv, such as a test or a script, keeps its process as it is."""
+    import quotewire.dataset.workers as workers
+
+    calls: list[bool] = []
+    monkeypatch.setattr(workers, "skip_pandas", lambda: calls.append(True))
+    argv = ["run", "--raw", str(tmp_path / "missing"), "--out", str(tmp_path / "out")]
+    monkeypatch.setattr(sys, "argv", ["quotewire", *argv])
+    assert main(None if from_sys_argv else argv) == exit_code(ConfigError("x"))
+    assert calls == ([True] if from_sys_argv else [])

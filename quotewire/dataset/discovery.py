@@ -299,7 +299,10 @@ def _jsonl_units(p: Path, rel: str, mtime: int, max_line_bytes: int) -> list[Inp
         return [InputUnit(rel, rel, "invalid", fh.hexdigest(), offset, mtime_ns=mtime,
                           problem="empty JSONL file (no non-blank line)")]
     file_sha = fh.hexdigest()
-    return [replace(u, file_sha256=file_sha) for u in out]
+    # In place: a second list of 100,000 units beside the first was the peak of a big file's discovery.
+    for i, u in enumerate(out):
+        out[i] = replace(u, file_sha256=file_sha)
+    return out
 
 
 def _peek_id(line: bytes) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -205,6 +206,56 @@ def test_runner_drops_each_batch_result_once_folded_in(raw_dir: Path, out_dir: P
     assert alive_before_next == [0, 0, 0, 0, 0]
     assert all(r() is None for r in refs)
     assert s.written["documents"] == 5 == parquet_count(out_dir, "documents")
+
+
+def test_runner_keeps_no_unit_objects_of_waiting_or_finished_batches(raw_dir: Path, out_dir: Path) -> None:
+    """The parent holds a batch's units as objects only while it runs: the others stay pickled
+    (about 145 bytes an input against 670 as objects; 67 MiB at 100,000 inputs)."""
+    import gc
+
+    from quotewire.dataset.io import InputUnit
+    from quotewire.dataset.runner import BatchArgs, sequential
+
+    names = [f"unit-count-{i}.txt" for i in range(6)]  # other tests' units may still be alive
+    for i, name in enumerate(names):
+        write(raw_dir, name, article(i))
+    alive: list[int] = []
+
+    def counting(work: Sequence[BatchArgs]) -> Any:
+        for res in sequential(work):
+            gc.collect()
+            alive.append(sum(isinstance(o, InputUnit) and o.path in names for o in gc.get_objects()))
+            yield res
+
+    s = run_pipeline(raw_dir, out_dir, batch_size=2, map_batches=counting)
+    assert s.processed == 6 and len(alive) == 3
+    assert max(alive) <= 2, alive  # the running batch's two units at most; the plan held all six
+    assert sorted(r["source_path"] for r in rows(out_dir, "documents")) == names
+
+
+def test_packed_batches_round_trip_and_drop_finished_batches(raw_dir: Path) -> None:
+    from quotewire.dataset import io as qio
+    from quotewire.dataset.pipeline import Options
+    from quotewire.dataset.plan import batches
+    from quotewire.dataset.runner import PackedBatches, _PackedRows
+
+    for i in range(5):
+        write(raw_dir, f"a{i}.txt", article(i))
+    units = qio.discover(raw_dir, None, max_line_bytes=1 << 20)
+    work = batches(list(units), size=2)
+    packed = PackedBatches.pack(work, raw="raw", out="out", run_id="r1", options=Options(), text_field="text")
+    assert work == [[], [], []] and len(packed) == 3 and packed.inputs == 5
+    assert [a[3] for a in packed] == ["part-r1-00000", "part-r1-00001", "part-r1-00002"]
+    assert [u for a in packed for u in a[4]] == units
+    assert packed[1][:4] == ("raw", "out", "r1", "part-r1-00001") and packed[1][6] == "text"
+    assert packed.done("part-r1-00001") == units[2:4]
+    with pytest.raises(LookupError):
+        packed[1]
+    assert [a[3] for a in packed[::2]] == ["part-r1-00000", "part-r1-00002"]
+    rows_ = _PackedRows()
+    rows_.add([1, 2])  # type: ignore[list-item]
+    rows_.add([3])  # type: ignore[list-item]
+    assert list(rows_.unpack()) == [1, 2, 3] and list(rows_.unpack()) == []
 
 
 def test_release_memory_is_safe_to_call() -> None:

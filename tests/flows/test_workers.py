@@ -165,6 +165,50 @@ def test_pool_workers_never_import_prefect(raw_dir: Path, out_dir: Path) -> None
     assert list((out_dir / "_staging" / "r1").rglob("part-r1-00000.parquet"))
 
 
+def _worker_has_pandas(_: object) -> bool:
+    import sys
+
+    return "pandas" in sys.modules
+
+
+def test_pool_workers_write_parquet_without_pandas(raw_dir: Path, out_dir: Path) -> None:
+    """pyarrow's list conversion imported pandas (47 MiB a worker) for nothing: a worker writes
+    its batch's Parquet part without it, and the records are the same."""
+    from quotewire.dataset import io as qio
+    from quotewire.dataset.pipeline import Options
+    from quotewire.dataset.workers import process_pool, run_batch
+    from tests.helpers import article
+
+    (raw_dir / "a.txt").write_text(article(1), encoding="utf-8")
+    units = qio.discover(raw_dir, None, max_line_bytes=1 << 20)
+    with process_pool(1) as pool:
+        res = pool.submit(run_batch, (str(raw_dir), str(out_dir), "r1", "part-r1-00000", units, Options(), "text")).result()
+        assert pool.submit(_worker_has_pandas, None).result() is False
+    import pyarrow.parquet as pq
+
+    [part] = [p for p in (out_dir / "_staging" / "r1").rglob("part-r1-00000.parquet") if "documents" in p.parts]
+    assert pq.read_table(part).column("doc_id").to_pylist() == [u.doc_id for u in res.units]
+
+
+def test_skip_pandas_keeps_pyarrow_conversions_and_leaves_pandas_out() -> None:
+    """In a fresh interpreter (this one may have pandas loaded already)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from quotewire.dataset.workers import skip_pandas\n"
+        "import pyarrow as pa\n"
+        "skip_pandas()\n"
+        "t = pa.table({'s': pa.array(['a', None]), 'n': pa.array([1, None], pa.int64()), 'f': [1.5, 2.0]})\n"
+        "assert t.to_pylist() == [{'s': 'a', 'n': 1, 'f': 1.5}, {'s': None, 'n': None, 'f': 2.0}], t\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() == "False"
+
+
 def _pool_children() -> list[int]:
     """Live children of this process that are multiprocessing workers (from /proc)."""
     import os
