@@ -314,8 +314,28 @@ def test_the_report_speaks_for_the_author_just_quoted_in_it() -> None:
     # A capitalised office is its holder's name, not an anaphor for the main actor.
     ("Justin Trudeau took office in 2015.\n\nThe Parliamentary Budget Officer said the program raised GDP a "
      "little.", "the program", "Parliamentary Budget Officer"),
+    # A Title Case headline is no name, but the people it names give the surnames their full names.
+    ("Hillary Clinton Goes After Donald Trump As The New Mitt Romney.\n\nClinton said the plan would fail. "
+     "Trump disagreed.", "the plan", "Hillary Clinton"),
+    ("Hillary Clinton Slams Donald Trump On Taxes.\n\nClinton said the plan would fail.", "the plan",
+     "Hillary Clinton"),
+    # "the post" is the author of "the company's blog post" just quoted.
+    ("Jason Schultz, a researcher at Talos, stated in the company's blog post that the senders were the same.\n\n"
+     "\"The IPs also sent sextortion emails,\" the post read.", "The IPs", "Jason Schultz"),
+    # A person named as an appositive subject ("..., Kevin Haley, agreed") takes over the turn.
+    ("Jason Schultz, a researcher at Talos, said the senders were the same.\n\nA director at Symantec, Kevin "
+     "Haley, agreed.\n\n\"We believe it is the same group,\" he confirmed.", "We believe", "Kevin Haley"),
+    # A demonym before a noun modifies it: "Prominent Canadian examples" is no person.
+    ("Lawyer Robert Wisner said the awards were large.\n\nProminent Canadian examples include mining firms. "
+     "\"The cases are at the high end,\" he said.", "The cases", "Robert Wisner"),
+    # ... but a surname with the same ending is a name ("Wang Qishan took aim").
+    ("Chinese Vice-President Wang Qishan took aim at the U.S. on Tuesday.\n\nWang said that blame would not help.",
+     "that blame", "Wang Qishan"),
+    # "The first lady" is a woman named before.
+    ("Barack Obama spoke in Ohio. Michelle Obama visited a school on Monday.\n\nThe first lady said that "
+     "the program works.", "the program", "Michelle Obama"),
 ])
-def test_offices_and_demonyms_are_no_mentions_of_others(text: str, word: str, expected: str) -> None:
+def test_offices_headlines_roles_and_turns(text: str, word: str, expected: str) -> None:
     assert speaker_name_of(text, word) == expected
 
 
@@ -325,47 +345,6 @@ def test_a_demonym_opens_no_name() -> None:
     text = "American cookbook author Dorie Greenspan spoke.\n\nShe visited American History Today on Monday."
     assert _Doc(text, []).expand("American", 0) == "American"
     assert _Doc("Elizabeth May spoke. Elizabeth said no.", []).expand("Elizabeth", 21) == "Elizabeth May"
-
-
-@pytest.mark.parametrize("text, word, expected", [
-    # A Title Case headline is no name, but the people it names give the surnames their full names.
-    ("Hillary Clinton Goes After Donald Trump As The New Mitt Romney.\n\nClinton said the plan would fail. "
-     "Trump disagreed.", "the plan", "Hillary Clinton"),
-    ("Hillary Clinton Slams Donald Trump On Taxes.\n\nClinton said the plan would fail.", "the plan",
-     "Hillary Clinton"),
-])
-def test_people_named_in_a_title_case_headline(text: str, word: str, expected: str) -> None:
-    assert speaker_name_of(text, word) == expected
-
-
-def test_the_first_lady_is_a_woman_named_before() -> None:
-    text = ("Barack Obama spoke in Ohio. Michelle Obama visited a school on Monday.\n\nThe first lady said that "
-            "the program works.")
-    assert speaker_name_of(text, "the program") == "Michelle Obama"
-
-
-@pytest.mark.parametrize("text, word, expected", [
-    # "the post" is the author of "the company's blog post" just quoted.
-    ("Jason Schultz, a researcher at Talos, stated in the company's blog post that the senders were the same.\n\n"
-     "\"The IPs also sent sextortion emails,\" the post read.", "The IPs", "Jason Schultz"),
-    # A person named as an appositive subject ("..., Kevin Haley, agreed") takes over the turn.
-    ("Jason Schultz, a researcher at Talos, said the senders were the same.\n\nA director at Symantec, Kevin "
-     "Haley, agreed.\n\n\"We believe it is the same group,\" he confirmed.", "We believe", "Kevin Haley"),
-])
-def test_statements_and_turns_after_an_appositive_subject(text: str, word: str, expected: str) -> None:
-    assert speaker_name_of(text, word) == expected
-
-
-@pytest.mark.parametrize("text, word, expected", [
-    # A demonym before a noun modifies it: "Prominent Canadian examples" is no person.
-    ("Lawyer Robert Wisner said the awards were large.\n\nProminent Canadian examples include mining firms. "
-     "\"The cases are at the high end,\" he said.", "The cases", "Robert Wisner"),
-    # ... but a surname with the same ending is a name ("Wang Qishan took aim").
-    ("Chinese Vice-President Wang Qishan took aim at the U.S. on Tuesday.\n\nWang said that blame would not help.",
-     "that blame", "Wang Qishan"),
-])
-def test_a_demonym_before_a_noun_is_no_name(text: str, word: str, expected: str) -> None:
-    assert speaker_name_of(text, word) == expected
 
 
 @pytest.mark.parametrize("text, name, subject", [

@@ -566,15 +566,13 @@ def test_words_written_as_organisations(text: str, orgs: set[str]) -> None:
     assert organisation_words(text) == orgs
 
 
-def test_an_unattributed_quotation_after_figures_continues_the_last_speaker() -> None:
-    text = ('"People who survived had greater losses in earnings," Allan Garland said.\n\n'
-            'The financial fallout from a stroke was the largest, with a 31 per cent drop in earnings.\n\n'
-            '"And if you looked at the average annual earnings, it was $14,000."')
-    assert speaker_name_of(text, "And if you") == "Allan Garland"
-
-
-def test_an_unattributed_quotation_after_another_person_is_not_the_last_speaker() -> None:
-    text = ('"People who survived had greater losses in earnings," Allan Garland said.\n\n'
-            'Heart surgeon Maria Lopez has studied the data for years.\n\n'
-            '"And if you looked at the average annual earnings, it was $14,000."')
-    assert speaker_name_of(text, "And if you") != "Allan Garland"
+@pytest.mark.parametrize("between, continues", [
+    # A paragraph of figures between a speaker's quotations does not change who speaks ...
+    ("The financial fallout from a stroke was the largest, with a 31 per cent drop in earnings.", True),
+    # ... a person named between them may be the one speaking now.
+    ("Heart surgeon Maria Lopez has studied the data for years.", False),
+])
+def test_an_unattributed_quotation_and_the_last_speaker(between: str, continues: bool) -> None:
+    text = ('"People who survived had greater losses in earnings," Allan Garland said.\n\n' + between
+            + '\n\n"And if you looked at the average annual earnings, it was $14,000."')
+    assert (speaker_name_of(text, "And if you") == "Allan Garland") is continues
