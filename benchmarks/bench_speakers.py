@@ -101,6 +101,9 @@ def main() -> None:
         res["speaker_name_items"] = n_named
     by_kind: dict[str, list[int]] = {}
     wrong: Counter[str] = Counter()
+    # Mention misses where ours is the pronoun at the cue and the gold marks the antecedent name
+    # (GGT's convention; PolNeAR marks the pronoun): the name accuracy judges these.
+    misses = pronoun_for_name = 0
     rows: list[str] = []
     for g_doc, p_doc in zip(gold, preds, strict=True):
         _, _, matched = score_quotes._pairs(g_doc, p_doc, 0.3)
@@ -108,6 +111,10 @@ def main() -> None:
             src = " ".join(s["text"] for s in gat.get("source", []))
             kind = source_kind(src)
             ok_mention = score_quotes.same_speaker(gat, pat, "offset")
+            if not ok_mention:
+                misses += 1
+                psrc_text = " ".join(s["text"] for s in pat.get("source", []))
+                pronoun_for_name += kind == "name" and source_kind(psrc_text) == "pronoun"
             ok_name = bool(gat.get("speaker_name")) and score_quotes.same_name(gat["speaker_name"], pat.get("speaker"))
             slot = by_kind.setdefault(kind, [0, 0, 0])
             slot[0] += 1
@@ -124,6 +131,7 @@ def main() -> None:
     print(json.dumps(res))
     for kind, (n, ok_m, ok_n) in sorted(by_kind.items()):
         print(f"  gold source {kind:12s} n={n:4d}  mention_acc={ok_m / n:.3f}  name_acc={ok_n / n:.3f}")
+    print(f"  mention misses: {misses}, of which our pronoun at the cue for a gold name: {pronoun_for_name}")
     print("  most common wrong speakers:", ", ".join(f"{k} ({v})" for k, v in wrong.most_common(12)))
     if a.errors:
         Path(a.errors).write_text("id\tgold_kind\tgold_source\tgold_name\tpred_source\tpred_speaker\tcontent\tcontext\n"
