@@ -115,6 +115,8 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
             np = count
     if w in BELIEF_VERBS and np is None:
         return None  # "to think that ...", "by believing ...": a belief needs its believer
+    if w in BELIEF_VERBS and toks[c - 1].low.endswith(_ADJECTIVE_ENDINGS) and not toks[c - 1].cap:
+        return None  # "beyond a reasonable doubt": after an adjective the word is a noun
     if np is None:
         return _subjectless(toks, c, n, w, cue, prior)
     progressive = catenative or (c > 0 and toks[c - 1].low in ("is", "are", "was", "were", "been", "be"))
@@ -163,6 +165,9 @@ def _indirect(toks: list[_Tok], c: int, n: int, w: str, object_cue: bool = False
         # believe it", "thinks of X", "felt sick" report no held proposition.
         return None
     return _say_clause(toks, c, n, w, cue, mention, prior)
+
+
+_ADJECTIVE_ENDINGS = ("able", "ible", "ous", "ful", "ive", "ical", "less")
 
 
 # Words after a belief verb that open no reported clause: an object pronoun ("believe it"; not

@@ -49,6 +49,7 @@ def test_belief_clause_is_a_stance(text: str, cue: str, mention: str, content: s
         "The villagers believe in miracles.",  # a preposition: a faith, no proposition
         "He was trying to think of a name for the boat.",  # no believer before the verb
         "I felt sick after the long drive home.",  # two words: no clause
+        "It can be proved beyond a reasonable doubt and what most people would consider fair.",  # a noun after an adjective
     ],
 )
 def test_no_belief_record(text: str) -> None:
