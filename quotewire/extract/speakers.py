@@ -513,6 +513,9 @@ class _Resolver:
                     who = _named(text, m, self.doc, self.entity, self.entities)
         elif (noun := _description_head(m.text)) is not None:
             who = self._description_speaker(m, noun)
+        elif (agent := _possessive_role_name(text, m.text)) is not None:
+            # "Pagliano's lawyer has said ...": the person the story names in that role.
+            who = _named(text, agent, self.doc, self.entity, self.entities)
         else:
             who = _named(text, m, self.doc, self.entity, self.entities)
             if who is not None and self.entities[who].kind in ("person", "organization", "place"):
@@ -595,6 +598,42 @@ def _spokesperson_named_next(entities: list[_Entity], attributions: list[Attribu
     # Named there for the first time: a person the story introduced before is someone else.
     first = min((sp.start for sp in cand.mentions), default=nxt.quote.mention.start)
     return nxt.speaker if first >= attributions[k].quote.content.start else None
+
+
+# Role nouns and the words a story varies them with ("Pagliano's lawyer" / "an attorney for Pagliano").
+_ROLE_SYNONYMS = {
+    **dict.fromkeys(("lawyer", "attorney", "counsel"), "lawyer|attorney|counsel"),
+    **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson"), "spokesman|spokeswoman|spokesperson"),
+    **dict.fromkeys(("wife", "husband", "spouse"), "wife|husband|spouse"),
+    **dict.fromkeys(("doctor", "physician"), "doctor|physician"),
+    **dict.fromkeys(("aide", "adviser", "advisor"), "aide|adviser|advisor"),
+}
+_POSSESSIVE_ROLE = re.compile(r"^(?:[A-Z][\w.-]*\s+)*([A-Z][\w.-]+)['\u2019]s\s+(?:[a-z-]+\s+)?(\w+)$")
+_PERSON_NAME = r"([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,2})"
+
+
+def _possessive_role_name(text: str, mention: str) -> Span | None:
+    """Where the story names the holder of a possessive role ("Pagliano's lawyer"): "An attorney for
+    Pagliano, Mark MacDougall", "Pagliano's lawyer, Mark MacDougall", "Mark MacDougall, a lawyer for
+    Pagliano"; None when it never does.
+
+    Why: news introduces a role holder by name once and later writes only the role with its
+    possessor; the name is the speaker, not the unnamed description.
+    """
+    m = _POSSESSIVE_ROLE.match(mention)
+    if m is None or m.group(2).lower() not in _ROLE_SYNONYMS:
+        return None
+    who, roles = re.escape(m.group(1)), _ROLE_SYNONYMS[m.group(2).lower()]
+    for pattern in (
+        rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+)?(?:{roles})\s+(?:for|of|to)\s+(?:[A-Z][\w.-]*\s+)?{who},\s+{_PERSON_NAME}",
+        rf"\b{who}['\u2019]s\s+(?:[a-z-]+\s+)?(?:{roles}),?\s+{_PERSON_NAME}",
+        rf"{_PERSON_NAME},\s+(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+)?(?:{roles})\s+(?:for|of|to)\s+(?:[A-Z][\w.-]*\s+)?{who}\b",
+        rf"{_PERSON_NAME},\s+{who}['\u2019]s\s+(?:[a-z-]+\s+)?(?:{roles})\b",
+    ):
+        found = re.search(pattern, text)
+        if found is not None:
+            return Span.of(text, found.start(1), found.end(1))
+    return None
 
 
 def _full_name_like(name: str) -> bool:

@@ -331,6 +331,11 @@ def test_the_report_speaks_for_the_author_just_quoted_in_it() -> None:
     # ... but a surname with the same ending is a name ("Wang Qishan took aim").
     ("Chinese Vice-President Wang Qishan took aim at the U.S. on Tuesday.\n\nWang said that blame would not help.",
      "that blame", "Wang Qishan"),
+    # A possessive role ("Pagliano's lawyer") is the person the story names in it.
+    ("An attorney for Pagliano, Mark MacDougall, spoke on Monday.\n\nPagliano's lawyer has said that his client "
+     "will not answer.", "that his client", "Mark MacDougall"),
+    ("Jane Roe, a spokeswoman for Jones, spoke on Monday.\n\nJones's spokesperson said that the deal was off.",
+     "that the deal", "Jane Roe"),
     # "The first lady" is a woman named before.
     ("Barack Obama spoke in Ohio. Michelle Obama visited a school on Monday.\n\nThe first lady said that "
      "the program works.", "the program", "Michelle Obama"),
