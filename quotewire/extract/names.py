@@ -316,6 +316,8 @@ class _Doc:
         return forms
 
     def _headline_people(self, start: int, words: list[str]) -> None:
+        if len(words) > 25:
+            return  # a headline is short; a longer run is garbage (and a scan per word would be quadratic)
         pos = start
         for k, w in enumerate(words):
             pos = self.text.index(w, pos)
