@@ -568,6 +568,13 @@ def test_seasons_and_bc_narratives(text: str, anchor: dt.date | None, expected: 
             "In 1793 the Terror began (1793-1794). In September, the Law of Suspects passed.",
             [("1793", "1793"), ("1793", "1793"), ("1794", "1794"), ("September", "1793-09")],
         ),
+        # The date a state lasts until is its end, not where the narrative is.
+        (
+            "In September 1944 the siege began and lasted until the fall of the city in February 1945. By the start of July, the front had moved.",
+            [("September 1944", "1944-09"), ("February 1945", "1945-02"), ("July", "1944-07")],
+        ),
+        # ... but before any year it is the narrative's first.
+        ("The truce lasted until May 1950. In June, war broke out.", [("May 1950", "1950-05"), ("June", "1950-06")]),
         # A year outside brackets still does.
         ("In 1940 the front held. In 1941 it broke. In May, they retreated.", [("1940", "1940"), ("1941", "1941"), ("May", "1941-05")]),
         # A month range closed by a year, with no space around the dash.

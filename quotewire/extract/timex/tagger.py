@@ -288,10 +288,16 @@ def find_timexes(
     for c in _candidates(text, start, hi):
         s, e = _core(c)
         ctx.tense = tense_of(s, e)
+        year_before = ctx.last_year
         res = _normalize(c, ctx)
         if res is None or res[0] is None:
             continue
         value, ttype, conf = res
+        if ctx.anchor is None and year_before is not None and _UNTIL_BEFORE.search(text, max(0, s - 50), s):
+            # A date a state lasts until is where it ends, not where the narrative is ("an
+            # occupation that lasted until the fall of Budapest in February 1945. By the start
+            # of July, ..." is still 1944): it does not move the narrative's year.
+            ctx.last_year = year_before
         if ctx.anchor is None and (mm := _NARRATIVE_MONTH.match(value)):
             # The month a narrative is in (a narrative's winter depends on it); a bare year
             # starts with none.
@@ -319,6 +325,7 @@ def find_timexes(
     return _day_parts_of_dates(text, _weekdays_beside_dates(text, out))
 
 
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|up to)\b[^.;()]{0,40}$", re.I)
 _NARRATIVE_MONTH = re.compile(r"(?:BC)?[0-9]{4}(?:-(?P<m>[0-9]{2}))?(?![0-9])")
 _BC_NARRATIVE_RULES = frozenset({"month", "month_day", "day_month", "season"})
 _DATE_RULES = frozenset({"iso_date", "slash_date", "month_day", "day_month"})
