@@ -51,6 +51,8 @@ def values(text: str, anchor: dt.date | None = WED, tense: str | None = None) ->
         ("Prices rose in 1998.", [("1998", "1998")]),
         ("Prices rose in the 1990s.", [("the 1990s", "199")]),
         ("Prices rose in the early 1990s.", [("1990s", "199")]),
+        # A count of decades back or on names a decade, not a single year.
+        ("Scientists found it more than two decades ago.", [("more than two decades ago", "199")]),
         ("It was built in the 19th century.", [("the 19th century", "18")]),
         ("It was built in the summer of 2012.", [("the summer of 2012", "2012-SU")]),
         ("Profit fell in the third quarter.", [("the third quarter", "2016-Q3")]),
@@ -568,6 +570,8 @@ def test_seasons_and_bc_narratives(text: str, anchor: dt.date | None, expected: 
             "In 1793 the Terror began (1793-1794). In September, the Law of Suspects passed.",
             [("1793", "1793"), ("1793", "1793"), ("1794", "1794"), ("September", "1793-09")],
         ),
+        # ... and a count of decades from the narrative's year names a decade.
+        ("It began in 1945. Almost two decades later, it ended.", [("1945", "1945"), ("Almost two decades later", "196")]),
         # The date a state lasts until is its end, not where the narrative is.
         (
             "In September 1944 the siege began and lasted until the fall of the city in February 1945. By the start of July, the front had moved.",
