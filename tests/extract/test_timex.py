@@ -577,6 +577,15 @@ def test_seasons_and_bc_narratives(text: str, anchor: dt.date | None, expected: 
             "In September 1944 the siege began and lasted until the fall of the city in February 1945. By the start of July, the front had moved.",
             [("September 1944", "1944-09"), ("February 1945", "1945-02"), ("July", "1944-07")],
         ),
+        # So is the date a state has lasted since.
+        (
+            "In 492 BC Mardonius took Thrace, part of the empire since 513 BC. The following year, envoys came.",
+            [("492 BC", "BC0492"), ("513 BC", "BC0513"), ("The following year", "BC0491")],
+        ),
+        (
+            "In 1941 the army held the city, German since 1939. In May, it fell.",
+            [("1941", "1941"), ("1939", "1939"), ("May", "1941-05")],
+        ),
         # ... but before any year it is the narrative's first.
         ("The truce lasted until May 1950. In June, war broke out.", [("May 1950", "1950-05"), ("June", "1950-06")]),
         # A year outside brackets still does.

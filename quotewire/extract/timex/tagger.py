@@ -293,20 +293,27 @@ def find_timexes(
         if res is None or res[0] is None:
             continue
         value, ttype, conf = res
-        if ctx.anchor is None and year_before is not None and _UNTIL_BEFORE.search(text, max(0, s - 50), s):
-            # A date a state lasts until is where it ends, not where the narrative is ("an
-            # occupation that lasted until the fall of Budapest in February 1945. By the start
-            # of July, ..." is still 1944): it does not move the narrative's year.
+        if (
+            ctx.anchor is None
+            and (year_before is not None or ctx.bc_year is not None)
+            and _BOUND_BEFORE.search(text, max(0, s - 50), s)
+        ):
+            # A date a state lasts until, or has lasted since, bounds it; it is not where the
+            # narrative is ("an occupation that lasted until the fall of Budapest in February
+            # 1945. By the start of July, ..." is still 1944; "part of the empire since 513 BC.
+            # The following year" follows 492 BC): it moves neither the narrative's year nor
+            # its month.
             ctx.last_year = year_before
-        if ctx.anchor is None and (mm := _NARRATIVE_MONTH.match(value)):
-            # The month a narrative is in (a narrative's winter depends on it); a bare year
-            # starts with none.
-            ctx.last_month = int(mm.group("m")) if mm.group("m") else None
-        if re.match(r"BC[0-9]{4}", value):
-            ctx.bc_year = int(value[2:6])
-        elif value[:4].isdigit():
-            ctx.bc_year = None
-        elif ctx.bc_year is not None and value.startswith("XXXX-") and c.rule in _BC_NARRATIVE_RULES:
+        else:
+            if ctx.anchor is None and (mm := _NARRATIVE_MONTH.match(value)):
+                # The month a narrative is in (a narrative's winter depends on it); a bare year
+                # starts with none.
+                ctx.last_month = int(mm.group("m")) if mm.group("m") else None
+            if re.match(r"BC[0-9]{4}", value):
+                ctx.bc_year = int(value[2:6])
+            elif value[:4].isdigit():
+                ctx.bc_year = None
+        if ctx.bc_year is not None and value.startswith("XXXX-") and c.rule in _BC_NARRATIVE_RULES:
             # Without a publication date, a month, a day or a season after a BC year is in
             # that year ("In 480 BC ... in mid-August": "BC0480-08").
             value = f"BC{ctx.bc_year:04d}{value[4:]}"
@@ -325,7 +332,7 @@ def find_timexes(
     return _day_parts_of_dates(text, _weekdays_beside_dates(text, out))
 
 
-_UNTIL_BEFORE = re.compile(r"\b(?:until|till|up to)\b[^.;()]{0,40}$", re.I)
+_BOUND_BEFORE = re.compile(r"\b(?:until|till|up to)\b[^.;()]{0,40}$|\bsince\s{1,3}$", re.I)
 _NARRATIVE_MONTH = re.compile(r"(?:BC)?[0-9]{4}(?:-(?P<m>[0-9]{2}))?(?![0-9])")
 _BC_NARRATIVE_RULES = frozenset({"month", "month_day", "day_month", "season"})
 _DATE_RULES = frozenset({"iso_date", "slash_date", "month_day", "day_month"})
