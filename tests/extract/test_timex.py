@@ -487,6 +487,12 @@ def test_tense_decides_direction_of_month_days(text: str, tense: str, expected: 
         ("Throughout the 470s BC, the League campaigned.", None, [("the 470s BC", "BC047")]),
         # "B.C" without its last period is still the era.
         ("The Third Punic War (149 B.C to 146 B.C) ended Carthage.", None, [("149 B.C", "BC0149"), ("146 B.C", "BC0146")]),
+        # A year range's end is no day of a range, even with a month nearby.
+        (
+            "After the Siege of Kut (1915-16), forces reorganised in March 1917.",
+            None,
+            [("1915", "1915"), ("16", "1916"), ("March 1917", "1917-03")],
+        ),
     ],
 )
 def test_day_and_era_ranges(text: str, anchor: dt.date | None, expected: list[tuple[str, str]]) -> None:
