@@ -51,6 +51,8 @@ def values(text: str, anchor: dt.date | None = WED, tense: str | None = None) ->
         ("Prices rose in 1998.", [("1998", "1998")]),
         ("Prices rose in the 1990s.", [("the 1990s", "199")]),
         ("Prices rose in the early 1990s.", [("1990s", "199")]),
+        # A count of decades back or on names a decade, not a single year.
+        ("Scientists found it more than two decades ago.", [("more than two decades ago", "199")]),
         ("It was built in the 19th century.", [("the 19th century", "18")]),
         ("It was built in the summer of 2012.", [("the summer of 2012", "2012-SU")]),
         ("Profit fell in the third quarter.", [("the third quarter", "2016-Q3")]),
@@ -162,7 +164,8 @@ def test_without_anchor(text: str, expected: list[tuple[str, str]]) -> None:
         ("199", dt.date(1990, 1, 1), dt.date(1999, 12, 31)),
         ("19", dt.date(1900, 1, 1), dt.date(1999, 12, 31)),
         ("2012-SU", dt.date(2012, 6, 1), dt.date(2012, 8, 31)),
-        ("2015-WI", dt.date(2015, 12, 1), dt.date(2016, 2, 29)),
+        # A winter is written with the year of its January: "2016-WI" is the winter of 2015-16.
+        ("2016-WI", dt.date(2015, 12, 1), dt.date(2016, 2, 29)),
         ("PRESENT_REF", WED, WED),
         ("PAST_REF", None, None),
         ("FUTURE_REF", None, None),
@@ -328,7 +331,10 @@ def test_tense_and_anchor(text: str, anchor: dt.date, tense: str, expected: str)
             [("Friday", "2016-12-16"), ("the morning", "2016-12-16TMO")],
         ),
         ("In the morning he runs. He reads the morning paper.", WED, []),
-        ("On March 3 it rained. The night of March 4 was calm.", WED, [("March 3", "2016-03-03"), ("March 4", "2016-03-04")]),
+        # "The night of March 4": the date's value gets the part of the day (the span stays the date).
+        ("On March 3 it rained. The night of March 4 was calm.", WED, [("March 3", "2016-03-03"), ("March 4", "2016-03-04TNI")]),
+        ("He left early in the morning of 29 April 1975.", None, [("29 April 1975", "1975-04-29TMO")]),
+        ("In the early morning hours of 30 April 1975, they flew out.", None, [("30 April 1975", "1975-04-30TMO")]),
         # "On May 6" opening a sentence is a date; a name before "May 5" still refuses it.
         ("On May 6, he was charged.", WED, [("May 6", "2016-05-06")]),
         ("At March 3 prices, it was cheap.", WED, [("March 3", "2016-03-03")]),
@@ -481,6 +487,12 @@ def test_tense_decides_direction_of_month_days(text: str, tense: str, expected: 
         ("Throughout the 470s BC, the League campaigned.", None, [("the 470s BC", "BC047")]),
         # "B.C" without its last period is still the era.
         ("The Third Punic War (149 B.C to 146 B.C) ended Carthage.", None, [("149 B.C", "BC0149"), ("146 B.C", "BC0146")]),
+        # A year range's end is no day of a range, even with a month nearby.
+        (
+            "After the Siege of Kut (1915-16), forces reorganised in March 1917.",
+            None,
+            [("1915", "1915"), ("16", "1916"), ("March 1917", "1917-03")],
+        ),
     ],
 )
 def test_day_and_era_ranges(text: str, anchor: dt.date | None, expected: list[tuple[str, str]]) -> None:
@@ -502,11 +514,17 @@ def test_day_and_era_ranges(text: str, anchor: dt.date | None, expected: list[tu
             dt.date(2009, 12, 19),
             [("the spring", "1943-SP"), ("summer of 1943", "1943-SU")],
         ),
-        # Without a publication date, a month or a season after a BC year is in that year.
+        # Without a publication date, a month or a season after a BC year is in that year; a
+        # winter reached after August is the one that ends the next year (BC years count down).
         (
             "In 480 BC Xerxes marched. The Persians arrived in mid-August. They passed the winter there.",
             None,
-            [("480 BC", "BC0480"), ("August", "BC0480-08"), ("the winter", "BC0480-WI")],
+            [("480 BC", "BC0480"), ("August", "BC0480-08"), ("the winter", "BC0479-WI")],
+        ),
+        (
+            "In 480 BC Xerxes marched. The Persians arrived in mid-August. They passed the spring there.",
+            None,
+            [("480 BC", "BC0480"), ("August", "BC0480-08"), ("the spring", "BC0480-SP")],
         ),
         # ... until a year of our era is stated again.
         (
@@ -522,6 +540,24 @@ def test_day_and_era_ranges(text: str, anchor: dt.date | None, expected: list[tu
         ),
         # A season in a narrative before any year is stated is still a season.
         ("Over the winter, the armies rested.", None, [("the winter", "XXXX-WI")]),
+        # A narrative's winter after its second half-year is written with the next year (the year
+        # of its January); after a January it is the winter that month is in.
+        (
+            "The front held until December 1914. In winter, the attack failed.",
+            None,
+            [("December 1914", "1914-12"), ("winter", "1915-WI")],
+        ),
+        (
+            "The battle ended on January 3, 1777. Throughout the winter, raids went on.",
+            None,
+            [("January 3, 1777", "1777-01-03"), ("the winter", "1777-WI")],
+        ),
+        ("In 481 BC Xerxes gathered his army. He passed the winter at Sardis.", None, [("481 BC", "BC0481"), ("the winter", "BC0480-WI")]),
+        # With a publication date, "this winter" in December is the winter of that December and
+        # the next January; in February it is the one ending then.
+        ("They expect snow this winter.", WED, [("this winter", "2017-WI")]),
+        ("They expect snow this winter.", dt.date(2016, 2, 10), [("this winter", "2016-WI")]),
+        ("It snowed a lot last winter.", WED, [("last winter", "2016-WI")]),
     ],
 )
 def test_seasons_and_bc_narratives(text: str, anchor: dt.date | None, expected: list[tuple[str, str]]) -> None:
@@ -540,6 +576,24 @@ def test_seasons_and_bc_narratives(text: str, anchor: dt.date | None, expected: 
             "In 1793 the Terror began (1793-1794). In September, the Law of Suspects passed.",
             [("1793", "1793"), ("1793", "1793"), ("1794", "1794"), ("September", "1793-09")],
         ),
+        # ... and a count of decades from the narrative's year names a decade.
+        ("It began in 1945. Almost two decades later, it ended.", [("1945", "1945"), ("Almost two decades later", "196")]),
+        # The date a state lasts until is its end, not where the narrative is.
+        (
+            "In September 1944 the siege began and lasted until the fall of the city in February 1945. By the start of July, the front had moved.",
+            [("September 1944", "1944-09"), ("February 1945", "1945-02"), ("July", "1944-07")],
+        ),
+        # So is the date a state has lasted since.
+        (
+            "In 492 BC Mardonius took Thrace, part of the empire since 513 BC. The following year, envoys came.",
+            [("492 BC", "BC0492"), ("513 BC", "BC0513"), ("The following year", "BC0491")],
+        ),
+        (
+            "In 1941 the army held the city, German since 1939. In May, it fell.",
+            [("1941", "1941"), ("1939", "1939"), ("May", "1941-05")],
+        ),
+        # ... but before any year it is the narrative's first.
+        ("The truce lasted until May 1950. In June, war broke out.", [("May 1950", "1950-05"), ("June", "1950-06")]),
         # A year outside brackets still does.
         ("In 1940 the front held. In 1941 it broke. In May, they retreated.", [("1940", "1940"), ("1941", "1941"), ("May", "1941-05")]),
         # A month range closed by a year, with no space around the dash.

@@ -129,6 +129,11 @@ def _weekday_date(anchor: dt.date, wd: int, mode: str) -> dt.date:
     return anchor - dt.timedelta(days=back)
 
 
+def _season_start(y: int, s: str) -> dt.date:
+    """First day of the season ``s`` written with year ``y`` (a winter begins the December before)."""
+    return dt.date(y - 1, 12, 1) if s == "WI" else dt.date(y, lx.SEASON_START[s], 1)
+
+
 def _easter(y: int) -> dt.date:
     """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
     a, b, c = y % 19, y // 100, y % 100
@@ -273,7 +278,8 @@ def _period(value: str, anchor: dt.date | None = None) -> tuple[dt.date | None, 
     """First and last day covered by a TIMEX3 ``value`` (``(None, None)`` when unresolved).
 
     Seasons use meteorological bounds (spring Mar 1 - May 31, summer Jun 1 - Aug 31, fall
-    Sep 1 - Nov 30, winter Dec 1 - end of February of the next year). PRESENT_REF is the anchor
+    Sep 1 - Nov 30, winter Dec 1 of the year before - end of February: "2015-WI" is the winter
+    of 2014-15). PRESENT_REF is the anchor
     date; PAST_REF/FUTURE_REF and partial values ("XXXX-11-27") have no bounds.
     """
     if value == "PRESENT_REF":
@@ -307,7 +313,9 @@ def _period(value: str, anchor: dt.date | None = None) -> tuple[dt.date | None, 
     if m:
         y, s = int(m.group(1)), m.group(2)
         if s == "WI":
-            return dt.date(y, 12, 1), dt.date(y + 1, 3, 1) - dt.timedelta(days=1)
+            # A winter is written with the year of its January, as narratives annotate it
+            # ("December 1914 ... in winter" is "1915-WI").
+            return dt.date(y - 1, 12, 1), dt.date(y, 3, 1) - dt.timedelta(days=1)
         first = lx.SEASON_START[s]
         return dt.date(y, first, 1), dt.date(y, first + 2, calendar.monthrange(y, first + 2)[1])
     m = re.fullmatch(r"([0-9]{1,4})", value)

@@ -236,8 +236,9 @@ DAY_RANGE_START = re.compile(
 )
 # The second day of "April 6-7", "May 4 and 5", "March 5-9, 1918": the month (and any year
 # written after it) of the first.
+# (Not after a year: "(1915-16)" is a year range, whose end a day range must not take.)
 DAY_RANGE_END = re.compile(
-    rf"(?:(?<=[0-9][-\u2013])|(?<=[0-9] and )|(?<=[0-9] to ))(?P<d>{_DAY})(?![-\u2013/.:][0-9])"
+    rf"(?:(?<=[0-9][-\u2013])|(?<=[0-9] and )|(?<=[0-9] to ))(?<![0-9]{{4}}[-\u2013])(?P<d>{_DAY})(?![-\u2013/.:][0-9])"
     rf"(?:,?\s{{1,3}}(?P<y>{_YEAR}))?"
 )
 # The first year of an era range: "492-490 BC", "from 499 to 493 BC" (the era follows the second).

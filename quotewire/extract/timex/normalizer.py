@@ -22,6 +22,7 @@ from quotewire.extract.timex.anchors import (
     _holiday,
     _month_of,
     _ordinal,
+    _season_start,
     _valid,
     _weekday_date,
     _year_for,
@@ -532,27 +533,37 @@ def _n_season(m: re.Match[str], ctx: _Context) -> Result:
         return None
     if ctx.anchor is None:
         # A narrative's season: the year last stated (unknown before any: "XXXX-WI").
-        if ctx.last_year is None:
-            return f"XXXX-{s}", "DATE", 0.5
         # "The next spring" is the one after the narrative's year, "last winter" the one before.
         shift = 1 if mod in ("next", "this coming") else -1 if mod in ("last", "this past") else 0
+        if s == "WI" and mod in ("", "the") and (ctx.last_month is None or ctx.last_month >= 7):
+            # A winter reached by a narrative in the second half of a year (or in a year with no
+            # month yet) is the one that begins in its December, written with the year of its
+            # January as narratives annotate it ("December 1914 ... in winter" -> "1915-WI").
+            shift = 1
+        if ctx.last_year is None:
+            if ctx.bc_year is not None and shift:
+                # Years before Christ count down: the winter after 481 BC is "BC0480-WI".
+                return f"BC{ctx.bc_year - shift:04d}-{s}", "DATE", 0.5
+            return f"XXXX-{s}", "DATE", 0.5
         return f"{ctx.last_year + shift:04d}-{s}", "DATE", 0.5
     a = ctx.anchor
-    start_this = dt.date(a.year, lx.SEASON_START[s], 1)
+    # The season of that name whose months hold the anchor or come next ("this winter" on
+    # Dec 14, 2016 is the winter of 2016-17, "2017-WI").
+    cur = a.year + 1 if s == "WI" and a.month == 12 else a.year
+    start_this = _season_start(cur, s)
     if mod in ("last", "this past"):
         # The last season of that name that has ended (or is the one before the current).
-        end_this = dt.date(a.year, lx.SEASON_START[s], 1) + dt.timedelta(days=91)
-        y = a.year if end_this <= a else a.year - 1
+        y = cur if start_this + dt.timedelta(days=91) <= a else cur - 1
     elif mod in ("next", "this coming"):
-        y = a.year if start_this > a else a.year + 1
+        y = cur if start_this > a else cur + 1
     elif mod == "this":
-        y = a.year
+        y = cur
     elif ctx.tense == "past":
-        y = a.year if start_this <= a else a.year - 1
+        y = cur if start_this <= a else cur - 1
     elif ctx.tense == "future":
-        y = a.year if start_this + dt.timedelta(days=91) > a else a.year + 1
+        y = cur if start_this + dt.timedelta(days=91) > a else cur + 1
     else:
-        y = a.year
+        y = cur
     return f"{y:04d}-{s}", "DATE", 0.75
 
 

@@ -243,6 +243,8 @@ def _n_ago(m: re.Match[str], ctx: _Context) -> Result:
         lv = ctx.last_value
         if unit == "year":
             return f"{int(lv[:4]) + sign * n:04d}", "DATE", 0.6
+        if unit == "decade":
+            return f"{(int(lv[:4]) + sign * 10 * n) // 10:03d}", "DATE", 0.55  # a decade: "194"
         if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}.*", lv):
             base = dt.date.fromisoformat(lv[:10])
         elif re.fullmatch(r"[0-9]{4}-[0-9]{2}", lv) and unit == "month":
@@ -267,7 +269,9 @@ def _n_ago(m: re.Match[str], ctx: _Context) -> Result:
     if unit == "year":
         return f"{base.year + sign * n:04d}", "DATE", 0.8
     if unit == "decade":
-        return f"{base.year + sign * 10 * n:04d}", "DATE", 0.6
+        # A count of decades names a decade, in TimeML's three digits ("more than two decades
+        # ago" in 2019 is "199", not the single year 1999).
+        return f"{(base.year + sign * 10 * n) // 10:03d}", "DATE", 0.6
     return f"{(base.year + sign * 100 * n) // 100:02d}", "DATE", 0.5
 
 

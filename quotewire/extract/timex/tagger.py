@@ -288,15 +288,32 @@ def find_timexes(
     for c in _candidates(text, start, hi):
         s, e = _core(c)
         ctx.tense = tense_of(s, e)
+        year_before = ctx.last_year
         res = _normalize(c, ctx)
         if res is None or res[0] is None:
             continue
         value, ttype, conf = res
-        if re.match(r"BC[0-9]{4}", value):
-            ctx.bc_year = int(value[2:6])
-        elif value[:4].isdigit():
-            ctx.bc_year = None
-        elif ctx.bc_year is not None and value.startswith("XXXX-") and c.rule in _BC_NARRATIVE_RULES:
+        if (
+            ctx.anchor is None
+            and (year_before is not None or ctx.bc_year is not None)
+            and _BOUND_BEFORE.search(text, max(0, s - 50), s)
+        ):
+            # A date a state lasts until, or has lasted since, bounds it; it is not where the
+            # narrative is ("an occupation that lasted until the fall of Budapest in February
+            # 1945. By the start of July, ..." is still 1944; "part of the empire since 513 BC.
+            # The following year" follows 492 BC): it moves neither the narrative's year nor
+            # its month.
+            ctx.last_year = year_before
+        else:
+            if ctx.anchor is None and (mm := _NARRATIVE_MONTH.match(value)):
+                # The month a narrative is in (a narrative's winter depends on it); a bare year
+                # starts with none.
+                ctx.last_month = int(mm.group("m")) if mm.group("m") else None
+            if re.match(r"BC[0-9]{4}", value):
+                ctx.bc_year = int(value[2:6])
+            elif value[:4].isdigit():
+                ctx.bc_year = None
+        if ctx.bc_year is not None and value.startswith("XXXX-") and c.rule in _BC_NARRATIVE_RULES:
             # Without a publication date, a month, a day or a season after a BC year is in
             # that year ("In 480 BC ... in mid-August": "BC0480-08").
             value = f"BC{ctx.bc_year:04d}{value[4:]}"
@@ -312,14 +329,40 @@ def find_timexes(
             ctx.last_value = value
         ps, pe = period(value, anchor)
         out.append(Timex(s, e, text[s:e], value, ttype, c.rule, conf, ps, pe))
-    return _weekdays_beside_dates(text, out)
+    return _day_parts_of_dates(text, _weekdays_beside_dates(text, out))
 
 
+_BOUND_BEFORE = re.compile(r"\b(?:until|till|up to)\b[^.;()]{0,40}$|\bsince\s{1,3}$", re.I)
+_NARRATIVE_MONTH = re.compile(r"(?:BC)?[0-9]{4}(?:-(?P<m>[0-9]{2}))?(?![0-9])")
 _BC_NARRATIVE_RULES = frozenset({"month", "month_day", "day_month", "season"})
 _DATE_RULES = frozenset({"iso_date", "slash_date", "month_day", "day_month"})
 # What may separate a weekday from the date it names: "Saturday (May 18)", "May 18 (Saturday)",
 # "Saturday - May 18".
 _BESIDE = re.compile(r"[\s,(\[\u2013\u2014-]{0,4}")
+
+
+# A part of the day written before a full date: "the night of April 18, 1775", "early in the
+# morning of 29 April 1975", "the early morning hours of 30 April".
+_DAY_PART_OF = re.compile(
+    r"(?i:(?:early|late)\s{1,3}(?:in\s{1,3})?)?(?i:the)\s{1,3}(?i:(?:early|late)\s{1,3})?"
+    r"(?P<part>(?i:morning|afternoon|evening|night))(?:\s{1,3}hours)?\s{1,3}of\s{1,3}$"
+)
+_FULL_DATE = re.compile(r"(?:BC)?[0-9X]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _day_parts_of_dates(text: str, out: list[Timex]) -> list[Timex]:
+    """A date after "the night of" is that night: the value gets the TIMEX3 part of the day
+    ("the night of April 18, 1775" -> "1775-04-18TNI", a TIME), as TIMEX3 writes "Friday night".
+    The span stays the date (TimeBank spans "the night of Oct. 23" as "Oct. 23" alone)."""
+    for i, t in enumerate(out):
+        if t.rule not in _DATE_RULES or not _FULL_DATE.fullmatch(t.value):
+            continue
+        m = _DAY_PART_OF.search(text, max(0, t.start - 40), t.start)
+        if m is None:
+            continue
+        part = lx.PARTS_OF_DAY[m.group("part").lower()]
+        out[i] = Timex(t.start, t.end, t.text, t.value + part, "TIME", t.rule, t.confidence, t.period_start, t.period_end)
+    return out
 
 
 def _weekdays_beside_dates(text: str, out: list[Timex]) -> list[Timex]:
