@@ -8,8 +8,13 @@ Scope: one English news article at a time; no cross-document identity. Rules and
   mother, Fatemah");
 * surnames and short names resolve to the fullest name of the document that ends with them
   ("Kareem" -> "Bilal Abdul Kareem");
-* a surname is the full name written last before it (two Greenspans stay apart); spelling
-  variants of a first name are one person;
+* a surname two people share goes by the pronoun written with it, else by the last full name
+  written as a subject, else by the person introduced first (``names``); spelling variants of a
+  first name and middle initials are one person;
+* companies named by one word are organisations when the story writes them so ("its", "Inc.",
+  ``references.organisation_words``); short forms and initials of organisations take the full name
+  the story writes (``org_forms``); roles with possessors or spokespeople named at the next quote
+  take the person's name (``roles``);
 * "he"/"she"/"it"/"they" go to the named mention a trained ranker picks (``pronouns``, GUM),
   else to the most recent compatible one, unless they continue the speaker just quoted; gender
   from first names (SSA table), titles and role words; descriptions ("the company", "the
@@ -17,7 +22,8 @@ Scope: one English news article at a time; no cross-document identity. Rules and
 * organisations are speakers too ("the UN estimates", "the White House said", "a spokesman for X"
   -> X); other nominals ("a source", "officials") get an ``unknown`` speaker of their own;
 * a quote without a mention (a floating quote, a participle clause) takes the previous quote's
-  speaker.
+  speaker; an unattributed quotation takes the person the sentences before it are about, else the
+  person quoted last when nobody else is named between.
 """
 
 from __future__ import annotations
@@ -83,6 +89,7 @@ from quotewire.extract.names import (  # noqa: F401  (re-exported: the stage's n
     place_names,
     split_name,
 )
+from quotewire.extract.org_forms import _longer_org, _spelled_out
 from quotewire.extract.quotes.lexicons import (
     ORG_WORDS,
     PRONOUN_GENDER,
@@ -96,6 +103,7 @@ from quotewire.extract.references import (
     _subject_like,
     organisation_words,
 )
+from quotewire.extract.roles import _possessive_role_name, _spokesperson_named_next
 
 log = logging.getLogger(__name__)
 
@@ -571,71 +579,6 @@ class _Resolver:
 _FUNCTION_WORDS = frozenset("on of the in at for and or to whether if as by with from up out".split())
 
 
-_SPOKES_INTRO = re.compile(r"^(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+)?spokes(man|woman|person)\b")
-
-
-def _spokesperson_named_next(entities: list[_Entity], attributions: list[Attribution], k: int) -> int | None:
-    """The person quoted next, when attribution ``k`` is to an unnamed spokesperson (whom the
-    stage otherwise counts as the body they speak for).
-
-    "A spokeswoman for Trudeau said he would not shy away ... "Canadians clearly rejected ...,"
-    said Eleanore Catenaro.": news introduces a spokesperson by role and names them at their next
-    quote. Only the very next attribution, within 600 characters, to a named person first named
-    there whose known gender fits the role word.
-    """
-    mention = attributions[k].quote.mention
-    intro = _SPOKES_INTRO.match(mention.text) if mention is not None else None
-    if intro is None or k + 1 >= len(attributions):
-        return None
-    nxt = attributions[k + 1]
-    if nxt.speaker is None or nxt.quote.mention is None or nxt.speaker == attributions[k].speaker:
-        return None
-    cand = entities[nxt.speaker]
-    gender = {"man": "m", "woman": "f"}.get(intro.group(1), "")
-    if cand.kind != "person" or " " not in cand.name or " and " in cand.name or cand.name.isupper() or (gender and cand.gender and cand.gender != gender) \
-            or nxt.quote.content.start - attributions[k].quote.content.end > 600:
-        return None
-    # Named there for the first time: a person the story introduced before is someone else.
-    first = min((sp.start for sp in cand.mentions), default=nxt.quote.mention.start)
-    return nxt.speaker if first >= attributions[k].quote.content.start else None
-
-
-# Role nouns and the words a story varies them with ("Pagliano's lawyer" / "an attorney for Pagliano").
-_ROLE_SYNONYMS = {
-    **dict.fromkeys(("lawyer", "attorney", "counsel"), "lawyer|attorney|counsel"),
-    **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson"), "spokesman|spokeswoman|spokesperson"),
-    **dict.fromkeys(("wife", "husband", "spouse"), "wife|husband|spouse"),
-    **dict.fromkeys(("doctor", "physician"), "doctor|physician"),
-    **dict.fromkeys(("aide", "adviser", "advisor"), "aide|adviser|advisor"),
-}
-_POSSESSIVE_ROLE = re.compile(r"^(?:[A-Z][\w.-]*\s+)*([A-Z][\w.-]+)['\u2019]s\s+(?:[a-z-]+\s+)?(\w+)$")
-_PERSON_NAME = r"([A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,2})"
-
-
-def _possessive_role_name(text: str, mention: str) -> Span | None:
-    """Where the story names the holder of a possessive role ("Pagliano's lawyer"): "An attorney for
-    Pagliano, Mark MacDougall", "Pagliano's lawyer, Mark MacDougall", "Mark MacDougall, a lawyer for
-    Pagliano"; None when it never does.
-
-    Why: news introduces a role holder by name once and later writes only the role with its
-    possessor; the name is the speaker, not the unnamed description.
-    """
-    m = _POSSESSIVE_ROLE.match(mention)
-    if m is None or m.group(2).lower() not in _ROLE_SYNONYMS:
-        return None
-    who, roles = re.escape(m.group(1)), _ROLE_SYNONYMS[m.group(2).lower()]
-    for pattern in (
-        rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+)?(?:{roles})\s+(?:for|of|to)\s+(?:[A-Z][\w.-]*\s+)?{who},\s+{_PERSON_NAME}",
-        rf"\b{who}['\u2019]s\s+(?:[a-z-]+\s+)?(?:{roles}),?\s+{_PERSON_NAME}",
-        rf"{_PERSON_NAME},\s+(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+)?(?:{roles})\s+(?:for|of|to)\s+(?:[A-Z][\w.-]*\s+)?{who}\b",
-        rf"{_PERSON_NAME},\s+{who}['\u2019]s\s+(?:[a-z-]+\s+)?(?:{roles})\b",
-    ):
-        found = re.search(pattern, text)
-        if found is not None:
-            return Span.of(text, found.start(1), found.end(1))
-    return None
-
-
 def _full_name_like(name: str) -> bool:
     """Two or more words and no function word: "Shanaaz Gokool", not "Gap Goes On" or "Video"."""
     words = name.split()
@@ -711,52 +654,6 @@ def _named(
         if longer_org is not None:
             full, kind = longer_org, "organization"
     return _person(text, m, full, desc, make, entities, kind)
-
-
-# Up to four capitalised words (or dotted initials) ending right where a name begins.
-_CAP_PREFIX = re.compile(r"((?:[A-Z][\w'\u2019&-]*(?:\.[A-Z][\w'\u2019&-]*)*\.?[ \t]+){1,4})$")
-_NAME_CHAR = re.compile(r"[\w'\u2019-]")
-_SENTENCE_IN_RUN = re.compile(r"[a-z]{2,}\.[ \t]")
-
-
-def _longer_org(text: str, name: str) -> str | None:
-    """The one capitalised name written in ``text`` that ends with ``name`` and is longer, or None."""
-    found = set()
-    i = text.find(name)
-    while i >= 0:
-        # (One search back from each occurrence with a precompiled pattern, not a pattern per name.)
-        end = i + len(name)
-        f = _CAP_PREFIX.search(text, max(0, i - 160), i) if end == len(text) or not _NAME_CHAR.match(text, end) else None
-        if f is not None and not _SENTENCE_IN_RUN.search(f.group(1)):  # never across a sentence end ("Meng. The U.S")
-            found.add(" ".join([*_strip_det(f.group(1).split()), name]))
-        i = text.find(name, i + 1)
-    # (Title Case headline words are no name: "Members Of The Alliance ...".)
-    found = {f for f in found if f != name and not re.search(r"\s(?:Of|The|And|For|To|In)\s", f)}
-    # "U.N. Security Council" beside "United Nations Security Council": one body, the spelled-out name.
-    found = {f for f in found if not any(g != f and _initials_of(f, g) for g in found)}
-    return found.pop() if len(found) == 1 else None
-
-
-def _initials_of(short: str, long: str) -> bool:
-    """Is ``short`` ``long`` with its first words written as dotted initials ("U.N. Security Council",
-    "United Nations Security Council")?"""
-    s_words, l_words = short.split(), long.split()
-    if not s_words or not re.fullmatch(r"(?:[A-Z]\.){2,5}", s_words[0]):
-        return False
-    letters = s_words[0].replace(".", "")
-    head = [w for w in l_words[:len(l_words) - len(s_words) + 1] if w not in ("and", "of", "for", "&")]
-    return l_words[len(l_words) - len(s_words) + 1:] == s_words[1:] and "".join(w[0] for w in head) == letters
-
-
-def _spelled_out(text: str, initials: str) -> str | None:
-    """The one capitalised name in ``text`` whose words (and/of/for aside) begin with the letters of
-    ``initials`` ("U.N." -> "United Nations"), or None."""
-    letters = initials.replace(".", "")
-    if not 2 <= len(letters) <= 5:
-        return None
-    pattern = r"(?:\s+(?:and|of|for|&)\s+|\s+)".join(rf"{c}[a-z]+" for c in letters)
-    found = {m.group() for m in re.finditer(rf"(?<![\w.-]){pattern}(?![\w-])", text)}
-    return found.pop() if len(found) == 1 else None
 
 
 def _person(text: str, m: Span, full: str, desc: str, make: Callable[[str, Kind], int], entities: list[_Entity],
