@@ -4,7 +4,7 @@ name layer).
 Full names, surnames and first names, titles split off (``split_name``), known places
 (``data/places.txt``), first-name genders (``data/first_names.tsv``), organisation short forms, and
 ``_Doc``: every name occurrence of one document with the indexes that expand a surname or a first
-name to the full name written last before it.
+name to its full name. A surname two people share is told apart by the cues in ``name_cues``.
 """
 
 from __future__ import annotations
@@ -18,10 +18,26 @@ from pathlib import Path
 from typing import Literal
 
 from quotewire.extract.model import Quote, Span
+from quotewire.extract.name_cues import (
+    _GENDER_TITLES,
+    _opens_clause,
+    _pronoun_gender_near,
+    _title_before,
+    _title_fits,
+    _two_people,
+)
+# (re-exported: other stages read first-name genders and the word cleaner from the name layer)
+from quotewire.extract.name_cues import (
+    _clean_word as _clean_word,
+)
+from quotewire.extract.name_cues import (
+    _first_name_gender as _first_name_gender,
+)
+from quotewire.extract.name_cues import (
+    first_name_genders as first_name_genders,
+)
 from quotewire.extract.quotes.lexicons import (
     DETERMINERS,
-    FEMALE_NAMES,
-    MALE_NAMES,
     NOT_PERSON_WORDS,
     ORG_WORDS,
     TITLES,
@@ -116,10 +132,6 @@ def _strip_det(words: list[str]) -> list[str]:
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
     return words
-
-
-def _clean_word(w: str) -> str:
-    return w.lower().rstrip(".,").replace("\u2019", "'")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -222,30 +234,6 @@ def _kind(name: str, mention: str) -> Kind:
     if not name[:1].isupper():
         return "unknown"
     return "person"
-
-
-@functools.cache
-def first_name_genders() -> dict[str, str]:
-    """First name -> "f"/"m" for names whose gender is clear (``data/first_names.tsv``).
-
-    Built from US Social Security baby-name counts (public domain) by
-    ``training/build_first_names.py``; loaded once per process. The hand lists in the lexicons
-    (names common in the news but rare in the US records) take precedence.
-    """
-    table: dict[str, str] = {}
-    for line in (Path(__file__).parent / "data" / "first_names.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, g = line.split("\t")
-            table[name.lower()] = g
-    table.update({n: "f" for n in FEMALE_NAMES})
-    table.update({n: "m" for n in MALE_NAMES})
-    return table
-
-
-def _first_name_gender(name: str) -> str:
-    words = name.split()
-    first = _clean_word(words[0]) if words else ""
-    return first_name_genders().get(first, "") if len(words) > 1 or first in FEMALE_NAMES or first in MALE_NAMES else ""
 
 
 def _gender_of(text: str) -> str:
@@ -575,73 +563,6 @@ _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
 _CIVIC = frozenset("city town county municipality village township district region".split())
 _LOCATED = ("-based", "-owned", "-backed", "-headquartered", "-listed")
 _LOCAL_NUMBER = re.compile(r"[ \t]+\d{1,5}(?![\w.,]?\d)")
-_GENDER_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
-
-
-def _title_before(text: str, pos: int) -> str:
-    """The title word written right before ``pos`` ("President" in "President Obama"), or ""."""
-    m = re.search(r"([A-Z][a-z]+)\.?\s+$", text[max(0, pos - 20):pos])
-    if m is None:
-        return ""
-    word = m.group(1).lower()
-    return word if word in TITLES or word in _GENDER_TITLES else ""
-
-
-def _title_fits(title: str, text: str, cand: tuple[int, str]) -> bool:
-    """Is the full name ``cand`` (offset, name) written with ``title`` before it, or, for Mr./Mrs.,
-    a first name of that gender?"""
-    if title in _GENDER_TITLES:
-        return _first_name_gender(cand[1]) == _GENDER_TITLES[title]
-    return title in text[max(0, cand[0] - 30):cand[0]].lower()
-
-
-_GENDERED_PRONOUN = re.compile(r"(?<![\w'\u2019])([Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)(?![\w'\u2019])")
-_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
-
-
-def _two_people(cands: Sequence[tuple[int, str]]) -> bool:
-    """Do the full names sharing a surname have two different first names ("Bill" and "Hillary"
-    Clinton)? "Loretta E. Lynch" / "Loretta Lynch" and "De Blasio" / "Bill de Blasio" are one person."""
-    firsts = {_clean_word(name.split()[0]) for _, name in cands if _first_name_gender(name)}
-    return len(firsts) > 1
-
-
-def _opens_clause(text: str, start: int) -> bool:
-    """Is the name at ``start`` written where a clause begins (after its title words, at a
-    sentence or paragraph start, after punctuation or "and"/"but"), not after a verb or preposition?"""
-    before = text[max(0, start - 80):start].split()
-    while before and before[-1][:1].isupper() and before[-1][-1:].isalpha():
-        before.pop()  # title and office words: "Homeland Security Secretary Jeh Johnson"
-    if not before:
-        return True
-    last = before[-1]
-    return last[-1:] in ".!?:;,\"\u201c\u201d)(" or last.lower() in ("and", "but", "___")
-
-
-def _pronoun_gender_near(text: str, pos: int) -> str:
-    """The gender of the third-person pronouns that go with a name at ``pos``: those of its own
-    sentence, outside quotations ("In her book, Clinton noted", "Clinton said he ..."), else a
-    pronoun opening the next sentence ("Clinton leaned in. She started ..."); "" when there are
-    none or they disagree.
-
-    Why: a surname two people share (Bill and Hillary Clinton) is told apart by the pronoun the
-    writer uses with it; a quotation's pronouns are the speaker's, about someone else.
-    """
-    lo = max(text.rfind(". ", max(0, pos - 300), pos) + 2, text.rfind("\n", 0, pos) + 1, pos - 300)
-    stop = re.compile(r"[.!?][\"\u201d']?(?:\s|$)").search(text, pos, pos + 400)
-    hi = stop.end() if stop else min(len(text), pos + 400)
-    found = set()
-    for m in _GENDERED_PRONOUN.finditer(text, lo, hi):
-        if len(_QUOTE_MARKS.findall(text, lo, m.start())) % 2:
-            continue  # inside a quotation
-        found.add("f" if m.group(1).lower() in ("she", "her", "herself") else "m")
-    if not found:
-        nxt = re.match(r"\s*([Hh]e|[Ss]he)\s", text[hi:hi + 8])
-        if nxt:
-            found.add("f" if nxt.group(1).lower() == "she" else "m")
-    return found.pop() if len(found) == 1 else ""
-
-
 def _key(name: str) -> str:
     """Index key of a name part: case and apostrophe style do not matter ("De Blasio" / "de Blasio",
     "O'Neill" / "O\u2019Neill")."""
