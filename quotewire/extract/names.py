@@ -26,6 +26,7 @@ from quotewire.extract.name_cues import (
     _title_fits,
     _two_people,
 )
+
 # (re-exported: other stages read first-name genders and the word cleaner from the name layer)
 from quotewire.extract.name_cues import (
     _clean_word as _clean_word,
