@@ -27,7 +27,6 @@ import collections
 import itertools
 import json
 import os
-import re
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -35,6 +34,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from gum import conllu_path, doc_ids, entity_mentions, read_conllu  # noqa: E402  (training/gum.py)
 
 from quotewire.extract.entities import (  # noqa: E402
     TITLES,
@@ -47,7 +48,6 @@ from quotewire.extract.entities import (  # noqa: E402
 )
 
 Sent = tuple[list[str], list[str]]  # words, IOB2 tags
-ITEM = re.compile(r"\(([^()]+)\)|\(([^()]+)|([^()]+)\)")
 TYPE_MAP = {"person": "PER", "organization": "ORG", "place": "LOC"}
 LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
 JOINERS = frozenset({"of", "de", "&", "-", "du", "del", "la", "von", "van"})
@@ -86,52 +86,11 @@ def read_iob2_docs(path: str) -> list[list[Sent]]:
     return docs
 
 
-def gum_docs(shared: str, split: str) -> list[str]:
-    path = os.path.join(shared, "gold", "gum", "docs.tsv")
-    with open(path, encoding="utf-8") as f:
-        header = f.readline().rstrip("\n").split("\t")
-        rows = [dict(zip(header, line.rstrip("\n").split("\t"), strict=False)) for line in f]
-    return sorted(r["doc_id"] for r in rows if r["split"] == split and "NC" not in r["text_licence"])
-
-
 def read_gum(path: str) -> list[Sent]:
     """One GUM document as sentences with UNER-style PER/ORG/LOC tags (see the module docstring)."""
-    fields: list[str] = []
-    rows: list[list[str]] = []  # word rows of the document
-    sent_of: list[int] = []
-    sent_start: list[int] = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if line.startswith("# global.Entity"):
-                fields = line.split("=", 1)[1].strip().split("-")
-            elif line.startswith("#") or not line:
-                continue
-            else:
-                cols = line.split("\t")
-                if "-" in cols[0] or "." in cols[0]:
-                    continue
-                if cols[0] == "1":
-                    sent_start.append(len(rows))
-                rows.append(cols)
-                sent_of.append(len(sent_start) - 1)
-    opened: dict[str, list[dict[str, str | int]]] = collections.defaultdict(list)
-    mentions: list[dict[str, str | int]] = []
-    for i, cols in enumerate(rows):
-        value = next((kv[7:] for kv in cols[9].split("|") if kv.startswith("Entity=")), "")
-        for single, opening, closing in ITEM.findall(value):
-            if single or opening:
-                a = dict(zip(fields, (single or opening).split("-"), strict=False))
-                m: dict[str, str | int] = {"etype": a.get("etype", ""), "start": i, "minspan": a.get("minspan", "1")}
-                if single:
-                    m["end"] = i
-                    mentions.append(m)
-                else:
-                    opened[a["GRP"]].append(m)
-            elif opened[closing]:
-                m = opened[closing].pop()
-                m["end"] = i
-                mentions.append(m)
+    doc = read_conllu(path)
+    rows, sent_off = doc.rows, doc.sent_off
+    mentions = entity_mentions(doc)
     spans: list[tuple[int, int, str]] = []
     for m in mentions:
         label = TYPE_MAP.get(str(m["etype"]))
@@ -143,7 +102,7 @@ def read_gum(path: str) -> list[Sent]:
         head = minspan[0] if minspan and minspan[0] in span else s
         for i in [j for j in minspan if j in span] + list(span):
             gov = int(rows[i][6])
-            if gov == 0 or sent_start[sent_of[i]] + gov - 1 not in span:
+            if gov == 0 or sent_off[i] + gov - 1 not in span:
                 head = i
                 break
         if rows[head][3] != "PROPN" or rows[head][1].lower() in TITLES:
@@ -167,13 +126,13 @@ def read_gum(path: str) -> list[Sent]:
     # the outermost (longest) name wins; names never cross sentences
     tags = ["O"] * len(rows)
     for lo, hi, label in sorted(spans, key=lambda t: (-(t[1] - t[0]), t[0])):
-        if any(t != "O" for t in tags[lo:hi]) or sent_of[lo] != sent_of[hi - 1]:
+        if any(t != "O" for t in tags[lo:hi]) or sent_off[lo] != sent_off[hi - 1]:
             continue
         tags[lo] = "B-" + label
         for i in range(lo + 1, hi):
             tags[i] = "I-" + label
     out = []
-    bounds = [*sent_start, len(rows)]
+    bounds = [*sorted(set(sent_off)), len(rows)]
     for a, b in itertools.pairwise(bounds):
         out.append(([r[1] for r in rows[a:b]], tags[a:b]))
     return out
@@ -184,7 +143,7 @@ def load_gum(shared: str, split: str) -> list[Sent]:
 
 
 def load_gum_docs(shared: str, split: str) -> list[list[Sent]]:
-    return [read_gum(os.path.join(shared, "gold", "gum", "dep", did + ".conllu")) for did in gum_docs(shared, split)]
+    return [read_gum(conllu_path(shared, did)) for did in doc_ids(shared, split)]
 
 
 # ------------------------------------------------------------------------------------------ lexicon

@@ -17,10 +17,8 @@ Deterministic: sorted inputs, liblinear with a fixed seed.
 from __future__ import annotations
 
 import argparse
-import collections
 import json
 import os
-import re
 import sys
 import time
 from collections.abc import Sequence
@@ -34,9 +32,10 @@ from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyp
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from gum import conllu_path, doc_ids, docs_table, entity_mentions, read_conllu  # noqa: E402  (training/gum.py)
+
 from quotewire.extract.pronouns import _OFF, FEATURE_NAMES, PRONOUNS, Candidate, Ranker, candidate_features  # noqa: E402
 
-ITEM = re.compile(r"\(([^()]+)\)|\(([^()]+)|([^()]+)\)")
 TYPE_MAP = {"person": "PER", "organization": "ORG", "place": "LOC"}
 ITEM_PRONOUNS = frozenset("he him his she her it its they them their".split())
 TITLE_SKIP = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. president senator sen. gov. governor sir lady "
@@ -56,20 +55,6 @@ class Doc:
 
 
 # ------------------------------------------------------------------------------------------ data
-def read_docs_tsv(shared: str) -> dict[str, dict[str, str]]:
-    path = os.path.join(shared, "gold", "gum", "docs.tsv")
-    with open(path, encoding="utf-8") as f:
-        header = f.readline().rstrip("\n").split("\t")
-        return {r["doc_id"]: r for r in (dict(zip(header, line.rstrip("\n").split("\t"), strict=False)) for line in f)}
-
-
-def misc(cols: list[str], key: str) -> str | None:
-    for kv in cols[9].split("|"):
-        if kv.startswith(key + "="):
-            return kv[len(key) + 1:]
-    return None
-
-
 def load_first_names(shared: str, min_total: int = 400) -> dict[str, str]:
     """First name -> 'f' (P(female) >= 0.9) or 'm' (<= 0.1), names with >= min_total births."""
     out: dict[str, str] = {}
@@ -104,32 +89,8 @@ def mention_gender(words: list[str], names: dict[str, str]) -> str:
 def read_gum(path: str, doc_id: str, genre: str, names: dict[str, str]) -> Doc:
     """Text (words joined with SpaceAfter, paragraphs on new lines), gold sentence starts, named
     mentions (head PROPN) as candidates, and third-person pronoun mentions as items."""
-    fields: list[str] = []
-    words: list[list[str]] = []
-    sent_off: list[int] = []
-    newpar_before: set[int] = set()
-    pending_par = False
-    cur_start = 0
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if line.startswith("# global.Entity"):
-                fields = line.split("=", 1)[1].strip().split("-")
-            elif line.startswith("# newpar"):
-                pending_par = True
-            elif line.startswith("#") or not line:
-                continue
-            else:
-                cols = line.split("\t")
-                if "-" in cols[0] or "." in cols[0]:
-                    continue
-                if cols[0] == "1":
-                    cur_start = len(words)
-                    if pending_par:
-                        newpar_before.add(len(words))
-                        pending_par = False
-                words.append(cols)
-                sent_off.append(cur_start)
+    doc = read_conllu(path)
+    words, sent_off, newpar_before = doc.rows, doc.sent_off, doc.newpar_before
     parts: list[str] = []
     cstart: list[int] = []
     cend: list[int] = []
@@ -150,26 +111,7 @@ def read_gum(path: str, doc_id: str, genre: str, names: dict[str, str]) -> Doc:
         cend.append(pos)
     text = "".join(parts)
     sentence_starts = sorted({cstart[s] for s in set(sent_off)})
-    opened: dict[str, list[dict[str, str | int]]] = collections.defaultdict(list)
-    raw: list[dict[str, str | int]] = []
-    for i, cols in enumerate(words):
-        value = misc(cols, "Entity")
-        if not value:
-            continue
-        for single, opening, closing in ITEM.findall(value):
-            if single or opening:
-                a = dict(zip(fields, (single or opening).split("-"), strict=False))
-                m: dict[str, str | int] = {"eid": a["GRP"], "etype": a.get("etype", ""), "start": i,
-                                           "minspan": a.get("minspan", "1")}
-                if single:
-                    m["end"] = i
-                    raw.append(m)
-                else:
-                    opened[a["GRP"]].append(m)
-            else:
-                m = opened[closing].pop()
-                m["end"] = i
-                raw.append(m)
+    raw = entity_mentions(doc)
     eids: dict[str, int] = {}
     cands: list[tuple[int, int, Candidate]] = []
     items: list[tuple[int, int, int]] = []
@@ -210,14 +152,8 @@ def read_gum(path: str, doc_id: str, genre: str, names: dict[str, str]) -> Doc:
 
 
 def load_split(shared: str, split: str, names: dict[str, str]) -> list[Doc]:
-    rows = read_docs_tsv(shared)
-    out = []
-    for did in sorted(rows):
-        r = rows[did]
-        if r["split"] != split or "NC" in r["text_licence"]:
-            continue
-        out.append(read_gum(os.path.join(shared, "gold", "gum", "dep", did + ".conllu"), did, r["genre"], names))
-    return out
+    rows = docs_table(shared)
+    return [read_gum(conllu_path(shared, did), did, rows[did]["genre"], names) for did in doc_ids(shared, split)]
 
 
 # ------------------------------------------------------------------------------------------ items
