@@ -66,6 +66,8 @@ def _title_fits(title: str, text: str, cand: tuple[int, str]) -> bool:
 
 _GENDERED_PRONOUN = re.compile(r"(?<![\w'\u2019])([Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)(?![\w'\u2019])")
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+_SENTENCE_STOP = re.compile(r"[.!?][\"\u201d']?(?:\s|$)")
+_NEXT_SUBJECT_PRONOUN = re.compile(r"\s*([Hh]e|[Ss]he)\s")
 
 
 def _two_people(cands: Sequence[tuple[int, str]]) -> bool:
@@ -97,7 +99,7 @@ def _pronoun_gender_near(text: str, pos: int) -> str:
     writer uses with it; a quotation's pronouns are the speaker's, about someone else.
     """
     lo = max(text.rfind(". ", max(0, pos - 300), pos) + 2, text.rfind("\n", 0, pos) + 1, pos - 300)
-    stop = re.compile(r"[.!?][\"\u201d']?(?:\s|$)").search(text, pos, pos + 400)
+    stop = _SENTENCE_STOP.search(text, pos, pos + 400)
     hi = stop.end() if stop else min(len(text), pos + 400)
     found = set()
     for m in _GENDERED_PRONOUN.finditer(text, lo, hi):
@@ -105,7 +107,7 @@ def _pronoun_gender_near(text: str, pos: int) -> str:
             continue  # inside a quotation
         found.add("f" if m.group(1).lower() in ("she", "her", "herself") else "m")
     if not found:
-        nxt = re.match(r"\s*([Hh]e|[Ss]he)\s", text[hi:hi + 8])
+        nxt = _NEXT_SUBJECT_PRONOUN.match(text, hi, hi + 8)
         if nxt:
             found.add("f" if nxt.group(1).lower() == "she" else "m")
     return found.pop() if len(found) == 1 else ""

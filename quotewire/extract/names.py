@@ -452,8 +452,10 @@ class _Doc:
     def expand(self, name: str, pos: int = -1) -> str:
         """The fullest name of the document for ``name`` (surname or first name -> full name).
 
-        Two people may share a surname (Dorie and Michael Greenspan): a surname is the full name
-        written last before ``pos`` (else the first one after it), not the longest one.
+        Two people may share a surname (Dorie and Michael Greenspan). A title before ``pos`` picks
+        the full name written with it, a pronoun written with the surname picks by gender
+        (``name_cues``), and otherwise the surname is the last full name written as a clause's
+        subject before ``pos``, else the person introduced first.
         """
         name = self.canonical.get(name, name)
         cands = self.by_tail.get(_key(name))
@@ -465,19 +467,20 @@ class _Doc:
         if not cands:
             return name
         if pos >= 0:
-            if (gt := _GENDER_TITLES.get(_title_before(self.text, pos), "")) and cands[0][0] > pos and \
+            title = _title_before(self.text, pos)
+            if (gt := _GENDER_TITLES.get(title, "")) and cands[0][0] > pos and \
                     not any(_first_name_gender(c[1]) in ("", gt) for c in cands[:200]):
                 # "Mr. Obama" in a story that writes "Michelle Obama" in full only later: not her. (A
                 # person introduced in full before keeps the name: "Lakshmi Mittal ... Mr Mittal".)
                 return name
-            if len({c[1] for c in cands[:50]}) > 1 and (title := _title_before(self.text, pos)):
+            several = len({c[1] for c in cands[:50]}) > 1
+            if several and title:
                 # "President Obama" with Barack and Michelle Obama in the story: the full name
                 # written with the same title ("President Barack Obama"), or of its gender ("Mrs.").
                 same = [c for c in cands[:200] if _title_fits(title, self.text, c)]
                 if len({c[1] for c in same}) == 1:
                     return same[0][1]
-
-            if len({c[1] for c in cands[:50]}) > 1 and (g := _pronoun_gender_near(self.text, pos)):
+            if several and (g := _pronoun_gender_near(self.text, pos)):
                 # "In her 2003 book, Clinton noted", "Clinton leaned in ... She started": with Bill
                 # and Hillary Clinton in the story, the pronoun that goes with the surname says which.
                 same = [c for c in cands[:200] if _first_name_gender(c[1]) == g]

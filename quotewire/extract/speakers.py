@@ -576,6 +576,10 @@ class _Resolver:
 
 
 
+# Initials with full stops ("U.N.", "S.E.C."; the name layer drops a final stop: "U.N").
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,5}|[A-Z]\.(?:[A-Z]\.?){1,4}")
+
+
 _FUNCTION_WORDS = frozenset("on of the in at for and or to whether if as by with from up out".split())
 
 
@@ -640,8 +644,8 @@ def _named(
             # opens a sentence is a group, never a "he" or "she" to resolve.
             kind = "unknown"
     full = doc.fullest(name, at) if kind == "person" else name
-    if kind == "organization" and bare not in doc.org_full and re.fullmatch(r"(?:[A-Z]\.){2,5}|[A-Z]\.(?:[A-Z]\.?){1,4}", name + "."
-                                                                      if not name.endswith(".") else name):
+    if kind == "organization" and bare not in doc.org_full \
+            and _DOTTED_INITIALS.fullmatch(name if name.endswith(".") else name + "."):
         # "The U.N." / "the S.E.C.": dotted initials stand for the one name the story spells out
         # whose words begin with those letters ("United Nations", "Securities and Exchange Commission").
         spelled = _spelled_out(text, name)
